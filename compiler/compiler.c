@@ -1,0 +1,929 @@
+/*
+** compiler.c — statements, blocks and scopes, functions and classes, try/except/finally and
+** with, and the compiler's entry point.
+**
+** `finally` is compiled once. Every try statement reserves two hidden locals, the pending
+** completion: `value` and `kind` (KIND_NORMAL, KIND_EXC, KIND_RETURN, or KIND_JUMP + i for
+** the i-th break/continue that leaves it). Each way out of the try stores its completion
+** and jumps to the finally body; END_FINALLY then resumes that completion, and the code for
+** resuming a return, break or continue is compiled right after it, where any enclosing
+** finally is handled the same way.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "compiler/compiler_int.h"
+
+static void statement(C *c);
+
+/* {== Scopes and locals ==} */
+
+void mtc_begin_scope(C *c) { c->fs->scope_depth++; }
+
+static Local *declare(C *c, String *name, bool hidden) {
+    FnState *fs = c->fs;
+    if (fs->nlocals >= MT_MAX_LOCALS) mtc_error(c, "too many local variables in one function");
+    Local *l = &fs->locals[fs->nlocals++];
+    l->name = name;
+    l->depth = fs->scope_depth;
+    l->captured = false;
+    l->hidden = hidden;
+    return l;
+}
+
+/* Declares the value on top of the stack as a local. */
+int mtc_add_local(C *c, String *name) {
+    declare(c, name, false);
+    return c->fs->nlocals - 1;
+}
+
+int mtc_add_hidden(C *c) {
+    declare(c, NULL, true);
+    return c->fs->nlocals - 1;
+}
+
+/* Emits code that drops locals above `nlocals` (closing captured ones). With emit_only the
+   compiler keeps them declared: the code after is not reached by this path. */
+void mtc_pop_locals_to(C *c, int nlocals, bool emit_only) {
+    FnState *fs = c->fs;
+    int n = fs->nlocals - nlocals;
+    if (n <= 0) return;
+    int first_captured = -1;
+    for (int i = nlocals; i < fs->nlocals; i++)
+        if (fs->locals[i].captured) {
+            first_captured = i;
+            break;
+        }
+    int saved_stack = fs->stack;
+    if (first_captured >= 0) mtc_emit_op(c, OP_CLOSE_UPVALS, (uint32_t)first_captured);
+    if (n == 1) mtc_emit(c, OP_POP);
+    else {
+        mtc_emit_op(c, OP_POPN, (uint32_t)n);
+        mtc_adjust(c, -n);
+    }
+    if (emit_only) fs->stack = saved_stack;
+    else fs->nlocals = nlocals;
+}
+
+void mtc_end_scope(C *c) {
+    FnState *fs = c->fs;
+    fs->scope_depth--;
+    int keep = fs->nlocals;
+    while (keep > 0 && fs->locals[keep - 1].depth > fs->scope_depth) keep--;
+    mtc_pop_locals_to(c, keep, false);
+}
+
+/* Forgets locals of a scope whose exit code was already emitted (or is unreachable). */
+static void forget_scope(C *c, int stack_drop) {
+    FnState *fs = c->fs;
+    fs->scope_depth--;
+    while (fs->nlocals > 0 && fs->locals[fs->nlocals - 1].depth > fs->scope_depth) fs->nlocals--;
+    fs->stack -= stack_drop;
+}
+
+static bool at_top_level(C *c) { return c->fs->kind == FN_MODULE && c->fs->scope_depth == 0; }
+
+/* Binds the value on top of the stack to `name`: a module global at the top level, else a
+   new local in the current block. */
+static void define_name(C *c, String *name) {
+    if (at_top_level(c)) mtc_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+    else mtc_add_local(c, name);
+}
+
+/* {== Blocks ==} */
+
+static void end_simple_statement(C *c) {
+    if (mtc_match(c, TOK_SEMICOLON) && !mtc_check(c, TOK_NEWLINE) && !mtc_check(c, TOK_EOF))
+        return; /* another statement follows on this line */
+    if (mtc_check(c, TOK_EOF)) return;
+    if (mtc_check(c, TOK_DEDENT)) return;
+    mtc_consume(c, TOK_NEWLINE, "end of line");
+}
+
+void mtc_block(C *c) {
+    mtc_consume(c, TOK_COLON, "':'");
+    if (!mtc_match(c, TOK_NEWLINE)) {
+        /* `if x: return 1` — simple statements on the same line. */
+        if (mtc_check(c, TOK_EOF)) mtc_error_at(c, &c->cur, "expected a statement after ':'");
+        int line = c->prev.line;
+        do {
+            statement(c);
+        } while (c->prev.type == TOK_SEMICOLON && c->cur.line == line && !mtc_check(c, TOK_EOF));
+        return;
+    }
+    if (!mtc_check(c, TOK_INDENT)) {
+        if (mtc_check(c, TOK_EOF)) c->incomplete = true;
+        mtc_error_at(c, &c->cur, "expected an indented block");
+    }
+    mtc_advance(c);
+    while (!mtc_check(c, TOK_DEDENT) && !mtc_check(c, TOK_EOF)) statement(c);
+    mtc_match(c, TOK_DEDENT);
+}
+
+static void scoped_block(C *c) {
+    mtc_begin_scope(c);
+    mtc_block(c);
+    mtc_end_scope(c);
+}
+
+/* {== Conditions ==} */
+
+/* Compiles a condition and a jump taken when it is false; returns the pc to patch. Fuses
+   `local < const` and `local < local` into one compare-and-branch. */
+static int condition_jump(C *c) {
+    mtc_expression(c);
+    FnState *fs = c->fs;
+    int n = fs->ncode;
+    if (n >= 3 && n - 3 >= fs->barrier && INSTR_OP(fs->code[n - 1]) == OP_LT &&
+        INSTR_OP(fs->code[n - 3]) == OP_GET_LOCAL && INSTR_A(fs->code[n - 3]) <= 0xff) {
+        Instr a = fs->code[n - 3], b = fs->code[n - 2];
+        OpCode fused = OP_NOP;
+        uint32_t operand = 0;
+        if (INSTR_OP(b) == OP_INT) {
+            fused = OP_JLT_LK;
+            operand = (uint32_t)mtc_const(c, SMALLINT_VAL(INSTR_SA(b)));
+        } else if (INSTR_OP(b) == OP_CONST) {
+            fused = OP_JLT_LK;
+            operand = INSTR_A(b);
+        } else if (INSTR_OP(b) == OP_GET_LOCAL) {
+            fused = OP_JLT_LL;
+            operand = INSTR_A(b);
+        }
+        if (fused != OP_NOP && operand <= 0xffff) {
+            fs->ncode -= 3;
+            fs->stack -= 1;
+            mtc_emit_ab(c, fused, INSTR_A(a), operand);
+            return mtc_emit(c, MAKE_A(OP_EXTRA, 0));
+        }
+    }
+    return mtc_jump(c, OP_JUMP_IF_FALSE);
+}
+
+static void if_statement(C *c) {
+    int to_next = condition_jump(c);
+    scoped_block(c);
+    JumpList ends = {0};
+    while (mtc_check(c, TOK_ELIF) || mtc_check(c, TOK_ELSE)) {
+        mtc_jl_add(c, &ends, mtc_jump(c, OP_JUMP));
+        mtc_patch(c, to_next);
+        if (mtc_match(c, TOK_ELSE)) {
+            scoped_block(c);
+            to_next = -1;
+            break;
+        }
+        mtc_advance(c);
+        to_next = condition_jump(c);
+        scoped_block(c);
+    }
+    if (to_next >= 0) mtc_patch(c, to_next);
+    mtc_jl_patch(c, &ends);
+}
+
+/* {== Loops ==} */
+
+static void push_loop(C *c, Loop *loop, int start) {
+    loop->enclosing = c->fs->loop;
+    loop->start = start;
+    loop->nlocals = c->fs->nlocals;
+    loop->exit_nlocals = c->fs->nlocals;
+    loop->breaks = (JumpList){0};
+    loop->try_at_start = c->fs->try_block;
+    c->fs->loop = loop;
+}
+
+static void while_statement(C *c) {
+    Loop loop;
+    int start = mtc_here(c);
+    push_loop(c, &loop, start);
+    int exit = condition_jump(c);
+    scoped_block(c);
+    mtc_loop(c, start);
+    mtc_patch(c, exit);
+    c->fs->loop = loop.enclosing;
+    mtc_jl_patch(c, &loop.breaks);
+}
+
+static void for_statement(C *c) {
+    Token name_tok;
+    mtc_consume(c, TOK_NAME, "loop variable name after 'for'");
+    name_tok = c->prev;
+    Token second = {0};
+    bool pair = false;
+    if (mtc_match(c, TOK_COMMA)) {
+        mtc_consume(c, TOK_NAME, "second loop variable name");
+        second = c->prev;
+        pair = true;
+    }
+    mtc_consume(c, TOK_IN, "'in' in for loop");
+    mtc_begin_scope(c);
+    mtc_expression(c);
+    mtc_emit(c, OP_ITER); /* [x] -> [iterator] */
+    mtc_emit(c, OP_NIL);  /* the iteration state */
+    int it_slot = mtc_add_hidden(c);
+    mtc_add_hidden(c);
+    (void)it_slot;
+    Loop loop;
+    int start = mtc_here(c);
+    push_loop(c, &loop, start);
+    int for_iter = mtc_jump(c, OP_FOR_ITER);
+    /* The body scope: the loop variable is fresh each iteration, so closures made in the
+       body each capture their own. */
+    mtc_begin_scope(c);
+    if (pair) {
+        /* for k, v in pairs: unpack a 2-element list. */
+        int v_slot = mtc_add_hidden(c);
+        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)v_slot);
+        mtc_emit(c, MAKE_A(OP_INT, 0));
+        mtc_emit(c, OP_GET_INDEX);
+        mtc_add_local(c, mtc_name(c, &name_tok));
+        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)v_slot);
+        mtc_emit(c, MAKE_A(OP_INT, 1));
+        mtc_emit(c, OP_GET_INDEX);
+        mtc_add_local(c, mtc_name(c, &second));
+    } else {
+        mtc_add_local(c, mtc_name(c, &name_tok));
+    }
+    mtc_block(c);
+    mtc_end_scope(c);
+    mtc_loop(c, start);
+    int exit = mtc_here(c);
+    mtc_patch_to(c, for_iter, exit);
+    mtc_add_handler(c, for_iter, for_iter + 1, exit, it_slot + 2, HANDLER_FOR_STOP, it_slot);
+    c->fs->loop = loop.enclosing;
+    mtc_jl_patch(c, &loop.breaks);
+    mtc_end_scope(c); /* pops iterator and state */
+}
+
+/* {== Leaving blocks: return, break, continue through finally ==} */
+
+static int register_exit(C *c, TryBlock *t, int what, Loop *loop) {
+    for (int i = 0; i < t->nexits; i++)
+        if (t->exits[i].what == what && t->exits[i].loop == loop) return i;
+    if (t->nexits == 16) mtc_error(c, "too many different exits from one try block");
+    t->exits[t->nexits].what = what;
+    t->exits[t->nexits].loop = loop;
+    return t->nexits++;
+}
+
+/* Stores the completion and jumps to the finally of the innermost try. */
+static void goto_finally(C *c, TryBlock *t, int kind) {
+    mtc_emit(c, MAKE_A(OP_INT, (uint32_t)kind));
+    mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)t->kind_slot);
+    mtc_pop_locals_to(c, t->nlocals, true);
+    mtc_jl_add(c, &t->to_finally, mtc_jump(c, OP_JUMP));
+}
+
+static void emit_break(C *c, Loop *loop, bool is_continue) {
+    TryBlock *t = c->fs->try_block;
+    if (t != loop->try_at_start) {
+        int i = register_exit(c, t, is_continue ? 2 : 1, loop);
+        goto_finally(c, t, KIND_JUMP + i);
+        return;
+    }
+    if (is_continue) {
+        mtc_pop_locals_to(c, loop->nlocals, true);
+        mtc_loop(c, loop->start);
+    } else {
+        mtc_pop_locals_to(c, loop->exit_nlocals, true);
+        mtc_jl_add(c, &loop->breaks, mtc_jump(c, OP_JUMP));
+    }
+}
+
+/* Returns the value on top of the stack. */
+static void emit_return(C *c) {
+    TryBlock *t = c->fs->try_block;
+    if (t) {
+        mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)(t->kind_slot - 1));
+        register_exit(c, t, 0, NULL);
+        goto_finally(c, t, KIND_RETURN);
+        return;
+    }
+    mtc_emit(c, OP_RETURN);
+    mtc_adjust(c, -1);
+}
+
+static void return_statement(C *c) {
+    if (c->fs->kind == FN_MODULE) mtc_error(c, "'return' outside a function");
+    if (mtc_check(c, TOK_NEWLINE) || mtc_check(c, TOK_EOF) || mtc_check(c, TOK_SEMICOLON) ||
+        mtc_check(c, TOK_DEDENT))
+        mtc_emit(c, OP_NIL);
+    else mtc_rhs(c);
+    emit_return(c);
+}
+
+/* {== try / except / finally ==} */
+
+static void begin_try(C *c, TryBlock *t) {
+    mtc_emit(c, OP_NIL);
+    mtc_add_hidden(c); /* value */
+    mtc_emit(c, OP_NIL);
+    t->kind_slot = mtc_add_hidden(c);
+    t->nlocals = c->fs->nlocals;
+    t->to_finally = (JumpList){0};
+    t->nexits = 0;
+    t->enclosing = c->fs->try_block;
+    c->fs->try_block = t;
+}
+
+/* After the try part: the normal completion, then the finally body (compiled by
+   `body`), END_FINALLY and the code resuming each pending exit. */
+static void finish_try(C *c, TryBlock *t, int try_start, void (*body)(C *, void *), void *arg) {
+    FnState *fs = c->fs;
+    mtc_emit(c, MAKE_A(OP_INT, KIND_NORMAL));
+    mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)t->kind_slot);
+    int normal_end = fs->ncode;
+    int entry = mtc_here(c);
+    mtc_jl_patch(c, &t->to_finally);
+    fs->try_block = t->enclosing;
+    if (body) {
+        mtc_add_handler(c, try_start, normal_end, entry, t->nlocals, HANDLER_FINALLY,
+                        t->kind_slot - 1);
+        body(c, arg);
+        mtc_add_region(c, entry, fs->ncode, REGION_FINALLY, t->kind_slot - 1);
+    }
+    int n = 1 + t->nexits;
+    mtc_emit_ab(c, OP_END_FINALLY, (uint32_t)t->kind_slot, (uint32_t)n);
+    int table = fs->ncode;
+    for (int i = 0; i <= n; i++) mtc_emit(c, MAKE_A(OP_EXTRA, 0));
+    /* Word 0: the normal continuation; word 1: return; word 1 + i: exit i. */
+    for (int i = 0; i < t->nexits; i++) {
+        FinallyExit *e = &t->exits[i];
+        int here = mtc_here(c);
+        if (e->what == 0) {
+            mtc_patch_to(c, table + 1, here);
+            mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)(t->kind_slot - 1));
+            emit_return(c);
+        } else {
+            mtc_patch_to(c, table + 2 + i, here);
+            emit_break(c, e->loop, e->what == 2);
+        }
+    }
+    int after = mtc_here(c);
+    for (int i = 0; i <= n; i++)
+        if (fs->code[table + i] == MAKE_A(OP_EXTRA, 0)) mtc_patch_to(c, table + i, after);
+}
+
+static void finally_body(C *c, void *arg) {
+    MT_UNUSED(arg);
+    scoped_block(c);
+}
+
+/* One `except` clause: the test, binding and body. */
+static void except_clause(C *c, int exc_slot, JumpList *done) {
+    Token where = c->prev;
+    int to_next = -1;
+    bool bare = mtc_check(c, TOK_COLON);
+    if (bare) {
+        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
+        mtc_emit_op(c, OP_EXC_MATCH, 1);
+        to_next = mtc_jump(c, OP_JUMP_IF_FALSE);
+    } else if (mtc_match(c, TOK_LPAREN)) {
+        /* except (A, B): any of the classes. */
+        JumpList matched = {0};
+        do {
+            mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
+            mtc_expression(c);
+            mtc_emit_op(c, OP_EXC_MATCH, 0);
+            mtc_jl_add(c, &matched, mtc_jump(c, OP_JUMP_IF_TRUE));
+        } while (mtc_match(c, TOK_COMMA) && !mtc_check(c, TOK_RPAREN));
+        mtc_consume(c, TOK_RPAREN, "')'");
+        to_next = mtc_jump(c, OP_JUMP);
+        mtc_jl_patch(c, &matched);
+    } else {
+        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
+        mtc_expression(c);
+        mtc_emit_op(c, OP_EXC_MATCH, 0);
+        to_next = mtc_jump(c, OP_JUMP_IF_FALSE);
+    }
+    mtc_begin_scope(c);
+    if (mtc_match(c, TOK_AS)) {
+        mtc_consume(c, TOK_NAME, "name after 'as'");
+        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
+        mtc_add_local(c, mtc_name(c, &c->prev));
+    }
+    MT_UNUSED(where);
+    int saved = c->fs->except_slot;
+    c->fs->except_slot = exc_slot;
+    int body_start = c->fs->ncode;
+    mtc_block(c);
+    mtc_add_region(c, body_start, c->fs->ncode, REGION_EXCEPT, exc_slot);
+    c->fs->except_slot = saved;
+    mtc_end_scope(c);
+    /* Drop the handled error and leave the statement. */
+    mtc_pop_locals_to(c, exc_slot, true);
+    mtc_jl_add(c, done, mtc_jump(c, OP_JUMP));
+    mtc_patch(c, to_next);
+}
+
+static void try_statement(C *c) {
+    TryBlock t;
+    begin_try(c, &t);
+    int try_start = mtc_here(c);
+    mtc_block(c);
+    int try_end = c->fs->ncode;
+    if (mtc_check(c, TOK_EXCEPT)) {
+        JumpList done = {0};
+        int to_else = mtc_jump(c, OP_JUMP);
+        int dispatch = mtc_here(c);
+        mtc_begin_scope(c);
+        int exc_slot = mtc_add_hidden(c);
+        mtc_adjust(c, 1); /* the unwinder pushes the error */
+        mtc_add_handler(c, try_start, try_end, dispatch, exc_slot + 1, HANDLER_EXCEPT, exc_slot);
+        bool saw_bare = false;
+        while (mtc_match(c, TOK_EXCEPT)) {
+            if (saw_bare) mtc_error(c, "a bare 'except:' must be the last except clause");
+            saw_bare = mtc_check(c, TOK_COLON);
+            except_clause(c, exc_slot, &done);
+        }
+        mtc_add_region(c, dispatch, c->fs->ncode, REGION_EXCEPT, exc_slot);
+        mtc_emit_op(c, OP_RERAISE, (uint32_t)exc_slot);
+        forget_scope(c, 1);
+        mtc_patch(c, to_else);
+        if (mtc_match(c, TOK_ELSE)) scoped_block(c);
+        mtc_jl_patch(c, &done);
+    } else if (!mtc_check(c, TOK_FINALLY)) {
+        mtc_error_at(c, &c->cur, "expected 'except' or 'finally' after the try block");
+    }
+    if (mtc_match(c, TOK_FINALLY)) finish_try(c, &t, try_start, finally_body, NULL);
+    else finish_try(c, &t, try_start, NULL, NULL);
+    /* Drop the completion slots. */
+    mtc_pop_locals_to(c, t.nlocals - 2, false);
+}
+
+/* {== with ==} */
+
+typedef struct {
+    int mgr_slot;
+    int kind_slot;
+} WithInfo;
+
+static void with_exit(C *c, void *arg) {
+    WithInfo *w = arg;
+    int cache = mtc_cache(c, c->vm->names.exit);
+    mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)w->mgr_slot);
+    mtc_emit_op(c, OP_WITH_ERR, (uint32_t)w->kind_slot);
+    mtc_emit_ab(c, OP_INVOKE, 1, (uint32_t)cache);
+    mtc_adjust(c, -1);
+    mtc_emit_op(c, OP_WITH_RESULT, (uint32_t)w->kind_slot);
+}
+
+static void with_item(C *c) {
+    mtc_begin_scope(c);
+    mtc_expression(c);
+    WithInfo w;
+    w.mgr_slot = mtc_add_hidden(c);
+    mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)w.mgr_slot);
+    mtc_emit_ab(c, OP_INVOKE, 0, (uint32_t)mtc_cache(c, c->vm->names.enter));
+    if (mtc_match(c, TOK_AS)) {
+        mtc_consume(c, TOK_NAME, "name after 'as'");
+        mtc_add_local(c, mtc_name(c, &c->prev));
+    } else {
+        mtc_emit(c, OP_POP);
+    }
+    TryBlock t;
+    begin_try(c, &t);
+    w.kind_slot = t.kind_slot;
+    int try_start = mtc_here(c);
+    if (mtc_match(c, TOK_COMMA)) with_item(c);
+    else mtc_block(c);
+    finish_try(c, &t, try_start, with_exit, &w);
+    mtc_end_scope(c);
+}
+
+/* {== Functions and classes ==} */
+
+static void parameters(C *c, FnKind kind) {
+    FnState *fs = c->fs;
+    String *names[256];
+    int n = 0;
+    bool seen_default = false;
+    while (!mtc_check(c, TOK_RPAREN)) {
+        mtc_consume(c, TOK_NAME, "parameter name");
+        Token pt = c->prev;
+        String *name = mtc_name(c, &pt);
+        for (int i = 0; i < n; i++)
+            if (names[i] == name) mtc_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
+        if (n == 255) mtc_error_at(c, &pt, "too many parameters (at most 255)");
+        names[n] = name;
+        int slot;
+        if (kind == FN_METHOD && n == 0) {
+            slot = 0;
+            fs->locals[0].name = name;
+            fs->locals[0].hidden = false;
+        } else {
+            slot = fs->nlocals;
+            declare(c, name, false)->depth = -1; /* not visible in its own default */
+            mtc_adjust(c, 1);
+        }
+        n++;
+        if (mtc_match(c, TOK_EQ)) {
+            if (kind == FN_METHOD && n == 1) mtc_error_at(c, &pt, "'self' cannot have a default");
+            seen_default = true;
+            int skip = mtc_emit_ab(c, OP_ARG_DEFAULT, (uint32_t)slot, 0);
+            mtc_expression(c);
+            mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)slot);
+            mtc_patch(c, skip);
+            fs->proto->pflags |= PROTO_DEFAULTS;
+        } else {
+            if (seen_default)
+                mtc_error_at(c, &pt, "parameter without a default follows one with a default");
+            fs->proto->nrequired = (uint8_t)n;
+        }
+        fs->locals[slot].depth = fs->scope_depth;
+        if (!mtc_match(c, TOK_COMMA)) break;
+    }
+    mtc_consume(c, TOK_RPAREN, "')' after parameters");
+    if (kind == FN_METHOD && n == 0)
+        mtc_error(c, "a method needs at least the 'self' parameter");
+    fs->proto->nparams = (uint8_t)n;
+    if (n) {
+        fs->proto->param_names = mtmem_alloc(c->vm, (size_t)n * sizeof(String *));
+        memcpy(fs->proto->param_names, names, (size_t)n * sizeof(String *));
+    }
+    /* Default expressions ran above all the arguments. */
+    if (fs->proto->pflags & PROTO_DEFAULTS) fs->maxstack += n;
+}
+
+/* Compiles a function literal and emits CLOSURE for it in the enclosing function. */
+void mtc_function(C *c, FnKind kind, String *name, bool lambda) {
+    FnState fs;
+    mtc_fn_begin(c, &fs, kind, name);
+    mtc_begin_scope(c);
+    mtc_consume(c, TOK_LPAREN, "'(' before parameters");
+    parameters(c, kind);
+    if (lambda) {
+        mtc_consume(c, TOK_COLON, "':' after lambda parameters");
+        mtc_expression(c);
+        mtc_emit(c, OP_RETURN);
+    } else {
+        mtc_block(c);
+        mtc_emit(c, OP_NIL);
+        mtc_emit(c, OP_RETURN);
+    }
+    if (kind == FN_METHOD) fs.proto->pflags |= PROTO_METHOD;
+    Proto *p = mtc_fn_end(c);
+    mtc_emit_op(c, OP_CLOSURE, (uint32_t)mtc_const(c, OBJ_VAL(p)));
+}
+
+static void def_statement(C *c) {
+    mtc_consume(c, TOK_NAME, "function name after 'def'");
+    Token nt = c->prev;
+    String *name = mtc_name(c, &nt);
+    if (at_top_level(c)) {
+        mtc_function(c, FN_FUNCTION, name, false);
+        mtc_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+        return;
+    }
+    /* A local function is visible in its own body, so it can recurse. */
+    mtc_add_local(c, name);
+    mtc_adjust(c, 1);
+    c->fs->stack--; /* the CLOSURE below fills the slot */
+    mtc_function(c, FN_FUNCTION, name, false);
+}
+
+static void class_statement(C *c) {
+    mtc_consume(c, TOK_NAME, "class name after 'class'");
+    Token nt = c->prev;
+    String *name = mtc_name(c, &nt);
+    bool global = at_top_level(c);
+    int class_slot = -1;
+    if (!global) {
+        mtc_emit(c, OP_NIL);
+        class_slot = mtc_add_local(c, name);
+    }
+    mtc_begin_scope(c);
+    bool has_base = false;
+    if (mtc_match(c, TOK_LPAREN)) {
+        if (!mtc_check(c, TOK_RPAREN)) {
+            mtc_expression(c);
+            has_base = true;
+        } else {
+            mtc_emit(c, OP_NIL);
+        }
+        mtc_consume(c, TOK_RPAREN, "')' after base class");
+    } else {
+        mtc_emit(c, OP_NIL);
+    }
+    int super_slot = mtc_add_local(c, mto_intern_z(c->vm, "@super"));
+    c->fs->locals[super_slot].hidden = true;
+    mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)super_slot);
+    mtc_emit_op(c, OP_CLASS, (uint32_t)mtc_const(c, OBJ_VAL(name)));
+    bool saved_super = c->fs->has_super;
+    c->fs->has_super = has_base;
+    mtc_consume(c, TOK_COLON, "':' after class header");
+    if (mtc_match(c, TOK_NEWLINE)) {
+        if (!mtc_check(c, TOK_INDENT)) {
+            if (mtc_check(c, TOK_EOF)) c->incomplete = true;
+            mtc_error_at(c, &c->cur, "expected an indented class body");
+        }
+        mtc_advance(c);
+        while (!mtc_check(c, TOK_DEDENT) && !mtc_check(c, TOK_EOF)) {
+            if (mtc_match(c, TOK_PASS) || mtc_match(c, TOK_STRING)) {
+                end_simple_statement(c);
+                continue;
+            }
+            if (!mtc_match(c, TOK_DEF))
+                mtc_error_at(c, &c->cur, "a class body holds only method definitions ('def')");
+            mtc_consume(c, TOK_NAME, "method name after 'def'");
+            String *mname = mtc_name(c, &c->prev);
+            mtc_function(c, FN_METHOD, mname, false);
+            mtc_emit_op(c, OP_METHOD, (uint32_t)mtc_const(c, OBJ_VAL(mname)));
+        }
+        mtc_match(c, TOK_DEDENT);
+    } else {
+        mtc_consume(c, TOK_PASS, "'pass' or an indented class body");
+        end_simple_statement(c);
+    }
+    c->fs->has_super = saved_super;
+    if (global) mtc_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+    else mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)class_slot);
+    mtc_end_scope(c);
+}
+
+/* {== Simple statements ==} */
+
+static void let_statement(C *c) {
+    mtc_consume(c, TOK_NAME, "variable name after 'let'");
+    Token nt = c->prev;
+    String *name = mtc_name(c, &nt);
+    if (mtc_match(c, TOK_EQ)) mtc_rhs(c);
+    else mtc_emit(c, OP_NIL);
+    define_name(c, name);
+}
+
+static void import_statement(C *c) {
+    mtc_consume(c, TOK_NAME, "module name after 'import'");
+    Token nt = c->prev;
+    String *name = mtc_name(c, &nt);
+    String *bind = name;
+    mtc_emit_op(c, OP_IMPORT, (uint32_t)mtc_const(c, OBJ_VAL(name)));
+    if (mtc_match(c, TOK_AS)) {
+        mtc_consume(c, TOK_NAME, "name after 'as'");
+        bind = mtc_name(c, &c->prev);
+    }
+    define_name(c, bind);
+}
+
+static void raise_statement(C *c) {
+    if (mtc_check(c, TOK_NEWLINE) || mtc_check(c, TOK_EOF) || mtc_check(c, TOK_SEMICOLON) ||
+        mtc_check(c, TOK_DEDENT)) {
+        if (c->fs->except_slot < 0) mtc_error(c, "bare 'raise' outside an except block");
+        mtc_emit_op(c, OP_RERAISE, (uint32_t)c->fs->except_slot);
+        return;
+    }
+    mtc_expression(c);
+    mtc_emit(c, OP_RAISE);
+}
+
+static void expression_statement(C *c) {
+    c->assigned = false;
+    mtc_expr_prec(c, PREC_ASSIGNMENT);
+    if (!c->assigned) mtc_emit(c, OP_POP);
+    c->assigned = false;
+}
+
+MT_INTERNAL void mtc_select(C *c);
+
+static void statement(C *c) {
+    if (c->fs->stack != c->fs->nlocals) {
+        /* Every statement starts with an empty operand stack. */
+        mtc_error(c, "internal compiler error: stack imbalance");
+    }
+    switch (c->cur.type) {
+    case TOK_LET: mtc_advance(c); let_statement(c); break;
+    case TOK_DEF: mtc_advance(c); def_statement(c); return;
+    case TOK_CLASS: mtc_advance(c); class_statement(c); return;
+    case TOK_IF: mtc_advance(c); if_statement(c); return;
+    case TOK_WHILE: mtc_advance(c); while_statement(c); return;
+    case TOK_FOR: mtc_advance(c); for_statement(c); return;
+    case TOK_TRY: mtc_advance(c); try_statement(c); return;
+    case TOK_WITH: mtc_advance(c); with_item(c); return;
+    case TOK_SELECT: mtc_advance(c); mtc_select(c); return;
+    case TOK_RETURN: mtc_advance(c); return_statement(c); break;
+    case TOK_IMPORT: mtc_advance(c); import_statement(c); break;
+    case TOK_RAISE: mtc_advance(c); raise_statement(c); break;
+    case TOK_PASS: mtc_advance(c); break;
+    case TOK_BREAK:
+    case TOK_CONTINUE: {
+        bool is_continue = c->cur.type == TOK_CONTINUE;
+        mtc_advance(c);
+        if (!c->fs->loop) mtc_error(c, "'%s' outside a loop", is_continue ? "continue" : "break");
+        emit_break(c, c->fs->loop, is_continue);
+        break;
+    }
+    case TOK_YIELD:
+        mtc_yield(c);
+        mtc_emit(c, OP_POP);
+        break;
+    case TOK_INDENT: mtc_error_at(c, &c->cur, "unexpected indent");
+    case TOK_ELSE:
+    case TOK_ELIF:
+    case TOK_EXCEPT:
+    case TOK_FINALLY:
+        mtc_error_at(c, &c->cur, "%s without a matching statement", mtl_token_name(c->cur.type));
+    default: expression_statement(c); break;
+    }
+    end_simple_statement(c);
+}
+
+/* {== select (channels) ==} */
+
+/* Parses the channel of a `case CH.recv()` / `case CH.send(v)`: a primary followed by
+   attribute, index and call suffixes, stopping before `.recv(` or `.send(`. */
+static void select_channel(C *c) {
+    mtc_expr_prec(c, PREC_CALL + 1);
+    for (;;) {
+        if (mtc_check(c, TOK_DOT) && mtc_peek(c) == TOK_NAME && c->next.len == 4 &&
+            (memcmp(c->next.start, "recv", 4) == 0 || memcmp(c->next.start, "send", 4) == 0))
+            return;
+        if (mtc_match(c, TOK_DOT)) {
+            mtc_consume(c, TOK_NAME, "attribute name");
+            mtc_emit_op(c, OP_GET_ATTR, (uint32_t)mtc_cache(c, mtc_name(c, &c->prev)));
+        } else if (mtc_match(c, TOK_LBRACKET)) {
+            mtc_expression(c);
+            mtc_consume(c, TOK_RBRACKET, "']'");
+            mtc_emit(c, OP_GET_INDEX);
+        } else if (mtc_match(c, TOK_LPAREN)) {
+            int argc = 0;
+            while (!mtc_check(c, TOK_RPAREN)) {
+                mtc_expression(c);
+                argc++;
+                if (!mtc_match(c, TOK_COMMA)) break;
+            }
+            mtc_consume(c, TOK_RPAREN, "')'");
+            mtc_emit_op(c, OP_CALL, (uint32_t)argc);
+            mtc_adjust(c, -argc);
+        } else {
+            mtc_error_at(c, &c->cur, "expected '.recv()' or '.send(value)' in a select case");
+        }
+    }
+}
+
+static bool is_word(C *c, const char *w) {
+    size_t n = strlen(w);
+    return mtc_check(c, TOK_NAME) && c->cur.len == n && memcmp(c->cur.start, w, n) == 0;
+}
+
+/* select:
+       case CH.recv() as NAME: body
+       case CH.send(VALUE): body
+       case after(SECONDS): body
+       default: body
+   Every case's operands are evaluated once, in source order, into two hidden slots per
+   case; the bodies sit between the operand code (jumped over). SELECT then picks a case,
+   truncates the stack to the slots of cases 0..i, pushes the received value (or nil) and
+   jumps to body i; each body pops its slots on the way out. `default` runs with all slots
+   in place and must come last. */
+void mtc_select(C *c) {
+    mtc_consume(c, TOK_COLON, "':' after 'select'");
+    mtc_consume(c, TOK_NEWLINE, "end of line after 'select:'");
+    if (!mtc_check(c, TOK_INDENT)) mtc_error_at(c, &c->cur, "expected the indented select cases");
+    mtc_advance(c);
+    enum { K_RECV = '0', K_SEND = '1', K_AFTER = '2' };
+    char kinds[66];
+    int body_pc[65];
+    int ncases = 0, default_pc = -1, skip = -1;
+    int base_locals = c->fs->nlocals;
+    JumpList ends = {0};
+    while (!mtc_check(c, TOK_DEDENT) && !mtc_check(c, TOK_EOF)) {
+        if (default_pc >= 0) mtc_error_at(c, &c->cur, "'default' must be the last select case");
+        if (is_word(c, "default")) {
+            mtc_advance(c);
+            if (skip >= 0) mtc_patch(c, skip);
+            skip = mtc_jump(c, OP_JUMP);
+            default_pc = mtc_here(c);
+            scoped_block(c);
+            mtc_pop_locals_to(c, base_locals, true);
+            mtc_jl_add(c, &ends, mtc_jump(c, OP_JUMP));
+            continue;
+        }
+        if (!is_word(c, "case")) mtc_error_at(c, &c->cur, "expected 'case' or 'default' in select");
+        if (ncases == 64) mtc_error(c, "too many select cases (at most 64)");
+        mtc_advance(c);
+        if (skip >= 0) mtc_patch(c, skip);
+        char kind;
+        if (is_word(c, "after") && mtc_peek(c) == TOK_LPAREN) {
+            mtc_advance(c);
+            mtc_advance(c);
+            mtc_expression(c);
+            mtc_consume(c, TOK_RPAREN, "')' after the timeout");
+            mtc_emit(c, OP_NIL);
+            kind = K_AFTER;
+        } else {
+            select_channel(c);
+            mtc_consume(c, TOK_DOT, "'.'");
+            mtc_consume(c, TOK_NAME, "'recv' or 'send'");
+            bool is_send = memcmp(c->prev.start, "send", 4) == 0;
+            mtc_consume(c, TOK_LPAREN, "'('");
+            if (is_send) mtc_expression(c);
+            else mtc_emit(c, OP_NIL);
+            mtc_consume(c, TOK_RPAREN, "')'");
+            kind = is_send ? K_SEND : K_RECV;
+        }
+        mtc_add_hidden(c);
+        mtc_add_hidden(c);
+        int case_locals = c->fs->nlocals;
+        kinds[ncases] = kind;
+        skip = mtc_jump(c, OP_JUMP);
+        body_pc[ncases] = mtc_here(c);
+        mtc_begin_scope(c);
+        mtc_adjust(c, 1); /* SELECT pushes the received value */
+        if (mtc_match(c, TOK_AS)) {
+            if (kind != K_RECV) mtc_error(c, "only a recv case can bind a value with 'as'");
+            mtc_consume(c, TOK_NAME, "name after 'as'");
+            mtc_add_local(c, mtc_name(c, &c->prev));
+        } else {
+            mtc_add_hidden(c);
+        }
+        mtc_block(c);
+        mtc_end_scope(c);
+        mtc_pop_locals_to(c, base_locals, true);
+        mtc_jl_add(c, &ends, mtc_jump(c, OP_JUMP));
+        (void)case_locals;
+        ncases++;
+    }
+    mtc_match(c, TOK_DEDENT);
+    if (ncases == 0) mtc_error(c, "select needs at least one case");
+    if (skip >= 0) mtc_patch(c, skip);
+    kinds[ncases] = default_pc >= 0 ? 'd' : '-';
+    String *ks = mto_intern(c->vm, kinds, (size_t)ncases + 1);
+    mtc_emit_ab(c, OP_SELECT, (uint32_t)ncases, (uint32_t)mtc_const(c, OBJ_VAL(ks)));
+    int table = c->fs->ncode;
+    for (int i = 0; i <= ncases; i++) mtc_emit(c, MAKE_A(OP_EXTRA, 0));
+    for (int i = 0; i < ncases; i++) mtc_patch_to(c, table + i, body_pc[i]);
+    mtc_patch_to(c, table + ncases, default_pc >= 0 ? default_pc : table + ncases + 1);
+    /* Every path left the operand slots behind. */
+    c->fs->stack -= c->fs->nlocals - base_locals;
+    c->fs->nlocals = base_locals;
+    mtc_here(c);
+    mtc_jl_patch(c, &ends);
+}
+
+/* {== Entry ==} */
+
+void mtc_mark_roots(VM *vm) {
+    for (CompilerState *c = vm->compiler; c; c = c->outer) {
+        mtgc_mark_obj(vm, &c->module->obj);
+        for (FnState *fs = c->fs; fs; fs = fs->enclosing) {
+            mtgc_mark_obj(vm, &fs->proto->obj);
+            for (int i = 0; i < fs->nconsts; i++) mtgc_mark_value(vm, fs->consts[i]);
+            for (int i = 0; i < fs->ncaches; i++) mtgc_mark_obj(vm, &fs->caches[i].name->obj);
+            for (int i = 0; i < fs->nlocals; i++)
+                if (fs->locals[i].name) mtgc_mark_obj(vm, &fs->locals[i].name->obj);
+            for (int i = 0; i < fs->nupvals; i++) mtgc_mark_obj(vm, &fs->upval_names[i]->obj);
+        }
+    }
+}
+
+Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
+                   CompileResult *res) {
+    C *c = calloc(1, sizeof(C));
+    res->message = NULL;
+    res->incomplete = false;
+    if (!c) {
+        res->message = strdup("out of memory");
+        return NULL;
+    }
+    c->vm = vm;
+    c->module = m;
+    c->src = src;
+    c->src_len = len;
+    c->repl = repl;
+    c->outer = vm->compiler;
+    int line, col;
+    if (!mtl_check_utf8(src, len, &line, &col)) {
+        Token t = {0};
+        t.line = line;
+        t.col = col;
+        if (setjmp(c->abort) == 0) mtc_error_at(c, &t, "invalid UTF-8 in source");
+        res->message = c->error;
+        free(c);
+        return NULL;
+    }
+    mtl_init(&c->lex, src, len);
+    vm->compiler = c;
+    MemJmp mj;
+    mj.prev = vm->mem.jmp;
+    vm->mem.jmp = &mj;
+    FnState *top = malloc(sizeof(FnState));
+    Proto *volatile result = NULL;
+    if (top && setjmp(c->abort) == 0 && setjmp(mj.buf) == 0) {
+        mtc_fn_begin(c, top, FN_MODULE, vm->names.module);
+        mtc_advance(c);
+        while (!mtc_check(c, TOK_EOF)) statement(c);
+        mtc_emit(c, OP_NIL);
+        mtc_emit(c, OP_RETURN);
+        result = mtc_fn_end(c);
+        result->pflags |= PROTO_MODULE;
+    } else {
+        if (!c->error) c->error = strdup("out of memory while compiling");
+        for (FnState *fs = c->fs; fs; fs = fs->enclosing) mtc_fn_free(c, fs);
+    }
+    vm->mem.jmp = mj.prev;
+    vm->compiler = c->outer;
+    res->message = c->error;
+    res->incomplete = c->incomplete;
+    free(top);
+    free(c);
+    return result;
+}

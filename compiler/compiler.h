@@ -1,0 +1,26 @@
+/*
+** compiler.h — source text to a Proto, in one pass.
+*/
+#ifndef MT_COMPILER_H
+#define MT_COMPILER_H
+
+#include "vm/common.h"
+
+typedef struct mt_VM VM;
+typedef struct Module Module;
+typedef struct Proto Proto;
+
+typedef struct {
+    char *message;   /* "file:line:col: msg\n  source\n  ^" (free with free()), or NULL */
+    bool incomplete; /* the input ended inside a block, bracket or string (REPL) */
+} CompileResult;
+
+/* Compiles `src` as the top level of module `m`. In REPL mode, the value of a trailing
+   expression statement is printed. Returns NULL on error (see *res). */
+MT_INTERNAL Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
+                               CompileResult *res);
+
+/* Marks the objects of compiles in progress (the collector may run while compiling). */
+MT_INTERNAL void mtc_mark_roots(VM *vm);
+
+#endif

@@ -1,0 +1,180 @@
+/*
+** compiler_int.h — state shared by the compiler's files (emit.c, expr.c, compiler.c).
+**
+** The compiler is one pass: the parser calls emit functions as it recognises constructs,
+** with no syntax tree. Each function being compiled has an FnState; nested functions chain
+** through `enclosing`. The first error aborts the compile by longjmp to mtc_compile, which
+** frees the in-progress buffers.
+*/
+#ifndef MT_COMPILER_INT_H
+#define MT_COMPILER_INT_H
+
+#include <setjmp.h>
+
+#include "compiler/compiler.h"
+#include "compiler/lexer.h"
+#include "vm/opcodes.h"
+#include "vm/vm.h"
+
+typedef struct {
+    String *name;
+    int depth;
+    bool captured;
+    bool hidden; /* compiler temporaries: never found by name */
+} Local;
+
+typedef enum { FN_MODULE, FN_FUNCTION, FN_METHOD, FN_LAMBDA } FnKind;
+
+/* A jump waiting for its target. */
+typedef struct {
+    int *pcs;
+    int count, cap;
+} JumpList;
+
+typedef struct Loop {
+    struct Loop *enclosing;
+    int start;          /* continue target */
+    int nlocals;        /* locals live at the loop's body entry (kept by continue) */
+    int exit_nlocals;   /* locals live at the loop exit (kept by break) */
+    JumpList breaks;
+    struct TryBlock *try_at_start; /* innermost finally when the loop began */
+} Loop;
+
+/* Exits (return, break, continue) that leave a try-finally: each gets a kind number. */
+typedef struct {
+    int what; /* 0 return, 1 break, 2 continue */
+    Loop *loop;
+} FinallyExit;
+
+typedef struct TryBlock {
+    struct TryBlock *enclosing;
+    int kind_slot; /* value slot is kind_slot - 1 */
+    int nlocals;   /* locals live at the finally entry (incl. value and kind) */
+    JumpList to_finally;
+    FinallyExit exits[16];
+    int nexits;
+} TryBlock;
+
+typedef struct FnState {
+    struct FnState *enclosing;
+    FnKind kind;
+    Proto *proto;
+    Instr *code;
+    int32_t *lines;
+    int ncode, code_cap;
+    Value *consts;
+    int nconsts, consts_cap;
+    Handler *handlers;
+    int nhandlers, handlers_cap;
+    Region *regions;
+    int nregions, regions_cap;
+    AttrCache *caches;
+    int ncaches, caches_cap;
+    Local locals[MT_MAX_LOCALS + 8];
+    int nlocals;
+    UpvalDesc upvals[MT_MAX_UPVALUES];
+    String *upval_names[MT_MAX_UPVALUES];
+    int nupvals;
+    int scope_depth;
+    int stack, maxstack; /* operand + local slots in use */
+    int last_op_pc;      /* start of the newest instruction, for peephole fusion */
+    int barrier;         /* no fusion across a jump target at or after this pc */
+    Loop *loop;
+    TryBlock *try_block;
+    int except_slot;     /* slot of the error an enclosing except handles, or -1 */
+    bool has_super;      /* inside a class with a base: the hidden `super` local/upvalue */
+} FnState;
+
+typedef struct CompilerState {
+    VM *vm;
+    Lexer lex;
+    Token cur, prev, next;
+    bool has_next;
+    FnState *fs;
+    Module *module;
+    const char *src;
+    size_t src_len;
+    jmp_buf abort;
+    char *error; /* formatted message, owned (malloc) */
+    bool incomplete;
+    bool repl;
+    bool assigned; /* the expression statement just parsed was an assignment */
+    int depth; /* parse nesting */
+    int spawn_pending;
+    struct CompilerState *outer; /* when compiling f-string pieces */
+} CompilerState;
+
+typedef CompilerState C;
+
+/* emit.c */
+MT_INTERNAL _Noreturn void mtc_error_at(C *c, const Token *t, const char *fmt, ...) MT_PRINTF(3, 4);
+MT_INTERNAL _Noreturn void mtc_error(C *c, const char *fmt, ...) MT_PRINTF(2, 3);
+MT_INTERNAL int mtc_emit(C *c, Instr i);
+MT_INTERNAL int mtc_emit_op(C *c, OpCode op, uint32_t a);
+MT_INTERNAL int mtc_emit_ab(C *c, OpCode op, uint32_t a, uint32_t b);
+MT_INTERNAL void mtc_adjust(C *c, int delta);
+MT_INTERNAL int mtc_const(C *c, Value v);
+MT_INTERNAL int mtc_cache(C *c, String *name);
+MT_INTERNAL int mtc_jump(C *c, OpCode op);
+MT_INTERNAL void mtc_patch(C *c, int pc);
+MT_INTERNAL void mtc_patch_to(C *c, int pc, int target);
+MT_INTERNAL void mtc_loop(C *c, int target);
+MT_INTERNAL int mtc_here(C *c);
+MT_INTERNAL void mtc_jl_add(C *c, JumpList *jl, int pc);
+MT_INTERNAL void mtc_jl_patch(C *c, JumpList *jl);
+MT_INTERNAL void mtc_jl_free(C *c, JumpList *jl);
+MT_INTERNAL void mtc_add_handler(C *c, int start, int end, int target, int depth, HandlerKind k,
+                                 int slot);
+MT_INTERNAL void mtc_add_region(C *c, int start, int end, RegionKind k, int slot);
+MT_INTERNAL void mtc_fn_begin(C *c, FnState *fs, FnKind kind, String *name);
+MT_INTERNAL Proto *mtc_fn_end(C *c);
+MT_INTERNAL void mtc_fn_free(C *c, FnState *fs);
+MT_INTERNAL String *mtc_name(C *c, const Token *t);
+
+/* expr.c */
+typedef enum {
+    PREC_NONE,
+    PREC_ASSIGNMENT,
+    PREC_LAMBDA,
+    PREC_TERNARY,
+    PREC_OR,
+    PREC_AND,
+    PREC_NOT,
+    PREC_COMPARISON,
+    PREC_BOR,
+    PREC_BXOR,
+    PREC_BAND,
+    PREC_SHIFT,
+    PREC_TERM,
+    PREC_FACTOR,
+    PREC_UNARY,
+    PREC_POWER,
+    PREC_CALL,
+    PREC_PRIMARY
+} Precedence;
+
+MT_INTERNAL void mtc_advance(C *c);
+MT_INTERNAL bool mtc_check(C *c, TokenType t);
+MT_INTERNAL bool mtc_match(C *c, TokenType t);
+MT_INTERNAL void mtc_consume(C *c, TokenType t, const char *what);
+MT_INTERNAL TokenType mtc_peek(C *c);
+MT_INTERNAL void mtc_expression(C *c);
+MT_INTERNAL void mtc_expr_prec(C *c, Precedence p);
+MT_INTERNAL void mtc_rhs(C *c); /* an expression, or a yield */
+MT_INTERNAL void mtc_named_variable(C *c, const Token *name, bool can_assign);
+MT_INTERNAL void mtc_get_named(C *c, String *name, const Token *where);
+MT_INTERNAL void mtc_set_named(C *c, String *name, const Token *where);
+MT_INTERNAL int mtc_resolve_local(C *c, FnState *fs, String *name);
+MT_INTERNAL int mtc_resolve_upvalue(C *c, FnState *fs, String *name);
+MT_INTERNAL void mtc_function(C *c, FnKind kind, String *name, bool lambda);
+MT_INTERNAL void mtc_yield(C *c);
+
+/* compiler.c */
+MT_INTERNAL void mtc_begin_scope(C *c);
+MT_INTERNAL void mtc_end_scope(C *c);
+MT_INTERNAL int mtc_add_local(C *c, String *name);
+MT_INTERNAL int mtc_add_hidden(C *c);
+MT_INTERNAL void mtc_block(C *c);
+MT_INTERNAL void mtc_pop_locals_to(C *c, int nlocals, bool emit_only);
+
+#endif

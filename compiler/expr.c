@@ -1,0 +1,918 @@
+/*
+** expr.c — expressions: a Pratt parser that emits code as it goes.
+**
+** Each token may have a prefix rule (it starts an expression) and an infix rule (it
+** continues one) with a binding precedence. Assignment is a statement in Mt, so only the
+** expression of an expression statement is parsed with `can_assign`.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "compiler/compiler_int.h"
+
+typedef void (*ParseFn)(C *c, bool can_assign);
+typedef struct {
+    ParseFn prefix, infix;
+    Precedence prec;
+} Rule;
+
+static const Rule *rule_of(TokenType t);
+
+/* {== Tokens ==} */
+
+static Token lex(C *c) {
+    Token t = mtl_next(&c->lex);
+    if (t.type == TOK_ERROR) {
+        if (c->lex.incomplete) c->incomplete = true;
+        mtc_error_at(c, &t, "%s", t.error);
+    }
+    return t;
+}
+
+void mtc_advance(C *c) {
+    c->prev = c->cur;
+    if (c->has_next) {
+        c->cur = c->next;
+        c->has_next = false;
+    } else {
+        c->cur = lex(c);
+    }
+}
+
+TokenType mtc_peek(C *c) {
+    if (!c->has_next) {
+        c->next = lex(c);
+        c->has_next = true;
+    }
+    return c->next.type;
+}
+
+bool mtc_check(C *c, TokenType t) { return c->cur.type == t; }
+
+bool mtc_match(C *c, TokenType t) {
+    if (c->cur.type != t) return false;
+    mtc_advance(c);
+    return true;
+}
+
+static const char *describe(const Token *t) {
+    switch (t->type) {
+    case TOK_NAME: return "name";
+    case TOK_INT: case TOK_FLOAT: return "number";
+    case TOK_STRING: case TOK_FSTRING: return "string";
+    default: return mtl_token_name(t->type);
+    }
+}
+
+void mtc_consume(C *c, TokenType t, const char *what) {
+    if (c->cur.type == t) {
+        mtc_advance(c);
+        return;
+    }
+    if (c->cur.type == TOK_INDENT) mtc_error_at(c, &c->cur, "unexpected indent");
+    mtc_error_at(c, &c->cur, "expected %s, found %s", what, describe(&c->cur));
+}
+
+/* {== Variables ==} */
+
+static int find_local(FnState *fs, String *name) {
+    for (int i = fs->nlocals - 1; i >= 0; i--) {
+        Local *l = &fs->locals[i];
+        if (l->name == name && !l->hidden && l->depth >= 0) return i;
+        if (l->name == name && l->hidden && name->chars[0] == '@') return i;
+    }
+    return -1;
+}
+
+int mtc_resolve_local(C *c, FnState *fs, String *name) {
+    MT_UNUSED(c);
+    return find_local(fs, name);
+}
+
+static int add_upvalue(C *c, FnState *fs, int index, bool is_local, String *name) {
+    for (int i = 0; i < fs->nupvals; i++)
+        if (fs->upvals[i].index == index && fs->upvals[i].is_local == is_local) return i;
+    if (fs->nupvals == MT_MAX_UPVALUES) mtc_error(c, "too many captured variables in one function");
+    fs->upvals[fs->nupvals].is_local = is_local;
+    fs->upvals[fs->nupvals].index = (uint8_t)index;
+    fs->upval_names[fs->nupvals] = name;
+    return fs->nupvals++;
+}
+
+int mtc_resolve_upvalue(C *c, FnState *fs, String *name) {
+    if (fs->enclosing == NULL) return -1;
+    int local = find_local(fs->enclosing, name);
+    if (local >= 0) {
+        fs->enclosing->locals[local].captured = true;
+        return add_upvalue(c, fs, local, true, name);
+    }
+    int up = mtc_resolve_upvalue(c, fs->enclosing, name);
+    if (up >= 0) return add_upvalue(c, fs, up, false, name);
+    return -1;
+}
+
+static uint32_t global_slot(C *c, String *name) {
+    return mto_module_slot(c->vm, c->module, name);
+}
+
+void mtc_get_named(C *c, String *name, const Token *where) {
+    MT_UNUSED(where);
+    int i = find_local(c->fs, name);
+    if (i >= 0) {
+        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)i);
+        return;
+    }
+    i = mtc_resolve_upvalue(c, c->fs, name);
+    if (i >= 0) {
+        mtc_emit_op(c, OP_GET_UPVAL, (uint32_t)i);
+        return;
+    }
+    mtc_emit_op(c, OP_GET_GLOBAL, global_slot(c, name));
+}
+
+void mtc_set_named(C *c, String *name, const Token *where) {
+    MT_UNUSED(where);
+    int i = find_local(c->fs, name);
+    if (i >= 0) {
+        mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
+        return;
+    }
+    i = mtc_resolve_upvalue(c, c->fs, name);
+    if (i >= 0) {
+        mtc_emit_op(c, OP_SET_UPVAL, (uint32_t)i);
+        return;
+    }
+    mtc_emit_op(c, OP_SET_GLOBAL, global_slot(c, name));
+}
+
+/* {== Peephole fusion ==} */
+
+/* The instruction at `pc`, if it is the newest and nothing jumps between it and here. */
+static bool fusable(C *c, int pc) { return pc >= 0 && pc >= c->fs->barrier && pc < c->fs->ncode; }
+
+/* GET_LOCAL a; CONST/INT k; ADD -> ADD_LK a k (and SUB), GET_LOCAL a; GET_LOCAL b; ADD ->
+   ADD_LL. Returns true if the operator was folded into the operand loads. */
+static bool fuse_binary(C *c, OpCode op) {
+    FnState *fs = c->fs;
+    if (op != OP_ADD && op != OP_SUB) return false;
+    int n = fs->ncode;
+    if (n < 2 || !fusable(c, n - 2)) return false;
+    Instr a = fs->code[n - 2], b = fs->code[n - 1];
+    if (INSTR_OP(a) != OP_GET_LOCAL || INSTR_A(a) > 0xff) return false;
+    uint32_t slot = INSTR_A(a);
+    if (INSTR_OP(b) == OP_INT || INSTR_OP(b) == OP_CONST) {
+        uint32_t k;
+        if (INSTR_OP(b) == OP_INT) k = (uint32_t)mtc_const(c, SMALLINT_VAL(INSTR_SA(b)));
+        else k = INSTR_A(b);
+        if (k > 0xffff) return false;
+        fs->ncode -= 2;
+        fs->stack -= 2;
+        mtc_emit_ab(c, op == OP_ADD ? OP_ADD_LK : OP_SUB_LK, slot, k);
+        return true;
+    }
+    if (op == OP_ADD && INSTR_OP(b) == OP_GET_LOCAL && INSTR_A(b) <= 0xffff) {
+        fs->ncode -= 2;
+        fs->stack -= 2;
+        mtc_emit_ab(c, OP_ADD_LL, slot, INSTR_A(b));
+        return true;
+    }
+    return false;
+}
+
+static void emit_binary(C *c, OpCode op) {
+    if (!fuse_binary(c, op)) mtc_emit(c, MAKE_A(op, 0));
+}
+
+/* {== Literals ==} */
+
+static void emit_constant(C *c, Value v) { mtc_emit_op(c, OP_CONST, (uint32_t)mtc_const(c, v)); }
+
+static void emit_int(C *c, int64_t i) {
+    if (i >= -MT_MAX_SA && i <= MT_MAX_SA) mtc_emit(c, MAKE_A(OP_INT, (uint32_t)i & 0xffffff));
+    else emit_constant(c, mto_int(c->vm, i));
+}
+
+static void number(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    if (c->prev.type == TOK_INT) emit_int(c, c->prev.as.i);
+    else emit_constant(c, DOUBLE_VAL(c->prev.as.d));
+}
+
+static void literal(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    switch (c->prev.type) {
+    case TOK_TRUE: mtc_emit(c, OP_TRUE); break;
+    case TOK_FALSE: mtc_emit(c, OP_FALSE); break;
+    default: mtc_emit(c, OP_NIL); break;
+    }
+}
+
+/* Growable byte buffer for decoding string literals. */
+typedef struct {
+    char *p;
+    size_t n, cap;
+} Buf;
+
+static void buf_put(Buf *b, const char *s, size_t n) {
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->n + n + 1) cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) abort();
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+static void buf_put_cp(C *c, Buf *b, uint32_t cp, const Token *t) {
+    char out[4];
+    size_t n;
+    if (cp >= 0xD800 && cp <= 0xDFFF) mtc_error_at(c, t, "invalid escape: surrogate code point");
+    if (cp > 0x10FFFF) mtc_error_at(c, t, "invalid escape: code point out of range");
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        out[0] = (char)(0xF0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    buf_put(b, out, n);
+}
+
+static int hexval(char ch) {
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    ch = (char)(ch | 0x20);
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    return -1;
+}
+
+/* Decodes one escape sequence at p (just after the backslash); returns the new position. */
+static const char *escape(C *c, Buf *b, const char *p, const char *end, const Token *t) {
+    char e = *p++;
+    switch (e) {
+    case 'n': buf_put(b, "\n", 1); return p;
+    case 't': buf_put(b, "\t", 1); return p;
+    case 'r': buf_put(b, "\r", 1); return p;
+    case '0': buf_put(b, "\0", 1); return p;
+    case 'a': buf_put(b, "\a", 1); return p;
+    case 'b': buf_put(b, "\b", 1); return p;
+    case 'f': buf_put(b, "\f", 1); return p;
+    case 'v': buf_put(b, "\v", 1); return p;
+    case 'e': buf_put(b, "\x1b", 1); return p;
+    case '\\': buf_put(b, "\\", 1); return p;
+    case '\'': buf_put(b, "'", 1); return p;
+    case '"': buf_put(b, "\"", 1); return p;
+    case '{': buf_put(b, "{", 1); return p;
+    case '}': buf_put(b, "}", 1); return p;
+    case '\n': return p; /* line continuation inside a string */
+    case 'x':
+    case 'u':
+    case 'U': {
+        uint32_t cp = 0;
+        if (e == 'u' && p < end && *p == '{') {
+            p++;
+            int digits = 0;
+            while (p < end && *p != '}') {
+                int h = hexval(*p++);
+                if (h < 0 || ++digits > 6) mtc_error_at(c, t, "invalid \\u{...} escape");
+                cp = cp * 16 + (uint32_t)h;
+            }
+            if (p >= end || digits == 0) mtc_error_at(c, t, "invalid \\u{...} escape");
+            p++;
+        } else {
+            int want = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+            for (int i = 0; i < want; i++) {
+                int h = p < end ? hexval(*p) : -1;
+                if (h < 0) mtc_error_at(c, t, "invalid \\%c escape: needs %d hex digits", e, want);
+                cp = cp * 16 + (uint32_t)h;
+                p++;
+            }
+        }
+        buf_put_cp(c, b, cp, t);
+        return p;
+    }
+    default: mtc_error_at(c, t, "invalid escape sequence '\\%c'", e);
+    }
+    return p;
+}
+
+/* The body of a string token: skips the prefix and quotes. */
+static void string_body(const Token *t, const char **body, const char **end, bool *raw) {
+    const char *p = t->start;
+    *raw = false;
+    if (*p == 'r' || *p == 'R') *raw = true;
+    if (*p != '"' && *p != '\'') p++;
+    char q = *p;
+    bool triple = (size_t)(t->start + t->len - p) >= 6 && p[1] == q && p[2] == q;
+    int ql = triple ? 3 : 1;
+    *body = p + ql;
+    *end = t->start + t->len - ql;
+}
+
+static void string_lit(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    Token t = c->prev;
+    Buf b = {0};
+    /* Adjacent literals concatenate: "a" "b" is "ab". */
+    for (;;) {
+        const char *p, *end;
+        bool raw;
+        string_body(&t, &p, &end, &raw);
+        while (p < end) {
+            if (*p == '\\' && !raw) p = escape(c, &b, p + 1, end, &t);
+            else buf_put(&b, p++, 1);
+        }
+        if (!mtc_check(c, TOK_STRING)) break;
+        mtc_advance(c);
+        t = c->prev;
+    }
+    String *s = mto_intern(c->vm, b.p ? b.p : "", b.n);
+    free(b.p);
+    emit_constant(c, OBJ_VAL(s));
+}
+
+/* Compiles the expression text [start, end) from inside an f-string's braces. */
+static void sub_expression(C *c, const char *start, const char *end, const Token *t) {
+    Lexer saved_lex = c->lex;
+    Token saved_cur = c->cur, saved_prev = c->prev, saved_next = c->next;
+    bool saved_has_next = c->has_next;
+    /* Position: line and column of `start` within the source. */
+    int line = t->line, col = t->col;
+    for (const char *p = t->start; p < start; p++) {
+        if (*p == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)*p & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    mtl_init_expr(&c->lex, start, (size_t)(end - start), line, col);
+    c->has_next = false;
+    mtc_advance(c);
+    if (mtc_check(c, TOK_EOF)) mtc_error_at(c, t, "empty expression in f-string");
+    mtc_expression(c);
+    if (!mtc_check(c, TOK_EOF))
+        mtc_error_at(c, &c->cur, "unexpected %s in f-string expression", describe(&c->cur));
+    c->lex = saved_lex;
+    c->cur = saved_cur;
+    c->prev = saved_prev;
+    c->next = saved_next;
+    c->has_next = saved_has_next;
+}
+
+static void flush_literal(C *c, Buf *b, int *parts) {
+    if (b->n == 0) return;
+    emit_constant(c, OBJ_VAL(mto_intern(c->vm, b->p, b->n)));
+    b->n = 0;
+    (*parts)++;
+}
+
+/* Scans to the end of one replacement field; sets *colon to a depth-0 ':' (format spec),
+   *bang to a "!r"/"!s" conversion. Returns the closing '}'. */
+static const char *field_end(C *c, const char *p, const char *end, const char **colon,
+                             const char **bang, const Token *t) {
+    int depth = 0;
+    char q = 0;
+    *colon = *bang = NULL;
+    for (; p < end; p++) {
+        char ch = *p;
+        if (q) {
+            if (ch == '\\') p++;
+            else if (ch == q) q = 0;
+            continue;
+        }
+        if (ch == '\'' || ch == '"') q = ch;
+        else if (ch == '(' || ch == '[' || ch == '{') depth++;
+        else if ((ch == ')' || ch == ']') && depth > 0) depth--;
+        else if (ch == '}') {
+            if (depth == 0) return p;
+            depth--;
+        } else if (depth == 0 && !*colon && ch == '!' && p + 1 < end && p[1] != '=') {
+            if (!*bang) *bang = p;
+        } else if (depth == 0 && ch == ':' && !*colon) {
+            *colon = p;
+        }
+    }
+    mtc_error_at(c, t, "f-string: missing '}'");
+    return end;
+}
+
+static void fstring(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    Token t = c->prev;
+    const char *p, *end;
+    bool raw;
+    string_body(&t, &p, &end, &raw);
+    Buf b = {0};
+    int parts = 0;
+    while (p < end) {
+        char ch = *p;
+        if (ch == '{' && p + 1 < end && p[1] == '{') {
+            buf_put(&b, "{", 1);
+            p += 2;
+        } else if (ch == '}') {
+            if (p + 1 < end && p[1] == '}') p++;
+            else mtc_error_at(c, &t, "f-string: single '}' is not allowed (write '}}')");
+            buf_put(&b, "}", 1);
+            p++;
+        } else if (ch == '{') {
+            flush_literal(c, &b, &parts);
+            const char *colon, *bang;
+            const char *close = field_end(c, p + 1, end, &colon, &bang, &t);
+            const char *expr_end = bang ? bang : colon ? colon : close;
+            sub_expression(c, p + 1, expr_end, &t);
+            if (bang) {
+                char conv = bang + 1 < close ? bang[1] : 0;
+                if (conv == 'r') mtc_emit(c, OP_TO_REPR);
+                else if (conv != 's') mtc_error_at(c, &t, "f-string: conversion must be !r or !s");
+            }
+            if (colon) {
+                String *spec = mto_intern(c->vm, colon + 1, (size_t)(close - colon - 1));
+                emit_constant(c, OBJ_VAL(spec));
+                mtc_emit(c, OP_FORMAT);
+            } else if (!bang || bang[1] != 'r') {
+                mtc_emit(c, OP_TO_STR);
+            }
+            parts++;
+            p = close + 1;
+        } else if (ch == '\\' && !raw) {
+            p = escape(c, &b, p + 1, end, &t);
+        } else {
+            buf_put(&b, p++, 1);
+        }
+    }
+    if (parts == 0 || b.n > 0) flush_literal(c, &b, &parts);
+    if (parts == 0) emit_constant(c, OBJ_VAL(mto_intern(c->vm, "", 0)));
+    free(b.p);
+    if (parts > 1) {
+        mtc_emit_op(c, OP_BUILD_STRING, (uint32_t)parts);
+        mtc_adjust(c, 1 - parts);
+    }
+}
+
+/* {== Grouping and containers ==} */
+
+static void grouping(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    if (mtc_check(c, TOK_YIELD)) mtc_yield(c);
+    else mtc_expression(c);
+    mtc_consume(c, TOK_RPAREN, "')'");
+}
+
+static void list_lit(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    int n = 0;
+    while (!mtc_check(c, TOK_RBRACKET)) {
+        mtc_expression(c);
+        n++;
+        if (!mtc_match(c, TOK_COMMA)) break;
+    }
+    mtc_consume(c, TOK_RBRACKET, "']'");
+    mtc_emit_op(c, OP_LIST, (uint32_t)n);
+    mtc_adjust(c, 1 - n);
+}
+
+static void map_lit(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    int n = 0;
+    while (!mtc_check(c, TOK_RBRACE)) {
+        mtc_expression(c);
+        mtc_consume(c, TOK_COLON, "':' after map key");
+        mtc_expression(c);
+        n++;
+        if (!mtc_match(c, TOK_COMMA)) break;
+    }
+    mtc_consume(c, TOK_RBRACE, "'}'");
+    mtc_emit_op(c, OP_MAP, (uint32_t)n);
+    mtc_adjust(c, 1 - 2 * n);
+}
+
+/* {== Operators ==} */
+
+static void unary(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    TokenType op = c->prev.type;
+    if (op == TOK_NOT) {
+        mtc_expr_prec(c, PREC_NOT);
+        mtc_emit(c, OP_NOT);
+        return;
+    }
+    /* -x binds looser than **, so -2 ** 2 is -(2 ** 2). */
+    if (op == TOK_MINUS && (mtc_check(c, TOK_INT) || mtc_check(c, TOK_FLOAT)) &&
+        mtc_peek(c) != TOK_STARSTAR) {
+        mtc_advance(c);
+        if (c->prev.type == TOK_INT) emit_int(c, -c->prev.as.i);
+        else emit_constant(c, DOUBLE_VAL(-c->prev.as.d));
+        return;
+    }
+    mtc_expr_prec(c, PREC_UNARY);
+    mtc_emit(c, op == TOK_MINUS ? OP_NEG : op == TOK_PLUS ? OP_NOP : OP_BNOT);
+}
+
+static bool is_comparison(TokenType t) {
+    return t == TOK_EQEQ || t == TOK_NE || t == TOK_LT || t == TOK_LE || t == TOK_GT ||
+           t == TOK_GE || t == TOK_IN || (t == TOK_NOT);
+}
+
+static void binary(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    TokenType op = c->prev.type;
+    const Rule *r = rule_of(op);
+    if (op == TOK_STARSTAR) {
+        mtc_expr_prec(c, PREC_UNARY); /* right-associative, and 2 ** -1 works */
+        mtc_emit(c, OP_POW);
+        return;
+    }
+    mtc_expr_prec(c, (Precedence)(r->prec + 1));
+    switch (op) {
+    case TOK_PLUS: emit_binary(c, OP_ADD); break;
+    case TOK_MINUS: emit_binary(c, OP_SUB); break;
+    case TOK_STAR: mtc_emit(c, OP_MUL); break;
+    case TOK_SLASH: mtc_emit(c, OP_DIV); break;
+    case TOK_SLASHSLASH: mtc_emit(c, OP_IDIV); break;
+    case TOK_PERCENT: mtc_emit(c, OP_MOD); break;
+    case TOK_AMP: mtc_emit(c, OP_BAND); break;
+    case TOK_PIPE: mtc_emit(c, OP_BOR); break;
+    case TOK_CARET: mtc_emit(c, OP_BXOR); break;
+    case TOK_SHL: mtc_emit(c, OP_SHL); break;
+    case TOK_SHR: mtc_emit(c, OP_SHR); break;
+    default: break;
+    }
+}
+
+static void comparison(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    TokenType op = c->prev.type;
+    Token where = c->prev;
+    if (op == TOK_NOT) {
+        if (!mtc_match(c, TOK_IN)) mtc_error_at(c, &where, "expected 'in' after 'not'");
+    }
+    mtc_expr_prec(c, PREC_COMPARISON + 1);
+    switch (op) {
+    case TOK_EQEQ: mtc_emit(c, OP_EQ); break;
+    case TOK_NE: mtc_emit(c, OP_NE); break;
+    case TOK_LT: mtc_emit(c, OP_LT); break;
+    case TOK_LE: mtc_emit(c, OP_LE); break;
+    case TOK_GT: mtc_emit(c, OP_GT); break;
+    case TOK_GE: mtc_emit(c, OP_GE); break;
+    case TOK_IN: mtc_emit(c, OP_IN); break;
+    default: mtc_emit(c, OP_NOT_IN); break;
+    }
+    if (is_comparison(c->cur.type) && (c->cur.type != TOK_NOT || mtc_peek(c) == TOK_IN))
+        mtc_error_at(c, &c->cur, "comparisons cannot be chained (write a < b and b < c)");
+}
+
+static void and_(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    int j = mtc_jump(c, OP_JUMP_IF_FALSE_KEEP);
+    mtc_adjust(c, -1);
+    mtc_expr_prec(c, PREC_AND + 1);
+    mtc_patch(c, j);
+}
+
+static void or_(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    int j = mtc_jump(c, OP_JUMP_IF_TRUE_KEEP);
+    mtc_adjust(c, -1);
+    mtc_expr_prec(c, PREC_OR + 1);
+    mtc_patch(c, j);
+}
+
+/* {== Calls ==} */
+
+static bool is_postfix(TokenType t) { return t == TOK_LPAREN || t == TOK_DOT || t == TOK_LBRACKET; }
+
+/* Parses "(args)" after the callee; returns the argument count and, when some are passed by
+   name, the constant index of the list of names (else -1). */
+static int arguments(C *c, int *kwconst) {
+    int argc = 0;
+    List *names = NULL;
+    *kwconst = -1;
+    while (!mtc_check(c, TOK_RPAREN)) {
+        if (mtc_check(c, TOK_NAME) && mtc_peek(c) == TOK_EQ) {
+            mtc_advance(c);
+            Token nt = c->prev;
+            String *name = mtc_name(c, &nt);
+            mtc_advance(c); /* '=' */
+            if (names == NULL) {
+                names = mto_list(c->vm, 4);
+                *kwconst = mtc_const(c, OBJ_VAL(names));
+            }
+            for (uint32_t i = 0; i < names->count; i++)
+                if (AS_STRING(names->items[i]) == name)
+                    mtc_error_at(c, &nt, "keyword argument '%s' given twice", name->chars);
+            mto_list_push(c->vm, names, OBJ_VAL(name));
+            mtc_expression(c);
+        } else {
+            if (names) mtc_error_at(c, &c->cur, "positional argument after keyword argument");
+            mtc_expression(c);
+        }
+        if (++argc > 255) mtc_error(c, "too many arguments (at most 255)");
+        if (!mtc_match(c, TOK_COMMA)) break;
+    }
+    mtc_consume(c, TOK_RPAREN, "')' after arguments");
+    return argc;
+}
+
+static void call(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    int kw;
+    int argc = arguments(c, &kw);
+    bool spawn = c->spawn_pending == c->depth && !is_postfix(c->cur.type);
+    if (spawn) c->spawn_pending = 0;
+    if (kw >= 0) mtc_emit_ab(c, spawn ? OP_SPAWN_KW : OP_CALL_KW, (uint32_t)argc, (uint32_t)kw);
+    else mtc_emit_op(c, spawn ? OP_SPAWN : OP_CALL, (uint32_t)argc);
+    mtc_adjust(c, -argc);
+}
+
+static bool assignment_op(TokenType t) {
+    return t == TOK_EQ || t == TOK_PLUSEQ || t == TOK_MINUSEQ || t == TOK_STAREQ ||
+           t == TOK_SLASHEQ || t == TOK_SLASHSLASHEQ || t == TOK_PERCENTEQ || t == TOK_STARSTAREQ;
+}
+
+static OpCode compound_op(TokenType t) {
+    switch (t) {
+    case TOK_PLUSEQ: return OP_ADD;
+    case TOK_MINUSEQ: return OP_SUB;
+    case TOK_STAREQ: return OP_MUL;
+    case TOK_SLASHEQ: return OP_DIV;
+    case TOK_SLASHSLASHEQ: return OP_IDIV;
+    case TOK_PERCENTEQ: return OP_MOD;
+    default: return OP_POW;
+    }
+}
+
+static void dot(C *c, bool can_assign) {
+    mtc_consume(c, TOK_NAME, "attribute name after '.'");
+    String *name = mtc_name(c, &c->prev);
+    int cache = mtc_cache(c, name);
+    if (can_assign && assignment_op(c->cur.type)) {
+        TokenType op = c->cur.type;
+        mtc_advance(c);
+        if (op != TOK_EQ) {
+            mtc_emit(c, OP_DUP);
+            mtc_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
+            mtc_rhs(c);
+            mtc_emit(c, MAKE_A(compound_op(op), 0));
+        } else {
+            mtc_rhs(c);
+        }
+        mtc_emit_op(c, OP_SET_ATTR, (uint32_t)cache);
+        c->assigned = true;
+        return;
+    }
+    if (mtc_check(c, TOK_LPAREN) && c->spawn_pending != c->depth) {
+        mtc_advance(c);
+        int kw;
+        int argc = arguments(c, &kw);
+        if (kw >= 0) {
+            mtc_emit_ab(c, OP_INVOKE_KW, (uint32_t)argc, (uint32_t)cache);
+            mtc_emit_op(c, OP_EXTRA, (uint32_t)kw);
+        } else {
+            mtc_emit_ab(c, OP_INVOKE, (uint32_t)argc, (uint32_t)cache);
+        }
+        mtc_adjust(c, -argc);
+        return;
+    }
+    mtc_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
+}
+
+static void subscript(C *c, bool can_assign) {
+    bool slice = false;
+    if (mtc_check(c, TOK_COLON)) mtc_emit(c, OP_NIL);
+    else mtc_expression(c);
+    if (mtc_match(c, TOK_COLON)) {
+        slice = true;
+        if (mtc_check(c, TOK_RBRACKET)) mtc_emit(c, OP_NIL);
+        else mtc_expression(c);
+    }
+    mtc_consume(c, TOK_RBRACKET, "']'");
+    if (slice) {
+        mtc_emit(c, OP_SLICE);
+        return;
+    }
+    if (can_assign && assignment_op(c->cur.type)) {
+        TokenType op = c->cur.type;
+        mtc_advance(c);
+        if (op != TOK_EQ) {
+            mtc_emit(c, OP_DUP2);
+            mtc_emit(c, OP_GET_INDEX);
+            mtc_rhs(c);
+            mtc_emit(c, MAKE_A(compound_op(op), 0));
+        } else {
+            mtc_rhs(c);
+        }
+        mtc_emit(c, OP_SET_INDEX);
+        c->assigned = true;
+        return;
+    }
+    mtc_emit(c, OP_GET_INDEX);
+}
+
+/* {== Names, super, spawn, lambdas, ternary ==} */
+
+void mtc_named_variable(C *c, const Token *name, bool can_assign) {
+    String *s = mtc_name(c, name);
+    if (can_assign && assignment_op(c->cur.type)) {
+        TokenType op = c->cur.type;
+        mtc_advance(c);
+        if (op != TOK_EQ) {
+            mtc_get_named(c, s, name);
+            mtc_rhs(c);
+            emit_binary(c, compound_op(op));
+        } else {
+            mtc_rhs(c);
+        }
+        mtc_set_named(c, s, name);
+        c->assigned = true;
+        return;
+    }
+    mtc_get_named(c, s, name);
+}
+
+static void variable(C *c, bool can_assign) {
+    Token t = c->prev;
+    mtc_named_variable(c, &t, can_assign);
+}
+
+static void super_(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    Token where = c->prev;
+    FnState *m = c->fs;
+    while (m && m->kind != FN_METHOD) m = m->enclosing;
+    if (!m) mtc_error_at(c, &where, "'super' outside a method");
+    if (!c->fs->has_super) mtc_error_at(c, &where, "'super' in a class without a base class");
+    mtc_consume(c, TOK_DOT, "'.' after 'super'");
+    mtc_consume(c, TOK_NAME, "method name after 'super.'");
+    String *name = mtc_name(c, &c->prev);
+    /* self: slot 0 of the enclosing method (captured if we are in a nested function). */
+    if (m == c->fs) mtc_emit_op(c, OP_GET_LOCAL, 0);
+    else mtc_get_named(c, m->locals[0].name, &where);
+    int cache = mtc_cache(c, name);
+    if (mtc_match(c, TOK_LPAREN)) {
+        int kw;
+        int argc = arguments(c, &kw);
+        if (kw >= 0) mtc_error_at(c, &where, "keyword arguments in a super call are not supported");
+        mtc_get_named(c, mto_intern_z(c->vm, "@super"), &where);
+        mtc_emit_ab(c, OP_SUPER_INVOKE, (uint32_t)argc, (uint32_t)cache);
+        mtc_adjust(c, -argc - 1);
+        return;
+    }
+    mtc_get_named(c, mto_intern_z(c->vm, "@super"), &where);
+    mtc_emit_op(c, OP_SUPER_GET, (uint32_t)cache);
+}
+
+static void spawn_(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    Token where = c->prev;
+    int saved = c->spawn_pending;
+    c->spawn_pending = c->depth + 1;
+    mtc_expr_prec(c, PREC_CALL);
+    if (c->spawn_pending) mtc_error_at(c, &where, "'spawn' must be followed by a function call");
+    c->spawn_pending = saved;
+}
+
+static void lambda(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    mtc_function(c, FN_LAMBDA, c->vm->names.lambda, true);
+}
+
+/* a if cond else b: the code for `a` was already emitted; move it after the test so that
+   only the chosen branch is evaluated. */
+static void ternary(C *c, int a_start) {
+    FnState *fs = c->fs;
+    int a_len = fs->ncode - a_start;
+    Instr *saved = malloc((size_t)(a_len + 1) * sizeof(Instr));
+    int32_t *saved_lines = malloc((size_t)(a_len + 1) * sizeof(int32_t));
+    if (!saved || !saved_lines) abort();
+    memcpy(saved, fs->code + a_start, (size_t)a_len * sizeof(Instr));
+    memcpy(saved_lines, fs->lines + a_start, (size_t)a_len * sizeof(int32_t));
+    fs->ncode = a_start;
+    fs->stack -= 1;
+    fs->barrier = a_start;
+    mtc_expr_prec(c, PREC_OR);
+    int to_else = mtc_jump(c, OP_JUMP_IF_FALSE);
+    for (int i = 0; i < a_len; i++) {
+        mtc_emit(c, saved[i]);
+        fs->lines[fs->ncode - 1] = saved_lines[i];
+    }
+    /* Re-emitting adjusted the stack by each op's effect; the value of `a` is what counts. */
+    free(saved);
+    free(saved_lines);
+    int to_end = mtc_jump(c, OP_JUMP);
+    mtc_patch(c, to_else);
+    fs->stack -= 1;
+    mtc_consume(c, TOK_ELSE, "'else' in conditional expression");
+    mtc_expr_prec(c, PREC_TERNARY);
+    mtc_patch(c, to_end);
+}
+
+/* {== The table ==} */
+
+static const Rule rules[TOK__COUNT] = {
+    [TOK_LPAREN] = {grouping, call, PREC_CALL},
+    [TOK_LBRACKET] = {list_lit, subscript, PREC_CALL},
+    [TOK_LBRACE] = {map_lit, NULL, PREC_NONE},
+    [TOK_DOT] = {NULL, dot, PREC_CALL},
+    [TOK_MINUS] = {unary, binary, PREC_TERM},
+    [TOK_PLUS] = {unary, binary, PREC_TERM},
+    [TOK_TILDE] = {unary, NULL, PREC_NONE},
+    [TOK_STAR] = {NULL, binary, PREC_FACTOR},
+    [TOK_SLASH] = {NULL, binary, PREC_FACTOR},
+    [TOK_SLASHSLASH] = {NULL, binary, PREC_FACTOR},
+    [TOK_PERCENT] = {NULL, binary, PREC_FACTOR},
+    [TOK_STARSTAR] = {NULL, binary, PREC_POWER},
+    [TOK_AMP] = {NULL, binary, PREC_BAND},
+    [TOK_PIPE] = {NULL, binary, PREC_BOR},
+    [TOK_CARET] = {NULL, binary, PREC_BXOR},
+    [TOK_SHL] = {NULL, binary, PREC_SHIFT},
+    [TOK_SHR] = {NULL, binary, PREC_SHIFT},
+    [TOK_EQEQ] = {NULL, comparison, PREC_COMPARISON},
+    [TOK_NE] = {NULL, comparison, PREC_COMPARISON},
+    [TOK_LT] = {NULL, comparison, PREC_COMPARISON},
+    [TOK_LE] = {NULL, comparison, PREC_COMPARISON},
+    [TOK_GT] = {NULL, comparison, PREC_COMPARISON},
+    [TOK_GE] = {NULL, comparison, PREC_COMPARISON},
+    [TOK_IN] = {NULL, comparison, PREC_COMPARISON},
+    [TOK_NOT] = {unary, comparison, PREC_COMPARISON},
+    [TOK_AND] = {NULL, and_, PREC_AND},
+    [TOK_OR] = {NULL, or_, PREC_OR},
+    [TOK_IF] = {NULL, NULL, PREC_TERNARY},
+    [TOK_NAME] = {variable, NULL, PREC_NONE},
+    [TOK_INT] = {number, NULL, PREC_NONE},
+    [TOK_FLOAT] = {number, NULL, PREC_NONE},
+    [TOK_STRING] = {string_lit, NULL, PREC_NONE},
+    [TOK_FSTRING] = {fstring, NULL, PREC_NONE},
+    [TOK_TRUE] = {literal, NULL, PREC_NONE},
+    [TOK_FALSE] = {literal, NULL, PREC_NONE},
+    [TOK_NIL] = {literal, NULL, PREC_NONE},
+    [TOK_SUPER] = {super_, NULL, PREC_NONE},
+    [TOK_SPAWN] = {spawn_, NULL, PREC_NONE},
+    [TOK_FN] = {lambda, NULL, PREC_NONE},
+};
+
+static const Rule *rule_of(TokenType t) { return &rules[t]; }
+
+void mtc_expr_prec(C *c, Precedence prec) {
+    if (++c->depth > MT_MAX_PARSE_DEPTH)
+        mtc_error_at(c, &c->cur, "expression nested too deeply");
+    int start = c->fs->ncode;
+    mtc_advance(c);
+    ParseFn prefix = rule_of(c->prev.type)->prefix;
+    if (prefix == NULL) {
+        if (c->prev.type == TOK_YIELD)
+            mtc_error_at(c, &c->prev, "'yield' must be a statement, the right side of an "
+                                      "assignment, after return, or in parentheses");
+        if (c->prev.type == TOK_EOF || c->prev.type == TOK_NEWLINE) {
+            if (c->prev.type == TOK_EOF) c->incomplete = true;
+            mtc_error_at(c, &c->prev, "expected an expression, found %s", describe(&c->prev));
+        }
+        mtc_error_at(c, &c->prev, "expected an expression, found %s", describe(&c->prev));
+    }
+    bool can_assign = prec <= PREC_ASSIGNMENT;
+    prefix(c, can_assign);
+    while (prec <= rule_of(c->cur.type)->prec) {
+        /* `not` continues an expression only as `not in`. */
+        if (c->cur.type == TOK_NOT && mtc_peek(c) != TOK_IN) break;
+        mtc_advance(c);
+        if (c->prev.type == TOK_IF) {
+            ternary(c, start);
+            continue;
+        }
+        rule_of(c->prev.type)->infix(c, can_assign);
+    }
+    if (can_assign && assignment_op(c->cur.type))
+        mtc_error_at(c, &c->cur, "invalid assignment target");
+    c->depth--;
+}
+
+void mtc_expression(C *c) { mtc_expr_prec(c, PREC_LAMBDA); }
+
+/* True if the token can start an expression (so `yield` is not bare). */
+static bool starts_expression(TokenType t) { return rules[t].prefix != NULL; }
+
+void mtc_yield(C *c) {
+    mtc_consume(c, TOK_YIELD, "'yield'");
+    if (starts_expression(c->cur.type)) mtc_expression(c);
+    else mtc_emit(c, OP_NIL);
+    mtc_emit(c, OP_YIELD);
+}
+
+void mtc_rhs(C *c) {
+    if (mtc_check(c, TOK_YIELD)) mtc_yield(c);
+    else mtc_expression(c);
+}

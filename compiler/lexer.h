@@ -1,0 +1,82 @@
+/*
+** lexer.h — the scanner: source text to tokens, including the NEWLINE / INDENT / DEDENT
+** tokens of the indentation grammar. It keeps an indent stack and a count of pending
+** dedents, ignores line structure inside brackets, and refuses indentation that mixes tabs
+** and spaces.
+*/
+#ifndef MT_LEXER_H
+#define MT_LEXER_H
+
+#include "vm/common.h"
+
+/* clang-format off */
+#define MT_TOKENS(T)                                                                        \
+    T(EOF, "end of file") T(NEWLINE, "end of line") T(INDENT, "indent")                     \
+    T(DEDENT, "dedent") T(ERROR, "error")                                                   \
+    T(NAME, "name") T(INT, "integer") T(FLOAT, "float") T(STRING, "string")                 \
+    T(FSTRING, "f-string")                                                                  \
+    T(LPAREN, "'('") T(RPAREN, "')'") T(LBRACKET, "'['") T(RBRACKET, "']'")                 \
+    T(LBRACE, "'{'") T(RBRACE, "'}'") T(COMMA, "','") T(DOT, "'.'") T(COLON, "':'")         \
+    T(SEMICOLON, "';'") T(PLUS, "'+'") T(MINUS, "'-'") T(STAR, "'*'") T(SLASH, "'/'")       \
+    T(SLASHSLASH, "'//'") T(PERCENT, "'%'") T(STARSTAR, "'**'") T(AMP, "'&'")               \
+    T(PIPE, "'|'") T(CARET, "'^'") T(TILDE, "'~'") T(SHL, "'<<'") T(SHR, "'>>'")            \
+    T(EQ, "'='") T(EQEQ, "'=='") T(NE, "'!='") T(LT, "'<'") T(LE, "'<='") T(GT, "'>'")      \
+    T(GE, "'>='") T(PLUSEQ, "'+='") T(MINUSEQ, "'-='") T(STAREQ, "'*='")                   \
+    T(SLASHEQ, "'/='") T(SLASHSLASHEQ, "'//='") T(PERCENTEQ, "'%='")                        \
+    T(STARSTAREQ, "'**='") T(ARROW, "'->'")                                                 \
+    /* keywords */                                                                          \
+    T(AND, "'and'") T(AS, "'as'") T(BREAK, "'break'") T(CLASS, "'class'")                   \
+    T(CONTINUE, "'continue'") T(DEF, "'def'") T(ELIF, "'elif'") T(ELSE, "'else'")           \
+    T(EXCEPT, "'except'") T(FALSE, "'false'") T(FINALLY, "'finally'") T(FN, "'fn'")         \
+    T(FOR, "'for'") T(FROM, "'from'") T(IF, "'if'") T(IMPORT, "'import'") T(IN, "'in'")     \
+    T(LET, "'let'") T(NIL, "'nil'") T(NOT, "'not'") T(OR, "'or'") T(PASS, "'pass'")         \
+    T(RAISE, "'raise'") T(RETURN, "'return'") T(SELECT, "'select'") T(SPAWN, "'spawn'")     \
+    T(SUPER, "'super'") T(TRUE, "'true'") T(TRY, "'try'") T(WHILE, "'while'")               \
+    T(WITH, "'with'") T(YIELD, "'yield'")
+/* clang-format on */
+
+typedef enum {
+#define TOK_ENUM(name, text) TOK_##name,
+    MT_TOKENS(TOK_ENUM)
+#undef TOK_ENUM
+        TOK__COUNT
+} TokenType;
+
+typedef struct {
+    TokenType type;
+    const char *start;
+    uint32_t len;
+    int line, col;
+    union {
+        int64_t i;
+        double d;
+    } as;
+    const char *error; /* TOK_ERROR: the message */
+} Token;
+
+#define MT_MAX_INDENT 100
+
+typedef struct Lexer {
+    const char *src, *cur, *end;
+    const char *line_start;
+    int line;
+    int indents[MT_MAX_INDENT];
+    int nindents;
+    int pending_dedents;
+    int paren_depth;
+    bool at_line_start;
+    bool line_has_tokens;
+    bool eof_newline_done;
+    char indent_char; /* ' ' or '\t' once the file's first indented line is seen */
+    bool incomplete;  /* hit the end inside brackets, a string or after ':' (REPL) */
+    int line_offset, col_offset; /* for sub-lexers over f-string expressions */
+} Lexer;
+
+MT_INTERNAL void mtl_init(Lexer *l, const char *src, size_t len);
+MT_INTERNAL void mtl_init_expr(Lexer *l, const char *src, size_t len, int line, int col);
+MT_INTERNAL Token mtl_next(Lexer *l);
+MT_INTERNAL const char *mtl_token_name(TokenType t);
+/* Checks that the text is valid UTF-8 without NUL bytes; on failure gives the position. */
+MT_INTERNAL bool mtl_check_utf8(const char *src, size_t len, int *line, int *col);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+** main.c — the `mt` command: runs a script, a string (-e), disassembles (--dis) or starts the
+** REPL. A host of the public API like any other: it includes only mt.h.
+**
+** Signals: SIGINT and SIGTERM are forwarded to the VM with mt_signal (async-signal-safe);
+** SIGPIPE is ignored so a write to a closed pipe raises IOError instead of killing us.
+*/
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mt.h"
+
+int mt_repl(mt_VM *vm);
+
+static mt_VM *running_vm;
+
+static void on_signal(int signo) {
+    if (running_vm) mt_signal(running_vm, signo);
+}
+
+static void install_signals(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static const char usage[] =
+    "usage: mt [options] [FILE.mt [args...]]\n"
+    "\n"
+    "Runs a Mt program. With no FILE, starts the interactive REPL.\n"
+    "\n"
+    "  FILE.mt [args...]  run a script; the script sees argv = [FILE.mt, args...]\n"
+    "  -e CODE [args...]  run CODE (argv[0] is \"-e\")\n"
+    "  --dis FILE         print the bytecode of FILE instead of running it\n"
+    "  --version          print the version and exit\n"
+    "  --help             print this help and exit\n"
+    "\n"
+    "Exit status: 0 ok, 1 uncaught error, 2 usage or compile error, n from exit(n),\n"
+    "130 after Ctrl-C (SIGINT), 143 after SIGTERM.\n"
+    "\n"
+    "Environment:\n"
+    "  MT_PATH       colon-separated directories searched by `import`\n"
+    "  MT_GC_STRESS  1: collect garbage at every allocation (for testing)\n";
+
+static mt_VM *make_vm(void) {
+    mt_Config cfg;
+    mt_config_init(&cfg);
+    const char *stress = getenv("MT_GC_STRESS");
+    cfg.gc_stress = stress && strcmp(stress, "0") != 0 && *stress;
+    mt_VM *vm = mt_new(&cfg);
+    if (!vm) {
+        fprintf(stderr, "mt: out of memory\n");
+        exit(1);
+    }
+    return vm;
+}
+
+static int finish(mt_VM *vm, mt_Status st) {
+    if (st == MT_COMPILE_ERROR || st == MT_IO_ERROR) {
+        fprintf(stderr, "%s%s\n", st == MT_IO_ERROR ? "mt: " : "", mt_last_error(vm));
+        mt_free(vm);
+        return 2;
+    }
+    running_vm = NULL;
+    return mt_free(vm);
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+        printf("mt %s\n", MT_VERSION);
+        return 0;
+    }
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    install_signals();
+    if (argc >= 2 && strcmp(argv[1], "--dis") == 0) {
+        if (argc < 3) {
+            fprintf(stderr, "mt: --dis needs a file\n");
+            return 2;
+        }
+        mt_VM *vm = make_vm();
+        return finish(vm, mt_disassemble_file(vm, argv[2]));
+    }
+    if (argc >= 2 && strcmp(argv[1], "-e") == 0) {
+        if (argc < 3) {
+            fprintf(stderr, "mt: -e needs code to run\n");
+            return 2;
+        }
+        mt_VM *vm = make_vm();
+        const char *code = argv[2];
+        argv[2] = (char *)"-e";
+        mt_set_argv(vm, argc - 2, (const char *const *)argv + 2);
+        running_vm = vm;
+        return finish(vm, mt_run_string(vm, "-e", code));
+    }
+    if (argc >= 2 && argv[1][0] == '-' && argv[1][1] != '\0') {
+        fprintf(stderr, "mt: unknown option '%s' (see mt --help)\n", argv[1]);
+        return 2;
+    }
+    mt_VM *vm = make_vm();
+    running_vm = vm;
+    if (argc < 2) {
+        mt_set_argv(vm, 0, NULL);
+        int status = mt_repl(vm);
+        running_vm = NULL;
+        mt_free(vm);
+        return status;
+    }
+    mt_set_argv(vm, argc - 1, (const char *const *)argv + 1);
+    return finish(vm, mt_run_file(vm, argv[1]));
+}

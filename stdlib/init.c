@@ -1,0 +1,189 @@
+/*
+** init.c — registers the standard library in a new VM, and the helpers natives share.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "stdlib/lib.h"
+
+Native *mtlib_native(VM *vm, const LibReg *r) {
+    Native *n = mto_native(vm, r->name, r->fn, r->min_args, r->max_args);
+    n->params = r->params;
+    if (r->property) n->obj.flags |= NATIVE_PROPERTY;
+    return n;
+}
+
+void mtlib_define(VM *vm, const char *name, Value v) {
+    mtgc_push_temp(vm, v);
+    String *s = mto_intern_z(vm, name);
+    mtgc_push_temp(vm, OBJ_VAL(s));
+    mtt_set(vm, &vm->builtins, s, v);
+    mtgc_pop_temp(vm, 2);
+}
+
+void mtlib_register(VM *vm, const LibReg *regs) {
+    for (const LibReg *r = regs; r->name; r++) mtlib_define(vm, r->name, OBJ_VAL(mtlib_native(vm, r)));
+}
+
+void mtlib_register_methods(VM *vm, TypeTag type, const LibReg *regs) {
+    for (const LibReg *r = regs; r->name; r++) {
+        Native *n = mtlib_native(vm, r);
+        mtgc_push_temp(vm, OBJ_VAL(n));
+        mtt_set(vm, &vm->type_methods[type], n->name, OBJ_VAL(n));
+        mtgc_pop_temp(vm, 1);
+    }
+}
+
+Value mtv_builtin(VM *vm, const char *name) {
+    Value v;
+    String *s = mto_intern_z(vm, name);
+    if (mtt_get(&vm->builtins, s, &v)) return v;
+    return NIL_VAL;
+}
+
+int mtlib_type_error(VM *vm, const char *fn, int argn, const char *want, Value got) {
+    return mte_throw(vm, ERR_TYPE, "%s() argument %d must be %s, not %s", fn, argn, want,
+                     mtv_type_name(got));
+}
+
+bool mtlib_int_arg(VM *vm, Value *args, int i, const char *fn, int64_t *out) {
+    if (!IS_INT(args[i])) {
+        mtlib_type_error(vm, fn, i, "an int", args[i]);
+        return false;
+    }
+    *out = AS_INT(args[i]);
+    return true;
+}
+
+bool mtlib_num_arg(VM *vm, Value *args, int i, const char *fn, double *out) {
+    if (!IS_NUMBER(args[i])) {
+        mtlib_type_error(vm, fn, i, "a number", args[i]);
+        return false;
+    }
+    *out = AS_NUMBER(args[i]);
+    return true;
+}
+
+bool mtlib_str_arg(VM *vm, Value *args, int i, const char *fn, String **out) {
+    if (!IS_STRING(args[i])) {
+        mtlib_type_error(vm, fn, i, "a str", args[i]);
+        return false;
+    }
+    *out = AS_STRING(args[i]);
+    return true;
+}
+
+/* A function of the Mt-written part of the library. */
+Value mtlib_prelude(VM *vm, const char *name) {
+    Value v = NIL_VAL;
+    if (vm->prelude) {
+        Value idx;
+        String *s = mto_intern_z(vm, name);
+        if (mtt_get(&vm->prelude->names, s, &idx)) v = vm->prelude->values[AS_SMALLINT(idx)];
+    }
+    return v;
+}
+
+/* Rewrites the native's slots into a call of fn(callargs...) that the VM runs in its
+   place (so the callee may yield or block). */
+int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *callargs) {
+    Fiber *f = vm->current;
+    size_t base = (size_t)(args - f->stack);
+    Value tmp[16];
+    if (nargs > 16) return mte_throw(vm, ERR_VALUE, "internal: tail call with too many arguments");
+    for (int i = 0; i < nargs; i++) tmp[i] = callargs[i];
+    f->top = args + 1;
+    mtf_ensure_stack(vm, f, (size_t)nargs + 1);
+    args = f->stack + base;
+    args[0] = fn;
+    for (int i = 0; i < nargs; i++) args[1 + i] = tmp[i];
+    f->top = args + 1 + nargs;
+    vm->tail_base = (uint32_t)base;
+    return NATIVE_CALL;
+}
+
+int mtlib_from_step(VM *vm, Step st) {
+    MT_UNUSED(vm);
+    switch (st) {
+    case STEP_DONE: return NATIVE_OK;
+    case STEP_ERROR: return NATIVE_ERROR;
+    default: return NATIVE_SUSPEND;
+    }
+}
+
+/* {== Output ==} */
+
+static void default_out(VM *vm, const char *s, size_t n) {
+    if (vm->out_len + n > vm->out_cap) {
+        mtlib_flush(vm);
+        if (n > vm->out_cap / 2) {
+            while (n > 0) {
+                ssize_t w = write(1, s, n);
+                if (w <= 0) return;
+                s += w;
+                n -= (size_t)w;
+            }
+            return;
+        }
+    }
+    memcpy(vm->out_buf + vm->out_len, s, n);
+    vm->out_len += n;
+    if (vm->out_tty && memchr(s, '\n', n)) mtlib_flush(vm);
+}
+
+void mtlib_flush(VM *vm) {
+    size_t off = 0;
+    while (off < vm->out_len) {
+        ssize_t w = write(1, vm->out_buf + off, vm->out_len - off);
+        if (w <= 0) break;
+        off += (size_t)w;
+    }
+    vm->out_len = 0;
+}
+
+void mtlib_write_out(VM *vm, const char *s, size_t n) {
+    if (vm->config.write_out) vm->config.write_out(vm, s, n, vm->config.user_data);
+    else default_out(vm, s, n);
+}
+
+void mtlib_write_err(VM *vm, const char *s, size_t n) {
+    if (vm->config.write_err) {
+        vm->config.write_err(vm, s, n, vm->config.user_data);
+        return;
+    }
+    mtlib_flush(vm);
+    while (n > 0) {
+        ssize_t w = write(2, s, n);
+        if (w <= 0) return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+/* {== Library objects that are not the VM's own ==} */
+
+MT_INTERNAL void mtio_blacken(VM *vm, Obj *o);
+MT_INTERNAL void mtio_free(VM *vm, Obj *o);
+
+void mtlib_blacken(VM *vm, Obj *o) {
+    if (o->type == OBJ_FILE) mtio_blacken(vm, o);
+}
+
+void mtlib_free_obj(VM *vm, Obj *o) {
+    if (o->type == OBJ_FILE) mtio_free(vm, o);
+}
+
+void mtlib_open_all(VM *vm) {
+    vm->out_cap = 1 << 16;
+    vm->out_buf = malloc(vm->out_cap);
+    if (!vm->out_buf) vm->out_cap = 0;
+    vm->out_tty = isatty(1);
+    mtlib_open_core(vm);
+    mtlib_open_string(vm);
+    mtlib_open_list(vm);
+    mtlib_open_task(vm);
+    mtlib_open_io(vm);
+    mtlib_open_math(vm);
+    mtlib_open_prelude(vm);
+}

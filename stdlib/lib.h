@@ -1,0 +1,52 @@
+/*
+** lib.h — helpers for writing natives and registering them.
+**
+** A native gets args[0] (the receiver for methods, the native itself for functions) and
+** args[1..argc]. It writes its result to args[0] and returns NATIVE_OK, or returns
+** mte_throw(...) (NATIVE_ERROR). A native that wants Mt code to run (a callback) rewrites
+** args into a call and returns NATIVE_CALL; it never waits for Mt code on the C stack.
+** Natives returning NATIVE_OK must not move the fiber stack.
+** An argument passed as missing by a keyword call is UNDEF: test with ARG_GIVEN.
+*/
+#ifndef MT_LIB_H
+#define MT_LIB_H
+
+#include "vm/sched.h"
+
+typedef struct {
+    const char *name;
+    NativeFn fn;
+    int16_t min_args, max_args;
+    const char *const *params; /* names for keyword calls, or NULL */
+    bool property;
+} LibReg;
+
+#define ARG_GIVEN(args, argc, i) ((argc) >= (i) && !IS_UNDEF((args)[i]))
+#define RETURN(v)                                                                             \
+    do {                                                                                      \
+        args[0] = (v);                                                                        \
+        return NATIVE_OK;                                                                     \
+    } while (0)
+
+MT_INTERNAL void mtlib_register(VM *vm, const LibReg *regs);
+MT_INTERNAL void mtlib_register_methods(VM *vm, TypeTag type, const LibReg *regs);
+MT_INTERNAL Native *mtlib_native(VM *vm, const LibReg *r);
+MT_INTERNAL int mtlib_type_error(VM *vm, const char *fn, int argn, const char *want, Value got);
+MT_INTERNAL bool mtlib_int_arg(VM *vm, Value *args, int i, const char *fn, int64_t *out);
+MT_INTERNAL bool mtlib_num_arg(VM *vm, Value *args, int i, const char *fn, double *out);
+MT_INTERNAL bool mtlib_str_arg(VM *vm, Value *args, int i, const char *fn, String **out);
+MT_INTERNAL Value mtlib_prelude(VM *vm, const char *name);
+MT_INTERNAL int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *callargs);
+MT_INTERNAL void mtlib_flush(VM *vm);
+MT_INTERNAL int mtlib_from_step(VM *vm, Step st);
+MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs);
+
+MT_INTERNAL void mtlib_open_core(VM *vm);
+MT_INTERNAL void mtlib_open_string(VM *vm);
+MT_INTERNAL void mtlib_open_list(VM *vm);
+MT_INTERNAL void mtlib_open_task(VM *vm);
+MT_INTERNAL void mtlib_open_io(VM *vm);
+MT_INTERNAL void mtlib_open_math(VM *vm);
+MT_INTERNAL void mtlib_open_prelude(VM *vm);
+
+#endif

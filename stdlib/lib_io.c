@@ -1,0 +1,250 @@
+/*
+** lib_io.c — files: open(), read/readline/write/close, `with` and `for line in f`.
+**
+** Regular-file I/O is synchronous (it never switches threads). Text is UTF-8: reading
+** invalid UTF-8 raises UnicodeError with the byte position.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "compiler/lexer.h"
+#include "stdlib/lib.h"
+
+typedef struct File {
+    Obj obj;
+    FILE *fp;
+    String *path;
+    bool readable, writable, closed;
+    uint64_t offset; /* bytes read so far, for error positions */
+} File;
+
+#define SELF_FILE ((File *)AS_OBJ(args[0]))
+
+void mtio_blacken(VM *vm, Obj *o) {
+    File *f = (File *)o;
+    if (f->path) mtgc_mark_obj(vm, &f->path->obj);
+}
+
+void mtio_free(VM *vm, Obj *o) {
+    File *f = (File *)o;
+    if (f->fp && !f->closed) fclose(f->fp);
+    mtmem_free(vm, f, sizeof(File));
+}
+
+static int io_open(VM *vm, Value *args, int argc) {
+    String *path, *mode = NULL;
+    if (!mtlib_str_arg(vm, args, 1, "open", &path)) return NATIVE_ERROR;
+    if (ARG_GIVEN(args, argc, 2) && !mtlib_str_arg(vm, args, 2, "open", &mode)) return NATIVE_ERROR;
+    const char *m = mode ? mode->chars : "r";
+    char cm[4] = {0};
+    bool plus = strchr(m, '+') != NULL;
+    char kind = m[0];
+    if (!strchr("rwa", kind) || strlen(m) > 3 || strspn(m, "rwab+") != strlen(m))
+        return mte_throw(vm, ERR_VALUE, "open(): invalid mode '%s' (use \"r\", \"w\" or \"a\")", m);
+    cm[0] = kind;
+    if (plus) cm[1] = '+';
+    if (memchr(path->chars, 0, path->len)) return mte_throw(vm, ERR_VALUE, "open(): path contains a NUL byte");
+    FILE *fp = fopen(path->chars, cm);
+    if (!fp) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
+    File *f = (File *)mto_alloc(vm, sizeof(File), OBJ_FILE);
+    f->fp = fp;
+    f->path = path;
+    f->readable = kind == 'r' || plus;
+    f->writable = kind != 'r' || plus;
+    f->closed = false;
+    f->offset = 0;
+    RETURN(OBJ_VAL(f));
+}
+
+static bool check_open(VM *vm, File *f, bool write) {
+    if (f->closed) {
+        mte_throw(vm, ERR_IO, "I/O on a closed file '%s'", f->path->chars);
+        return false;
+    }
+    if (write ? !f->writable : !f->readable) {
+        mte_throw(vm, ERR_IO, "file '%s' is not open for %s", f->path->chars, write ? "writing" : "reading");
+        return false;
+    }
+    return true;
+}
+
+/* Makes a str of bytes read from f, checking UTF-8. */
+static bool text(VM *vm, File *f, const char *buf, size_t n, Value *out) {
+    int line, col;
+    if (!mtl_check_utf8(buf, n, &line, &col)) {
+        /* Find the byte offset of the bad sequence for the message. */
+        size_t off = 0;
+        int l = 1, c = 1;
+        while (off < n && (l < line || c < col)) {
+            if (buf[off] == '\n') {
+                l++;
+                c = 1;
+            } else if (((unsigned char)buf[off] & 0xC0) != 0x80) {
+                c++;
+            }
+            off++;
+        }
+        mte_throw(vm, ERR_UNICODE, "invalid UTF-8 in '%s' at byte %llu", f->path->chars,
+                  (unsigned long long)(f->offset + off));
+        return false;
+    }
+    *out = OBJ_VAL(mto_string(vm, buf, n));
+    return true;
+}
+
+static int file_read(VM *vm, Value *args, int argc) {
+    File *f = SELF_FILE;
+    if (!check_open(vm, f, false)) return NATIVE_ERROR;
+    int64_t limit = -1;
+    if (ARG_GIVEN(args, argc, 1) && !IS_NIL(args[1]) && !mtlib_int_arg(vm, args, 1, "read", &limit))
+        return NATIVE_ERROR;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) mtmem_fail(vm);
+    for (;;) {
+        size_t want = cap - n;
+        if (limit >= 0 && (size_t)limit - n < want) want = (size_t)limit - n;
+        if (want == 0) break;
+        size_t r = fread(buf + n, 1, want, f->fp);
+        n += r;
+        if (r < want) break;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                mtmem_fail(vm);
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    if (ferror(f->fp)) {
+        free(buf);
+        clearerr(f->fp);
+        return mte_throw(vm, ERR_IO, "error reading '%s': %s", f->path->chars, strerror(errno));
+    }
+    Value out;
+    bool ok = text(vm, f, buf, n, &out);
+    f->offset += n;
+    free(buf);
+    if (!ok) return NATIVE_ERROR;
+    RETURN(out);
+}
+
+/* The next line with its "\n", or "" at the end. */
+static bool read_line(VM *vm, File *f, Value *out) {
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, f->fp);
+    if (n < 0) {
+        free(line);
+        if (ferror(f->fp)) {
+            clearerr(f->fp);
+            mte_throw(vm, ERR_IO, "error reading '%s': %s", f->path->chars, strerror(errno));
+            return false;
+        }
+        *out = OBJ_VAL(mto_intern(vm, "", 0));
+        return true;
+    }
+    bool ok = text(vm, f, line, (size_t)n, out);
+    f->offset += (uint64_t)n;
+    free(line);
+    return ok;
+}
+
+static int file_readline(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    File *f = SELF_FILE;
+    if (!check_open(vm, f, false)) return NATIVE_ERROR;
+    Value v;
+    if (!read_line(vm, f, &v)) return NATIVE_ERROR;
+    RETURN(v);
+}
+
+Step mtlib_for_iter_file(VM *vm, Fiber *fb, Obj *o) {
+    File *f = (File *)o;
+    if (!check_open(vm, f, false)) return STEP_ERROR;
+    Value v;
+    if (!read_line(vm, f, &v)) return STEP_ERROR;
+    if (AS_STRING(v)->len == 0) return STEP_JUMP;
+    *fb->top++ = v;
+    return STEP_DONE;
+}
+
+static int file_write(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    File *f = SELF_FILE;
+    if (!check_open(vm, f, true)) return NATIVE_ERROR;
+    String *s;
+    if (!mtlib_str_arg(vm, args, 1, "write", &s)) return NATIVE_ERROR;
+    if (fwrite(s->chars, 1, s->len, f->fp) != s->len)
+        return mte_throw(vm, ERR_IO, "error writing '%s': %s", f->path->chars, strerror(errno));
+    RETURN(SMALLINT_VAL(s->ncp));
+}
+
+static int file_flush(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    File *f = SELF_FILE;
+    if (!check_open(vm, f, true)) return NATIVE_ERROR;
+    if (fflush(f->fp) != 0) return mte_throw(vm, ERR_IO, "error writing '%s': %s", f->path->chars, strerror(errno));
+    RETURN(NIL_VAL);
+}
+
+static int file_close(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    File *f = SELF_FILE;
+    if (!f->closed) {
+        f->closed = true;
+        if (fclose(f->fp) != 0) {
+            f->fp = NULL;
+            return mte_throw(vm, ERR_IO, "error closing '%s': %s", f->path->chars, strerror(errno));
+        }
+        f->fp = NULL;
+    }
+    RETURN(NIL_VAL);
+}
+
+static int file_enter(VM *vm, Value *args, int argc) {
+    MT_UNUSED(vm);
+    MT_UNUSED(args);
+    MT_UNUSED(argc);
+    return NATIVE_OK; /* the file itself */
+}
+
+static int file_exit(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    int r = file_close(vm, args, 0);
+    if (r != NATIVE_OK) return r;
+    RETURN(NIL_VAL); /* never suppresses the error in flight */
+}
+
+static int file_closed(VM *vm, Value *args, int argc) {
+    MT_UNUSED(vm);
+    MT_UNUSED(argc);
+    RETURN(BOOL_VAL(SELF_FILE->closed));
+}
+
+static const char *const p_open[] = {"path", "mode", NULL};
+
+static const LibReg io_lib[] = {
+    {"open", io_open, 1, 2, p_open, false},
+    {NULL, NULL, 0, 0, NULL, false},
+};
+
+static const LibReg file_methods[] = {
+    {"read", file_read, 0, 1, NULL, false},
+    {"readline", file_readline, 0, 0, NULL, false},
+    {"write", file_write, 1, 1, NULL, false},
+    {"flush", file_flush, 0, 0, NULL, false},
+    {"close", file_close, 0, 0, NULL, false},
+    {"enter", file_enter, 0, 0, NULL, false},
+    {"exit", file_exit, 0, 1, NULL, false},
+    {"closed", file_closed, 0, 0, NULL, true},
+    {NULL, NULL, 0, 0, NULL, false},
+};
+
+void mtlib_open_io(VM *vm) {
+    mtlib_register(vm, io_lib);
+    mtlib_register_methods(vm, TYPE_FILE, file_methods);
+}

@@ -1,0 +1,75 @@
+/*
+** lib_prelude.c — loads prelude.mt (embedded at build time) and the small natives it uses.
+*/
+#include "stdlib/lib.h"
+
+static const char prelude_src[] =
+#include "prelude.inc"
+    ;
+
+/* _kind(v): 1 list, 2 map, 0 anything else. */
+static int pre_kind(VM *vm, Value *args, int argc) {
+    MT_UNUSED(vm);
+    MT_UNUSED(argc);
+    RETURN(SMALLINT_VAL(IS_LIST(args[1]) ? 1 : IS_MAP(args[1]) ? 2 : 0));
+}
+
+/* _same(a, b): identity. */
+static int pre_same(VM *vm, Value *args, int argc) {
+    MT_UNUSED(vm);
+    MT_UNUSED(argc);
+    RETURN(BOOL_VAL(args[1] == args[2]));
+}
+
+/* list(xs=nil): a new list of the items of any iterable. */
+static int pre_list(VM *vm, Value *args, int argc) {
+    if (argc == 0 || IS_NIL(args[1])) RETURN(OBJ_VAL(mto_list(vm, 0)));
+    Value x = args[1];
+    if (IS_LIST(x)) {
+        List *l = AS_LIST(x);
+        List *r = mto_list(vm, l->count);
+        if (l->count) memcpy(r->items, l->items, l->count * sizeof(Value));
+        r->count = l->count;
+        RETURN(OBJ_VAL(r));
+    }
+    if (IS_OBJ_TYPE(x, OBJ_RANGE)) {
+        Range *rg = (Range *)AS_OBJ(x);
+        int64_t n = rg->step > 0 ? (rg->stop > rg->start ? (rg->stop - rg->start - 1) / rg->step + 1 : 0)
+                                 : (rg->start > rg->stop ? (rg->start - rg->stop - 1) / -rg->step + 1 : 0);
+        if (n > (1 << 28)) return mte_throw(vm, ERR_MEMORY, "list(): range too long");
+        List *r = mto_list(vm, (uint32_t)n);
+        for (int64_t i = 0; i < n; i++) r->items[r->count++] = mto_int(vm, rg->start + i * rg->step);
+        RETURN(OBJ_VAL(r));
+    }
+    return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_list"), 1, &x);
+}
+
+static const LibReg prelude_natives[] = {
+    {"_kind", pre_kind, 1, 1, NULL, false},
+    {"_same", pre_same, 2, 2, NULL, false},
+    {"list", pre_list, 0, 1, NULL, false},
+    {NULL, NULL, 0, 0, NULL, false},
+};
+
+static const char *const exports[] = {"map", "filter", "sorted", "enumerate", "zip", NULL};
+
+void mtlib_open_prelude(VM *vm) {
+    mtlib_register(vm, prelude_natives);
+    String *name = mto_intern_z(vm, "<prelude>");
+    mtgc_push_temp(vm, OBJ_VAL(name));
+    Module *m = mto_module(vm, name, NULL);
+    vm->prelude = m;
+    mtgc_pop_temp(vm, 1);
+    Closure *cl = mtmod_compile(vm, m, prelude_src, sizeof prelude_src - 1, false);
+    if (!cl) return; /* a broken prelude is a build bug; the tests catch it */
+    mtgc_push_temp(vm, OBJ_VAL(cl));
+    /* Run its top level (it only defines functions) on a thread of its own. */
+    Fiber *t = mts_start_main(vm, cl);
+    vm->main = NULL;
+    MT_UNUSED(t);
+    mtgc_pop_temp(vm, 1);
+    mts_run(vm);
+    vm->sched->next_thread_id = 1;
+    vm->error_reported = false;
+    for (int i = 0; exports[i]; i++) mtlib_define(vm, exports[i], mtlib_prelude(vm, exports[i]));
+}

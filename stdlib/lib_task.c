@@ -1,0 +1,187 @@
+/*
+** lib_task.c — the concurrency builtins: coroutine(), channel(), sleep(), current(), and the
+** methods of coroutines, threads and channels.
+**
+** A native that blocks sets the fiber's top to just above its result slot (args[0]) and
+** lets the scheduler park the thread; whoever completes the operation writes the result
+** there.
+*/
+#include "stdlib/lib.h"
+
+static Fiber *cur(VM *vm) { return vm->current; }
+
+/* Prepares args[0] as the result slot of a blocking call. */
+static void result_slot(VM *vm, Value *args) { cur(vm)->top = args + 1; }
+
+/* {== coroutines ==} */
+
+static int task_coroutine(VM *vm, Value *args, int argc) {
+    Value f = args[1];
+    if (!IS_OBJ(f) || (AS_OBJ(f)->type != OBJ_CLOSURE && AS_OBJ(f)->type != OBJ_NATIVE &&
+                       AS_OBJ(f)->type != OBJ_BOUND && AS_OBJ(f)->type != OBJ_CLASS))
+        return mtlib_type_error(vm, "coroutine", 1, "a function", f);
+    Fiber *co = mts_new_coroutine(vm, f, args + 2, argc - 1);
+    RETURN(OBJ_VAL(co));
+}
+
+static bool need_coroutine(VM *vm, Value v, const char *what) {
+    if (IS_FIBER(v) && !(AS_OBJ(v)->flags & FIBER_THREAD)) return true;
+    mte_throw(vm, ERR_TYPE, "%s needs a coroutine", what);
+    return false;
+}
+
+static int co_resume(VM *vm, Value *args, int argc) {
+    if (!need_coroutine(vm, args[0], "resume()")) return NATIVE_ERROR;
+    Value v = argc >= 1 ? args[1] : NIL_VAL;
+    result_slot(vm, args);
+    return mtlib_from_step(vm, mts_resume(vm, cur(vm), AS_FIBER(args[0]), v, RESUME_CALL));
+}
+
+static int co_close(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    if (!need_coroutine(vm, args[0], "close()")) return NATIVE_ERROR;
+    result_slot(vm, args);
+    return mts_close(vm, args);
+}
+
+static int co_done(VM *vm, Value *args, int argc) {
+    MT_UNUSED(vm);
+    MT_UNUSED(argc);
+    Fiber *co = AS_FIBER(args[0]);
+    RETURN(BOOL_VAL(co->state == FIBER_DONE || co->state == FIBER_FAILED));
+}
+
+/* @close(co): a thread made at program end (or by the collector) to close a coroutine. */
+static int task_close_native(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Value co = args[1];
+    args[0] = co;
+    result_slot(vm, args);
+    return mts_close(vm, args);
+}
+
+/* {== threads ==} */
+
+static bool need_thread(VM *vm, Value v) {
+    if (IS_FIBER(v) && (AS_OBJ(v)->flags & FIBER_THREAD)) return true;
+    mte_throw(vm, ERR_TYPE, "needs a thread, not %s", mtv_type_name(v));
+    return false;
+}
+
+static int thread_join(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    if (!need_thread(vm, args[0])) return NATIVE_ERROR;
+    result_slot(vm, args);
+    return mtlib_from_step(vm, mts_join(vm, cur(vm), AS_FIBER(args[0])));
+}
+
+static int thread_kill(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    if (!need_thread(vm, args[0])) return NATIVE_ERROR;
+    int r = mts_kill(vm, AS_FIBER(args[0]));
+    if (r != NATIVE_OK) return r;
+    RETURN(NIL_VAL);
+}
+
+static int thread_alive(VM *vm, Value *args, int argc) {
+    MT_UNUSED(vm);
+    MT_UNUSED(argc);
+    Fiber *t = AS_FIBER(args[0]);
+    RETURN(BOOL_VAL(t->state != FIBER_DONE && t->state != FIBER_FAILED));
+}
+
+static int thread_id(VM *vm, Value *args, int argc) {
+    MT_UNUSED(vm);
+    MT_UNUSED(argc);
+    RETURN(SMALLINT_VAL(AS_FIBER(args[0])->id));
+}
+
+static int task_current(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    RETURN(OBJ_VAL(mts_thread_of(cur(vm))));
+}
+
+static int task_sleep(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    double s;
+    if (!mtlib_num_arg(vm, args, 1, "sleep", &s)) return NATIVE_ERROR;
+    result_slot(vm, args);
+    args[0] = NIL_VAL;
+    return mtlib_from_step(vm, mts_sleep(vm, cur(vm), s));
+}
+
+/* {== channels ==} */
+
+static int task_channel(VM *vm, Value *args, int argc) {
+    int64_t cap = 0;
+    if (argc >= 1 && !mtlib_int_arg(vm, args, 1, "channel", &cap)) return NATIVE_ERROR;
+    if (cap < 0 || cap > (1 << 28)) return mte_throw(vm, ERR_VALUE, "channel() capacity must be between 0 and 2^28");
+    RETURN(OBJ_VAL(mtch_new(vm, (uint32_t)cap)));
+}
+
+#define CHAN ((Channel *)AS_OBJ(args[0]))
+
+static int chan_send(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Value v = args[1];
+    result_slot(vm, args);
+    return mtlib_from_step(vm, mtch_send(vm, cur(vm), CHAN, v));
+}
+
+static int chan_recv(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    result_slot(vm, args);
+    return mtlib_from_step(vm, mtch_recv(vm, cur(vm), CHAN, false));
+}
+
+static int chan_close(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    int r = mtch_close(vm, CHAN);
+    if (r != NATIVE_OK) return r;
+    RETURN(NIL_VAL);
+}
+
+static int chan_closed(VM *vm, Value *args, int argc) {
+    MT_UNUSED(vm);
+    MT_UNUSED(argc);
+    RETURN(BOOL_VAL(CHAN->closed));
+}
+
+static const LibReg task_lib[] = {
+    {"coroutine", task_coroutine, 1, -1, NULL, false},
+    {"channel", task_channel, 0, 1, NULL, false},
+    {"sleep", task_sleep, 1, 1, NULL, false},
+    {"current", task_current, 0, 0, NULL, false},
+    {"@close", task_close_native, 1, 1, NULL, false},
+    {NULL, NULL, 0, 0, NULL, false},
+};
+
+static const LibReg coroutine_methods[] = {
+    {"resume", co_resume, 0, 1, NULL, false},
+    {"close", co_close, 0, 0, NULL, false},
+    {"done", co_done, 0, 0, NULL, true},
+    {NULL, NULL, 0, 0, NULL, false},
+};
+
+static const LibReg thread_methods[] = {
+    {"join", thread_join, 0, 0, NULL, false},
+    {"kill", thread_kill, 0, 0, NULL, false},
+    {"alive", thread_alive, 0, 0, NULL, true},
+    {"id", thread_id, 0, 0, NULL, true},
+    {NULL, NULL, 0, 0, NULL, false},
+};
+
+static const LibReg channel_methods[] = {
+    {"send", chan_send, 1, 1, NULL, false},
+    {"recv", chan_recv, 0, 0, NULL, false},
+    {"close", chan_close, 0, 0, NULL, false},
+    {"closed", chan_closed, 0, 0, NULL, true},
+    {NULL, NULL, 0, 0, NULL, false},
+};
+
+void mtlib_open_task(VM *vm) {
+    mtlib_register(vm, task_lib);
+    mtlib_register_methods(vm, TYPE_COROUTINE, coroutine_methods);
+    mtlib_register_methods(vm, TYPE_THREAD, thread_methods);
+    mtlib_register_methods(vm, TYPE_CHANNEL, channel_methods);
+}

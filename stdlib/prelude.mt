@@ -1,0 +1,118 @@
+# prelude.mt — the parts of the standard library written in Mt itself.
+#
+# These run callbacks (a map function, a sort key, a user str method): written in Mt,
+# they may yield or block like any Mt code, so no C function ever waits for Mt code.
+# Names starting with "_" are helpers that natives call; the others become builtins.
+
+def map(f, xs):
+    let out = []
+    for x in xs:
+        out.append(f(x))
+    return out
+
+def filter(f, xs):
+    let out = []
+    for x in xs:
+        if f(x):
+            out.append(x)
+    return out
+
+def sorted(xs, key=nil, reverse=false):
+    let out = _list(xs)
+    out.sort(key=key, reverse=reverse)
+    return out
+
+def enumerate(xs, start=0):
+    let out = []
+    let i = start
+    for x in xs:
+        out.append([i, x])
+        i += 1
+    return out
+
+def zip(a, b):
+    let xs = _list(a)
+    let ys = _list(b)
+    let out = []
+    let n = len(xs)
+    if len(ys) < n:
+        n = len(ys)
+    let i = 0
+    while i < n:
+        out.append([xs[i], ys[i]])
+        i += 1
+    return out
+
+def _list(xs):
+    let out = []
+    for x in xs:
+        out.append(x)
+    return out
+
+def _sort_key(xs, key, reverse):
+    let items = _take(xs)
+    let keys = []
+    let ok = false
+    try:
+        for x in items:
+            keys.append(key(x))
+        ok = true
+    finally:
+        if not ok and len(xs) == 0:
+            _put_back(xs, items)
+    _put_back(xs, _sort_pairs(items, keys, reverse))
+
+def _extend(xs, more):
+    for x in more:
+        xs.append(x)
+
+def _join(sep, xs):
+    return sep.join(_list(xs))
+
+def _min(xs):
+    return min(_list(xs))
+
+def _max(xs):
+    return max(_list(xs))
+
+def _sum(xs, start):
+    let total = start
+    for x in xs:
+        total = total + x
+    return total
+
+def _repr(v, seen=nil):
+    if seen == nil:
+        seen = []
+    if _kind(v) == 1:
+        for s in seen:
+            if _same(s, v):
+                return "[...]"
+        seen.append(v)
+        let parts = []
+        for x in v:
+            parts.append(_repr(x, seen))
+        seen.pop()
+        return "[" + ", ".join(parts) + "]"
+    if _kind(v) == 2:
+        for s in seen:
+            if _same(s, v):
+                return "{...}"
+        seen.append(v)
+        let parts = []
+        for k in v:
+            parts.append(_repr(k, seen) + ": " + _repr(v[k], seen))
+        seen.pop()
+        return "{" + ", ".join(parts) + "}"
+    return repr(v)
+
+def _str(v):
+    if _kind(v) == 0:
+        return str(v)
+    return _repr(v)
+
+def _print(args):
+    let parts = []
+    for a in args:
+        parts.append(_str(a))
+    print(" ".join(parts))

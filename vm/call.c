@@ -1,0 +1,535 @@
+/*
+** call.c — the slow paths of calls and attribute access: arity and keyword arguments,
+** constructors, bound methods, natives, and attribute lookup with inline caches.
+**
+** Calling convention: a call's slot 0 holds the callee (plain functions) or the receiver
+** (methods, whose `self` is slot 0); arguments follow. The call's value replaces slot 0.
+*/
+#include "vm/error.h"
+#include "vm/interp.h"
+
+/* {== Frames ==} */
+
+static const char *fn_name(Proto *p) { return p->name ? p->name->chars : "?"; }
+
+static Step arity_error(VM *vm, Proto *p, int given) {
+    bool method = p->pflags & PROTO_METHOD;
+    int max = p->nparams - (method ? 1 : 0);
+    int min = p->nrequired - (method ? 1 : 0);
+    given -= method ? 1 : 0;
+    if (given < min) {
+        String *missing = p->param_names[given + (method ? 1 : 0)];
+        mte_throw(vm, ERR_TYPE, "%s() missing required argument '%s'", fn_name(p), missing->chars);
+    } else if (min == max) {
+        mte_throw(vm, ERR_TYPE, "%s() takes %d argument%s but %d %s given", fn_name(p), max,
+                  max == 1 ? "" : "s", given, given == 1 ? "was" : "were");
+    } else {
+        mte_throw(vm, ERR_TYPE, "%s() takes %d to %d arguments but %d %s given", fn_name(p), min,
+                  max, given, given == 1 ? "was" : "were");
+    }
+    return STEP_ERROR;
+}
+
+/* Pushes a frame for `cl` whose slot 0 is `base`; `have` parameters are supplied in
+   base[first..] (first is 0 for methods: self, else 1). Missing ones become UNDEF so the
+   function's prologue evaluates their defaults. */
+static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uint32_t flags) {
+    Proto *p = cl->proto;
+    if (have > p->nparams || have < p->nrequired) return arity_error(vm, p, have);
+    if (f->nframes >= vm->max_frames) {
+        mte_throw(vm, ERR_RECURSION, "maximum recursion depth exceeded (%u frames)",
+                  vm->max_frames);
+        return STEP_ERROR;
+    }
+    size_t base_index = (size_t)(base - f->stack);
+    size_t need = base_index + p->maxstack + 1;
+    if (f->stack + need > f->stack_end) {
+        mtf_ensure_stack(vm, f, need - (size_t)(f->top - f->stack));
+        base = f->stack + base_index;
+    }
+    if (f->nframes == f->frames_cap) mtf_grow_frames(vm, f);
+    bool method = p->pflags & PROTO_METHOD;
+    Value *next = base + (method ? 0 : 1) + have;
+    while (have < p->nparams) {
+        *next++ = UNDEF_VAL;
+        have++;
+    }
+    f->top = next;
+    Frame *fr = &f->frames[f->nframes++];
+    fr->closure = cl;
+    fr->ip = p->code;
+    fr->base = base;
+    fr->flags = flags;
+    return STEP_FRAME;
+}
+
+bool mtv_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc, uint32_t flags) {
+    bool method = cl->proto->pflags & PROTO_METHOD;
+    return push_frame(vm, f, cl, base, argc + (method ? 1 : 0), flags) == STEP_FRAME;
+}
+
+/* {== Natives ==} */
+
+Step mti_native_result(VM *vm, Fiber *f, Value *args, int r) {
+    switch (r) {
+    case NATIVE_OK: f->top = args + 1; return STEP_DONE;
+    case NATIVE_ERROR: return STEP_ERROR;
+    case NATIVE_CALL: {
+        /* The native rewrote its slots into a call and set f->top: run it here. */
+        args = f->stack + vm->tail_base;
+        int argc = (int)(f->top - args - 1);
+        return mti_call(vm, f, args, argc);
+    }
+    default: return STEP_SWITCH;
+    }
+}
+
+static Step call_native(VM *vm, Fiber *f, Native *n, Value *args, int argc) {
+    if (argc < n->min_args || (n->max_args >= 0 && argc > n->max_args)) {
+        if (n->min_args == n->max_args)
+            mte_throw(vm, ERR_TYPE, "%s() takes %d argument%s but %d %s given", n->name->chars,
+                      n->min_args, n->min_args == 1 ? "" : "s", argc, argc == 1 ? "was" : "were");
+        else if (argc < n->min_args)
+            mte_throw(vm, ERR_TYPE, "%s() takes at least %d argument%s but %d %s given",
+                      n->name->chars, n->min_args, n->min_args == 1 ? "" : "s", argc,
+                      argc == 1 ? "was" : "were");
+        else
+            mte_throw(vm, ERR_TYPE, "%s() takes at most %d argument%s but %d %s given",
+                      n->name->chars, n->max_args, n->max_args == 1 ? "" : "s", argc,
+                      argc == 1 ? "was" : "were");
+        return STEP_ERROR;
+    }
+    f->top = args + argc + 1;
+    int r = n->fn(vm, args, argc);
+    if (r == NATIVE_OK) {
+        f->top = f->top - argc;
+        return STEP_DONE;
+    }
+    return mti_native_result(vm, f, f->top - argc - 1, r);
+}
+
+/* {== Calls ==} */
+
+/* Calls `method` with the receiver in slot 0 (args[0]) and argc arguments after it. */
+static Step call_method(VM *vm, Fiber *f, Value *recv, int argc, Value method, uint32_t flags) {
+    if (IS_CLOSURE(method)) {
+        Closure *cl = AS_CLOSURE(method);
+        if (cl->proto->pflags & PROTO_METHOD) return push_frame(vm, f, cl, recv, argc + 1, flags);
+        *recv = method; /* a plain function stored as a method: no self */
+        return push_frame(vm, f, cl, recv, argc, flags);
+    }
+    if (IS_OBJ_TYPE(method, OBJ_NATIVE)) return call_native(vm, f, (Native *)AS_OBJ(method), recv, argc);
+    *recv = method;
+    return mti_call(vm, f, recv, argc);
+}
+
+static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
+    Class *k = AS_CLASS(*callee);
+    Instance *inst = mto_instance(vm, k);
+    *callee = OBJ_VAL(inst);
+    if (IS_UNDEF(k->init)) {
+        if (argc > 0) {
+            mte_throw(vm, ERR_TYPE, "%s() takes no arguments (it has no init method)",
+                      k->name->chars);
+            return STEP_ERROR;
+        }
+        f->top = callee + 1;
+        return STEP_DONE;
+    }
+    if (IS_CLOSURE(k->init)) return call_method(vm, f, callee, argc, k->init, FRAME_CTOR);
+    /* A native init (the error classes): its result is the instance. */
+    mtgc_push_temp(vm, OBJ_VAL(inst));
+    Step s = call_native(vm, f, (Native *)AS_OBJ(k->init), callee, argc);
+    mtgc_pop_temp(vm, 1);
+    if (s == STEP_DONE) f->top[-1] = OBJ_VAL(inst);
+    return s;
+}
+
+Step mti_call(VM *vm, Fiber *f, Value *callee, int argc) {
+    Value c = *callee;
+    if (vm->attention) {
+        if (!mts_attention(vm, f)) return STEP_ERROR;
+        if (vm->current != f) return STEP_SWITCH;
+    }
+    if (IS_OBJ(c)) {
+        switch ((ObjType)AS_OBJ(c)->type) {
+        case OBJ_CLOSURE: {
+            Closure *cl = AS_CLOSURE(c);
+            if (cl->proto->pflags & PROTO_METHOD) {
+                /* An unbound method called as a function: the first argument is self. */
+                if (argc == 0) return arity_error(vm, cl->proto, 0);
+                memmove(callee, callee + 1, (size_t)argc * sizeof(Value));
+                f->top--;
+                return push_frame(vm, f, cl, callee, argc, 0);
+            }
+            return push_frame(vm, f, cl, callee, argc, 0);
+        }
+        case OBJ_NATIVE: return call_native(vm, f, (Native *)AS_OBJ(c), callee, argc);
+        case OBJ_CLASS: return construct(vm, f, callee, argc);
+        case OBJ_BOUND: {
+            Bound *b = (Bound *)AS_OBJ(c);
+            *callee = b->self;
+            return call_method(vm, f, callee, argc, b->method, 0);
+        }
+        default: break;
+        }
+    }
+    mte_throw(vm, ERR_TYPE, "'%s' is not callable", mtv_type_name(c));
+    return STEP_ERROR;
+}
+
+/* {== Keyword arguments ==} */
+
+/* Rearranges args[1..] (positional, then keyword values) into parameter order for a callee
+   whose parameters are `params[0..np)`. Missing parameters become UNDEF. */
+static bool place_keywords(VM *vm, Fiber *f, Value *args, int argc, List *names, String **params,
+                           const char *const *cparams, int np, const char *fname) {
+    int nkw = (int)names->count;
+    int npos = argc - nkw;
+    if (npos > np) {
+        mte_throw(vm, ERR_TYPE, "%s() takes %d argument%s but %d %s given", fname, np,
+                  np == 1 ? "" : "s", npos, npos == 1 ? "was" : "were");
+        return false;
+    }
+    Value out[256];
+    for (int j = 0; j < np; j++) out[j] = j < npos ? args[1 + j] : UNDEF_VAL;
+    for (int k = 0; k < nkw; k++) {
+        String *name = AS_STRING(names->items[k]);
+        int j = -1;
+        for (int q = 0; q < np; q++) {
+            if (params ? params[q] == name : strcmp(cparams[q], name->chars) == 0) {
+                j = q;
+                break;
+            }
+        }
+        if (j < 0) {
+            mte_throw(vm, ERR_TYPE, "%s() got an unexpected keyword argument '%s'", fname,
+                      name->chars);
+            return false;
+        }
+        if (!IS_UNDEF(out[j])) {
+            mte_throw(vm, ERR_TYPE, "%s() got multiple values for argument '%s'", fname,
+                      name->chars);
+            return false;
+        }
+        out[j] = args[1 + npos + k];
+    }
+    size_t idx = (size_t)(args - f->stack);
+    if (np > argc) {
+        mtf_ensure_stack(vm, f, (size_t)(np - argc) + 1);
+        args = f->stack + idx;
+    }
+    for (int j = 0; j < np; j++) args[1 + j] = out[j];
+    f->top = args + 1 + np;
+    return true;
+}
+
+static bool check_required(VM *vm, Proto *p, Value *args, int offset) {
+    int first = (p->pflags & PROTO_METHOD) ? 1 : 0;
+    for (int j = first; j < p->nrequired; j++) {
+        if (IS_UNDEF(args[1 + j - first + offset])) {
+            mte_throw(vm, ERR_TYPE, "%s() missing required argument '%s'", fn_name(p),
+                      p->param_names[j]->chars);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Keyword call of `target` with the receiver or callee in args[0]. `with_self`: args[0] is
+   self for a method closure. */
+static Step call_kw_target(VM *vm, Fiber *f, Value *args, int argc, List *names, Value target,
+                           bool with_self, uint32_t flags) {
+    if (IS_CLOSURE(target)) {
+        Closure *cl = AS_CLOSURE(target);
+        Proto *p = cl->proto;
+        bool method = p->pflags & PROTO_METHOD;
+        String **params = p->param_names + (method ? 1 : 0);
+        int np = p->nparams - (method ? 1 : 0);
+        if (method && !with_self) {
+            /* Unbound method: the first positional argument is self. */
+            if (argc - (int)names->count < 1) return arity_error(vm, p, 0);
+            memmove(args, args + 1, (size_t)argc * sizeof(Value));
+            f->top--;
+            argc--;
+        } else if (!method) {
+            *args = target;
+        }
+        size_t idx = (size_t)(args - f->stack);
+        if (!place_keywords(vm, f, args, argc, names, params, NULL, np, fn_name(p)))
+            return STEP_ERROR;
+        args = f->stack + idx;
+        if (!check_required(vm, p, args, 0)) return STEP_ERROR;
+        return push_frame(vm, f, cl, args, p->nparams, flags);
+    }
+    if (IS_OBJ_TYPE(target, OBJ_NATIVE)) {
+        Native *n = (Native *)AS_OBJ(target);
+        if (!n->params) {
+            mte_throw(vm, ERR_TYPE, "%s() takes no keyword arguments", n->name->chars);
+            return STEP_ERROR;
+        }
+        int np = 0;
+        while (n->params[np]) np++;
+        if (!with_self) *args = target;
+        size_t idx = (size_t)(args - f->stack);
+        if (!place_keywords(vm, f, args, argc, names, NULL, n->params, np, n->name->chars))
+            return STEP_ERROR;
+        args = f->stack + idx;
+        while (np > 0 && IS_UNDEF(args[np])) np--; /* trailing omitted arguments */
+        f->top = args + 1 + np;
+        return call_native(vm, f, n, args, np);
+    }
+    mte_throw(vm, ERR_TYPE, "'%s' does not take keyword arguments", mtv_type_name(target));
+    return STEP_ERROR;
+}
+
+Step mti_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
+    Value c = *callee;
+    if (IS_CLASS(c)) {
+        Class *k = AS_CLASS(c);
+        if (IS_UNDEF(k->init)) return construct(vm, f, callee, argc);
+        Instance *inst = mto_instance(vm, k);
+        *callee = OBJ_VAL(inst);
+        if (IS_CLOSURE(k->init))
+            return call_kw_target(vm, f, callee, argc, names, k->init, true, FRAME_CTOR);
+        mtgc_push_temp(vm, OBJ_VAL(inst));
+        Step s = call_kw_target(vm, f, callee, argc, names, k->init, true, 0);
+        mtgc_pop_temp(vm, 1);
+        if (s == STEP_DONE) f->top[-1] = OBJ_VAL(inst);
+        return s;
+    }
+    if (IS_OBJ_TYPE(c, OBJ_BOUND)) {
+        Bound *b = (Bound *)AS_OBJ(c);
+        *callee = b->self;
+        return call_kw_target(vm, f, callee, argc, names, b->method, true, 0);
+    }
+    return call_kw_target(vm, f, callee, argc, names, c, false, 0);
+}
+
+/* {== Attributes ==} */
+
+/* Methods of builtin values (strings, lists, ...). Threads are fibers too. */
+static bool builtin_method(VM *vm, Value obj, String *name, Value *out) {
+    TypeTag t = mtv_type(obj);
+    if (t == TYPE__COUNT) return false;
+    return mtt_get(&vm->type_methods[t], name, out);
+}
+
+static void cache_builtin(AttrCache *ac, Value obj, Value method) {
+    /* Threads and coroutines share an object type but not their methods. */
+    if (!IS_OBJ(obj) || AS_OBJ(obj)->type == OBJ_FIBER) return;
+    ac->klass = (void *)(uintptr_t)(AS_OBJ(obj)->type + 1);
+    ac->method = method;
+    ac->index = UINT32_MAX;
+}
+
+static bool attr_error(VM *vm, Value obj, String *name) {
+    if (IS_INSTANCE(obj))
+        mte_throw(vm, ERR_ATTRIBUTE, "'%s' object has no attribute '%s'",
+                  AS_INSTANCE(obj)->klass->name->chars, name->chars);
+    else if (IS_OBJ_TYPE(obj, OBJ_MODULE))
+        mte_throw(vm, ERR_ATTRIBUTE, "module '%s' has no attribute '%s'",
+                  ((Module *)AS_OBJ(obj))->name->chars, name->chars);
+    else if (IS_CLASS(obj))
+        mte_throw(vm, ERR_ATTRIBUTE, "class '%s' has no attribute '%s'",
+                  AS_CLASS(obj)->name->chars, name->chars);
+    else
+        mte_throw(vm, ERR_ATTRIBUTE, "'%s' object has no attribute '%s'", mtv_type_name(obj),
+                  name->chars);
+    return false;
+}
+
+static bool module_get(VM *vm, Module *m, String *name, Value *out) {
+    Value idx;
+    if (mtt_get(&m->names, name, &idx)) {
+        uint32_t slot = (uint32_t)AS_SMALLINT(idx);
+        if (m->declared[slot] && !IS_UNDEF(m->values[slot])) {
+            *out = m->values[slot];
+            return true;
+        }
+    }
+    return attr_error(vm, OBJ_VAL(m), name);
+}
+
+/* Reads a property native (co.done, t.alive, ...). */
+static bool read_property(VM *vm, Native *n, Value obj, Value *out) {
+    Value tmp[2] = {obj, NIL_VAL};
+    mtgc_push_temp(vm, obj);
+    int r = n->fn(vm, tmp, 0);
+    mtgc_pop_temp(vm, 1);
+    if (r != NATIVE_OK) return false;
+    *out = tmp[0];
+    return true;
+}
+
+bool mtv_get_attr(VM *vm, Value obj, String *name, Value *out) {
+    if (IS_INSTANCE(obj)) {
+        Instance *in = AS_INSTANCE(obj);
+        if (mto_instance_get(in, name, out)) return true;
+        Value m;
+        if (mtt_get(&in->klass->methods, name, &m)) {
+            *out = OBJ_VAL(mto_bound(vm, obj, m));
+            return true;
+        }
+        return attr_error(vm, obj, name);
+    }
+    if (IS_CLASS(obj)) {
+        if (mtt_get(&AS_CLASS(obj)->methods, name, out)) return true;
+        return attr_error(vm, obj, name);
+    }
+    if (IS_OBJ_TYPE(obj, OBJ_MODULE)) return module_get(vm, (Module *)AS_OBJ(obj), name, out);
+    Value m;
+    if (builtin_method(vm, obj, name, &m)) {
+        if (IS_OBJ_TYPE(m, OBJ_NATIVE) && (AS_OBJ(m)->flags & NATIVE_PROPERTY))
+            return read_property(vm, (Native *)AS_OBJ(m), obj, out);
+        *out = OBJ_VAL(mto_bound(vm, obj, m));
+        return true;
+    }
+    return attr_error(vm, obj, name);
+}
+
+bool mti_get_attr(VM *vm, Value obj, AttrCache *ac, Value *out) {
+    if (IS_INSTANCE(obj)) {
+        Instance *in = AS_INSTANCE(obj);
+        Value idx;
+        if (mtt_get(&in->klass->fields, ac->name, &idx)) {
+            uint32_t slot = (uint32_t)AS_SMALLINT(idx);
+            ac->klass = in->klass;
+            ac->index = slot;
+            if (slot < in->nfields && !IS_UNDEF(in->fields[slot])) {
+                *out = in->fields[slot];
+                return true;
+            }
+        }
+    }
+    return mtv_get_attr(vm, obj, ac->name, out);
+}
+
+bool mtv_set_attr(VM *vm, Value obj, String *name, Value v) {
+    if (IS_INSTANCE(obj)) {
+        mto_instance_set(vm, AS_INSTANCE(obj), name, v);
+        return true;
+    }
+    if (IS_OBJ_TYPE(obj, OBJ_MODULE)) {
+        Module *m = (Module *)AS_OBJ(obj);
+        Value idx;
+        if (mtt_get(&m->names, name, &idx) && m->declared[AS_SMALLINT(idx)]) {
+            m->values[AS_SMALLINT(idx)] = v;
+            return true;
+        }
+        return attr_error(vm, obj, name);
+    }
+    mte_throw(vm, ERR_ATTRIBUTE, "cannot set attribute '%s' on a %s value", name->chars,
+              mtv_type_name(obj));
+    return false;
+}
+
+bool mti_set_attr(VM *vm, Value obj, AttrCache *ac, Value v) {
+    if (!mtv_set_attr(vm, obj, ac->name, v)) return false;
+    if (IS_INSTANCE(obj)) {
+        Instance *in = AS_INSTANCE(obj);
+        Value idx;
+        if (mtt_get(&in->klass->fields, ac->name, &idx)) {
+            ac->klass = in->klass;
+            ac->index = (uint32_t)AS_SMALLINT(idx);
+        }
+    }
+    return true;
+}
+
+bool mtv_find_method(VM *vm, Value obj, String *name, Value *out) {
+    if (IS_INSTANCE(obj)) return mtt_get(&AS_INSTANCE(obj)->klass->methods, name, out);
+    return builtin_method(vm, obj, name, out);
+}
+
+/* {== Invocation: obj.name(args) ==} */
+
+Step mti_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
+    Value *recv = f->top - argc - 1;
+    Value obj = *recv;
+    String *name = ac->name;
+    if (IS_INSTANCE(obj)) {
+        Instance *in = AS_INSTANCE(obj);
+        Value v;
+        if (mto_instance_get(in, name, &v)) {
+            *recv = v;
+            return mti_call(vm, f, recv, argc);
+        }
+        if (mtt_get(&in->klass->methods, name, &v)) {
+            ac->klass = in->klass;
+            ac->method = v;
+            ac->index = UINT32_MAX;
+            ac->shape = in->klass->nfields;
+            if (vm->attention) {
+                if (!mts_attention(vm, f)) return STEP_ERROR;
+                if (vm->current != f) return STEP_SWITCH;
+            }
+            return call_method(vm, f, recv, argc, v, 0);
+        }
+        attr_error(vm, obj, name);
+        return STEP_ERROR;
+    }
+    if (IS_CLASS(obj) || IS_OBJ_TYPE(obj, OBJ_MODULE)) {
+        Value v;
+        if (!mtv_get_attr(vm, obj, name, &v)) return STEP_ERROR;
+        *recv = v;
+        return mti_call(vm, f, recv, argc);
+    }
+    Value m;
+    if (builtin_method(vm, obj, name, &m)) {
+        if (IS_OBJ_TYPE(m, OBJ_NATIVE) && (AS_OBJ(m)->flags & NATIVE_PROPERTY)) {
+            Value v;
+            if (!read_property(vm, (Native *)AS_OBJ(m), obj, &v)) return STEP_ERROR;
+            *recv = v;
+            return mti_call(vm, f, recv, argc);
+        }
+        cache_builtin(ac, obj, m);
+        return call_method(vm, f, recv, argc, m, 0);
+    }
+    attr_error(vm, obj, name);
+    return STEP_ERROR;
+}
+
+Step mti_invoke_kw(VM *vm, Fiber *f, int argc, AttrCache *ac, List *names) {
+    Value *recv = f->top - argc - 1;
+    Value obj = *recv;
+    Value m;
+    if (IS_INSTANCE(obj)) {
+        Value v;
+        if (mto_instance_get(AS_INSTANCE(obj), ac->name, &v)) {
+            *recv = v;
+            return mti_call_kw(vm, f, recv, argc, names);
+        }
+    }
+    if (IS_INSTANCE(obj) || (!IS_CLASS(obj) && !IS_OBJ_TYPE(obj, OBJ_MODULE))) {
+        if (mtv_find_method(vm, obj, ac->name, &m) &&
+            !(IS_OBJ_TYPE(m, OBJ_NATIVE) && (AS_OBJ(m)->flags & NATIVE_PROPERTY)))
+            return call_kw_target(vm, f, recv, argc, names, m, true, 0);
+    }
+    Value v;
+    if (!mtv_get_attr(vm, obj, ac->name, &v)) return STEP_ERROR;
+    *recv = v;
+    return mti_call_kw(vm, f, recv, argc, names);
+}
+
+Step mti_super_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac, Class *super) {
+    Value *recv = f->top - argc - 1;
+    Value m;
+    if (!mtt_get(&super->methods, ac->name, &m)) {
+        mte_throw(vm, ERR_ATTRIBUTE, "base class '%s' has no method '%s'", super->name->chars,
+                  ac->name->chars);
+        return STEP_ERROR;
+    }
+    return call_method(vm, f, recv, argc, m, 0);
+}
+
+/* Invokes a method by name without a cache site (iteration protocol, helpers). */
+Step mti_invoke_name(VM *vm, Fiber *f, int argc, String *name) {
+    AttrCache ac;
+    ac.name = name;
+    ac.klass = NULL;
+    ac.method = NIL_VAL;
+    ac.index = 0;
+    ac.shape = 0;
+    return mti_invoke(vm, f, argc, &ac);
+}

@@ -1,0 +1,386 @@
+/*
+** error.c — error classes, raising from C, the unwinder and tracebacks.
+**
+** Errors are instances of classes derived from Error or Exit. An error carries its message,
+** a Trace (the frames it passed through, innermost first) in the hidden field @trace, and
+** the error that was being handled when it was raised in @context.
+**
+** Unwinding walks the fiber's frames from the top: each function has a handler table
+** (pc ranges -> landing pad), so the non-exceptional path costs nothing.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "vm/error.h"
+#include "vm/opcodes.h"
+
+/* {== Classes ==} */
+
+static int error_init(VM *vm, Value *args, int argc) {
+    Value msg = argc >= 1 && !IS_UNDEF(args[1]) ? args[1] : OBJ_VAL(mto_intern_z(vm, ""));
+    if (!IS_INSTANCE(args[0])) return mte_throw(vm, ERR_TYPE, "init() needs an error instance");
+    if (!IS_STRING(msg)) {
+        String *s = mtv_to_string(vm, msg, false);
+        if (!s) return NATIVE_ERROR;
+        msg = OBJ_VAL(s);
+    }
+    mto_instance_set(vm, AS_INSTANCE(args[0]), vm->names.message, msg);
+    args[0] = NIL_VAL;
+    return NATIVE_OK;
+}
+
+void mte_init_classes(VM *vm) {
+    static const struct {
+        const char *name;
+        int parent;
+    } defs[] = {
+#define X(id, name, parent) {name, parent},
+        MT_ERROR_CLASSES(X)
+#undef X
+    };
+    Native *init = mto_native(vm, "init", error_init, 0, 1);
+    static const char *const init_params[] = {"message", NULL};
+    init->params = init_params;
+    mtgc_push_temp(vm, OBJ_VAL(init));
+    for (int i = 0; i < ERR__COUNT; i++) {
+        Class *super = defs[i].parent >= 0 ? vm->error_class[defs[i].parent] : NULL;
+        Class *k = mto_class(vm, mto_intern_z(vm, defs[i].name), super);
+        vm->error_class[i] = k;
+        k->builtin_tag = i;
+        if (!super) {
+            mtt_set(vm, &k->methods, vm->names.init, OBJ_VAL(init));
+            k->init = OBJ_VAL(init);
+        }
+        mtlib_define(vm, defs[i].name, OBJ_VAL(k));
+    }
+    mtgc_pop_temp(vm, 1);
+}
+
+bool mte_class_is(Class *k, Class *base) {
+    for (; k; k = k->super)
+        if (k == base) return true;
+    return false;
+}
+
+bool mte_is(VM *vm, Value exc, ErrorKind kind) {
+    return IS_INSTANCE(exc) && mte_class_is(AS_INSTANCE(exc)->klass, vm->error_class[kind]);
+}
+
+bool mte_is_exit(VM *vm, Value exc) { return mte_is(vm, exc, ERR_EXIT); }
+
+bool mte_is_raisable(VM *vm, Value v) {
+    return mte_is(vm, v, ERR_ERROR) || mte_is(vm, v, ERR_EXIT);
+}
+
+/* {== Raising from C ==} */
+
+Value mte_new_str(VM *vm, ErrorKind kind, String *msg) {
+    mtgc_push_temp(vm, OBJ_VAL(msg));
+    Instance *e = mto_instance(vm, vm->error_class[kind]);
+    mtgc_push_temp(vm, OBJ_VAL(e));
+    mto_instance_set(vm, e, vm->names.message, OBJ_VAL(msg));
+    mtgc_pop_temp(vm, 2);
+    return OBJ_VAL(e);
+}
+
+Value mte_new(VM *vm, ErrorKind kind, const char *fmt, ...) {
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return mte_new_str(vm, kind, mto_string_z(vm, buf));
+}
+
+int mte_throw(VM *vm, ErrorKind kind, const char *fmt, ...) {
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    vm->error = mte_new_str(vm, kind, mto_string_z(vm, buf));
+    return NATIVE_ERROR;
+}
+
+int mte_throw_value(VM *vm, Value exc) {
+    vm->error = exc;
+    return NATIVE_ERROR;
+}
+
+/* {== Traces and context ==} */
+
+Trace *mte_trace_of(VM *vm, Value exc) {
+    Value t;
+    if (IS_INSTANCE(exc) && mto_instance_get(AS_INSTANCE(exc), vm->names.trace, &t) &&
+        IS_OBJ_TYPE(t, OBJ_TRACE))
+        return (Trace *)AS_OBJ(t);
+    return NULL;
+}
+
+static Trace *ensure_trace(VM *vm, Value exc) {
+    Trace *t = mte_trace_of(vm, exc);
+    if (t || !IS_INSTANCE(exc)) return t;
+    t = mto_trace(vm);
+    mtgc_push_temp(vm, OBJ_VAL(t));
+    mto_instance_set(vm, AS_INSTANCE(exc), vm->names.trace, OBJ_VAL(t));
+    mtgc_pop_temp(vm, 1);
+    return t;
+}
+
+int32_t mte_line_at(Proto *p, uint32_t pc) {
+    if (p->ncode == 0 || !p->lines) return p->line;
+    if (pc >= p->ncode) pc = p->ncode - 1;
+    return p->lines[pc];
+}
+
+static uint32_t frame_pc(const Frame *f) {
+    return (uint32_t)(f->ip - f->closure->proto->code) - 1;
+}
+
+/* The error being handled by the innermost frame that is inside an except or finally
+   body, if any: a new error raised now gets it as its context. */
+static Value handled_error(Fiber *f) {
+    for (int i = (int)f->nframes - 1; i >= 0; i--) {
+        Frame *fr = &f->frames[i];
+        Proto *p = fr->closure->proto;
+        if (p->nregions == 0) continue;
+        uint32_t pc = frame_pc(fr);
+        for (int r = (int)p->nregions - 1; r >= 0; r--) {
+            Region *rg = &p->regions[r];
+            if (pc < rg->start || pc >= rg->end) continue;
+            if (rg->kind == REGION_EXCEPT) return fr->base[rg->slot];
+            Value kind = fr->base[rg->slot + 1];
+            if (IS_SMALLINT(kind) && AS_SMALLINT(kind) == KIND_EXC) return fr->base[rg->slot];
+        }
+    }
+    return NIL_VAL;
+}
+
+/* Prepares a freshly raised error: starts its trace at the current frame and links the
+   error being handled. `fresh` is false for a re-raise, which keeps the trace. */
+void mte_prepare(VM *vm, Fiber *f, Value exc, bool fresh) {
+    if (!IS_INSTANCE(exc) || f->nframes == 0) return;
+    mtgc_push_temp(vm, exc);
+    Trace *t = ensure_trace(vm, exc);
+    if (fresh) {
+        Frame *fr = &f->frames[f->nframes - 1];
+        mto_trace_add(vm, t, fr->closure->proto, frame_pc(fr));
+        Value ctx;
+        Value handled = handled_error(f);
+        if (!IS_NIL(handled) && handled != exc &&
+            !mto_instance_get(AS_INSTANCE(exc), vm->names.context, &ctx))
+            mto_instance_set(vm, AS_INSTANCE(exc), vm->names.context, handled);
+    }
+    mtgc_pop_temp(vm, 1);
+}
+
+/* {== Unwinding ==} */
+
+/* A re-delivered ThreadExit during shutdown that no except clause may catch. */
+bool mte_unmatchable(VM *vm, Value exc) {
+    Value v;
+    return IS_INSTANCE(exc) && mto_instance_get(AS_INSTANCE(exc), vm->names.unmatchable, &v);
+}
+
+/* Finds a handler for `exc` in the fiber, popping frames that have none. Returns true with
+   the fiber positioned at the landing pad, or false when the fiber has no frames left. */
+bool mte_unwind(VM *vm, Fiber *f, Value exc) {
+    bool stop_iteration = mte_is(vm, exc, ERR_STOP_ITERATION);
+    for (;;) {
+        Frame *fr = &f->frames[f->nframes - 1];
+        Proto *p = fr->closure->proto;
+        uint32_t pc = frame_pc(fr);
+        for (uint32_t i = 0; i < p->nhandlers; i++) {
+            Handler *h = &p->handlers[i];
+            if (pc < h->start || pc >= h->end) continue;
+            Value *base = fr->base;
+            switch ((HandlerKind)h->kind) {
+            case HANDLER_FOR_STOP:
+                if (!stop_iteration) continue;
+                f->top = base + h->depth;
+                break;
+            case HANDLER_EXCEPT:
+                base[h->slot] = exc;
+                f->top = base + h->slot + 1;
+                break;
+            case HANDLER_FINALLY:
+                base[h->slot] = exc;
+                base[h->slot + 1] = SMALLINT_VAL(KIND_EXC);
+                f->top = base + h->slot + 2;
+                break;
+            }
+            fr->ip = p->code + h->target;
+            return true;
+        }
+        mtf_close_upvalues(f, fr->base);
+        if (f->nframes == 1) {
+            f->top = fr->base;
+            return false;
+        }
+        f->nframes--;
+        f->top = fr->base;
+        Frame *caller = &f->frames[f->nframes - 1];
+        Trace *t = mte_trace_of(vm, exc);
+        if (t) mto_trace_add(vm, t, caller->closure->proto, frame_pc(caller));
+    }
+}
+
+/* True when a frame of the fiber is running a finally body or a with exit: a kill waits
+   for it to finish (outside shutdown). */
+bool mte_in_cleanup(Fiber *f) {
+    for (uint32_t i = 0; i < f->nframes; i++) {
+        Frame *fr = &f->frames[i];
+        Proto *p = fr->closure->proto;
+        uint32_t pc = frame_pc(fr);
+        for (uint32_t r = 0; r < p->nregions; r++)
+            if (p->regions[r].kind == REGION_FINALLY && pc >= p->regions[r].start &&
+                pc < p->regions[r].end)
+                return true;
+    }
+    return false;
+}
+
+/* {== Tracebacks ==} */
+
+/* A growable C buffer: formatting must not allocate GC objects per line. */
+typedef struct {
+    char *p;
+    size_t n, cap;
+} TBuf;
+
+static void tb_put(TBuf *b, const char *s, size_t n) {
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->n + n + 1) cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) return;
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void tb_fmt(TBuf *b, const char *fmt, ...) MT_PRINTF(2, 3);
+static void tb_fmt(TBuf *b, const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n > (int)sizeof buf - 1) n = sizeof buf - 1;
+    if (n > 0) tb_put(b, buf, (size_t)n);
+}
+
+static const char *module_file(Module *m) {
+    if (!m) return "?";
+    if (m->path) return m->path->chars;
+    return m->name ? m->name->chars : "?";
+}
+
+/* The source text of a line, without leading blanks. */
+static bool source_line(Module *m, int32_t line, const char **text, size_t *len) {
+    if (!m || !m->source || line <= 0) return false;
+    const char *p = m->source->chars, *end = p + m->source->len;
+    for (int32_t l = 1; l < line && p < end; p++)
+        if (*p == '\n') l++;
+    while (p < end && (*p == ' ' || *p == '\t')) p++;
+    const char *e = p;
+    while (e < end && *e != '\n' && *e != '\r') e++;
+    if (e == p) return false;
+    *text = p;
+    *len = (size_t)(e - p);
+    return true;
+}
+
+static void tb_frame(TBuf *b, Proto *p, uint32_t pc) {
+    int32_t line = mte_line_at(p, pc);
+    tb_fmt(b, "  %s:%d, in %s\n", module_file(p->module), (int)line,
+           p->name ? p->name->chars : "?");
+    const char *text;
+    size_t len;
+    if (source_line(p->module, line, &text, &len)) {
+        tb_put(b, "    ", 4);
+        tb_put(b, text, len);
+        tb_put(b, "\n", 1);
+    }
+}
+
+static void tb_entries(TBuf *b, Trace *t) {
+    if (!t || t->count == 0) return;
+    tb_put(b, "Traceback (most recent call last):\n", 35);
+    /* Oldest first; runs of the same line collapse after three. */
+    int64_t i = (int64_t)t->count - 1;
+    while (i >= 0) {
+        TraceEntry *e = &t->entries[i];
+        int32_t line = mte_line_at(e->proto, e->pc);
+        int64_t j = i - 1;
+        while (j >= 0 && t->entries[j].proto == e->proto &&
+               mte_line_at(t->entries[j].proto, t->entries[j].pc) == line)
+            j--;
+        int64_t run = i - j;
+        int64_t shown = run > 3 ? 3 : run;
+        for (int64_t k = 0; k < shown; k++) tb_frame(b, e->proto, e->pc);
+        if (run > 3) tb_fmt(b, "  [previous line repeated %lld more times]\n", (long long)(run - 3));
+        i = j;
+    }
+}
+
+static void tb_headline(VM *vm, TBuf *b, Value exc) {
+    if (!IS_INSTANCE(exc)) {
+        tb_put(b, "Error: (not an error object)\n", 29);
+        return;
+    }
+    Instance *e = AS_INSTANCE(exc);
+    tb_put(b, e->klass->name->chars, e->klass->name->len);
+    Value msg;
+    if (mto_instance_get(e, vm->names.message, &msg) && IS_STRING(msg) && AS_STRING(msg)->len) {
+        tb_put(b, ": ", 2);
+        tb_put(b, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+    }
+    tb_put(b, "\n", 1);
+}
+
+static void tb_error(VM *vm, TBuf *b, Value exc, int depth) {
+    Value ctx;
+    if (depth < 8 && IS_INSTANCE(exc) &&
+        mto_instance_get(AS_INSTANCE(exc), vm->names.context, &ctx) && IS_INSTANCE(ctx)) {
+        tb_error(vm, b, ctx, depth + 1);
+        tb_put(b, "\nDuring handling of the above error, another error occurred:\n\n", 63);
+    }
+    tb_entries(b, mte_trace_of(vm, exc));
+    tb_headline(vm, b, exc);
+}
+
+/* The full report of an uncaught error, as text. `thread` names a spawned thread. */
+char *mte_format_c(VM *vm, Value exc, Fiber *thread) {
+    TBuf b = {0};
+    if (thread && !(thread->obj.flags & FIBER_MAIN)) {
+        tb_fmt(&b, "Error in thread %u", thread->id);
+        if (thread->spawn_proto) {
+            Proto *sp = thread->spawn_proto;
+            tb_fmt(&b, " (spawned at %s:%d in %s)", module_file(sp->module),
+                   (int)mte_line_at(sp, thread->spawn_pc), sp->name ? sp->name->chars : "?");
+        }
+        tb_put(&b, ":\n", 2);
+    }
+    tb_error(vm, &b, exc, 0);
+    return b.p;
+}
+
+void mte_report(VM *vm, Value exc, Fiber *thread) {
+    char *text = mte_format_c(vm, exc, thread);
+    if (text) {
+        mtlib_write_err(vm, text, strlen(text));
+        free(text);
+    }
+    vm->error_reported = true;
+}
+
+String *mte_format(VM *vm, Value exc, Fiber *thread) {
+    char *text = mte_format_c(vm, exc, thread);
+    String *s = mto_string_z(vm, text ? text : "");
+    free(text);
+    return s;
+}

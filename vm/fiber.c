@@ -1,0 +1,126 @@
+/*
+** fiber.c — execution contexts: creation, stack growth and upvalues.
+**
+** A fiber starts with its first frame and just enough slots for its function stored inside
+** the fiber object itself, so a parked thread is one small allocation. Stacks and frame
+** arrays double on demand; frames and open upvalues point into the stack, so they are
+** re-based whenever it moves.
+*/
+#include "vm/vm.h"
+
+static Frame *inline_frames(Fiber *f) { return (Frame *)(void *)f->storage; }
+static Value *inline_slots(Fiber *f) {
+    return (Value *)(void *)((char *)f->storage + f->inline_frames * sizeof(Frame));
+}
+
+size_t mtf_object_size(Fiber *f) {
+    return sizeof(Fiber) + f->inline_frames * sizeof(Frame) + f->inline_slots * sizeof(Value);
+}
+
+/* Creates a fiber whose stack holds [callee, args...], ready for its first resume. */
+Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread) {
+    size_t need = (size_t)argc + 2;
+    if (IS_CLOSURE(callee)) {
+        Proto *p = AS_CLOSURE(callee)->proto;
+        size_t want = (size_t)p->maxstack + 1;
+        if (p->nparams + 2u > need) need = p->nparams + 2u;
+        if (want > need) need = want;
+    }
+    if (need < 4) need = 4;
+    if (need > 64) need = 64;
+    size_t size = sizeof(Fiber) + sizeof(Frame) + need * sizeof(Value);
+    Fiber *f = (Fiber *)mto_alloc(vm, size, OBJ_FIBER);
+    memset((char *)f + sizeof(Obj), 0, sizeof(Fiber) - sizeof(Obj));
+    f->inline_frames = 1;
+    f->inline_slots = (uint16_t)need;
+    f->frames = inline_frames(f);
+    f->frames_cap = 1;
+    f->stack = inline_slots(f);
+    f->stack_end = f->stack + need;
+    f->top = f->stack;
+    f->state = FIBER_NEW;
+    f->pending = UNDEF_VAL;
+    f->result = NIL_VAL;
+    f->wait.fiber = f;
+    f->wait.value = NIL_VAL;
+    if (thread) f->obj.flags |= FIBER_THREAD;
+    /* Arguments may live on another fiber's stack (GC-rooted there). */
+    if ((size_t)argc + 1 > need) {
+        mtgc_push_temp(vm, OBJ_VAL(f));
+        mtf_ensure_stack(vm, f, (size_t)argc + 1);
+        mtgc_pop_temp(vm, 1);
+    }
+    *f->top++ = callee;
+    for (int i = 0; i < argc; i++) *f->top++ = args[i];
+    return f;
+}
+
+/* Makes room for `needed` more slots above top. */
+bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed) {
+    if ((size_t)(f->stack_end - f->top) >= needed) return true;
+    size_t used = (size_t)(f->top - f->stack);
+    size_t cap = (size_t)(f->stack_end - f->stack);
+    size_t ncap = cap * 2;
+    while (ncap < used + needed) ncap *= 2;
+    Value *old = f->stack;
+    Value *stack = mtmem_alloc(vm, ncap * sizeof(Value));
+    memcpy(stack, old, used * sizeof(Value));
+    for (uint32_t i = 0; i < f->nframes; i++) f->frames[i].base = stack + (f->frames[i].base - old);
+    for (Upvalue *u = f->open_upvalues; u; u = u->next_open) u->location = stack + (u->location - old);
+    f->stack = stack;
+    f->top = stack + used;
+    f->stack_end = stack + ncap;
+    if (old != inline_slots(f)) mtmem_free(vm, old, cap * sizeof(Value));
+    return true;
+}
+
+bool mtf_grow_frames(VM *vm, Fiber *f) {
+    uint32_t cap = f->frames_cap * 2;
+    if (cap < 8) cap = 8;
+    Frame *frames = mtmem_alloc(vm, cap * sizeof(Frame));
+    memcpy(frames, f->frames, f->nframes * sizeof(Frame));
+    if (f->frames != inline_frames(f)) mtmem_free(vm, f->frames, f->frames_cap * sizeof(Frame));
+    f->frames = frames;
+    f->frames_cap = cap;
+    return true;
+}
+
+/* Frees heap stacks of a finished fiber: its handle may live on, its stack need not. */
+void mtf_release_stack(VM *vm, Fiber *f) {
+    Value *islots = inline_slots(f);
+    if (f->stack != islots)
+        mtmem_free(vm, f->stack, (size_t)(f->stack_end - f->stack) * sizeof(Value));
+    if (f->frames != inline_frames(f)) mtmem_free(vm, f->frames, f->frames_cap * sizeof(Frame));
+    f->frames = inline_frames(f);
+    f->frames_cap = f->inline_frames;
+    f->nframes = 0;
+    f->stack = islots;
+    f->stack_end = islots + f->inline_slots;
+    f->top = islots;
+    f->open_upvalues = NULL;
+}
+
+/* {== Upvalues ==} */
+
+Upvalue *mtf_capture(VM *vm, Fiber *f, Value *slot) {
+    Upvalue *prev = NULL, *u = f->open_upvalues;
+    while (u && u->location > slot) {
+        prev = u;
+        u = u->next_open;
+    }
+    if (u && u->location == slot) return u;
+    Upvalue *n = mto_upvalue(vm, slot);
+    n->next_open = u;
+    if (prev) prev->next_open = n;
+    else f->open_upvalues = n;
+    return n;
+}
+
+void mtf_close_upvalues(Fiber *f, Value *from) {
+    while (f->open_upvalues && f->open_upvalues->location >= from) {
+        Upvalue *u = f->open_upvalues;
+        u->closed = *u->location;
+        u->location = &u->closed;
+        f->open_upvalues = u->next_open;
+    }
+}

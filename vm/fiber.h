@@ -1,0 +1,105 @@
+/*
+** fiber.h — execution contexts. A Fiber owns a value stack and a frame stack on the heap;
+** the interpreter never recurses on the C stack for a Mt-to-Mt call, so switching
+** coroutines or threads is just changing which Fiber the loop runs.
+**
+** A Fiber is either a coroutine or the root of a thread. A thread's fiber is also the
+** thread's handle (`spawn` returns it): handles are weak for the collector, so a thread that
+** nothing can wake is found, revived and killed even while some variable still names it.
+*/
+#ifndef MT_FIBER_H
+#define MT_FIBER_H
+
+#include "vm/object.h"
+
+#define FRAME_CTOR 1   /* constructor: the call's value is base[0], the new instance */
+#define FRAME_MODULE 2 /* module top level: the call's value is the module */
+#define FRAME_IMPORT 4 /* import: bind the module at the caller's IMPORT site */
+
+typedef struct Frame {
+    Closure *closure;
+    const Instr *ip;
+    Value *base; /* slot 0: the callee, or self for methods */
+    uint32_t flags;
+} Frame;
+
+typedef enum {
+    FIBER_NEW,       /* created; stack holds [callee, args...] */
+    FIBER_RUNNABLE,  /* thread: in the run queue */
+    FIBER_RUNNING,   /* on the current resume chain */
+    FIBER_SUSPENDED, /* coroutine: stopped at a yield */
+    FIBER_PARKED,    /* thread: waiting on a channel, timer, join or fd */
+    FIBER_DONE,      /* returned */
+    FIBER_FAILED,    /* ended by an error (coroutines) or by an Exit (threads) */
+} FiberState;
+
+/* How a coroutine hands control back to its resumer. */
+typedef enum { RESUME_CALL, RESUME_NEXT, RESUME_CLOSE } ResumeMode;
+
+/* What a parked thread waits for (for wake-ups, liveness and deadlock reports). */
+typedef enum {
+    WAIT_NONE,
+    WAIT_SEND,
+    WAIT_RECV,
+    WAIT_SELECT,
+    WAIT_JOIN,
+    WAIT_SLEEP,
+    WAIT_FD,
+    WAIT_HOST,
+} WaitKind;
+
+typedef struct Fiber Fiber;
+
+/* One entry in a channel's wait queue. A fiber embeds one for plain send/recv; select
+   allocates one per case. */
+typedef struct Waiter {
+    struct Waiter *next;
+    Fiber *fiber;
+    Value value;     /* the value to send, or the value received */
+    uint32_t index;  /* select case index */
+    uint32_t active; /* cleared when the select it belongs to completed */
+} Waiter;
+
+#define FIBER_THREAD 1    /* root of a thread (obj.flags) */
+#define FIBER_MAIN 2      /* the program's main thread */
+#define FIBER_KILLED 4    /* ThreadExit was delivered or is pending */
+#define FIBER_REPORTED 8  /* its error was reported (or someone joined it) */
+#define FIBER_INLINE 16   /* stack and frames still live in the object */
+#define FIBER_SWALLOWED 32 /* shutdown: a swallowed ThreadExit is re-delivered unmatchable */
+#define FIBER_DEFER 64     /* woken with a value: a pending kill waits for the next suspension */
+#define FIBER_CLOSER 128   /* a thread made to close a coroutine (no frames of its own) */
+
+/* Pending errors the collector requests; made into error objects when raised (the
+   collector itself cannot allocate). */
+#define PENDING_THREAD_EXIT ((Value)(MT_QNAN | 16))
+#define PENDING_DEADLOCK ((Value)(MT_QNAN | 17))
+
+struct Fiber {
+    Obj obj;
+    Value *stack, *top, *stack_end;
+    Frame *frames;
+    uint32_t nframes, frames_cap;
+    Upvalue *open_upvalues;
+    Fiber *resumer;  /* coroutine: who resumed it, while RUNNING */
+    Fiber *active;   /* thread: innermost fiber of its resume chain */
+    Fiber *thread;   /* coroutine: the thread it runs on, while RUNNING */
+    Waiter wait;     /* run-queue / channel-queue link and transfer value */
+    Value pending;   /* an exception to raise when the fiber next runs (kill, deadlock) */
+    Value result;    /* thread: return value or error once finished */
+    union {
+        Obj *wait_obj;      /* what a parked thread waits on (a channel, a thread) */
+        struct Select *sel; /* WAIT_SELECT: the select in progress */
+    };
+    Waiter *joiners;     /* threads waiting in join() on this one */
+    uint64_t timer_seq;  /* tie-break for timers with the same deadline */
+    Proto *spawn_proto;
+    uint32_t spawn_pc;
+    uint32_t id;
+    uint32_t timer_slot; /* index in the timer heap + 1, or 0 */
+    uint8_t state, mode, wait_kind, cleanup_hold;
+    uint16_t inline_frames, inline_slots; /* capacity of the storage after the struct */
+    double wake_at; /* sleep/select timeout deadline (monotonic seconds) */
+    Value storage[]; /* inline frames, then inline slots, while FIBER_INLINE */
+};
+
+#endif

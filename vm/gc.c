@@ -1,0 +1,208 @@
+/*
+** gc.c — precise mark-and-sweep collector over every object.
+**
+** Marking is iterative (a gray stack, never C recursion), so deeply nested data cannot
+** overflow the C stack. Threads are special: a parked thread is alive only if one of its
+** wake sources is reachable (see sched.c); the scheduler decides what a fiber's mark means
+** through mtsched_mark_roots / mtsched_after_mark.
+*/
+#include <stdlib.h>
+
+#include "compiler/compiler.h"
+#include "vm/interp.h"
+
+MT_INTERNAL void mtsched_mark_roots(VM *vm);
+MT_INTERNAL void mtsched_after_mark(VM *vm);
+MT_INTERNAL void mtsched_blacken(VM *vm, Obj *o);
+MT_INTERNAL void mtsched_before_sweep(VM *vm);
+
+static void gray_push(VM *vm, Obj *o) {
+    if (vm->ngray == vm->graycap) {
+        size_t cap = vm->graycap ? vm->graycap * 2 : 256;
+        Obj **g = vm->mem.realloc_fn(vm->gray, vm->graycap * sizeof(Obj *), cap * sizeof(Obj *),
+                                     vm->mem.user_data);
+        if (!g) abort(); /* the collector cannot proceed; there is no safe way on */
+        vm->gray = g;
+        vm->graycap = cap;
+    }
+    vm->gray[vm->ngray++] = o;
+}
+
+void mtgc_mark_obj(VM *vm, Obj *o) {
+    if (o == NULL || o->marked) return;
+    o->marked = 1;
+    if (o->type == OBJ_STRING) return;
+    gray_push(vm, o);
+}
+
+void mtgc_mark_value(VM *vm, Value v) {
+    if (IS_OBJ(v)) mtgc_mark_obj(vm, AS_OBJ(v));
+    else if (IS_BIGINT(v)) mtmem_mark_int(AS_BIGINT_CELL(v));
+}
+
+static void mark_values(VM *vm, const Value *v, size_t n) {
+    for (size_t i = 0; i < n; i++) mtgc_mark_value(vm, v[i]);
+}
+
+/* Marks everything a fiber's execution needs: its stack, frames and links. */
+void mtgc_mark_fiber_full(VM *vm, Fiber *f) {
+    f->obj.marked = 2;
+    mark_values(vm, f->stack, (size_t)(f->top - f->stack));
+    for (uint32_t i = 0; i < f->nframes; i++) mtgc_mark_obj(vm, &f->frames[i].closure->obj);
+    for (Upvalue *u = f->open_upvalues; u; u = u->next_open) mtgc_mark_obj(vm, &u->obj);
+    if (f->resumer) mtgc_mark_obj(vm, &f->resumer->obj);
+    if (f->active) mtgc_mark_obj(vm, &f->active->obj);
+    mtgc_mark_value(vm, f->pending);
+    mtgc_mark_value(vm, f->result);
+    mtgc_mark_value(vm, f->wait.value);
+    if (f->wait_kind != WAIT_SELECT && f->wait_obj) mtgc_mark_obj(vm, f->wait_obj);
+    if (f->spawn_proto) mtgc_mark_obj(vm, &f->spawn_proto->obj);
+}
+
+static void blacken(VM *vm, Obj *o) {
+    switch ((ObjType)o->type) {
+    case OBJ_STRING:
+    case OBJ_RANGE: break;
+    case OBJ_LIST: mark_values(vm, ((List *)o)->items, ((List *)o)->count); break;
+    case OBJ_MAP: {
+        Map *m = (Map *)o;
+        for (uint32_t i = 0; i < m->used; i++) {
+            mtgc_mark_value(vm, m->entries[i].key);
+            mtgc_mark_value(vm, m->entries[i].value);
+        }
+        break;
+    }
+    case OBJ_PROTO: {
+        Proto *p = (Proto *)o;
+        mark_values(vm, p->consts, p->nconsts);
+        if (p->name) mtgc_mark_obj(vm, &p->name->obj);
+        if (p->module) mtgc_mark_obj(vm, &p->module->obj);
+        for (uint32_t i = 0; p->param_names && i < p->nparams; i++)
+            mtgc_mark_obj(vm, &p->param_names[i]->obj);
+        for (uint32_t i = 0; i < p->ncaches; i++) {
+            AttrCache *ac = &p->caches[i];
+            mtgc_mark_obj(vm, &ac->name->obj);
+            /* A cached class must outlive the cache, or a new class at the same address
+               would hit. Builtin types are cached as small tags, not pointers. */
+            if ((uintptr_t)ac->klass > 4096) mtgc_mark_obj(vm, (Obj *)ac->klass);
+            mtgc_mark_value(vm, ac->method);
+        }
+        break;
+    }
+    case OBJ_CLOSURE: {
+        Closure *c = (Closure *)o;
+        mtgc_mark_obj(vm, &c->proto->obj);
+        for (uint32_t i = 0; i < c->nupvals; i++)
+            if (c->upvals[i]) mtgc_mark_obj(vm, &c->upvals[i]->obj);
+        break;
+    }
+    case OBJ_UPVALUE: mtgc_mark_value(vm, *((Upvalue *)o)->location); break;
+    case OBJ_NATIVE:
+        mtgc_mark_obj(vm, &((Native *)o)->name->obj);
+        mtgc_mark_value(vm, ((Native *)o)->data);
+        break;
+    case OBJ_CLASS: {
+        Class *k = (Class *)o;
+        mtgc_mark_obj(vm, &k->name->obj);
+        if (k->super) mtgc_mark_obj(vm, &k->super->obj);
+        mtt_mark(vm, &k->methods);
+        mtt_mark(vm, &k->fields);
+        mtgc_mark_value(vm, k->init);
+        break;
+    }
+    case OBJ_INSTANCE: {
+        Instance *in = (Instance *)o;
+        mtgc_mark_obj(vm, &in->klass->obj);
+        mark_values(vm, in->fields, in->nfields);
+        break;
+    }
+    case OBJ_BOUND:
+        mtgc_mark_value(vm, ((Bound *)o)->self);
+        mtgc_mark_value(vm, ((Bound *)o)->method);
+        break;
+    case OBJ_MODULE: {
+        Module *m = (Module *)o;
+        mtgc_mark_obj(vm, &m->name->obj);
+        if (m->path) mtgc_mark_obj(vm, &m->path->obj);
+        if (m->source) mtgc_mark_obj(vm, &m->source->obj);
+        mtt_mark(vm, &m->names);
+        mark_values(vm, m->values, m->nvalues);
+        break;
+    }
+    case OBJ_TRACE: {
+        Trace *t = (Trace *)o;
+        for (uint32_t i = 0; i < t->count; i++) mtgc_mark_obj(vm, &t->entries[i].proto->obj);
+        break;
+    }
+    default: mtsched_blacken(vm, o); break;
+    }
+}
+
+void mtgc_drain(VM *vm) {
+    while (vm->ngray > 0) blacken(vm, vm->gray[--vm->ngray]);
+}
+
+static void mark_roots(VM *vm) {
+    mark_values(vm, vm->temps, (size_t)vm->ntemps);
+    mtgc_mark_value(vm, vm->error);
+    mtgc_mark_value(vm, vm->memory_error);
+    mtgc_mark_value(vm, vm->argv);
+    mtt_mark(vm, &vm->builtins);
+    mtt_mark(vm, &vm->modules);
+    for (int i = 0; i < TYPE__COUNT; i++) mtt_mark(vm, &vm->type_methods[i]);
+    for (int i = 0; i < ERR__COUNT; i++)
+        if (vm->error_class[i]) mtgc_mark_obj(vm, &vm->error_class[i]->obj);
+    String **names = (String **)&vm->names;
+    for (size_t i = 0; i < sizeof(vm->names) / sizeof(String *); i++)
+        if (names[i]) mtgc_mark_obj(vm, &names[i]->obj);
+    if (vm->main_module) mtgc_mark_obj(vm, &vm->main_module->obj);
+    mtc_mark_roots(vm);
+    mtsched_mark_roots(vm);
+}
+
+static void sweep(VM *vm) {
+    Obj **link = &vm->objects;
+    while (*link) {
+        Obj *o = *link;
+        if (o->marked) {
+            o->marked = 0;
+            link = &o->next;
+        } else {
+            *link = o->next;
+            mto_free(vm, o);
+        }
+    }
+    mtmem_sweep_ints(vm);
+}
+
+void mtgc_collect(VM *vm) {
+    if (vm->gc_running) return;
+    vm->gc_running = true;
+    mark_roots(vm);
+    mtgc_drain(vm);
+    mtsched_after_mark(vm); /* revives unreachable parked threads; marks them */
+    mtgc_drain(vm);
+    mtt_remove_white(&vm->strings);
+    mtsched_before_sweep(vm);
+    sweep(vm);
+    size_t live = vm->bytes_allocated;
+    vm->next_gc = live * MT_GC_GROWTH;
+    if (vm->next_gc < MT_GC_INITIAL) vm->next_gc = MT_GC_INITIAL;
+    if (vm->mem.in_reserve && !vm->mem.dead && vm->mem.limit &&
+        vm->mem.total + MT_MEM_RESERVE / 2 < vm->mem.limit)
+        vm->mem.in_reserve = false; /* memory came back: close the reserve again */
+    vm->gc_running = false;
+}
+
+/* Frees every object (VM teardown). */
+void mtgc_free_all(VM *vm) {
+    Obj *o = vm->objects;
+    while (o) {
+        Obj *next = o->next;
+        mto_free(vm, o);
+        o = next;
+    }
+    vm->objects = NULL;
+    if (vm->gray) vm->mem.realloc_fn(vm->gray, vm->graycap * sizeof(Obj *), 0, vm->mem.user_data);
+    vm->gray = NULL;
+}

@@ -1,0 +1,61 @@
+/*
+** interp.h — the contract between the dispatch loop (vm.c), its slow paths (call.c, ops.c)
+** and the scheduler (sched.c).
+**
+** Slow paths run with the loop's registers stored (fiber->top, frame->ip) and report what
+** the loop must do next.
+*/
+#ifndef MT_INTERP_H
+#define MT_INTERP_H
+
+#include "vm/vm.h"
+
+typedef enum {
+    STEP_DONE,   /* finished in place; the result is on top of the stack (fiber->top) */
+    STEP_FRAME,  /* a frame was pushed: reload and continue in it */
+    STEP_ERROR,  /* vm->error holds a fresh error */
+    STEP_SWITCH, /* the current fiber changed (suspended, parked or finished) */
+    STEP_JUMP,   /* FOR_ITER: the iteration ended; take the jump */
+} Step;
+
+/* call.c */
+MT_INTERNAL Step mti_call(VM *vm, Fiber *f, Value *callee, int argc);
+MT_INTERNAL Step mti_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names);
+MT_INTERNAL Step mti_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac);
+MT_INTERNAL Step mti_invoke_kw(VM *vm, Fiber *f, int argc, AttrCache *ac, List *names);
+MT_INTERNAL Step mti_super_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac, Class *super);
+MT_INTERNAL bool mti_get_attr(VM *vm, Value obj, AttrCache *ac, Value *out);
+MT_INTERNAL bool mti_set_attr(VM *vm, Value obj, AttrCache *ac, Value v);
+MT_INTERNAL Step mti_native_result(VM *vm, Fiber *f, Value *args, int r);
+
+/* ops.c: operators, indexing, iteration */
+MT_INTERNAL bool mti_arith(VM *vm, int op, Value a, Value b, Value *out);
+MT_INTERNAL bool mti_compare(VM *vm, int op, Value a, Value b, Value *out);
+MT_INTERNAL bool mti_unary(VM *vm, int op, Value a, Value *out);
+MT_INTERNAL bool mti_contains(VM *vm, Value container, Value item, bool *out);
+MT_INTERNAL bool mti_get_index(VM *vm, Value obj, Value key, Value *out);
+MT_INTERNAL bool mti_set_index(VM *vm, Value obj, Value key, Value v);
+MT_INTERNAL bool mti_slice(VM *vm, Value obj, Value lo, Value hi, Value *out);
+MT_INTERNAL Step mti_iter(VM *vm, Fiber *f);
+MT_INTERNAL Step mti_for_iter(VM *vm, Fiber *f);
+MT_INTERNAL bool mti_format(VM *vm, Value v, String *spec, Value *out);
+MT_INTERNAL Value mti_make_int(VM *vm, int64_t i);
+
+/* sched.c: fibers finishing, coroutines, threads */
+MT_INTERNAL void mts_fiber_returned(VM *vm, Fiber *f, Value result);
+MT_INTERNAL void mts_fiber_failed(VM *vm, Fiber *f, Value exc);
+MT_INTERNAL Step mts_yield(VM *vm, Fiber *f, Value v);
+MT_INTERNAL Step mts_spawn(VM *vm, Fiber *f, Value *callee, int argc, List *names);
+MT_INTERNAL Step mts_select(VM *vm, Fiber *f, int ncases, String *kinds, const Instr *table);
+MT_INTERNAL bool mts_attention(VM *vm, Fiber *f);
+MT_INTERNAL bool mts_take_pending(VM *vm, Fiber *f);
+MT_INTERNAL void mts_start(VM *vm, Fiber *f);
+MT_INTERNAL Step mts_start_fiber(VM *vm, Fiber *f);
+
+/* module.c */
+MT_INTERNAL Step mti_import(VM *vm, Fiber *f, String *name);
+
+/* gc.c */
+MT_INTERNAL void mtgc_mark_fiber_full(VM *vm, Fiber *f);
+
+#endif

@@ -1,0 +1,455 @@
+/*
+** object.c — constructors, sizes and destructors of heap objects.
+*/
+#include <stdio.h>
+
+#include "vm/vm.h"
+
+Obj *mto_alloc(VM *vm, size_t size, ObjType type) {
+    if (mt_unlikely(vm->bytes_allocated > vm->next_gc || vm->gc_stress) && vm->gc_pause == 0 &&
+        !vm->gc_running)
+        mtgc_collect(vm);
+    Obj *o = mtmem_alloc(vm, size);
+    o->type = (uint8_t)type;
+    o->marked = 0;
+    o->flags = 0;
+    o->aux = 0;
+    o->next = vm->objects;
+    vm->objects = o;
+    return o;
+}
+
+/* {== Strings ==} */
+
+/* A fast word-at-a-time hash; strings hash lazily, on first use as a key. */
+static uint32_t hash_bytes(const char *s, size_t len) {
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (len * 0xff51afd7ed558ccdull);
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+        h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    memcpy(&tail, s + i, len - i);
+    h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 32;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+    return (uint32_t)h;
+}
+
+uint32_t mto_string_hash(String *s) {
+    if (!(s->obj.flags & STR_HASHED)) {
+        s->obj.aux = hash_bytes(s->chars, s->len);
+        s->obj.flags |= STR_HASHED;
+    }
+    return s->obj.aux;
+}
+
+/* Allocates an uninitialised string of `len` bytes; fill chars, then mto_string_finish. */
+String *mto_string_alloc(VM *vm, size_t len) {
+    if (len > UINT32_MAX - 64) mtmem_fail(vm);
+    String *s = (String *)mto_alloc(vm, sizeof(String) + len + 1, OBJ_STRING);
+    s->len = (uint32_t)len;
+    s->ncp = 0;
+    s->chars[len] = '\0';
+    return s;
+}
+
+/* Counts code points and notes whether the text is pure ASCII. */
+String *mto_string_finish(VM *vm, String *s) {
+    MT_UNUSED(vm);
+    const unsigned char *p = (const unsigned char *)s->chars;
+    size_t n = s->len, i = 0;
+    uint64_t high = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        high |= w;
+    }
+    for (; i < n; i++) high |= p[i];
+    if ((high & 0x8080808080808080ull) == 0) {
+        s->obj.flags |= STR_ASCII;
+        s->ncp = s->len;
+    } else {
+        uint32_t cp = 0;
+        for (i = 0; i < n; i++) cp += (p[i] & 0xC0) != 0x80;
+        s->ncp = cp;
+    }
+    return s;
+}
+
+String *mto_string(VM *vm, const char *chars, size_t len) {
+    String *s = mto_string_alloc(vm, len);
+    memcpy(s->chars, chars, len);
+    return mto_string_finish(vm, s);
+}
+
+String *mto_string_z(VM *vm, const char *chars) { return mto_string(vm, chars, strlen(chars)); }
+
+String *mto_intern(VM *vm, const char *chars, size_t len) {
+    uint32_t h = hash_bytes(chars, len);
+    String *s = mtt_find_string(&vm->strings, chars, len, h);
+    if (s) return s;
+    s = mto_string(vm, chars, len);
+    s->obj.aux = h;
+    s->obj.flags |= STR_HASHED | STR_INTERNED;
+    mtgc_push_temp(vm, OBJ_VAL(s));
+    mtt_set(vm, &vm->strings, s, NIL_VAL);
+    mtgc_pop_temp(vm, 1);
+    return s;
+}
+
+String *mto_intern_z(VM *vm, const char *chars) { return mto_intern(vm, chars, strlen(chars)); }
+
+String *mto_string_fmt(VM *vm, const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    if ((size_t)n < sizeof buf) return mto_string(vm, buf, (size_t)n);
+    String *s = mto_string_alloc(vm, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(s->chars, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return mto_string_finish(vm, s);
+}
+
+/* {== Lists and ranges ==} */
+
+List *mto_list(VM *vm, uint32_t cap) {
+    List *l = (List *)mto_alloc(vm, sizeof(List), OBJ_LIST);
+    l->count = 0;
+    l->cap = 0;
+    l->items = NULL;
+    if (cap) {
+        mtgc_push_temp(vm, OBJ_VAL(l));
+        l->items = mtmem_alloc(vm, cap * sizeof(Value));
+        l->cap = cap;
+        mtgc_pop_temp(vm, 1);
+    }
+    return l;
+}
+
+void mto_list_reserve(VM *vm, List *l, uint32_t cap) {
+    if (cap <= l->cap) return;
+    uint32_t n = l->cap < 4 ? 4 : l->cap;
+    while (n < cap) n = n * 2 > n ? n * 2 : UINT32_MAX;
+    l->items = mtmem_realloc(vm, l->items, l->cap * sizeof(Value), (size_t)n * sizeof(Value));
+    l->cap = n;
+}
+
+void mto_list_push(VM *vm, List *l, Value v) {
+    if (mt_unlikely(l->count == l->cap)) {
+        mtgc_push_temp(vm, v);
+        mto_list_reserve(vm, l, l->count + 1);
+        mtgc_pop_temp(vm, 1);
+    }
+    l->items[l->count++] = v;
+}
+
+Range *mto_range(VM *vm, int64_t start, int64_t stop, int64_t step) {
+    Range *r = (Range *)mto_alloc(vm, sizeof(Range), OBJ_RANGE);
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    return r;
+}
+
+/* {== Functions ==} */
+
+Proto *mto_proto(VM *vm, Module *module) {
+    Proto *p = (Proto *)mto_alloc(vm, sizeof(Proto), OBJ_PROTO);
+    memset((char *)p + sizeof(Obj), 0, sizeof(Proto) - sizeof(Obj));
+    p->module = module;
+    return p;
+}
+
+Closure *mto_closure(VM *vm, Proto *proto) {
+    size_t size = sizeof(Closure) + proto->nupvals * sizeof(Upvalue *);
+    Closure *c = (Closure *)mto_alloc(vm, size, OBJ_CLOSURE);
+    c->proto = proto;
+    c->nupvals = proto->nupvals;
+    for (uint32_t i = 0; i < c->nupvals; i++) c->upvals[i] = NULL;
+    return c;
+}
+
+Upvalue *mto_upvalue(VM *vm, Value *slot) {
+    Upvalue *u = (Upvalue *)mto_alloc(vm, sizeof(Upvalue), OBJ_UPVALUE);
+    u->location = slot;
+    u->closed = NIL_VAL;
+    u->next_open = NULL;
+    return u;
+}
+
+Native *mto_native(VM *vm, const char *name, NativeFn fn, int min, int max) {
+    String *n = mto_intern_z(vm, name);
+    mtgc_push_temp(vm, OBJ_VAL(n));
+    Native *f = (Native *)mto_alloc(vm, sizeof(Native), OBJ_NATIVE);
+    mtgc_pop_temp(vm, 1);
+    f->fn = fn;
+    f->name = n;
+    f->params = NULL;
+    f->min_args = (int16_t)min;
+    f->max_args = (int16_t)max;
+    f->data = NIL_VAL;
+    return f;
+}
+
+/* {== Classes and instances ==} */
+
+Class *mto_class(VM *vm, String *name, Class *super) {
+    Class *k = (Class *)mto_alloc(vm, sizeof(Class), OBJ_CLASS);
+    k->name = name;
+    k->super = super;
+    mtt_init(&k->methods);
+    mtt_init(&k->fields);
+    k->nfields = 0;
+    k->init = UNDEF_VAL;
+    k->builtin_tag = super ? super->builtin_tag : -1;
+    if (super) {
+        mtgc_push_temp(vm, OBJ_VAL(k));
+        mtt_copy(vm, &super->methods, &k->methods);
+        mtt_copy(vm, &super->fields, &k->fields);
+        k->nfields = super->nfields;
+        k->init = super->init;
+        mtgc_pop_temp(vm, 1);
+    }
+    return k;
+}
+
+Instance *mto_instance(VM *vm, Class *klass) {
+    uint32_t cap = klass->nfields;
+    Instance *i = (Instance *)mto_alloc(vm, sizeof(Instance) + cap * sizeof(Value), OBJ_INSTANCE);
+    i->klass = klass;
+    i->fields = i->inline_fields;
+    i->nfields = cap;
+    i->cap = cap;
+    for (uint32_t f = 0; f < cap; f++) i->inline_fields[f] = UNDEF_VAL;
+    return i;
+}
+
+static uint32_t field_slot(VM *vm, Class *k, String *name) {
+    Value idx;
+    if (mtt_get(&k->fields, name, &idx)) return (uint32_t)AS_SMALLINT(idx);
+    uint32_t slot = k->nfields++;
+    mtt_set(vm, &k->fields, name, SMALLINT_VAL(slot));
+    return slot;
+}
+
+void mto_instance_set(VM *vm, Instance *inst, String *name, Value v) {
+    uint32_t slot = field_slot(vm, inst->klass, name);
+    if (slot >= inst->cap) {
+        uint32_t cap = inst->klass->nfields > slot ? inst->klass->nfields : slot + 1;
+        if (cap < 4) cap = 4;
+        mtgc_push_temp(vm, v);
+        Value *fields = mtmem_alloc(vm, cap * sizeof(Value));
+        mtgc_pop_temp(vm, 1);
+        memcpy(fields, inst->fields, inst->nfields * sizeof(Value));
+        if (inst->fields != inst->inline_fields)
+            mtmem_free(vm, inst->fields, inst->cap * sizeof(Value));
+        inst->fields = fields;
+        inst->cap = cap;
+    }
+    while (inst->nfields <= slot) inst->fields[inst->nfields++] = UNDEF_VAL;
+    inst->fields[slot] = v;
+}
+
+bool mto_instance_get(Instance *inst, String *name, Value *out) {
+    Value idx;
+    if (!mtt_get(&inst->klass->fields, name, &idx)) return false;
+    uint32_t slot = (uint32_t)AS_SMALLINT(idx);
+    if (slot >= inst->nfields || IS_UNDEF(inst->fields[slot])) return false;
+    *out = inst->fields[slot];
+    return true;
+}
+
+Bound *mto_bound(VM *vm, Value self, Value method) {
+    Bound *b = (Bound *)mto_alloc(vm, sizeof(Bound), OBJ_BOUND);
+    b->self = self;
+    b->method = method;
+    return b;
+}
+
+/* {== Modules ==} */
+
+Module *mto_module(VM *vm, String *name, String *path) {
+    Module *m = (Module *)mto_alloc(vm, sizeof(Module), OBJ_MODULE);
+    m->name = name;
+    m->path = path;
+    m->source = NULL;
+    mtt_init(&m->names);
+    m->values = NULL;
+    m->declared = NULL;
+    m->nvalues = m->cap = 0;
+    m->state = MODULE_LOADING;
+    return m;
+}
+
+/* The slot of a module global, created on first mention (holding the builtin of that name,
+   if any, until a top-level declaration runs). */
+uint32_t mto_module_slot(VM *vm, Module *m, String *name) {
+    Value idx;
+    if (mtt_get(&m->names, name, &idx)) return (uint32_t)AS_SMALLINT(idx);
+    if (m->nvalues == m->cap) {
+        uint32_t cap = m->cap ? m->cap * 2 : 16;
+        m->values = mtmem_realloc(vm, m->values, m->cap * sizeof(Value), cap * sizeof(Value));
+        m->declared = mtmem_realloc(vm, m->declared, m->cap, cap);
+        m->cap = cap;
+    }
+    uint32_t slot = m->nvalues;
+    Value builtin;
+    m->values[slot] = mtt_get(&vm->builtins, name, &builtin) ? builtin : UNDEF_VAL;
+    m->declared[slot] = 0;
+    m->nvalues++;
+    mtt_set(vm, &m->names, name, SMALLINT_VAL(slot));
+    return slot;
+}
+
+/* {== Tracebacks ==} */
+
+Trace *mto_trace(VM *vm) {
+    Trace *t = (Trace *)mto_alloc(vm, sizeof(Trace), OBJ_TRACE);
+    t->count = t->cap = 0;
+    t->entries = NULL;
+    return t;
+}
+
+void mto_trace_add(VM *vm, Trace *t, Proto *p, uint32_t pc) {
+    if (t->count == t->cap) {
+        uint32_t cap = t->cap ? t->cap * 2 : 8;
+        t->entries = mtmem_realloc(vm, t->entries, t->cap * sizeof(TraceEntry),
+                                   cap * sizeof(TraceEntry));
+        t->cap = cap;
+    }
+    t->entries[t->count].proto = p;
+    t->entries[t->count].pc = pc;
+    t->count++;
+}
+
+/* {== Ints ==} */
+
+Value mto_int(VM *vm, int64_t i) {
+    if (FITS_SMALLINT(i)) return SMALLINT_VAL(i);
+    return BIGINT_VAL(mtmem_int_cell(vm, i));
+}
+
+/* {== Sizes and destruction ==} */
+
+size_t mto_size(Obj *o) {
+    switch ((ObjType)o->type) {
+    case OBJ_STRING: return sizeof(String) + ((String *)o)->len + 1;
+    case OBJ_LIST: return sizeof(List);
+    case OBJ_MAP: return sizeof(Map);
+    case OBJ_RANGE: return sizeof(Range);
+    case OBJ_PROTO: return sizeof(Proto);
+    case OBJ_CLOSURE: return sizeof(Closure) + ((Closure *)o)->nupvals * sizeof(Upvalue *);
+    case OBJ_UPVALUE: return sizeof(Upvalue);
+    case OBJ_NATIVE: return sizeof(Native);
+    case OBJ_CLASS: return sizeof(Class);
+    case OBJ_INSTANCE:
+        return sizeof(Instance) +
+               (((Instance *)o)->fields == ((Instance *)o)->inline_fields ? ((Instance *)o)->cap
+                                                                            : 0) *
+                   sizeof(Value);
+    case OBJ_BOUND: return sizeof(Bound);
+    case OBJ_MODULE: return sizeof(Module);
+    case OBJ_TRACE: return sizeof(Trace);
+    default: return 0;
+    }
+}
+
+static void free_proto(VM *vm, Proto *p) {
+    mtmem_free(vm, p->code, p->ncode * sizeof(Instr));
+    mtmem_free(vm, p->lines, p->ncode * sizeof(int32_t));
+    mtmem_free(vm, p->consts, p->nconsts * sizeof(Value));
+    mtmem_free(vm, p->upvals, p->nupvals * sizeof(UpvalDesc));
+    mtmem_free(vm, p->param_names, p->nparams * sizeof(String *));
+    mtmem_free(vm, p->handlers, p->nhandlers * sizeof(Handler));
+    mtmem_free(vm, p->regions, p->nregions * sizeof(Region));
+    mtmem_free(vm, p->caches, p->ncaches * sizeof(AttrCache));
+}
+
+MT_INTERNAL void mtsched_free_obj(VM *vm, Obj *o);
+
+void mto_free(VM *vm, Obj *o) {
+    switch ((ObjType)o->type) {
+    case OBJ_LIST: {
+        List *l = (List *)o;
+        mtmem_free(vm, l->items, l->cap * sizeof(Value));
+        break;
+    }
+    case OBJ_MAP: mtm_free(vm, (Map *)o); break;
+    case OBJ_PROTO: free_proto(vm, (Proto *)o); break;
+    case OBJ_CLASS:
+        mtt_free(vm, &((Class *)o)->methods);
+        mtt_free(vm, &((Class *)o)->fields);
+        break;
+    case OBJ_INSTANCE: {
+        Instance *i = (Instance *)o;
+        if (i->fields != i->inline_fields) mtmem_free(vm, i->fields, i->cap * sizeof(Value));
+        break;
+    }
+    case OBJ_MODULE: {
+        Module *m = (Module *)o;
+        mtt_free(vm, &m->names);
+        mtmem_free(vm, m->values, m->cap * sizeof(Value));
+        mtmem_free(vm, m->declared, m->cap);
+        break;
+    }
+    case OBJ_TRACE: {
+        Trace *t = (Trace *)o;
+        mtmem_free(vm, t->entries, t->cap * sizeof(TraceEntry));
+        break;
+    }
+    case OBJ_FIBER:
+    case OBJ_THREAD:
+    case OBJ_CHANNEL:
+    case OBJ_FILE:
+    case OBJ_TIMER: mtsched_free_obj(vm, o); return; /* sizes known there */
+    default: break;
+    }
+    mtmem_free(vm, o, mto_size(o));
+}
+
+/* {== UTF-8 positions ==} */
+
+/* Byte offset of code point `cp_index` (clamped to the end). O(1) for ASCII strings. */
+uint32_t mto_utf8_offset(String *s, uint32_t cp_index) {
+    if (s->obj.flags & STR_ASCII) return cp_index < s->len ? cp_index : s->len;
+    uint32_t cp = 0, i = 0;
+    for (; i < s->len; i++) {
+        if (((unsigned char)s->chars[i] & 0xC0) != 0x80) {
+            if (cp == cp_index) return i;
+            cp++;
+        }
+    }
+    return s->len;
+}
+
+/* The code points [from, to) of s. */
+String *mto_substring(VM *vm, String *s, uint32_t from, uint32_t to) {
+    if (from >= to) return mto_intern(vm, "", 0);
+    uint32_t a = mto_utf8_offset(s, from);
+    uint32_t b = (s->obj.flags & STR_ASCII) ? (to < s->len ? to : s->len) : a;
+    if (!(s->obj.flags & STR_ASCII)) {
+        uint32_t cp = from;
+        while (b < s->len && cp < to) {
+            b++;
+            while (b < s->len && ((unsigned char)s->chars[b] & 0xC0) == 0x80) b++;
+            cp++;
+        }
+    }
+    if (b - a <= 1) return mto_char(vm, s->chars + a, b - a);
+    return mto_string(vm, s->chars + a, b - a);
+}
+
+/* A one-character string; ASCII ones are interned so iterating text does not churn. */
+String *mto_char(VM *vm, const char *bytes, size_t n) {
+    if (n <= 1) return mto_intern(vm, bytes, n);
+    return mto_string(vm, bytes, n);
+}

@@ -1,0 +1,134 @@
+/*
+** opcodes.h — the instruction set, defined once.
+**
+** Instructions are 32-bit words: the opcode in the low 8 bits and either one 24-bit operand
+** A (unsigned, or signed sA for jumps) or two operands A8 (bits 8-15) and B16 (bits 16-31).
+** OP(NAME, effect): `effect` is the fixed stack effect, or VAR when it depends on operands
+** (the compiler accounts for those itself).
+**
+** Jumps are relative to the instruction after the jump.
+*/
+
+#define VAR 99
+
+/* clang-format off */
+#define MT_OPCODES(OP)                                                                     \
+    /* constants and stack */                                                              \
+    OP(CONST, 1)          /* push K[A] */                                                  \
+    OP(INT, 1)            /* push sA as an int */                                          \
+    OP(NIL, 1)                                                                             \
+    OP(TRUE, 1)                                                                            \
+    OP(FALSE, 1)                                                                           \
+    OP(POP, -1)                                                                            \
+    OP(POPN, VAR)         /* pop A values */                                               \
+    OP(DUP, 1)                                                                             \
+    OP(DUP2, 2)           /* [a, b] -> [a, b, a, b] */                                     \
+    /* variables */                                                                        \
+    OP(GET_LOCAL, 1)                                                                       \
+    OP(SET_LOCAL, -1)                                                                      \
+    OP(GET_UPVAL, 1)                                                                       \
+    OP(SET_UPVAL, -1)                                                                      \
+    OP(CLOSE_UPVALS, 0)   /* close upvalues at slots >= A */                               \
+    OP(GET_GLOBAL, 1)                                                                      \
+    OP(SET_GLOBAL, -1)    /* NameError unless declared */                                  \
+    OP(DEFINE_GLOBAL, -1)                                                                  \
+    /* fused local arithmetic: push local[A8] op K/local[B16] */                           \
+    OP(ADD_LK, 1)                                                                          \
+    OP(SUB_LK, 1)                                                                          \
+    OP(ADD_LL, 1)                                                                          \
+    OP(INC_LOCAL, 0)      /* local[A8] += sB16 (small int) */                              \
+    /* attributes and items */                                                             \
+    OP(GET_ATTR, 0)       /* A: cache */                                                   \
+    OP(SET_ATTR, -2)      /* [obj, v]; A: cache */                                         \
+    OP(GET_INDEX, -1)                                                                      \
+    OP(SET_INDEX, -3)                                                                      \
+    OP(SLICE, -2)         /* [obj, lo, hi] -> [obj[lo:hi]] */                              \
+    /* operators */                                                                        \
+    OP(ADD, -1)                                                                            \
+    OP(SUB, -1)                                                                            \
+    OP(MUL, -1)                                                                            \
+    OP(DIV, -1)                                                                            \
+    OP(IDIV, -1)                                                                           \
+    OP(MOD, -1)                                                                            \
+    OP(POW, -1)                                                                            \
+    OP(BAND, -1)                                                                           \
+    OP(BOR, -1)                                                                            \
+    OP(BXOR, -1)                                                                           \
+    OP(SHL, -1)                                                                            \
+    OP(SHR, -1)                                                                            \
+    OP(NEG, 0)                                                                             \
+    OP(NOT, 0)                                                                             \
+    OP(BNOT, 0)                                                                            \
+    OP(EQ, -1)                                                                             \
+    OP(NE, -1)                                                                             \
+    OP(LT, -1)                                                                             \
+    OP(LE, -1)                                                                             \
+    OP(GT, -1)                                                                             \
+    OP(GE, -1)                                                                             \
+    OP(IN, -1)                                                                             \
+    OP(NOT_IN, -1)                                                                         \
+    /* control flow */                                                                     \
+    OP(JUMP, 0)                                                                            \
+    OP(LOOP, 0)           /* backward jump: a safe point */                                \
+    OP(JUMP_IF_FALSE, -1)                                                                  \
+    OP(JUMP_IF_TRUE, -1)                                                                   \
+    OP(JUMP_IF_FALSE_KEEP, VAR) /* `and`: keep and jump if falsy, else pop */              \
+    OP(JUMP_IF_TRUE_KEEP, VAR)  /* `or` */                                                 \
+    OP(JLT_LK, 0)         /* if not (local[A8] < K[B16]) jump by next word */              \
+    OP(JLT_LL, 0)         /* if not (local[A8] < local[B16]) jump by next word */          \
+    OP(ARG_DEFAULT, 0)    /* if local[A8] is set, jump by B16 */                           \
+    /* calls */                                                                            \
+    OP(CALL, VAR)         /* [f, args...]; A: argc */                                      \
+    OP(CALL_KW, VAR)      /* A8: argc, B16: K of keyword names */                          \
+    OP(INVOKE, VAR)       /* [recv, args...]; A8: argc, B16: cache */                      \
+    OP(INVOKE_KW, VAR)    /* as INVOKE, next word: K of keyword names */                   \
+    OP(SUPER_INVOKE, VAR) /* [self, args..., super]; A8: argc, B16: cache */               \
+    OP(SUPER_GET, -1)     /* [self, super] -> [bound method]; A: cache */                  \
+    OP(RETURN, VAR)                                                                        \
+    OP(CLOSURE, 1)        /* A: K of the proto */                                          \
+    OP(CLASS, 0)          /* [super or nil] -> [class]; A: K of name */                    \
+    OP(METHOD, -1)        /* [class, fn] -> [class]; A: K of name */                       \
+    OP(SPAWN, VAR)        /* like CALL, in a new thread */                                 \
+    OP(SPAWN_KW, VAR)     /* like CALL_KW, in a new thread */                              \
+    OP(YIELD, 0)                                                                           \
+    OP(IMPORT, 1)         /* A: K of the module name */                                    \
+    /* builders */                                                                         \
+    OP(LIST, VAR)         /* A items */                                                    \
+    OP(MAP, VAR)          /* A key/value pairs */                                          \
+    OP(BUILD_STRING, VAR) /* A parts, each already a str */                                \
+    OP(TO_STR, 0)         /* str(v) (f-string part) */                                     \
+    OP(FORMAT, -1)        /* [v, spec] -> [formatted]  (f-string {v:spec}) */              \
+    OP(TO_REPR, 0)        /* repr(v) (f-string {v!r}) */                                   \
+    /* iteration */                                                                        \
+    OP(ITER, 0)           /* [x] -> [iterator] (the compiler pushes a nil state) */        \
+    OP(FOR_ITER, 1)       /* [it, state] -> [it, state, v], or jump sA when done */        \
+    /* errors */                                                                           \
+    OP(RAISE, -1)                                                                          \
+    OP(RERAISE, 0)        /* re-raise local[A] (bare raise) */                             \
+    OP(EXC_MATCH, -1)     /* [exc, class] -> [bool] */                                     \
+    OP(END_FINALLY, 0)    /* A8: kind slot, B16: n; then n jump words */                   \
+    OP(WITH_ERR, 1)       /* push the error in flight (A: kind slot) or nil */             \
+    OP(WITH_RESULT, -1)   /* pop exit()'s result; true suppresses an Error */              \
+    OP(SELECT, VAR)       /* A8: cases, B16: K of case kinds; then words */                \
+    OP(NOP, 0)                                                                             \
+    OP(EXTRA, 0)          /* operand word of the previous instruction */
+/* clang-format on */
+
+typedef enum {
+#define OP_ENUM(name, effect) OP_##name,
+    MT_OPCODES(OP_ENUM)
+#undef OP_ENUM
+        OP__COUNT
+} OpCode;
+
+#define INSTR_OP(i) ((OpCode)((i) & 0xff))
+#define INSTR_A(i) ((uint32_t)(i) >> 8)
+#define INSTR_SA(i) ((int32_t)(i) >> 8)
+#define INSTR_A8(i) (((i) >> 8) & 0xff)
+#define INSTR_B16(i) ((uint32_t)(i) >> 16)
+#define INSTR_SB16(i) ((int32_t)(i) >> 16)
+#define MAKE_A(op, a) ((Instr)(op) | ((Instr)(a) << 8))
+#define MAKE_AB(op, a, b) ((Instr)(op) | ((Instr)(a) << 8) | ((Instr)(b) << 16))
+
+#define MT_MAX_A 0xffffff
+#define MT_MAX_SA 0x7fffff

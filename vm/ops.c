@@ -1,0 +1,540 @@
+/*
+** ops.c — operators, indexing, slicing and iteration beyond the loop's inline fast paths.
+**
+** Ints are 64-bit two's complement; a result that does not fit raises OverflowError (Mt
+** never wraps silently). `/` is float division; `//` and `%` floor like Python's.
+*/
+#include <math.h>
+
+#include "vm/error.h"
+#include "vm/interp.h"
+#include "vm/opcodes.h"
+
+Value mti_make_int(VM *vm, int64_t i) { return mto_int(vm, i); }
+
+static const char *op_symbol(int op) {
+    switch (op) {
+    case OP_ADD: return "+";
+    case OP_SUB: return "-";
+    case OP_MUL: return "*";
+    case OP_DIV: return "/";
+    case OP_IDIV: return "//";
+    case OP_MOD: return "%";
+    case OP_POW: return "**";
+    case OP_BAND: return "&";
+    case OP_BOR: return "|";
+    case OP_BXOR: return "^";
+    case OP_SHL: return "<<";
+    case OP_SHR: return ">>";
+    case OP_LT: return "<";
+    case OP_LE: return "<=";
+    case OP_GT: return ">";
+    case OP_GE: return ">=";
+    default: return "?";
+    }
+}
+
+static bool overflow(VM *vm, int op) {
+    mte_throw(vm, ERR_OVERFLOW, "integer overflow in %s (ints are 64-bit)", op_symbol(op));
+    return false;
+}
+
+static bool int_pow(VM *vm, int64_t x, int64_t y, int64_t *out) {
+    int64_t r = 1;
+    while (y > 0) {
+        if (y & 1) {
+            if (__builtin_mul_overflow(r, x, &r)) return overflow(vm, OP_POW);
+        }
+        y >>= 1;
+        if (y > 0 && __builtin_mul_overflow(x, x, &x)) {
+            /* x*x overflowed: fine only if no further factor uses it. */
+            return overflow(vm, OP_POW);
+        }
+    }
+    *out = r;
+    return true;
+}
+
+static bool int_arith(VM *vm, int op, int64_t x, int64_t y, Value *out) {
+    int64_t r;
+    switch (op) {
+    case OP_ADD:
+        if (__builtin_add_overflow(x, y, &r)) return overflow(vm, op);
+        break;
+    case OP_SUB:
+        if (__builtin_sub_overflow(x, y, &r)) return overflow(vm, op);
+        break;
+    case OP_MUL:
+        if (__builtin_mul_overflow(x, y, &r)) return overflow(vm, op);
+        break;
+    case OP_DIV:
+        if (y == 0) return mte_throw(vm, ERR_ZERO_DIVISION, "division by zero") && false;
+        *out = DOUBLE_VAL((double)x / (double)y);
+        return true;
+    case OP_IDIV:
+        if (y == 0) return mte_throw(vm, ERR_ZERO_DIVISION, "integer division by zero") && false;
+        if (x == INT64_MIN && y == -1) return overflow(vm, op);
+        r = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0))) r--;
+        break;
+    case OP_MOD:
+        if (y == 0) return mte_throw(vm, ERR_ZERO_DIVISION, "integer modulo by zero") && false;
+        if (y == -1) {
+            r = 0;
+            break;
+        }
+        r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0))) r += y;
+        break;
+    case OP_POW:
+        if (y < 0) {
+            if (x == 0)
+                return mte_throw(vm, ERR_ZERO_DIVISION, "0 cannot be raised to a negative power") &&
+                       false;
+            *out = DOUBLE_VAL(pow((double)x, (double)y));
+            return true;
+        }
+        if (!int_pow(vm, x, y, &r)) return false;
+        break;
+    case OP_BAND: r = x & y; break;
+    case OP_BOR: r = x | y; break;
+    case OP_BXOR: r = x ^ y; break;
+    case OP_SHL:
+        if (y < 0) return mte_throw(vm, ERR_VALUE, "negative shift count") && false;
+        if (x == 0) {
+            r = 0;
+            break;
+        }
+        if (y >= 63) return overflow(vm, op);
+        r = (int64_t)((uint64_t)x << y);
+        if ((r >> y) != x) return overflow(vm, op);
+        break;
+    case OP_SHR:
+        if (y < 0) return mte_throw(vm, ERR_VALUE, "negative shift count") && false;
+        r = y >= 63 ? (x < 0 ? -1 : 0) : x >> y;
+        break;
+    default: return false;
+    }
+    *out = mto_int(vm, r);
+    return true;
+}
+
+static bool float_arith(VM *vm, int op, double x, double y, Value *out) {
+    double r;
+    switch (op) {
+    case OP_ADD: r = x + y; break;
+    case OP_SUB: r = x - y; break;
+    case OP_MUL: r = x * y; break;
+    case OP_DIV:
+        if (y == 0) return mte_throw(vm, ERR_ZERO_DIVISION, "float division by zero") && false;
+        r = x / y;
+        break;
+    case OP_IDIV:
+    case OP_MOD: {
+        if (y == 0)
+            return mte_throw(vm, ERR_ZERO_DIVISION, "float %s by zero",
+                             op == OP_MOD ? "modulo" : "floor division") &&
+                   false;
+        double mod = fmod(x, y);
+        double div = (x - mod) / y;
+        if (mod != 0 && ((y < 0) != (mod < 0))) {
+            mod += y;
+            div -= 1.0;
+        }
+        if (op == OP_MOD) {
+            r = mod != 0 ? mod : copysign(0.0, y);
+        } else if (div != 0) {
+            r = floor(div);
+            if (div - r > 0.5) r += 1.0;
+        } else {
+            r = copysign(0.0, x / y);
+        }
+        break;
+    }
+    case OP_POW:
+        if (x == 0 && y < 0)
+            return mte_throw(vm, ERR_ZERO_DIVISION, "0.0 cannot be raised to a negative power") &&
+                   false;
+        if (x < 0 && y != floor(y))
+            return mte_throw(vm, ERR_VALUE, "negative number cannot be raised to a fractional power") &&
+                   false;
+        r = pow(x, y);
+        break;
+    default:
+        return mte_throw(vm, ERR_TYPE, "unsupported operand types for %s: 'float'", op_symbol(op)) &&
+               false;
+    }
+    *out = DOUBLE_VAL(r);
+    return true;
+}
+
+static bool repeat(VM *vm, Value seq, int64_t n, Value *out) {
+    if (n < 0) n = 0;
+    if (IS_STRING(seq)) {
+        String *s = AS_STRING(seq);
+        if (s->len && (uint64_t)n > (UINT32_MAX - 64) / s->len)
+            return mte_throw(vm, ERR_MEMORY, "string too long") && false;
+        String *r = mto_string_alloc(vm, s->len * (size_t)n);
+        for (int64_t i = 0; i < n; i++) memcpy(r->chars + (size_t)i * s->len, s->chars, s->len);
+        *out = OBJ_VAL(mto_string_finish(vm, r));
+        return true;
+    }
+    List *l = AS_LIST(seq);
+    if (l->count && (uint64_t)n > (UINT32_MAX / 2) / l->count)
+        return mte_throw(vm, ERR_MEMORY, "list too long") && false;
+    uint32_t total = l->count * (uint32_t)n;
+    List *r = mto_list(vm, total);
+    for (int64_t i = 0; i < n; i++)
+        for (uint32_t k = 0; k < l->count; k++) r->items[r->count++] = l->items[k];
+    *out = OBJ_VAL(r);
+    return true;
+}
+
+bool mti_arith(VM *vm, int op, Value a, Value b, Value *out) {
+    if (IS_INT(a) && IS_INT(b)) return int_arith(vm, op, AS_INT(a), AS_INT(b), out);
+    if (IS_NUMBER(a) && IS_NUMBER(b)) {
+        if (op >= OP_BAND && op <= OP_SHR) goto bad;
+        return float_arith(vm, op, AS_NUMBER(a), AS_NUMBER(b), out);
+    }
+    if (op == OP_ADD && IS_STRING(a) && IS_STRING(b)) {
+        String *x = AS_STRING(a), *y = AS_STRING(b);
+        if ((size_t)x->len + y->len > UINT32_MAX - 64)
+            return mte_throw(vm, ERR_MEMORY, "string too long") && false;
+        String *r = mto_string_alloc(vm, (size_t)x->len + y->len);
+        memcpy(r->chars, x->chars, x->len);
+        memcpy(r->chars + x->len, y->chars, y->len);
+        if (x->obj.flags & y->obj.flags & STR_ASCII) {
+            r->obj.flags |= STR_ASCII;
+            r->ncp = r->len;
+        } else {
+            r->ncp = x->ncp + y->ncp;
+        }
+        *out = OBJ_VAL(r);
+        return true;
+    }
+    if (op == OP_ADD && IS_LIST(a) && IS_LIST(b)) {
+        List *x = AS_LIST(a), *y = AS_LIST(b);
+        List *r = mto_list(vm, x->count + y->count);
+        if (x->count) memcpy(r->items, x->items, x->count * sizeof(Value));
+        if (y->count) memcpy(r->items + x->count, y->items, y->count * sizeof(Value));
+        r->count = x->count + y->count;
+        *out = OBJ_VAL(r);
+        return true;
+    }
+    if (op == OP_MUL) {
+        if ((IS_STRING(a) || IS_LIST(a)) && IS_INT(b)) return repeat(vm, a, AS_INT(b), out);
+        if ((IS_STRING(b) || IS_LIST(b)) && IS_INT(a)) return repeat(vm, b, AS_INT(a), out);
+    }
+bad:
+    mte_throw(vm, ERR_TYPE, "unsupported operand types for %s: '%s' and '%s'", op_symbol(op),
+              mtv_type_name(a), mtv_type_name(b));
+    return false;
+}
+
+bool mti_compare(VM *vm, int op, Value a, Value b, Value *out) {
+    int c;
+    if (!mtv_compare(vm, a, b, &c)) {
+        if (mte_is(vm, vm->error, ERR_TYPE))
+            mte_throw(vm, ERR_TYPE, "'%s' not supported between '%s' and '%s'", op_symbol(op),
+                      mtv_type_name(a), mtv_type_name(b));
+        return false;
+    }
+    bool r;
+    if (c == 2) r = false;
+    else {
+        switch (op) {
+        case OP_LT: r = c < 0; break;
+        case OP_LE: r = c <= 0; break;
+        case OP_GT: r = c > 0; break;
+        default: r = c >= 0; break;
+        }
+    }
+    *out = BOOL_VAL(r);
+    return true;
+}
+
+bool mti_unary(VM *vm, int op, Value a, Value *out) {
+    if (op == OP_NEG) {
+        if (IS_INT(a)) {
+            int64_t x = AS_INT(a);
+            if (x == INT64_MIN) return overflow(vm, OP_SUB);
+            *out = mto_int(vm, -x);
+            return true;
+        }
+        if (IS_DOUBLE(a)) {
+            *out = DOUBLE_VAL(-AS_DOUBLE(a));
+            return true;
+        }
+        mte_throw(vm, ERR_TYPE, "bad operand type for unary -: '%s'", mtv_type_name(a));
+        return false;
+    }
+    if (IS_INT(a)) {
+        *out = mto_int(vm, ~AS_INT(a));
+        return true;
+    }
+    mte_throw(vm, ERR_TYPE, "bad operand type for unary ~: '%s'", mtv_type_name(a));
+    return false;
+}
+
+/* {== Containers ==} */
+
+static bool range_has(Range *r, int64_t v) {
+    if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return false;
+    return (v - r->start) % r->step == 0;
+}
+
+bool mti_contains(VM *vm, Value c, Value item, bool *out) {
+    if (IS_LIST(c)) {
+        List *l = AS_LIST(c);
+        for (uint32_t i = 0; i < l->count; i++) {
+            int e = mtv_equal(vm, l->items[i], item);
+            if (e < 0) return false;
+            if (e) {
+                *out = true;
+                return true;
+            }
+        }
+        *out = false;
+        return true;
+    }
+    if (IS_MAP(c)) {
+        Value v;
+        bool failed;
+        *out = mtm_get(vm, AS_MAP(c), item, &v, &failed);
+        return !failed;
+    }
+    if (IS_STRING(c)) {
+        if (!IS_STRING(item)) {
+            mte_throw(vm, ERR_TYPE, "'in <str>' needs a str on the left, not %s",
+                      mtv_type_name(item));
+            return false;
+        }
+        String *h = AS_STRING(c), *n = AS_STRING(item);
+        *out = n->len == 0 || (n->len <= h->len && memmem(h->chars, h->len, n->chars, n->len));
+        return true;
+    }
+    if (IS_OBJ_TYPE(c, OBJ_RANGE)) {
+        if (IS_INT(item)) *out = range_has((Range *)AS_OBJ(c), AS_INT(item));
+        else if (IS_DOUBLE(item) && AS_DOUBLE(item) == floor(AS_DOUBLE(item)) &&
+                 fabs(AS_DOUBLE(item)) < 9e18)
+            *out = range_has((Range *)AS_OBJ(c), (int64_t)AS_DOUBLE(item));
+        else *out = false;
+        return true;
+    }
+    mte_throw(vm, ERR_TYPE, "'in' needs a container on the right, not %s", mtv_type_name(c));
+    return false;
+}
+
+/* Normalises a possibly negative index against `len`; false if out of range. */
+static bool index_of(Value key, int64_t len, int64_t *out) {
+    int64_t k = AS_INT(key);
+    if (k < 0) k += len;
+    if (k < 0 || k >= len) return false;
+    *out = k;
+    return true;
+}
+
+static bool need_int_index(VM *vm, Value obj, Value key) {
+    if (IS_INT(key)) return true;
+    mte_throw(vm, ERR_TYPE, "%s indices must be integers, not %s", mtv_type_name(obj),
+              mtv_type_name(key));
+    return false;
+}
+
+bool mti_get_index(VM *vm, Value obj, Value key, Value *out) {
+    int64_t k;
+    if (IS_LIST(obj)) {
+        if (!need_int_index(vm, obj, key)) return false;
+        List *l = AS_LIST(obj);
+        if (!index_of(key, l->count, &k)) {
+            mte_throw(vm, ERR_INDEX, "list index %lld out of range (length %u)",
+                      (long long)AS_INT(key), l->count);
+            return false;
+        }
+        *out = l->items[k];
+        return true;
+    }
+    if (IS_MAP(obj)) {
+        bool failed;
+        if (mtm_get(vm, AS_MAP(obj), key, out, &failed)) return true;
+        if (failed) return false;
+        String *r = mtv_to_string(vm, key, true);
+        if (!r) return false;
+        mte_throw(vm, ERR_KEY, "%s", r->chars);
+        return false;
+    }
+    if (IS_STRING(obj)) {
+        if (!need_int_index(vm, obj, key)) return false;
+        String *s = AS_STRING(obj);
+        if (!index_of(key, s->ncp, &k)) {
+            mte_throw(vm, ERR_INDEX, "string index %lld out of range (length %u)",
+                      (long long)AS_INT(key), s->ncp);
+            return false;
+        }
+        *out = OBJ_VAL(mto_substring(vm, s, (uint32_t)k, (uint32_t)k + 1));
+        return true;
+    }
+    if (IS_OBJ_TYPE(obj, OBJ_RANGE)) {
+        if (!need_int_index(vm, obj, key)) return false;
+        Range *r = (Range *)AS_OBJ(obj);
+        int64_t len = r->step > 0 ? (r->stop > r->start ? (r->stop - r->start + r->step - 1) / r->step : 0)
+                                  : (r->start > r->stop ? (r->start - r->stop - r->step - 1) / -r->step : 0);
+        if (!index_of(key, len, &k)) {
+            mte_throw(vm, ERR_INDEX, "range index out of range");
+            return false;
+        }
+        *out = mto_int(vm, r->start + k * r->step);
+        return true;
+    }
+    mte_throw(vm, ERR_TYPE, "'%s' object is not subscriptable", mtv_type_name(obj));
+    return false;
+}
+
+bool mti_set_index(VM *vm, Value obj, Value key, Value v) {
+    if (IS_LIST(obj)) {
+        if (!need_int_index(vm, obj, key)) return false;
+        List *l = AS_LIST(obj);
+        int64_t k;
+        if (!index_of(key, l->count, &k)) {
+            mte_throw(vm, ERR_INDEX, "list assignment index %lld out of range (length %u)",
+                      (long long)AS_INT(key), l->count);
+            return false;
+        }
+        l->items[k] = v;
+        return true;
+    }
+    if (IS_MAP(obj)) return mtm_set(vm, AS_MAP(obj), key, v);
+    mte_throw(vm, ERR_TYPE, "'%s' object does not support item assignment", mtv_type_name(obj));
+    return false;
+}
+
+/* Python's slice bounds: nil means the end; negatives count from the end; clamped. */
+static bool slice_bound(VM *vm, Value b, int64_t len, int64_t dflt, int64_t *out) {
+    if (IS_NIL(b)) {
+        *out = dflt;
+        return true;
+    }
+    if (!IS_INT(b)) {
+        mte_throw(vm, ERR_TYPE, "slice indices must be integers or nil, not %s", mtv_type_name(b));
+        return false;
+    }
+    int64_t k = AS_INT(b);
+    if (k < 0) k += len;
+    if (k < 0) k = 0;
+    if (k > len) k = len;
+    *out = k;
+    return true;
+}
+
+bool mti_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
+    int64_t len;
+    if (IS_LIST(obj)) len = AS_LIST(obj)->count;
+    else if (IS_STRING(obj)) len = AS_STRING(obj)->ncp;
+    else {
+        mte_throw(vm, ERR_TYPE, "'%s' object cannot be sliced", mtv_type_name(obj));
+        return false;
+    }
+    int64_t a, b;
+    if (!slice_bound(vm, lo, len, 0, &a) || !slice_bound(vm, hi, len, len, &b)) return false;
+    if (b < a) b = a;
+    if (IS_STRING(obj)) {
+        *out = OBJ_VAL(mto_substring(vm, AS_STRING(obj), (uint32_t)a, (uint32_t)b));
+        return true;
+    }
+    List *src = AS_LIST(obj);
+    List *r = mto_list(vm, (uint32_t)(b - a));
+    if (b > a) memcpy(r->items, src->items + a, (size_t)(b - a) * sizeof(Value));
+    r->count = (uint32_t)(b - a);
+    *out = OBJ_VAL(r);
+    return true;
+}
+
+/* {== Iteration ==} */
+
+MT_INTERNAL Step mti_invoke_name(VM *vm, Fiber *f, int argc, String *name);
+MT_INTERNAL Step mts_for_iter_coroutine(VM *vm, Fiber *f, Fiber *co);
+MT_INTERNAL Step mts_for_iter_channel(VM *vm, Fiber *f, Obj *ch);
+MT_INTERNAL Step mtlib_for_iter_file(VM *vm, Fiber *f, Obj *file);
+
+Step mti_iter(VM *vm, Fiber *f) {
+    Value x = f->top[-1];
+    if (IS_OBJ(x)) {
+        switch ((ObjType)AS_OBJ(x)->type) {
+        case OBJ_LIST:
+        case OBJ_RANGE:
+        case OBJ_MAP:
+        case OBJ_STRING:
+        case OBJ_CHANNEL:
+        case OBJ_FILE: return STEP_DONE;
+        case OBJ_FIBER:
+            if (!(AS_OBJ(x)->flags & FIBER_THREAD)) return STEP_DONE;
+            break;
+        case OBJ_INSTANCE: {
+            Value m;
+            if (mtv_find_method(vm, x, vm->names.iter, &m))
+                return mti_invoke_name(vm, f, 0, vm->names.iter);
+            if (mtv_find_method(vm, x, vm->names.next, &m)) return STEP_DONE;
+            mte_throw(vm, ERR_TYPE, "'%s' object is not iterable (it has no iter or next method)",
+                      mtv_type_name(x));
+            return STEP_ERROR;
+        }
+        default: break;
+        }
+    }
+    mte_throw(vm, ERR_TYPE, "'%s' object is not iterable", mtv_type_name(x));
+    return STEP_ERROR;
+}
+
+static Step map_next(VM *vm, Fiber *f, Map *m, Value st) {
+    uint64_t version, idx;
+    if (IS_NIL(st)) {
+        version = m->version;
+        idx = 0;
+    } else {
+        uint64_t packed = (uint64_t)AS_INT(st);
+        version = packed >> 32;
+        idx = packed & 0xffffffffu;
+        if ((m->version & 0x7fffffffu) != version) {
+            mte_throw(vm, ERR_VALUE, "map keys changed during iteration");
+            return STEP_ERROR;
+        }
+    }
+    version &= 0x7fffffffu;
+    while (idx < m->used && IS_UNDEF(m->entries[idx].key)) idx++;
+    if (idx >= m->used) return STEP_JUMP;
+    Value key = m->entries[idx].key;
+    f->top[-1] = mto_int(vm, (int64_t)((version << 32) | (idx + 1)));
+    *f->top++ = key;
+    return STEP_DONE;
+}
+
+static Step string_next(VM *vm, Fiber *f, String *s, Value st) {
+    uint32_t off = IS_NIL(st) ? 0 : (uint32_t)AS_SMALLINT(st);
+    if (off >= s->len) return STEP_JUMP;
+    uint32_t end = off + 1;
+    while (end < s->len && ((unsigned char)s->chars[end] & 0xC0) == 0x80) end++;
+    String *ch = mto_char(vm, s->chars + off, end - off);
+    f->top[-1] = SMALLINT_VAL(end);
+    *f->top++ = OBJ_VAL(ch);
+    return STEP_DONE;
+}
+
+Step mti_for_iter(VM *vm, Fiber *f) {
+    Value it = f->top[-2], st = f->top[-1];
+    if (IS_OBJ(it)) {
+        Obj *o = AS_OBJ(it);
+        switch ((ObjType)o->type) {
+        case OBJ_MAP: return map_next(vm, f, (Map *)o, st);
+        case OBJ_STRING: return string_next(vm, f, (String *)o, st);
+        case OBJ_FIBER: return mts_for_iter_coroutine(vm, f, (Fiber *)o);
+        case OBJ_CHANNEL: return mts_for_iter_channel(vm, f, o);
+        case OBJ_FILE: return mtlib_for_iter_file(vm, f, o);
+        case OBJ_INSTANCE:
+            *f->top++ = it;
+            return mti_invoke_name(vm, f, 0, vm->names.next);
+        default: break;
+        }
+    }
+    mte_throw(vm, ERR_TYPE, "'%s' object is not iterable", mtv_type_name(it));
+    return STEP_ERROR;
+}

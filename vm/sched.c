@@ -1,0 +1,1079 @@
+/*
+** sched.c — coroutines, threads and the scheduler.
+**
+** A coroutine is a Fiber resumed by another fiber; a thread is a Fiber resumed by the
+** scheduler. A thread's `active` is the innermost fiber of its resume chain: a blocking
+** operation inside a coroutine parks the whole thread, and waking the thread resumes that
+** coroutine. Switching is setting vm->current; the dispatch loop reloads its registers.
+**
+** Scheduling is deterministic: a FIFO run queue; timers in a min-heap (deadline, then the
+** order they were set) are moved to the queue before each pass over it; spawn never
+** switches. When nothing can run, the idle step decides: wait for a timer, raise
+** DeadlockError in a blocked main thread, or (main done) kill the threads that can never
+** wake, in spawn order.
+*/
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "vm/error.h"
+#include "vm/opcodes.h"
+#include "vm/sched.h"
+
+static Scheduler *SCH(VM *vm) { return vm->sched; }
+
+double mts_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+Fiber *mts_thread_of(Fiber *f) {
+    if (f == NULL) return NULL;
+    return (f->obj.flags & FIBER_THREAD) ? f : f->thread;
+}
+
+static bool is_thread(Fiber *f) { return (f->obj.flags & FIBER_THREAD) != 0; }
+
+void mts_init(VM *vm) {
+    Scheduler *s = vm->mem.realloc_fn(NULL, 0, sizeof(Scheduler), vm->mem.user_data);
+    if (!s) return;
+    memset(s, 0, sizeof *s);
+    s->next_thread_id = 1;
+    vm->sched = s;
+}
+
+void mts_free(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (!s) return;
+    if (s->timers) vm->mem.realloc_fn(s->timers, s->timers_cap * sizeof(Fiber *), 0, vm->mem.user_data);
+    if (s->threads)
+        vm->mem.realloc_fn(s->threads, s->threads_cap * sizeof(Fiber *), 0, vm->mem.user_data);
+    vm->mem.realloc_fn(s, sizeof *s, 0, vm->mem.user_data);
+    vm->sched = NULL;
+}
+
+/* {== Run queue ==} */
+
+void mts_enqueue(VM *vm, Fiber *t) {
+    Scheduler *s = SCH(vm);
+    t->state = FIBER_RUNNABLE;
+    t->wait.next = NULL;
+    if (s->run_tail) s->run_tail->wait.next = &t->wait;
+    else s->run_head = t;
+    s->run_tail = t;
+    s->run_len++;
+}
+
+static Fiber *dequeue(VM *vm) {
+    Scheduler *s = SCH(vm);
+    Fiber *t = s->run_head;
+    if (!t) return NULL;
+    s->run_head = t->wait.next ? t->wait.next->fiber : NULL;
+    if (!s->run_head) s->run_tail = NULL;
+    t->wait.next = NULL;
+    s->run_len--;
+    if (s->pass_left) s->pass_left--;
+    return t;
+}
+
+/* {== Timers: a binary min-heap on (wake_at, timer_seq) ==} */
+
+static bool timer_less(Fiber *a, Fiber *b) {
+    return a->wake_at < b->wake_at || (a->wake_at == b->wake_at && a->timer_seq < b->timer_seq);
+}
+
+static void timer_set(Scheduler *s, uint32_t i, Fiber *f) {
+    s->timers[i] = f;
+    f->timer_slot = i + 1;
+}
+
+static void sift_up(Scheduler *s, uint32_t i) {
+    Fiber *f = s->timers[i];
+    while (i > 0) {
+        uint32_t p = (i - 1) / 2;
+        if (!timer_less(f, s->timers[p])) break;
+        timer_set(s, i, s->timers[p]);
+        i = p;
+    }
+    timer_set(s, i, f);
+}
+
+static void sift_down(Scheduler *s, uint32_t i) {
+    Fiber *f = s->timers[i];
+    for (;;) {
+        uint32_t l = 2 * i + 1, r = l + 1, m = i;
+        Fiber *best = f;
+        if (l < s->ntimers && timer_less(s->timers[l], best)) {
+            m = l;
+            best = s->timers[l];
+        }
+        if (r < s->ntimers && timer_less(s->timers[r], best)) m = r;
+        if (m == i) break;
+        timer_set(s, i, s->timers[m]);
+        i = m;
+    }
+    timer_set(s, i, f);
+}
+
+void mts_timer_add(VM *vm, Fiber *t, double at) {
+    Scheduler *s = SCH(vm);
+    if (s->ntimers == s->timers_cap) {
+        uint32_t cap = s->timers_cap ? s->timers_cap * 2 : 16;
+        Fiber **n = mtmem_realloc(vm, s->timers, s->timers_cap * sizeof(Fiber *), cap * sizeof(Fiber *));
+        s->timers = n;
+        s->timers_cap = cap;
+    }
+    t->wake_at = at;
+    t->timer_seq = s->timer_seq++;
+    s->timers[s->ntimers] = t;
+    sift_up(s, s->ntimers++);
+}
+
+void mts_timer_remove(VM *vm, Fiber *t) {
+    Scheduler *s = SCH(vm);
+    if (!t->timer_slot) return;
+    uint32_t i = t->timer_slot - 1;
+    t->timer_slot = 0;
+    s->ntimers--;
+    if (i == s->ntimers) return;
+    Fiber *last = s->timers[s->ntimers];
+    timer_set(s, i, last);
+    if (i > 0 && timer_less(last, s->timers[(i - 1) / 2])) sift_up(s, i);
+    else sift_down(s, i);
+}
+
+static void timer_fired(VM *vm, Fiber *t);
+
+/* Moves every expired timer's thread to the run queue, in deadline order. */
+static void expire_timers(VM *vm, double now) {
+    Scheduler *s = SCH(vm);
+    while (s->ntimers && s->timers[0]->wake_at <= now) {
+        Fiber *t = s->timers[0];
+        mts_timer_remove(vm, t);
+        timer_fired(vm, t);
+    }
+}
+
+/* {== Parking and waking ==} */
+
+/* An error waiting for this fiber: a kill (deferred while cleanup runs or after a value
+   was delivered) or an error from a coroutine it resumed. */
+static bool pending_due(Fiber *f) {
+    if (IS_UNDEF(f->pending)) return false;
+    Fiber *t = mts_thread_of(f);
+    if (t && t->cleanup_hold) return false;
+    return true;
+}
+
+static Value materialize(VM *vm, Value pending);
+
+/* At a suspension point: raise a pending kill instead of waiting. During shutdown a thread
+   that swallowed its ThreadExit gets it again here, unmatchable. */
+static bool suspension_check(VM *vm, Fiber *f) {
+    Fiber *t = mts_thread_of(f);
+    if (t && (t->obj.flags & FIBER_DEFER)) t->obj.flags &= ~FIBER_DEFER;
+    if (pending_due(f)) {
+        vm->error = materialize(vm, f->pending);
+        f->pending = UNDEF_VAL;
+        return false;
+    }
+    if (t && SCH(vm)->shutting_down && (t->obj.flags & FIBER_KILLED) && !mte_in_cleanup(f)) {
+        bool in_cleanup = false;
+        for (Fiber *c = f; c; c = c->resumer)
+            if (mte_in_cleanup(c)) in_cleanup = true;
+        if (!in_cleanup) {
+            vm->error = mts_thread_exit_error(vm, true);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void schedule(VM *vm);
+
+bool mts_suspension_check(VM *vm, Fiber *f) { return suspension_check(vm, f); }
+
+/* Raises a fiber's pending error when it resumes, unless a kill must wait (cleanup is
+   running, or a value was just handed to it). */
+bool mts_take_pending(VM *vm, Fiber *f) {
+    Fiber *t = mts_thread_of(f);
+    if (t && (t->cleanup_hold || (t->obj.flags & FIBER_DEFER)) &&
+        (f->pending == PENDING_THREAD_EXIT || mte_is(vm, f->pending, ERR_THREAD_EXIT)))
+        return false;
+    vm->error = materialize(vm, f->pending);
+    f->pending = UNDEF_VAL;
+    return true;
+}
+
+/* Parks the thread running `f` (f may be a coroutine nested in it) and switches away. */
+Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
+    if (!suspension_check(vm, f)) return STEP_ERROR;
+    Fiber *t = mts_thread_of(f);
+    if (!t) {
+        mte_throw(vm, ERR_VALUE, "cannot block outside a thread");
+        return STEP_ERROR;
+    }
+    t->active = f;
+    t->state = FIBER_PARKED;
+    t->wait_kind = (uint8_t)kind;
+    if (kind != WAIT_SELECT) t->wait_obj = on;
+    schedule(vm);
+    return STEP_SWITCH;
+}
+
+/* Makes a parked thread runnable; `result` becomes the value of the blocking call. */
+void mts_wake(VM *vm, Fiber *t, Value result) {
+    Fiber *a = t->active ? t->active : t;
+    a->top[-1] = result;
+    t->wait_kind = WAIT_NONE;
+    t->wait_obj = NULL;
+    if (t->timer_slot) mts_timer_remove(vm, t);
+    t->obj.flags |= FIBER_DEFER;
+    mts_enqueue(vm, t);
+}
+
+void mts_wake_error(VM *vm, Fiber *t, Value exc) {
+    Fiber *a = t->active ? t->active : t;
+    a->pending = exc;
+    t->wait_kind = WAIT_NONE;
+    t->wait_obj = NULL;
+    if (t->timer_slot) mts_timer_remove(vm, t);
+    t->obj.flags &= ~FIBER_DEFER;
+    mts_enqueue(vm, t);
+}
+
+static void remove_joiner(Fiber *target, Fiber *t) {
+    for (Waiter **w = &target->joiners; *w; w = &(*w)->next)
+        if ((*w)->fiber == t) {
+            *w = (*w)->next;
+            return;
+        }
+}
+
+/* Takes a parked thread out of whatever it waits on (for kill and the collector). */
+void mts_unpark(VM *vm, Fiber *t) {
+    switch ((WaitKind)t->wait_kind) {
+    case WAIT_SEND:
+    case WAIT_RECV: mtch_remove_waiter((Channel *)t->wait_obj, &t->wait); break;
+    case WAIT_SELECT: mtsel_cancel(vm, t); break;
+    case WAIT_JOIN: remove_joiner((Fiber *)t->wait_obj, t); break;
+    default: break;
+    }
+    if (t->timer_slot) mts_timer_remove(vm, t);
+    t->wait_kind = WAIT_NONE;
+    t->wait_obj = NULL;
+}
+
+MT_INTERNAL void mtsel_timeout(VM *vm, Fiber *t);
+
+static void timer_fired(VM *vm, Fiber *t) {
+    if (t->wait_kind == WAIT_SELECT) {
+        mtsel_timeout(vm, t);
+        return;
+    }
+    mts_wake(vm, t, NIL_VAL);
+    t->obj.flags &= ~FIBER_DEFER;
+}
+
+/* {== Errors for kill, deadlock and shutdown ==} */
+
+Value mts_thread_exit_error(VM *vm, bool unmatchable) {
+    Value e = mte_new(vm, ERR_THREAD_EXIT, "thread killed");
+    if (unmatchable) {
+        mtgc_push_temp(vm, e);
+        mto_instance_set(vm, AS_INSTANCE(e), vm->names.unmatchable, TRUE_VAL);
+        mtgc_pop_temp(vm, 1);
+    }
+    return e;
+}
+
+static const char *wait_name(WaitKind k) {
+    switch (k) {
+    case WAIT_SEND: return "send";
+    case WAIT_RECV: return "recv";
+    case WAIT_SELECT: return "select";
+    case WAIT_JOIN: return "join";
+    case WAIT_SLEEP: return "sleep";
+    case WAIT_FD: return "io";
+    case WAIT_HOST: return "host";
+    default: return "?";
+    }
+}
+
+static void describe_wait(Fiber *t, char *buf, size_t cap) {
+    Fiber *a = t->active ? t->active : t;
+    const char *file = "?";
+    int line = 0;
+    if (a->nframes) {
+        Frame *fr = &a->frames[a->nframes - 1];
+        Proto *p = fr->closure->proto;
+        file = p->module && p->module->path ? p->module->path->chars : "?";
+        line = mte_line_at(p, (uint32_t)(fr->ip - p->code) - 1);
+    }
+    if (t->obj.flags & FIBER_MAIN)
+        snprintf(buf, cap, "\n  main thread: waiting in %s at %s:%d", wait_name(t->wait_kind), file, line);
+    else
+        snprintf(buf, cap, "\n  thread %u: waiting in %s at %s:%d", t->id, wait_name(t->wait_kind), file, line);
+}
+
+static Value deadlock_error(VM *vm) {
+    Scheduler *s = SCH(vm);
+    char msg[4096] = "all threads are blocked and nothing can wake them";
+    size_t n = strlen(msg);
+    for (uint32_t i = 0; i < s->nthreads && n < sizeof msg - 200; i++) {
+        Fiber *t = s->threads[i];
+        if (!t || t->state != FIBER_PARKED) continue;
+        describe_wait(t, msg + n, sizeof msg - n);
+        n = strlen(msg);
+    }
+    return mte_new(vm, ERR_DEADLOCK, "%s", msg);
+}
+
+static Value materialize(VM *vm, Value pending) {
+    if (pending == PENDING_THREAD_EXIT) return mts_thread_exit_error(vm, false);
+    if (pending == PENDING_DEADLOCK) return deadlock_error(vm);
+    return pending;
+}
+
+/* {== Thread registry ==} */
+
+static void register_thread(VM *vm, Fiber *t) {
+    Scheduler *s = SCH(vm);
+    if (s->nthreads == s->threads_cap) {
+        /* Compact finished entries before growing. */
+        uint32_t n = 0;
+        for (uint32_t i = 0; i < s->nthreads; i++)
+            if (s->threads[i]) s->threads[n++] = s->threads[i];
+        s->nthreads = n;
+        if (n * 2 > s->threads_cap || s->threads_cap == 0) {
+            uint32_t cap = s->threads_cap ? s->threads_cap * 2 : 64;
+            s->threads = mtmem_realloc(vm, s->threads, s->threads_cap * sizeof(Fiber *),
+                                       cap * sizeof(Fiber *));
+            s->threads_cap = cap;
+        }
+    }
+    t->id = s->next_thread_id++;
+    t->timer_slot = 0;
+    t->wait.index = s->nthreads; /* position in the registry */
+    s->threads[s->nthreads++] = t;
+}
+
+static void unregister_thread(VM *vm, Fiber *t) {
+    Scheduler *s = SCH(vm);
+    uint32_t i = t->wait.index;
+    if (i < s->nthreads && s->threads[i] == t) s->threads[i] = NULL;
+    else
+        for (i = 0; i < s->nthreads; i++)
+            if (s->threads[i] == t) s->threads[i] = NULL;
+}
+
+static uint32_t live_threads(VM *vm) {
+    Scheduler *s = SCH(vm);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < s->nthreads; i++)
+        if (s->threads[i]) n++;
+    return n;
+}
+
+/* {== Shutdown ==} */
+
+static bool chain_in_cleanup(Fiber *t) {
+    for (Fiber *c = t->active ? t->active : t; c; c = c->resumer)
+        if (mte_in_cleanup(c)) return true;
+    return false;
+}
+
+static void thread_finished(VM *vm, Fiber *t, Value value, bool ok);
+
+/* Delivers ThreadExit to thread t (not the running one). */
+static void deliver_kill(VM *vm, Fiber *t, bool unmatchable) {
+    if (t->state == FIBER_DONE || t->state == FIBER_FAILED) return;
+    t->obj.flags |= FIBER_KILLED;
+    if (t->state == FIBER_NEW || (t->state == FIBER_RUNNABLE && t->nframes == 0 && !t->active)) {
+        /* Killed before it first ran: it never runs. */
+        t->state = FIBER_DONE; /* skipped when dequeued */
+        thread_finished(vm, t, NIL_VAL, true);
+        return;
+    }
+    Fiber *a = t->active ? t->active : t;
+    Value e = unmatchable ? mts_thread_exit_error(vm, true) : PENDING_THREAD_EXIT;
+    if (t->state == FIBER_PARKED) {
+        if (!unmatchable && chain_in_cleanup(t) && !SCH(vm)->shutting_down) {
+            a->pending = e;
+            t->cleanup_hold = 1;
+            return;
+        }
+        mts_unpark(vm, t);
+        a->pending = e;
+        t->obj.flags &= ~FIBER_DEFER;
+        mts_enqueue(vm, t);
+        return;
+    }
+    /* Runnable: raised when it runs, unless a value was handed to it (then at its next
+       suspension point). */
+    a->pending = e;
+}
+
+static void begin_shutdown(VM *vm, int status) {
+    Scheduler *s = SCH(vm);
+    if (status >= 0 && !s->status_fixed) {
+        s->status = status;
+        s->status_fixed = true;
+    }
+    if (s->shutting_down) return;
+    s->shutting_down = true;
+    for (uint32_t i = 0; i < s->nthreads; i++) {
+        Fiber *t = s->threads[i];
+        if (t && t != mts_thread_of(vm->current)) deliver_kill(vm, t, false);
+    }
+}
+
+void mts_shutdown(VM *vm) { begin_shutdown(vm, -1); }
+
+/* {== Finishing ==} */
+
+static int exit_code_of(VM *vm, Value exc) {
+    Value code;
+    if (IS_INSTANCE(exc) && mto_instance_get(AS_INSTANCE(exc), vm->names.code, &code) &&
+        IS_INT(code))
+        return (int)(AS_INT(code) & 0xff);
+    return 0;
+}
+
+static void thread_finished(VM *vm, Fiber *t, Value value, bool ok) {
+    Scheduler *s = SCH(vm);
+    t->state = ok ? FIBER_DONE : FIBER_FAILED;
+    t->result = value;
+    t->active = NULL;
+    t->cleanup_hold = 0;
+    unregister_thread(vm, t);
+    bool is_exit = !ok && mte_is_exit(vm, value);
+    bool joined = t->joiners != NULL;
+    while (t->joiners) {
+        Waiter *w = t->joiners;
+        t->joiners = w->next;
+        Fiber *j = w->fiber;
+        if (ok || is_exit) mts_wake(vm, j, ok ? value : NIL_VAL);
+        else mts_wake_error(vm, j, value);
+        j->obj.flags &= ~FIBER_DEFER;
+    }
+    if (!ok && !is_exit) {
+        if (joined) t->obj.flags |= FIBER_REPORTED;
+        else mte_report(vm, value, t);
+        if (!joined) t->obj.flags |= FIBER_REPORTED;
+    }
+    bool main = t->obj.flags & FIBER_MAIN;
+    if (!ok) {
+        if (main && !is_exit) begin_shutdown(vm, 1);
+        else if (mte_is(vm, value, ERR_SYSTEM_EXIT) && (main || !s->shutting_down))
+            begin_shutdown(vm, exit_code_of(vm, value));
+        else if (main && mte_is(vm, value, ERR_INTERRUPT)) {
+            mtlib_write_err(vm, "Interrupt\n", 10);
+            begin_shutdown(vm, 130);
+        }
+    }
+    if (main && ok && s->shutting_down == false) {
+        /* Main finished: the program runs on until every thread has finished. */
+    }
+    mtf_release_stack(vm, t);
+}
+
+/* Hands a finished coroutine's result to its resumer. */
+static void coroutine_finished(VM *vm, Fiber *co, Value value, bool ok) {
+    Fiber *r = co->resumer;
+    Fiber *t = co->thread;
+    ResumeMode mode = (ResumeMode)co->mode;
+    co->state = ok ? FIBER_DONE : FIBER_FAILED;
+    co->resumer = NULL;
+    co->thread = NULL;
+    mtf_release_stack(vm, co);
+    if (t) t->active = r;
+    vm->current = r;
+    if (!r) return;
+    if (!ok) {
+        if (mode == RESUME_CLOSE && mte_is(vm, value, ERR_THREAD_EXIT) && !mte_unmatchable(vm, value))
+            r->top[-1] = NIL_VAL;
+        else r->pending = value;
+        return;
+    }
+    switch (mode) {
+    case RESUME_CALL: r->top[-1] = value; break;
+    case RESUME_CLOSE: r->top[-1] = NIL_VAL; break;
+    case RESUME_NEXT: {
+        Frame *fr = &r->frames[r->nframes - 1];
+        fr->ip += INSTR_SA(fr->ip[-1]); /* leave the for loop */
+        break;
+    }
+    }
+}
+
+/* A fiber whose first frame returned. */
+void mts_fiber_returned(VM *vm, Fiber *f, Value result) {
+    if (!is_thread(f)) {
+        coroutine_finished(vm, f, result, true);
+        if (vm->current && vm->current->nframes == 0) {
+            /* The resumer is a closer thread with no frames of its own: it is done. */
+            Fiber *t = vm->current;
+            thread_finished(vm, t, NIL_VAL, true);
+            schedule(vm);
+        }
+        return;
+    }
+    thread_finished(vm, f, result, true);
+    schedule(vm);
+}
+
+void mts_fiber_failed(VM *vm, Fiber *f, Value exc) {
+    if (!is_thread(f)) {
+        coroutine_finished(vm, f, exc, false);
+        if (vm->current && vm->current->nframes == 0) {
+            Fiber *t = vm->current;
+            Value e = t->pending;
+            t->pending = UNDEF_VAL;
+            thread_finished(vm, t, IS_UNDEF(e) ? NIL_VAL : e, IS_UNDEF(e));
+            schedule(vm);
+        }
+        return;
+    }
+    thread_finished(vm, f, exc, false);
+    schedule(vm);
+}
+
+/* {== Choosing what runs next ==} */
+
+static void deliver_signal(VM *vm);
+static bool idle(VM *vm);
+MT_INTERNAL void mtsched_close_garbage(VM *vm);
+
+/* Waits for the next timer (or a signal). */
+static void wait_for_timer(VM *vm) {
+    Scheduler *s = SCH(vm);
+    double now = mts_now();
+    double dt = s->timers[0]->wake_at - now;
+    if (dt > 0 && !vm->signal_pending) {
+        struct timespec ts;
+        if (dt > 3600) dt = 3600;
+        ts.tv_sec = (time_t)dt;
+        ts.tv_nsec = (long)((dt - (double)ts.tv_sec) * 1e9);
+        ppoll(NULL, 0, &ts, NULL);
+    }
+}
+
+/* Starts or continues thread t: sets vm->current. Returns false if t finished at once. */
+static bool run_thread(VM *vm, Fiber *t) {
+    if (t->nframes == 0 && !t->active) {
+        /* First run: call the thread's function. */
+        t->state = FIBER_RUNNING;
+        vm->current = t;
+        int argc = (int)(t->top - t->stack) - 1;
+        Step st = mti_call(vm, t, t->stack, argc);
+        if (st == STEP_FRAME) return true;
+        if (st == STEP_DONE) {
+            thread_finished(vm, t, t->top[-1], true);
+            return false;
+        }
+        if (st == STEP_SWITCH) return vm->current != NULL;
+        Value e = vm->error;
+        vm->error = NIL_VAL;
+        thread_finished(vm, t, e, false);
+        return false;
+    }
+    t->state = FIBER_RUNNING;
+    Fiber *a = t->active ? t->active : t;
+    t->active = a;
+    if (!IS_UNDEF(a->pending) && !t->cleanup_hold) {
+        if (a->pending == PENDING_THREAD_EXIT || a->pending == PENDING_DEADLOCK)
+            a->pending = materialize(vm, a->pending);
+    }
+    vm->current = a;
+    return true;
+}
+
+static void schedule(VM *vm) {
+    Scheduler *s = SCH(vm);
+    for (;;) {
+        vm->current = NULL;
+        if (s->aborted) return;
+        if (vm->signal_pending) deliver_signal(vm);
+        if (s->pass_left == 0) {
+            if (s->ntimers) expire_timers(vm, mts_now());
+            s->pass_left = s->run_len;
+        }
+        Fiber *t = dequeue(vm);
+        if (t) {
+            if (t->state == FIBER_DONE || t->state == FIBER_FAILED) continue;
+            if (run_thread(vm, t)) return;
+            continue;
+        }
+        if (s->ntimers) {
+            wait_for_timer(vm);
+            s->pass_left = 0;
+            continue;
+        }
+        if (!idle(vm)) return;
+    }
+}
+
+/* Nothing is runnable and no timer is set. Returns true if it made something runnable. */
+static bool idle(VM *vm) {
+    Scheduler *s = SCH(vm);
+    Fiber *main = vm->main;
+    if (main && main->state == FIBER_PARKED && !s->shutting_down) {
+        /* Main waits and nothing can ever wake it. */
+        Value e = deadlock_error(vm);
+        mts_unpark(vm, main);
+        main->cleanup_hold = 0;
+        mts_wake_error(vm, main, e);
+        return true;
+    }
+    if (live_threads(vm) == 0) return false;
+    if (!s->shutting_down) {
+        begin_shutdown(vm, -1);
+        return true;
+    }
+    /* Shutting down and still blocked: whatever waits now waits forever. */
+    bool any = false;
+    for (uint32_t i = 0; i < s->nthreads; i++) {
+        Fiber *t = s->threads[i];
+        if (!t || t->state != FIBER_PARKED) continue;
+        t->cleanup_hold = 0;
+        mts_unpark(vm, t);
+        (t->active ? t->active : t)->pending = mts_thread_exit_error(vm, true);
+        t->obj.flags |= FIBER_KILLED;
+        t->obj.flags &= ~FIBER_DEFER;
+        mts_enqueue(vm, t);
+        any = true;
+    }
+    return any;
+}
+
+/* {== Signals and safe points ==} */
+
+static void deliver_signal(VM *vm) {
+    Scheduler *s = SCH(vm);
+    int sig = vm->signal_pending;
+    vm->signal_pending = 0;
+    if (!sig) return;
+    if (s->shutting_down) {
+        s->aborted = true;
+        if (!s->status_fixed) {
+            s->status = sig == 2 ? 130 : 128 + sig;
+            s->status_fixed = true;
+        }
+        return;
+    }
+    Fiber *main = vm->main;
+    if (!main || main->state == FIBER_DONE || main->state == FIBER_FAILED) {
+        begin_shutdown(vm, sig == 2 ? 130 : 128 + sig);
+        return;
+    }
+    Value e;
+    if (sig == 2) e = mte_new(vm, ERR_INTERRUPT, "interrupted");
+    else {
+        e = mte_new(vm, ERR_SYSTEM_EXIT, "terminated by signal %d", sig);
+        mtgc_push_temp(vm, e);
+        mto_instance_set(vm, AS_INSTANCE(e), vm->names.code, SMALLINT_VAL(128 + sig));
+        mtgc_pop_temp(vm, 1);
+    }
+    Fiber *a = main->active ? main->active : main;
+    if (main->state == FIBER_PARKED) {
+        mts_unpark(vm, main);
+        main->cleanup_hold = 0;
+        a->pending = e;
+        main->obj.flags &= ~FIBER_DEFER;
+        mts_enqueue(vm, main);
+    } else {
+        a->pending = e;
+        main->obj.flags &= ~FIBER_DEFER;
+        main->cleanup_hold = 0;
+    }
+}
+
+/* Called at safe points (calls, backward jumps, END_FINALLY) when vm->attention is set.
+   Returns false with vm->error set to raise in `f` now. */
+bool mts_attention(VM *vm, Fiber *f) {
+    vm->attention = 0;
+    Scheduler *s = SCH(vm);
+    if (vm->signal_pending) deliver_signal(vm);
+    if (s->aborted) {
+        vm->current = NULL;
+        return true;
+    }
+    Fiber *t = mts_thread_of(f);
+    if (t && t->cleanup_hold && !chain_in_cleanup(t)) t->cleanup_hold = 0;
+    if (!IS_UNDEF(f->pending) && pending_due(f) && !(t && (t->obj.flags & FIBER_DEFER))) {
+        Value p = f->pending;
+        if (p == PENDING_THREAD_EXIT || p == PENDING_DEADLOCK) p = materialize(vm, p);
+        f->pending = UNDEF_VAL;
+        vm->error = p;
+        return false;
+    }
+    return true;
+}
+
+/* {== Coroutines ==} */
+
+Fiber *mts_new_coroutine(VM *vm, Value callee, Value *args, int argc) {
+    Fiber *co = mtf_new(vm, callee, args, argc, false);
+    co->id = (uint32_t)(++SCH(vm)->next_coroutine_seq);
+    SCH(vm)->coroutines++;
+    return co;
+}
+
+/* Resumes coroutine `co` from fiber `f`. f->top[-1] is where the value goes back. */
+Step mts_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode) {
+    if (is_thread(co)) {
+        mte_throw(vm, ERR_TYPE, "a thread cannot be resumed like a coroutine");
+        return STEP_ERROR;
+    }
+    if (co->state == FIBER_RUNNING) {
+        mte_throw(vm, ERR_VALUE, "coroutine is already running");
+        return STEP_ERROR;
+    }
+    if (co->state == FIBER_DONE || co->state == FIBER_FAILED) {
+        if (mode == RESUME_NEXT) return STEP_JUMP;
+        mte_throw(vm, ERR_VALUE, "cannot resume a finished coroutine");
+        return STEP_ERROR;
+    }
+    Fiber *t = mts_thread_of(f);
+    co->resumer = f;
+    co->thread = t;
+    co->mode = (uint8_t)mode;
+    if (t) t->active = co;
+    bool fresh = co->state == FIBER_NEW;
+    co->state = FIBER_RUNNING;
+    vm->current = co;
+    if (fresh) {
+        int argc = (int)(co->top - co->stack) - 1;
+        Step st = mti_call(vm, co, co->stack, argc);
+        if (st == STEP_FRAME || st == STEP_SWITCH) return STEP_SWITCH;
+        if (st == STEP_DONE) {
+            coroutine_finished(vm, co, co->top[-1], true);
+            return STEP_SWITCH;
+        }
+        Value e = vm->error;
+        vm->error = NIL_VAL;
+        coroutine_finished(vm, co, e, false);
+        return STEP_SWITCH;
+    }
+    co->top[-1] = v; /* the value of the pending yield */
+    return STEP_SWITCH;
+}
+
+/* co.close(): raise ThreadExit at the yield so its cleanup runs. */
+int mts_close(VM *vm, Value *args) {
+    Fiber *co = AS_FIBER(args[0]);
+    Fiber *f = vm->current;
+    if (co->state == FIBER_NEW) {
+        co->state = FIBER_DONE;
+        mtf_release_stack(vm, co);
+        args[0] = NIL_VAL;
+        return NATIVE_OK;
+    }
+    if (co->state != FIBER_SUSPENDED) {
+        if (co->state == FIBER_RUNNING) return mte_throw(vm, ERR_VALUE, "cannot close a running coroutine");
+        args[0] = NIL_VAL;
+        return NATIVE_OK;
+    }
+    co->pending = mts_thread_exit_error(vm, false);
+    f->top = args + 1;
+    Step st = mts_resume(vm, f, co, NIL_VAL, RESUME_CLOSE);
+    return st == STEP_ERROR ? NATIVE_ERROR : NATIVE_SUSPEND;
+}
+
+/* `yield v`: a coroutine hands v to its resumer; a thread lets the others run. */
+Step mts_yield(VM *vm, Fiber *f, Value v) {
+    if (is_thread(f)) {
+        if (!suspension_check(vm, f)) return STEP_ERROR;
+        f->top[-1] = NIL_VAL;
+        mts_enqueue(vm, f);
+        schedule(vm);
+        return STEP_SWITCH;
+    }
+    Fiber *r = f->resumer;
+    Fiber *t = f->thread;
+    ResumeMode mode = (ResumeMode)f->mode;
+    if (mode == RESUME_CLOSE) {
+        /* Yielding while being closed: close() fails; the coroutine stays suspended. */
+        f->state = FIBER_SUSPENDED;
+        f->resumer = NULL;
+        f->thread = NULL;
+        if (t) t->active = r;
+        r->pending = mte_new(vm, ERR_VALUE, "coroutine yielded while being closed");
+        vm->current = r;
+        return STEP_SWITCH;
+    }
+    f->state = FIBER_SUSPENDED;
+    f->resumer = NULL;
+    f->thread = NULL;
+    if (t) t->active = r;
+    if (mode == RESUME_NEXT) *r->top++ = v;
+    else r->top[-1] = v;
+    vm->current = r;
+    return STEP_SWITCH;
+}
+
+Step mts_for_iter_coroutine(VM *vm, Fiber *f, Fiber *co) {
+    if (is_thread(co)) {
+        mte_throw(vm, ERR_TYPE, "a thread is not iterable (use join)");
+        return STEP_ERROR;
+    }
+    return mts_resume(vm, f, co, NIL_VAL, RESUME_NEXT);
+}
+
+/* {== Threads ==} */
+
+Step mts_spawn(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
+    Frame *fr = &f->frames[f->nframes - 1];
+    if (names) {
+        /* Resolve keyword arguments now, in the spawner, by building the call here. */
+        mte_throw(vm, ERR_TYPE, "spawn does not take keyword arguments");
+        return STEP_ERROR;
+    }
+    Fiber *t = mtf_new(vm, *callee, callee + 1, argc, true);
+    t->spawn_proto = fr->closure->proto;
+    t->spawn_pc = (uint32_t)(fr->ip - fr->closure->proto->code) - 1;
+    register_thread(vm, t);
+    mts_enqueue(vm, t);
+    *callee = OBJ_VAL(t);
+    f->top = callee + 1;
+    return STEP_DONE;
+}
+
+Fiber *mts_start_main(VM *vm, Closure *cl) {
+    Value callee = OBJ_VAL(cl);
+    Fiber *t = mtf_new(vm, callee, NULL, 0, true);
+    t->obj.flags |= FIBER_MAIN;
+    if (!vm->main) vm->main = t;
+    register_thread(vm, t);
+    mts_enqueue(vm, t);
+    return t;
+}
+
+Step mts_sleep(VM *vm, Fiber *f, double seconds) {
+    Fiber *t = mts_thread_of(f);
+    if (seconds != seconds) {
+        mte_throw(vm, ERR_VALUE, "sleep needs a number of seconds, not nan");
+        return STEP_ERROR;
+    }
+    if (seconds <= 0) {
+        if (!suspension_check(vm, f)) return STEP_ERROR;
+        t->active = f;
+        mts_enqueue(vm, t);
+        schedule(vm);
+        return STEP_SWITCH;
+    }
+    if (!suspension_check(vm, f)) return STEP_ERROR;
+    if (seconds > 1e9) seconds = 1e9;
+    mts_timer_add(vm, t, mts_now() + seconds);
+    return mts_park(vm, f, WAIT_SLEEP, NULL);
+}
+
+Step mts_join(VM *vm, Fiber *f, Fiber *target) {
+    Fiber *self = mts_thread_of(f);
+    if (target == self) {
+        mte_throw(vm, ERR_VALUE, "a thread cannot join itself");
+        return STEP_ERROR;
+    }
+    if (target->state == FIBER_DONE) {
+        f->top[-1] = target->result;
+        return STEP_DONE;
+    }
+    if (target->state == FIBER_FAILED) {
+        target->obj.flags |= FIBER_REPORTED;
+        if (mte_is_exit(vm, target->result)) {
+            f->top[-1] = NIL_VAL;
+            return STEP_DONE;
+        }
+        vm->error = target->result;
+        return STEP_ERROR;
+    }
+    if (!suspension_check(vm, f)) return STEP_ERROR;
+    self->wait.next = target->joiners;
+    target->joiners = &self->wait;
+    return mts_park(vm, f, WAIT_JOIN, &target->obj);
+}
+
+/* t.kill(): ThreadExit at t's suspension point; does not wait. */
+int mts_kill(VM *vm, Fiber *target) {
+    Fiber *self = mts_thread_of(vm->current);
+    if (target == self) return mte_throw_value(vm, mts_thread_exit_error(vm, false));
+    if (target->state == FIBER_DONE || target->state == FIBER_FAILED) return NATIVE_OK;
+    if (target->obj.flags & FIBER_KILLED) return NATIVE_OK;
+    deliver_kill(vm, target, false);
+    return NATIVE_OK;
+}
+
+/* {== Running a program ==} */
+
+/* Runs until every thread has finished (or the run was aborted). Returns the exit status. */
+int mts_run(VM *vm) {
+    Scheduler *s = SCH(vm);
+    for (;;) {
+        if (!vm->current) schedule(vm);
+        if (vm->current) {
+            if (mtv_execute(vm) < 0) return 1; /* out of memory even for cleanup */
+            continue;
+        }
+        if (s->aborted) break;
+        /* Every thread finished: close suspended coroutines that still hold cleanup. */
+        mtsched_close_garbage(vm);
+        if (s->run_len == 0 && s->ntimers == 0) break;
+    }
+    if (s->status_fixed) return s->status;
+    return vm->error_reported ? 1 : 0;
+}
+
+/* {== Collector hooks ==} */
+
+static void mark_thread_live(VM *vm, Fiber *t) {
+    if (t->obj.marked == 2) return;
+    mtgc_mark_fiber_full(vm, t);
+    for (Waiter *w = t->joiners; w; w = w->next) mark_thread_live(vm, w->fiber);
+}
+
+void mtsched_mark_roots(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (!s) return;
+    for (Fiber *f = vm->current; f; f = f->resumer) mtgc_mark_fiber_full(vm, f);
+    Fiber *ct = mts_thread_of(vm->current);
+    if (ct) mark_thread_live(vm, ct);
+    for (Waiter *w = s->run_head ? &s->run_head->wait : NULL; w; w = w->next)
+        mark_thread_live(vm, w->fiber);
+    for (uint32_t i = 0; i < s->ntimers; i++) mark_thread_live(vm, s->timers[i]);
+    /* Every registered thread is kept (weakly): the registry points at it. */
+    for (uint32_t i = 0; i < s->nthreads; i++)
+        if (s->threads[i] && !s->threads[i]->obj.marked) s->threads[i]->obj.marked = 1;
+    if (vm->main) mtgc_mark_obj(vm, &vm->main->obj);
+}
+
+void mtsched_blacken(VM *vm, Obj *o) {
+    switch ((ObjType)o->type) {
+    case OBJ_FIBER: {
+        Fiber *f = (Fiber *)o;
+        if (is_thread(f)) {
+            if (f->state == FIBER_PARKED) return; /* alive only through its wake sources */
+            if (f->state == FIBER_DONE || f->state == FIBER_FAILED) {
+                mtgc_mark_value(vm, f->result);
+                return;
+            }
+            mark_thread_live(vm, f);
+            return;
+        }
+        if (o->marked != 2) mtgc_mark_fiber_full(vm, f);
+        return;
+    }
+    case OBJ_CHANNEL: mtch_blacken(vm, (Channel *)o); return;
+    default: {
+        MT_INTERNAL void mtlib_blacken(VM * vm, Obj * o);
+        mtlib_blacken(vm, o);
+        return;
+    }
+    }
+}
+
+/* Called by channels for their waiters: a reachable channel keeps its waiters alive. */
+void mtsched_mark_waiter(VM *vm, Waiter *w) { mark_thread_live(vm, w->fiber); }
+
+MT_INTERNAL void mtgc_drain(VM *vm);
+
+/* After marking: parked threads nothing reachable can wake are revived and killed (main
+   gets DeadlockError instead). */
+void mtsched_after_mark(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (!s) return;
+    for (uint32_t i = 0; i < s->nthreads; i++) {
+        Fiber *t = s->threads[i];
+        if (!t || t->state != FIBER_PARKED || t->obj.marked == 2) continue;
+        mark_thread_live(vm, t);
+        if (t->cleanup_hold && !s->shutting_down) continue;
+        mts_unpark(vm, t);
+        Fiber *a = t->active ? t->active : t;
+        if (t->obj.flags & FIBER_MAIN) {
+            a->pending = PENDING_DEADLOCK;
+        } else {
+            a->pending = PENDING_THREAD_EXIT;
+            t->obj.flags |= FIBER_KILLED;
+        }
+        t->obj.flags &= ~FIBER_DEFER;
+        mts_enqueue(vm, t);
+        mtgc_drain(vm);
+    }
+}
+
+void mtsched_before_sweep(VM *vm) { MT_UNUSED(vm); }
+
+/* {== Closing coroutines that hold cleanup ==} */
+
+static bool has_pending_cleanup(Fiber *co) {
+    if (co->state != FIBER_SUSPENDED) return false;
+    for (uint32_t i = 0; i < co->nframes; i++) {
+        Frame *fr = &co->frames[i];
+        Proto *p = fr->closure->proto;
+        uint32_t pc = (uint32_t)(fr->ip - p->code) - 1;
+        for (uint32_t h = 0; h < p->nhandlers; h++)
+            if (p->handlers[h].kind == HANDLER_FINALLY && pc >= p->handlers[h].start &&
+                pc < p->handlers[h].end)
+                return true;
+    }
+    return false;
+}
+
+MT_INTERNAL int mtlib_close_native(VM *vm, Value *args, int argc);
+
+/* Starts a thread that closes coroutine co. */
+static void spawn_closer(VM *vm, Fiber *co) {
+    Value close = mtv_builtin(vm, "@close");
+    Value arg = OBJ_VAL(co);
+    Fiber *t = mtf_new(vm, close, &arg, 1, true);
+    t->obj.flags |= FIBER_CLOSER;
+    register_thread(vm, t);
+    mts_enqueue(vm, t);
+}
+
+/* At program end: close every suspended coroutine that still has cleanup, newest first. */
+void mtsched_close_garbage(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (s->coroutines == 0 || s->aborted) return;
+    Fiber *found[256];
+    int n = 0;
+    for (Obj *o = vm->objects; o && n < 256; o = o->next) {
+        if (o->type != OBJ_FIBER || is_thread((Fiber *)o)) continue;
+        if (has_pending_cleanup((Fiber *)o)) found[n++] = (Fiber *)o;
+    }
+    /* Newest first: highest creation sequence first. */
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && found[j]->id > found[j - 1]->id; j--) {
+            Fiber *x = found[j];
+            found[j] = found[j - 1];
+            found[j - 1] = x;
+        }
+    for (int i = 0; i < n; i++) {
+        mtgc_push_temp(vm, OBJ_VAL(found[i]));
+        spawn_closer(vm, found[i]);
+        mtgc_pop_temp(vm, 1);
+    }
+}
+
+void mtsched_free_obj(VM *vm, Obj *o) {
+    switch ((ObjType)o->type) {
+    case OBJ_FIBER: {
+        Fiber *f = (Fiber *)o;
+        if (!is_thread(f) && vm->sched && vm->sched->coroutines) vm->sched->coroutines--;
+        if (f->state == FIBER_PARKED && f->wait_kind == WAIT_SELECT) mtsel_cancel(vm, f);
+        mtf_release_stack(vm, f);
+        MT_INTERNAL size_t mtf_object_size(Fiber * f);
+        mtmem_free(vm, o, mtf_object_size(f));
+        return;
+    }
+    case OBJ_CHANNEL: mtch_free(vm, (Channel *)o); return;
+    default: {
+        MT_INTERNAL void mtlib_free_obj(VM * vm, Obj * o);
+        mtlib_free_obj(vm, o);
+        return;
+    }
+    }
+}

@@ -1,0 +1,431 @@
+/*
+** value.c — behaviour shared by all values: truthiness, equality, ordering, type names and
+** the str/repr text of every type.
+*/
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "vm/vm.h"
+
+bool mtv_truthy(Value v) {
+    if (v == TRUE_VAL) return true;
+    if (v == FALSE_VAL || v == NIL_VAL) return false;
+    if (IS_SMALLINT(v)) return AS_SMALLINT(v) != 0;
+    if (IS_DOUBLE(v)) return AS_DOUBLE(v) != 0.0;
+    if (IS_BIGINT(v)) return true;
+    if (!IS_OBJ(v)) return true;
+    Obj *o = AS_OBJ(v);
+    switch ((ObjType)o->type) {
+    case OBJ_STRING: return ((String *)o)->len != 0;
+    case OBJ_LIST: return ((List *)o)->count != 0;
+    case OBJ_MAP: return ((Map *)o)->count != 0;
+    default: return true;
+    }
+}
+
+TypeTag mtv_type(Value v) {
+    if (IS_DOUBLE(v)) return TYPE_FLOAT;
+    if (IS_INT(v)) return TYPE_INT;
+    if (IS_NIL(v)) return TYPE_NIL;
+    if (IS_BOOL(v)) return TYPE_BOOL;
+    if (!IS_OBJ(v)) return TYPE__COUNT;
+    switch ((ObjType)AS_OBJ(v)->type) {
+    case OBJ_STRING: return TYPE_STR;
+    case OBJ_LIST: return TYPE_LIST;
+    case OBJ_MAP: return TYPE_MAP;
+    case OBJ_RANGE: return TYPE_RANGE;
+    case OBJ_CLOSURE:
+    case OBJ_NATIVE:
+    case OBJ_BOUND: return TYPE_FUNCTION;
+    case OBJ_CLASS: return TYPE_CLASS;
+    case OBJ_INSTANCE: return TYPE_INSTANCE;
+    case OBJ_MODULE: return TYPE_MODULE;
+    case OBJ_FIBER:
+        return (AS_OBJ(v)->flags & FIBER_THREAD) ? TYPE_THREAD : TYPE_COROUTINE;
+    case OBJ_CHANNEL: return TYPE_CHANNEL;
+    case OBJ_FILE: return TYPE_FILE;
+    default: return TYPE__COUNT;
+    }
+}
+
+const char *mtv_type_name(Value v) {
+    static const char *const names[] = {"nil",   "bool",  "int",      "float",    "str",
+                                        "list",  "map",   "range",    "function", "class",
+                                        "instance", "module", "coroutine", "thread", "channel",
+                                        "file"};
+    TypeTag t = mtv_type(v);
+    if (t == TYPE_INSTANCE) return AS_INSTANCE(v)->klass->name->chars;
+    if (t == TYPE__COUNT) return "internal";
+    return names[t];
+}
+
+/* {== Equality ==} */
+
+static int equal_depth(VM *vm, Value a, Value b, int depth);
+
+static int list_equal(VM *vm, List *x, List *y, int depth) {
+    if (x->count != y->count) return 0;
+    for (uint32_t i = 0; i < x->count && i < y->count; i++) {
+        int e = equal_depth(vm, x->items[i], y->items[i], depth + 1);
+        if (e != 1) return e;
+    }
+    return x->count == y->count;
+}
+
+static int map_equal(VM *vm, Map *x, Map *y, int depth) {
+    if (x->count != y->count) return 0;
+    for (uint32_t i = 0; i < x->used; i++) {
+        MapEntry *e = &x->entries[i];
+        if (IS_UNDEF(e->key)) continue;
+        Value other;
+        bool failed;
+        if (!mtm_get(vm, y, e->key, &other, &failed)) return failed ? -1 : 0;
+        int r = equal_depth(vm, e->value, other, depth + 1);
+        if (r != 1) return r;
+    }
+    return 1;
+}
+
+static int equal_depth(VM *vm, Value a, Value b, int depth) {
+    if (a == b) return !IS_DOUBLE(a) || AS_DOUBLE(a) == AS_DOUBLE(a);
+    if (IS_NUMBER(a) && IS_NUMBER(b)) {
+        if (IS_INT(a) && IS_INT(b)) return AS_INT(a) == AS_INT(b);
+        if (IS_DOUBLE(a) && IS_DOUBLE(b)) return AS_DOUBLE(a) == AS_DOUBLE(b);
+        /* int vs float: compare exactly, not through a lossy conversion. */
+        int64_t i = IS_INT(a) ? AS_INT(a) : AS_INT(b);
+        double d = IS_DOUBLE(a) ? AS_DOUBLE(a) : AS_DOUBLE(b);
+        if (d != d || d < -9.3e18 || d > 9.3e18) return 0;
+        if ((double)(int64_t)d != d) return 0;
+        return (double)i == d && (int64_t)d == i;
+    }
+    if (!IS_OBJ(a) || !IS_OBJ(b)) return 0;
+    Obj *x = AS_OBJ(a), *y = AS_OBJ(b);
+    if (x->type != y->type) return 0;
+    if (depth > MT_MAX_NEST_DEPTH) {
+        mte_throw(vm, ERR_RECURSION, "maximum nesting depth exceeded in comparison");
+        return -1;
+    }
+    switch ((ObjType)x->type) {
+    case OBJ_STRING: {
+        String *s = (String *)x, *t = (String *)y;
+        if (x->flags & y->flags & STR_INTERNED) return 0;
+        return s->len == t->len && memcmp(s->chars, t->chars, s->len) == 0;
+    }
+    case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
+    case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
+    case OBJ_RANGE: {
+        Range *r = (Range *)x, *q = (Range *)y;
+        return r->start == q->start && r->stop == q->stop && r->step == q->step;
+    }
+    default: return 0;
+    }
+}
+
+int mtv_equal(VM *vm, Value a, Value b) { return equal_depth(vm, a, b, 0); }
+
+/* {== Ordering ==} */
+
+static int cmp_depth(VM *vm, Value a, Value b, int *out, int depth) {
+    if (IS_NUMBER(a) && IS_NUMBER(b)) {
+        if (IS_INT(a) && IS_INT(b)) {
+            int64_t x = AS_INT(a), y = AS_INT(b);
+            *out = (x > y) - (x < y);
+        } else {
+            double x = AS_NUMBER(a), y = AS_NUMBER(b);
+            if (x != x || y != y) {
+                *out = 2; /* unordered: every comparison is false */
+                return 1;
+            }
+            *out = (x > y) - (x < y);
+        }
+        return 1;
+    }
+    if (IS_STRING(a) && IS_STRING(b)) {
+        String *s = AS_STRING(a), *t = AS_STRING(b);
+        uint32_t n = s->len < t->len ? s->len : t->len;
+        int c = memcmp(s->chars, t->chars, n);
+        *out = c != 0 ? (c > 0) - (c < 0) : (s->len > t->len) - (s->len < t->len);
+        return 1;
+    }
+    if (IS_LIST(a) && IS_LIST(b)) {
+        if (depth > MT_MAX_NEST_DEPTH) {
+            mte_throw(vm, ERR_RECURSION, "maximum nesting depth exceeded in comparison");
+            return 0;
+        }
+        List *x = AS_LIST(a), *y = AS_LIST(b);
+        for (uint32_t i = 0; i < x->count && i < y->count; i++) {
+            int e = mtv_equal(vm, x->items[i], y->items[i]);
+            if (e < 0) return 0;
+            if (e) continue;
+            return cmp_depth(vm, x->items[i], y->items[i], out, depth + 1);
+        }
+        *out = (x->count > y->count) - (x->count < y->count);
+        return 1;
+    }
+    if (IS_BOOL(a) && IS_BOOL(b)) {
+        *out = (int)AS_BOOL(a) - (int)AS_BOOL(b);
+        return 1;
+    }
+    mte_throw(vm, ERR_TYPE, "cannot compare %s with %s", mtv_type_name(a), mtv_type_name(b));
+    return 0;
+}
+
+/* Three-way comparison for <, <=, >, >= and sorting; 2 means unordered (NaN). */
+int mtv_compare(VM *vm, Value a, Value b, int *out) { return cmp_depth(vm, a, b, out, 0); }
+
+/* {== Text ==} */
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+    VM *vm;
+    Obj *seen[64]; /* containers being printed, to show cycles as [...] */
+    int nseen;
+    int depth;
+    bool failed;
+} Text;
+
+static void put(Text *t, const char *s, size_t n) {
+    if (t->n + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        while (cap < t->n + n + 1) cap *= 2;
+        char *p = realloc(t->p, cap);
+        if (!p) {
+            t->failed = true;
+            return;
+        }
+        t->p = p;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->n, s, n);
+    t->n += n;
+}
+
+static void puts_(Text *t, const char *s) { put(t, s, strlen(s)); }
+
+static void put_repr_string(Text *t, String *s) {
+    put(t, "\"", 1);
+    const unsigned char *p = (const unsigned char *)s->chars;
+    size_t run = 0;
+    for (uint32_t i = 0; i < s->len; i++) {
+        unsigned char c = p[i];
+        const char *esc = NULL;
+        char hex[8];
+        switch (c) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\t': esc = "\\t"; break;
+        case '\r': esc = "\\r"; break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                snprintf(hex, sizeof hex, "\\x%02x", c);
+                esc = hex;
+            }
+        }
+        if (esc) {
+            put(t, (const char *)p + i - run, run);
+            run = 0;
+            puts_(t, esc);
+        } else {
+            run++;
+        }
+    }
+    put(t, (const char *)p + s->len - run, run);
+    put(t, "\"", 1);
+}
+
+static void put_value(Text *t, Value v, bool repr);
+
+static bool enter(Text *t, Obj *o, const char *cycle) {
+    for (int i = 0; i < t->nseen && i < 64; i++)
+        if (t->seen[i] == o) {
+            puts_(t, cycle);
+            return false;
+        }
+    if (t->depth >= MT_MAX_NEST_DEPTH || t->nseen == 64) {
+        if (t->depth >= MT_MAX_NEST_DEPTH) {
+            t->failed = true;
+            mte_throw(t->vm, ERR_RECURSION, "maximum nesting depth exceeded in repr");
+            return false;
+        }
+    } else {
+        t->seen[t->nseen] = o;
+    }
+    t->nseen++;
+    t->depth++;
+    return true;
+}
+
+static void leave(Text *t) {
+    t->nseen--;
+    t->depth--;
+}
+
+static void put_instance(Text *t, Instance *in, bool repr) {
+    VM *vm = t->vm;
+    Value msg;
+    if (mte_class_is(in->klass, vm->error_class[ERR_ERROR]) ||
+        mte_class_is(in->klass, vm->error_class[ERR_EXIT])) {
+        bool has = mto_instance_get(in, vm->names.message, &msg) && IS_STRING(msg);
+        if (!repr) {
+            if (has) put(t, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+            return;
+        }
+        puts_(t, in->klass->name->chars);
+        put(t, "(", 1);
+        if (has) put_repr_string(t, AS_STRING(msg));
+        put(t, ")", 1);
+        return;
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, "<%.40s object>", in->klass->name->chars);
+    puts_(t, buf);
+}
+
+static void put_value(Text *t, Value v, bool repr) {
+    char buf[160];
+    if (t->failed) return;
+    if (IS_DOUBLE(v)) {
+        int n = mtn_format_double(AS_DOUBLE(v), buf);
+        put(t, buf, (size_t)n);
+        return;
+    }
+    if (IS_INT(v)) {
+        int n = snprintf(buf, sizeof buf, "%" PRId64, AS_INT(v));
+        put(t, buf, (size_t)n);
+        return;
+    }
+    if (IS_NIL(v)) return puts_(t, "nil");
+    if (v == TRUE_VAL) return puts_(t, "true");
+    if (v == FALSE_VAL) return puts_(t, "false");
+    if (!IS_OBJ(v)) return puts_(t, "<undefined>");
+    Obj *o = AS_OBJ(v);
+    switch ((ObjType)o->type) {
+    case OBJ_STRING:
+        if (repr) put_repr_string(t, (String *)o);
+        else put(t, ((String *)o)->chars, ((String *)o)->len);
+        return;
+    case OBJ_LIST: {
+        if (!enter(t, o, "[...]")) return;
+        List *l = (List *)o;
+        put(t, "[", 1);
+        for (uint32_t i = 0; i < l->count && !t->failed; i++) {
+            if (i) put(t, ", ", 2);
+            put_value(t, l->items[i], true);
+        }
+        put(t, "]", 1);
+        leave(t);
+        return;
+    }
+    case OBJ_MAP: {
+        if (!enter(t, o, "{...}")) return;
+        Map *m = (Map *)o;
+        put(t, "{", 1);
+        bool first = true;
+        for (uint32_t i = 0; i < m->used && !t->failed; i++) {
+            MapEntry *e = &m->entries[i];
+            if (IS_UNDEF(e->key)) continue;
+            if (!first) put(t, ", ", 2);
+            first = false;
+            put_value(t, e->key, true);
+            put(t, ": ", 2);
+            put_value(t, e->value, true);
+        }
+        put(t, "}", 1);
+        leave(t);
+        return;
+    }
+    case OBJ_RANGE: {
+        Range *r = (Range *)o;
+        int n = r->step == 1 ? snprintf(buf, sizeof buf, "range(%" PRId64 ", %" PRId64 ")",
+                                        r->start, r->stop)
+                             : snprintf(buf, sizeof buf,
+                                        "range(%" PRId64 ", %" PRId64 ", %" PRId64 ")",
+                                        r->start, r->stop, r->step);
+        put(t, buf, (size_t)n);
+        return;
+    }
+    case OBJ_CLOSURE:
+        snprintf(buf, sizeof buf, "<function %.40s>", ((Closure *)o)->proto->name->chars);
+        return puts_(t, buf);
+    case OBJ_NATIVE:
+        snprintf(buf, sizeof buf, "<builtin %.40s>", ((Native *)o)->name->chars);
+        return puts_(t, buf);
+    case OBJ_BOUND: {
+        Bound *b = (Bound *)o;
+        const char *mn = IS_CLOSURE(b->method) ? AS_CLOSURE(b->method)->proto->name->chars
+                         : IS_OBJ_TYPE(b->method, OBJ_NATIVE)
+                             ? ((Native *)AS_OBJ(b->method))->name->chars
+                             : "?";
+        snprintf(buf, sizeof buf, "<bound method %.20s.%.30s>", mtv_type_name(b->self), mn);
+        return puts_(t, buf);
+    }
+    case OBJ_CLASS:
+        snprintf(buf, sizeof buf, "<class %.40s>", ((Class *)o)->name->chars);
+        return puts_(t, buf);
+    case OBJ_INSTANCE: return put_instance(t, (Instance *)o, repr);
+    case OBJ_MODULE:
+        snprintf(buf, sizeof buf, "<module %.40s>", ((Module *)o)->name->chars);
+        return puts_(t, buf);
+    case OBJ_FIBER:
+        if (o->flags & FIBER_THREAD) snprintf(buf, sizeof buf, "<thread %u>", ((Fiber *)o)->id);
+        else snprintf(buf, sizeof buf, "<coroutine>");
+        return puts_(t, buf);
+    case OBJ_CHANNEL: return puts_(t, "<channel>");
+    case OBJ_FILE: return puts_(t, "<file>");
+    default: return puts_(t, "<object>");
+    }
+}
+
+String *mtv_to_string(VM *vm, Value v, bool repr) {
+    if (!repr && IS_STRING(v)) return AS_STRING(v);
+    Text t;
+    t.p = NULL;
+    t.n = t.cap = 0;
+    t.vm = vm;
+    t.nseen = t.depth = 0;
+    t.failed = false;
+    put_value(&t, v, repr);
+    if (t.failed) {
+        free(t.p);
+        if (IS_NIL(vm->error)) mte_throw(vm, ERR_MEMORY, "out of memory formatting a value");
+        return NULL;
+    }
+    String *s = mto_string(vm, t.p ? t.p : "", t.n);
+    free(t.p);
+    return s;
+}
+
+/* True if turning v into text would call a user str() or repr() method. */
+static bool needs_callback_depth(VM *vm, Value v, int depth) {
+    if (!IS_OBJ(v) || depth > 64) return false;
+    Obj *o = AS_OBJ(v);
+    switch ((ObjType)o->type) {
+    case OBJ_INSTANCE: {
+        Class *k = ((Instance *)o)->klass;
+        Value m;
+        return mtt_get(&k->methods, vm->names.str, &m) || mtt_get(&k->methods, vm->names.repr, &m);
+    }
+    case OBJ_LIST: {
+        List *l = (List *)o;
+        for (uint32_t i = 0; i < l->count; i++)
+            if (needs_callback_depth(vm, l->items[i], depth + 1)) return true;
+        return false;
+    }
+    case OBJ_MAP: {
+        Map *m = (Map *)o;
+        for (uint32_t i = 0; i < m->used; i++) {
+            if (IS_UNDEF(m->entries[i].key)) continue;
+            if (needs_callback_depth(vm, m->entries[i].key, depth + 1) ||
+                needs_callback_depth(vm, m->entries[i].value, depth + 1))
+                return true;
+        }
+        return false;
+    }
+    default: return false;
+    }
+}
+
+bool mtv_needs_callback(VM *vm, Value v) { return needs_callback_depth(vm, v, 0); }

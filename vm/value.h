@@ -1,0 +1,94 @@
+/*
+** value.h — the NaN-boxed Value and the only code that touches its bits.
+**
+** A Value is a 64-bit word. A double is stored as itself. Everything else hides in the
+** quiet-NaN space, told apart by the top 16 bits:
+**
+**   0x7FFC  specials: nil, false, true and the internal "undefined" marker
+**   0x7FFD  small int: a 48-bit two's-complement payload (|i| < 2^47)
+**   0x7FFE  big int: pointer to an int64 cell in an int slab (see mem.c)
+**   0xFFFC  object pointer (48-bit address)
+**
+** Hardware NaNs (0x7FF8.. and 0xFFF8..) have bit 50 clear, so they never collide.
+** Ints are full 64-bit: those that do not fit the box live in 8-byte slab cells.
+*/
+#ifndef MT_VALUE_H
+#define MT_VALUE_H
+
+#include <string.h>
+
+#include "vm/common.h"
+
+typedef uint64_t Value;
+typedef struct Obj Obj;
+
+#define MT_QNAN ((uint64_t)0x7ffc000000000000)
+#define MT_TAG_SPECIAL 0x7ffcu
+#define MT_TAG_INT 0x7ffdu
+#define MT_TAG_BIGINT 0x7ffeu
+#define MT_TAG_OBJ 0xfffcu
+#define MT_PAYLOAD ((uint64_t)0x0000ffffffffffff)
+
+#define MT_SMALLINT_MAX ((int64_t)0x00007fffffffffff)
+#define MT_SMALLINT_MIN (-MT_SMALLINT_MAX - 1)
+
+#define NIL_VAL ((Value)(MT_QNAN | 1))
+#define FALSE_VAL ((Value)(MT_QNAN | 2))
+#define TRUE_VAL ((Value)(MT_QNAN | 3))
+/* Marks an empty slot: an omitted argument, an unset global, a deleted map entry. It never
+   escapes to Mt code. */
+#define UNDEF_VAL ((Value)(MT_QNAN | 4))
+
+#define VAL_TAG(v) ((uint32_t)((v) >> 48))
+
+static inline bool IS_DOUBLE(Value v) { return (v & MT_QNAN) != MT_QNAN; }
+static inline bool IS_SMALLINT(Value v) { return VAL_TAG(v) == MT_TAG_INT; }
+static inline bool IS_BIGINT(Value v) { return VAL_TAG(v) == MT_TAG_BIGINT; }
+static inline bool IS_INT(Value v) { return VAL_TAG(v) - MT_TAG_INT <= 1u; }
+static inline bool IS_OBJ(Value v) { return VAL_TAG(v) == MT_TAG_OBJ; }
+static inline bool IS_NIL(Value v) { return v == NIL_VAL; }
+static inline bool IS_BOOL(Value v) { return (v | 1) == TRUE_VAL; }
+static inline bool IS_UNDEF(Value v) { return v == UNDEF_VAL; }
+static inline bool IS_NUMBER(Value v) { return IS_DOUBLE(v) || IS_INT(v); }
+
+/* Both operands small ints, tested with one branch. */
+static inline bool BOTH_SMALLINT(Value a, Value b) {
+    return (((a ^ ((uint64_t)MT_TAG_INT << 48)) | (b ^ ((uint64_t)MT_TAG_INT << 48))) >> 48) == 0;
+}
+
+static inline double AS_DOUBLE(Value v) {
+    double d;
+    memcpy(&d, &v, sizeof d);
+    return d;
+}
+static inline Value DOUBLE_VAL(double d) {
+    Value v;
+    memcpy(&v, &d, sizeof d);
+    return v;
+}
+static inline int64_t AS_SMALLINT(Value v) { return (int64_t)(v << 16) >> 16; }
+static inline bool FITS_SMALLINT(int64_t i) { return i >= MT_SMALLINT_MIN && i <= MT_SMALLINT_MAX; }
+static inline Value SMALLINT_VAL(int64_t i) {
+    return ((uint64_t)MT_TAG_INT << 48) | ((uint64_t)i & MT_PAYLOAD);
+}
+static inline int64_t *AS_BIGINT_CELL(Value v) { return (int64_t *)(uintptr_t)(v & MT_PAYLOAD); }
+static inline Value BIGINT_VAL(int64_t *cell) {
+    return ((uint64_t)MT_TAG_BIGINT << 48) | (uint64_t)(uintptr_t)cell;
+}
+/* Any int, small or boxed. */
+static inline int64_t AS_INT(Value v) {
+    return IS_SMALLINT(v) ? AS_SMALLINT(v) : *AS_BIGINT_CELL(v);
+}
+static inline Obj *AS_OBJ(Value v) { return (Obj *)(uintptr_t)(v & MT_PAYLOAD); }
+static inline Value OBJ_VAL(const void *o) {
+    return ((uint64_t)MT_TAG_OBJ << 48) | (uint64_t)(uintptr_t)o;
+}
+static inline Value BOOL_VAL(bool b) { return b ? TRUE_VAL : FALSE_VAL; }
+static inline bool AS_BOOL(Value v) { return v == TRUE_VAL; }
+
+/* Numbers as doubles, for mixed arithmetic. */
+static inline double AS_NUMBER(Value v) {
+    return IS_DOUBLE(v) ? AS_DOUBLE(v) : (double)AS_INT(v);
+}
+
+#endif

@@ -1,0 +1,917 @@
+/*
+** vm.c — the dispatch loop.
+**
+** One C activation runs every fiber: a Mt call pushes a Frame and continues here, a return
+** pops one, and switching coroutines or threads just changes `fiber` and reloads the
+** registers below. The C stack never grows with Mt recursion.
+**
+** Registers: ip, sp (stack top), base (slot 0 of the frame), consts, globals and proto live
+** in locals. STORE() writes ip and sp back before anything that may allocate, raise, call
+** out or switch; LOAD() reads them from the current fiber's top frame.
+*/
+#include <math.h>
+
+#include "vm/error.h"
+#include "vm/interp.h"
+#include "vm/opcodes.h"
+
+#if MT_COMPUTED_GOTO
+#define DISPATCH()                                                                            \
+    do {                                                                                      \
+        i = *ip++;                                                                            \
+        goto *labels[INSTR_OP(i)];                                                            \
+    } while (0)
+#define CASE(name) L_##name
+#define LOOP_START DISPATCH();
+#define LOOP_END
+#else
+#define DISPATCH() goto dispatch
+#define CASE(name) case OP_##name
+#define LOOP_START                                                                            \
+    dispatch:                                                                                 \
+    i = *ip++;                                                                                \
+    switch (INSTR_OP(i)) {
+#define LOOP_END }
+#endif
+
+#define STORE()                                                                               \
+    do {                                                                                      \
+        fiber->top = sp;                                                                      \
+        frame->ip = ip;                                                                       \
+    } while (0)
+
+#define LOAD()                                                                                \
+    do {                                                                                      \
+        frame = &fiber->frames[fiber->nframes - 1];                                           \
+        ip = frame->ip;                                                                       \
+        base = frame->base;                                                                   \
+        sp = fiber->top;                                                                      \
+        proto = frame->closure->proto;                                                        \
+        consts = proto->consts;                                                               \
+        globals = proto->module->values;                                                      \
+    } while (0)
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define PEEK(n) (sp[-1 - (n)])
+
+/* Handles the Step result of a slow path. */
+#define AFTER_STEP(step)                                                                      \
+    do {                                                                                      \
+        switch (step) {                                                                       \
+        case STEP_DONE: LOAD(); DISPATCH();                                                   \
+        case STEP_FRAME: LOAD(); DISPATCH();                                                  \
+        case STEP_ERROR: goto raise;                                                          \
+        case STEP_SWITCH: goto resume;                                                        \
+        case STEP_JUMP: LOAD(); ip += INSTR_SA(i); DISPATCH();                                \
+        }                                                                                     \
+    } while (0)
+
+#define ERROR_IF(cond)                                                                        \
+    do {                                                                                      \
+        if (mt_unlikely(cond)) goto raise;                                                    \
+    } while (0)
+
+static inline bool truthy(Value v) {
+    if (v == TRUE_VAL) return true;
+    if (v == FALSE_VAL || v == NIL_VAL) return false;
+    return mtv_truthy(v);
+}
+
+/* Runs fibers until none is runnable. Returns 0, or -1 if the VM is dead (out of memory
+   even for unwinding). */
+int mtv_execute(VM *vm) {
+#if MT_COMPUTED_GOTO
+    static const void *const labels[] = {
+#define OP_LABEL(name, effect) &&L_##name,
+        MT_OPCODES(OP_LABEL)
+#undef OP_LABEL
+    };
+#endif
+    Fiber *fiber;
+    Frame *frame;
+    const Instr *ip;
+    Value *sp, *base, *globals;
+    const Value *consts;
+    Proto *proto;
+    Instr i;
+
+    MemJmp mj;
+    mj.prev = vm->mem.jmp;
+    vm->mem.jmp = &mj;
+    if (setjmp(mj.buf) != 0) {
+        /* An allocation failed: raise MemoryError in whatever fiber was running. The
+           registers were stored before the allocation. */
+        if (vm->mem.dead || vm->current == NULL) {
+            vm->mem.jmp = mj.prev;
+            return -1;
+        }
+        vm->error = vm->memory_error;
+        fiber = vm->current;
+        goto raise_stored;
+    }
+
+resume:
+    fiber = vm->current;
+    if (fiber == NULL) {
+        vm->mem.jmp = mj.prev;
+        return 0;
+    }
+    LOAD();
+    if (mt_unlikely(!IS_UNDEF(fiber->pending)) && mts_take_pending(vm, fiber)) goto raise;
+
+    LOOP_START
+
+    CASE(CONST) : PUSH(consts[INSTR_A(i)]);
+    DISPATCH();
+    CASE(INT) : PUSH(SMALLINT_VAL(INSTR_SA(i)));
+    DISPATCH();
+    CASE(NIL) : PUSH(NIL_VAL);
+    DISPATCH();
+    CASE(TRUE) : PUSH(TRUE_VAL);
+    DISPATCH();
+    CASE(FALSE) : PUSH(FALSE_VAL);
+    DISPATCH();
+    CASE(POP) : sp--;
+    DISPATCH();
+    CASE(POPN) : sp -= INSTR_A(i);
+    DISPATCH();
+    CASE(DUP) : sp[0] = sp[-1];
+    sp++;
+    DISPATCH();
+    CASE(DUP2) : sp[0] = sp[-2];
+    sp[1] = sp[-1];
+    sp += 2;
+    DISPATCH();
+
+    CASE(GET_LOCAL) : PUSH(base[INSTR_A(i)]);
+    DISPATCH();
+    CASE(SET_LOCAL) : base[INSTR_A(i)] = POP();
+    DISPATCH();
+    CASE(GET_UPVAL) : PUSH(*frame->closure->upvals[INSTR_A(i)]->location);
+    DISPATCH();
+    CASE(SET_UPVAL) : *frame->closure->upvals[INSTR_A(i)]->location = POP();
+    DISPATCH();
+    CASE(CLOSE_UPVALS) : mtf_close_upvalues(fiber, base + INSTR_A(i));
+    DISPATCH();
+
+    CASE(GET_GLOBAL) : {
+        Value v = globals[INSTR_A(i)];
+        if (mt_unlikely(IS_UNDEF(v))) {
+            STORE();
+            String *name = NULL;
+            Module *m = proto->module;
+            for (uint32_t e = 0; e <= m->names.mask && m->names.entries; e++)
+                if (m->names.entries[e].key &&
+                    m->names.entries[e].value == SMALLINT_VAL(INSTR_A(i)))
+                    name = m->names.entries[e].key;
+            mte_throw(vm, ERR_NAME, "name '%s' is not defined", name ? name->chars : "?");
+            goto raise;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(SET_GLOBAL) : {
+        Module *m = proto->module;
+        uint32_t slot = INSTR_A(i);
+        if (mt_unlikely(!m->declared[slot])) {
+            STORE();
+            String *name = NULL;
+            for (uint32_t e = 0; e <= m->names.mask && m->names.entries; e++)
+                if (m->names.entries[e].key && m->names.entries[e].value == SMALLINT_VAL(slot))
+                    name = m->names.entries[e].key;
+            mte_throw(vm, ERR_NAME,
+                      "cannot assign to '%s': no variable of that name (declare it with let)",
+                      name ? name->chars : "?");
+            goto raise;
+        }
+        globals[slot] = POP();
+        DISPATCH();
+    }
+    CASE(DEFINE_GLOBAL) : {
+        uint32_t slot = INSTR_A(i);
+        globals[slot] = POP();
+        proto->module->declared[slot] = 1;
+        DISPATCH();
+    }
+
+    CASE(ADD_LK) : {
+        Value a = base[INSTR_A8(i)], b = consts[INSTR_B16(i)];
+        if (mt_likely(BOTH_SMALLINT(a, b))) {
+            int64_t r = AS_SMALLINT(a) + AS_SMALLINT(b);
+            if (mt_likely(FITS_SMALLINT(r))) {
+                PUSH(SMALLINT_VAL(r));
+                DISPATCH();
+            }
+        }
+        STORE();
+        Value out;
+        ERROR_IF(!mti_arith(vm, OP_ADD, a, b, &out));
+        PUSH(out);
+        DISPATCH();
+    }
+    CASE(SUB_LK) : {
+        Value a = base[INSTR_A8(i)], b = consts[INSTR_B16(i)];
+        if (mt_likely(BOTH_SMALLINT(a, b))) {
+            int64_t r = AS_SMALLINT(a) - AS_SMALLINT(b);
+            if (mt_likely(FITS_SMALLINT(r))) {
+                PUSH(SMALLINT_VAL(r));
+                DISPATCH();
+            }
+        }
+        STORE();
+        Value out;
+        ERROR_IF(!mti_arith(vm, OP_SUB, a, b, &out));
+        PUSH(out);
+        DISPATCH();
+    }
+    CASE(ADD_LL) : {
+        Value a = base[INSTR_A8(i)], b = base[INSTR_B16(i)];
+        if (mt_likely(BOTH_SMALLINT(a, b))) {
+            int64_t r = AS_SMALLINT(a) + AS_SMALLINT(b);
+            if (mt_likely(FITS_SMALLINT(r))) {
+                PUSH(SMALLINT_VAL(r));
+                DISPATCH();
+            }
+        } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {
+            PUSH(DOUBLE_VAL(AS_DOUBLE(a) + AS_DOUBLE(b)));
+            DISPATCH();
+        }
+        STORE();
+        Value out;
+        ERROR_IF(!mti_arith(vm, OP_ADD, a, b, &out));
+        PUSH(out);
+        DISPATCH();
+    }
+    CASE(INC_LOCAL) : {
+        Value a = base[INSTR_A8(i)];
+        if (mt_likely(IS_SMALLINT(a))) {
+            int64_t r = AS_SMALLINT(a) + INSTR_SB16(i);
+            if (mt_likely(FITS_SMALLINT(r))) {
+                base[INSTR_A8(i)] = SMALLINT_VAL(r);
+                DISPATCH();
+            }
+        }
+        STORE();
+        Value out;
+        ERROR_IF(!mti_arith(vm, OP_ADD, a, SMALLINT_VAL(INSTR_SB16(i)), &out));
+        base[INSTR_A8(i)] = out;
+        DISPATCH();
+    }
+
+    CASE(GET_ATTR) : {
+        Value obj = sp[-1];
+        AttrCache *ac = &proto->caches[INSTR_A(i)];
+        if (IS_INSTANCE(obj)) {
+            Instance *in = AS_INSTANCE(obj);
+            if (ac->klass == in->klass && ac->index < in->nfields) {
+                Value v = in->fields[ac->index];
+                if (mt_likely(!IS_UNDEF(v))) {
+                    sp[-1] = v;
+                    DISPATCH();
+                }
+            }
+        }
+        STORE();
+        Value v;
+        ERROR_IF(!mti_get_attr(vm, obj, ac, &v));
+        sp[-1] = v;
+        DISPATCH();
+    }
+    CASE(SET_ATTR) : {
+        Value obj = sp[-2], v = sp[-1];
+        AttrCache *ac = &proto->caches[INSTR_A(i)];
+        if (IS_INSTANCE(obj)) {
+            Instance *in = AS_INSTANCE(obj);
+            if (ac->klass == in->klass && ac->index < in->nfields) {
+                in->fields[ac->index] = v;
+                sp -= 2;
+                DISPATCH();
+            }
+        }
+        STORE();
+        ERROR_IF(!mti_set_attr(vm, obj, ac, v));
+        sp -= 2;
+        DISPATCH();
+    }
+    CASE(GET_INDEX) : {
+        Value obj = sp[-2], key = sp[-1];
+        if (IS_LIST(obj) && IS_SMALLINT(key)) {
+            List *l = AS_LIST(obj);
+            int64_t k = AS_SMALLINT(key);
+            if (k < 0) k += l->count;
+            if ((uint64_t)k < l->count) {
+                sp[-2] = l->items[k];
+                sp--;
+                DISPATCH();
+            }
+        }
+        STORE();
+        Value v;
+        ERROR_IF(!mti_get_index(vm, obj, key, &v));
+        sp[-2] = v;
+        sp--;
+        DISPATCH();
+    }
+    CASE(SET_INDEX) : {
+        Value obj = sp[-3], key = sp[-2], v = sp[-1];
+        if (IS_LIST(obj) && IS_SMALLINT(key)) {
+            List *l = AS_LIST(obj);
+            int64_t k = AS_SMALLINT(key);
+            if (k < 0) k += l->count;
+            if ((uint64_t)k < l->count) {
+                l->items[k] = v;
+                sp -= 3;
+                DISPATCH();
+            }
+        }
+        STORE();
+        ERROR_IF(!mti_set_index(vm, obj, key, v));
+        sp -= 3;
+        DISPATCH();
+    }
+    CASE(SLICE) : {
+        STORE();
+        Value v;
+        ERROR_IF(!mti_slice(vm, sp[-3], sp[-2], sp[-1], &v));
+        sp[-3] = v;
+        sp -= 2;
+        DISPATCH();
+    }
+
+    /* Arithmetic: small ints and doubles inline, everything else in ops.c. */
+#define ARITH(name, op, intexpr, dblexpr)                                                      \
+    CASE(name) : {                                                                             \
+        Value a = sp[-2], b = sp[-1];                                                          \
+        if (mt_likely(BOTH_SMALLINT(a, b))) {                                                  \
+            int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b), r;                                 \
+            intexpr;                                                                           \
+        } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {                                             \
+            double x = AS_DOUBLE(a), y = AS_DOUBLE(b);                                         \
+            dblexpr;                                                                           \
+        }                                                                                      \
+        STORE();                                                                               \
+        Value out;                                                                             \
+        ERROR_IF(!mti_arith(vm, op, a, b, &out));                                              \
+        sp[-2] = out;                                                                          \
+        sp--;                                                                                  \
+        DISPATCH();                                                                            \
+    }
+#define INT_RESULT(expr)                                                                      \
+    r = (expr);                                                                               \
+    if (mt_likely(FITS_SMALLINT(r))) {                                                        \
+        sp[-2] = SMALLINT_VAL(r);                                                             \
+        sp--;                                                                                 \
+        DISPATCH();                                                                           \
+    }
+#define DBL_RESULT(expr)                                                                      \
+    sp[-2] = DOUBLE_VAL(expr);                                                                \
+    sp--;                                                                                     \
+    DISPATCH();
+
+    ARITH(ADD, OP_ADD, INT_RESULT(x + y), DBL_RESULT(x + y))
+    ARITH(SUB, OP_SUB, INT_RESULT(x - y), DBL_RESULT(x - y))
+    ARITH(MUL, OP_MUL, if (!__builtin_mul_overflow(x, y, &r)) { INT_RESULT(r) }, DBL_RESULT(x * y))
+    ARITH(DIV, OP_DIV, (void)r; if (y != 0) { DBL_RESULT((double)x / (double)y) },
+          if (y != 0) { DBL_RESULT(x / y) })
+    ARITH(IDIV, OP_IDIV, if (y != 0) {
+        int64_t q = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+        INT_RESULT(q)
+    }, (void)x; (void)y)
+    ARITH(MOD, OP_MOD, if (y != 0) {
+        int64_t m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0))) m += y;
+        INT_RESULT(m)
+    }, (void)x; (void)y)
+
+    CASE(POW) : CASE(BAND) : CASE(BOR) : CASE(BXOR) : CASE(SHL) : CASE(SHR) : {
+        Value a = sp[-2], b = sp[-1];
+        STORE();
+        Value out;
+        ERROR_IF(!mti_arith(vm, INSTR_OP(i), a, b, &out));
+        sp[-2] = out;
+        sp--;
+        DISPATCH();
+    }
+    CASE(NEG) : {
+        Value a = sp[-1];
+        if (IS_SMALLINT(a)) {
+            sp[-1] = SMALLINT_VAL(-AS_SMALLINT(a)); /* -(-2^47) = 2^47 still fits 49 bits? */
+            if (AS_SMALLINT(a) != MT_SMALLINT_MIN) DISPATCH();
+        } else if (IS_DOUBLE(a)) {
+            sp[-1] = DOUBLE_VAL(-AS_DOUBLE(a));
+            DISPATCH();
+        }
+        STORE();
+        Value out;
+        ERROR_IF(!mti_unary(vm, OP_NEG, a, &out));
+        sp[-1] = out;
+        DISPATCH();
+    }
+    CASE(NOT) : sp[-1] = BOOL_VAL(!truthy(sp[-1]));
+    DISPATCH();
+    CASE(BNOT) : {
+        STORE();
+        Value out;
+        ERROR_IF(!mti_unary(vm, OP_BNOT, sp[-1], &out));
+        sp[-1] = out;
+        DISPATCH();
+    }
+
+#define COMPARE(name, op, cmp)                                                                 \
+    CASE(name) : {                                                                             \
+        Value a = sp[-2], b = sp[-1];                                                          \
+        if (BOTH_SMALLINT(a, b)) {                                                             \
+            sp[-2] = BOOL_VAL(AS_SMALLINT(a) cmp AS_SMALLINT(b));                              \
+            sp--;                                                                              \
+            DISPATCH();                                                                        \
+        }                                                                                      \
+        if (IS_DOUBLE(a) && IS_DOUBLE(b)) {                                                    \
+            sp[-2] = BOOL_VAL(AS_DOUBLE(a) cmp AS_DOUBLE(b));                                  \
+            sp--;                                                                              \
+            DISPATCH();                                                                        \
+        }                                                                                      \
+        STORE();                                                                               \
+        Value out;                                                                             \
+        ERROR_IF(!mti_compare(vm, op, a, b, &out));                                            \
+        sp[-2] = out;                                                                          \
+        sp--;                                                                                  \
+        DISPATCH();                                                                            \
+    }
+    COMPARE(LT, OP_LT, <)
+    COMPARE(LE, OP_LE, <=)
+    COMPARE(GT, OP_GT, >)
+    COMPARE(GE, OP_GE, >=)
+
+    CASE(EQ) : CASE(NE) : {
+        Value a = sp[-2], b = sp[-1];
+        int eq;
+        if (a == b && !IS_DOUBLE(a)) eq = 1;
+        else if (BOTH_SMALLINT(a, b)) eq = 0;
+        else {
+            STORE();
+            eq = mtv_equal(vm, a, b);
+            ERROR_IF(eq < 0);
+        }
+        sp[-2] = BOOL_VAL(INSTR_OP(i) == OP_EQ ? eq : !eq);
+        sp--;
+        DISPATCH();
+    }
+    CASE(IN) : CASE(NOT_IN) : {
+        STORE();
+        bool found;
+        ERROR_IF(!mti_contains(vm, sp[-1], sp[-2], &found));
+        sp[-2] = BOOL_VAL(INSTR_OP(i) == OP_IN ? found : !found);
+        sp--;
+        DISPATCH();
+    }
+
+    CASE(JUMP) : ip += INSTR_SA(i);
+    DISPATCH();
+    CASE(LOOP) : ip += INSTR_SA(i);
+    if (mt_unlikely(vm->attention)) {
+        STORE();
+        if (!mts_attention(vm, fiber)) goto raise;
+        if (vm->current != fiber) goto resume;
+    }
+    DISPATCH();
+    CASE(JUMP_IF_FALSE) : {
+        Value v = POP();
+        if (!truthy(v)) ip += INSTR_SA(i);
+        DISPATCH();
+    }
+    CASE(JUMP_IF_TRUE) : {
+        Value v = POP();
+        if (truthy(v)) ip += INSTR_SA(i);
+        DISPATCH();
+    }
+    CASE(JUMP_IF_FALSE_KEEP) : {
+        if (!truthy(sp[-1])) ip += INSTR_SA(i);
+        else sp--;
+        DISPATCH();
+    }
+    CASE(JUMP_IF_TRUE_KEEP) : {
+        if (truthy(sp[-1])) ip += INSTR_SA(i);
+        else sp--;
+        DISPATCH();
+    }
+    CASE(JLT_LK) : CASE(JLT_LL) : {
+        Value a = base[INSTR_A8(i)];
+        Value b = INSTR_OP(i) == OP_JLT_LK ? consts[INSTR_B16(i)] : base[INSTR_B16(i)];
+        Instr jump = *ip++;
+        bool lt;
+        if (BOTH_SMALLINT(a, b)) lt = AS_SMALLINT(a) < AS_SMALLINT(b);
+        else if (IS_DOUBLE(a) && IS_DOUBLE(b)) lt = AS_DOUBLE(a) < AS_DOUBLE(b);
+        else {
+            STORE();
+            Value out;
+            ERROR_IF(!mti_compare(vm, OP_LT, a, b, &out));
+            lt = out == TRUE_VAL;
+        }
+        if (!lt) ip += INSTR_SA(jump);
+        DISPATCH();
+    }
+    CASE(ARG_DEFAULT) : if (!IS_UNDEF(base[INSTR_A8(i)])) ip += INSTR_B16(i);
+    DISPATCH();
+
+    CASE(CALL) : {
+        int argc = (int)INSTR_A(i);
+        Value *callee = sp - argc - 1;
+        if (mt_likely(IS_CLOSURE(*callee))) {
+            Closure *cl = AS_CLOSURE(*callee);
+            Proto *p = cl->proto;
+            if (mt_likely(argc == p->nparams && !(p->pflags & PROTO_METHOD) &&
+                          callee + p->maxstack <= fiber->stack_end &&
+                          fiber->nframes < fiber->frames_cap &&
+                          fiber->nframes < vm->max_frames && !vm->attention)) {
+                frame->ip = ip;
+                frame = &fiber->frames[fiber->nframes++];
+                frame->closure = cl;
+                frame->ip = ip = p->code;
+                frame->base = base = callee;
+                frame->flags = 0;
+                proto = p;
+                consts = p->consts;
+                globals = p->module->values;
+                DISPATCH();
+            }
+        } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
+            Native *n = (Native *)AS_OBJ(*callee);
+            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args) &&
+                !vm->attention) {
+                STORE();
+                int r = n->fn(vm, callee, argc);
+                if (mt_likely(r == NATIVE_OK)) {
+                    sp = fiber->top - argc;
+                    DISPATCH();
+                }
+                AFTER_STEP(mti_native_result(vm, fiber, fiber->top - argc - 1, r));
+            }
+        }
+        STORE();
+        AFTER_STEP(mti_call(vm, fiber, callee, argc));
+    }
+    CASE(CALL_KW) : {
+        int argc = (int)INSTR_A8(i);
+        STORE();
+        AFTER_STEP(mti_call_kw(vm, fiber, sp - argc - 1, argc, AS_LIST(consts[INSTR_B16(i)])));
+    }
+    CASE(INVOKE) : {
+        int argc = (int)INSTR_A8(i);
+        AttrCache *ac = &proto->caches[INSTR_B16(i)];
+        Value *recv = sp - argc - 1;
+        if (IS_INSTANCE(*recv)) {
+            Instance *in = AS_INSTANCE(*recv);
+            if (ac->klass == in->klass && ac->index == UINT32_MAX && IS_CLOSURE(ac->method) &&
+                in->klass->nfields == ac->shape) {
+                Closure *cl = AS_CLOSURE(ac->method);
+                Proto *p = cl->proto;
+                if (argc + 1 == p->nparams && recv + p->maxstack <= fiber->stack_end &&
+                    fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames &&
+                    !vm->attention) {
+                    frame->ip = ip;
+                    frame = &fiber->frames[fiber->nframes++];
+                    frame->closure = cl;
+                    frame->ip = ip = p->code;
+                    frame->base = base = recv;
+                    frame->flags = 0;
+                    proto = p;
+                    consts = p->consts;
+                    globals = p->module->values;
+                    DISPATCH();
+                }
+            }
+        } else if (IS_OBJ(*recv) && ac->klass == (void *)(uintptr_t)(AS_OBJ(*recv)->type + 1) &&
+                   IS_OBJ_TYPE(ac->method, OBJ_NATIVE) && !vm->attention) {
+            /* A builtin type's native method, e.g. list.append. */
+            Native *n = (Native *)AS_OBJ(ac->method);
+            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
+                STORE();
+                int r = n->fn(vm, recv, argc);
+                if (mt_likely(r == NATIVE_OK)) {
+                    sp = fiber->top - argc;
+                    DISPATCH();
+                }
+                AFTER_STEP(mti_native_result(vm, fiber, fiber->top - argc - 1, r));
+            }
+        }
+        STORE();
+        AFTER_STEP(mti_invoke(vm, fiber, argc, ac));
+    }
+    CASE(INVOKE_KW) : {
+        int argc = (int)INSTR_A8(i);
+        AttrCache *ac = &proto->caches[INSTR_B16(i)];
+        List *names = AS_LIST(consts[INSTR_A(*ip)]);
+        ip++;
+        STORE();
+        AFTER_STEP(mti_invoke_kw(vm, fiber, argc, ac, names));
+    }
+    CASE(SUPER_INVOKE) : {
+        int argc = (int)INSTR_A8(i);
+        AttrCache *ac = &proto->caches[INSTR_B16(i)];
+        Value super = POP();
+        STORE();
+        AFTER_STEP(mti_super_invoke(vm, fiber, argc, ac, AS_CLASS(super)));
+    }
+    CASE(SUPER_GET) : {
+        AttrCache *ac = &proto->caches[INSTR_A(i)];
+        Class *super = AS_CLASS(sp[-1]);
+        Value self = sp[-2];
+        STORE();
+        Value m;
+        if (!mtt_get(&super->methods, ac->name, &m)) {
+            mte_throw(vm, ERR_ATTRIBUTE, "'%s' has no method '%s'", super->name->chars,
+                      ac->name->chars);
+            goto raise;
+        }
+        sp[-2] = OBJ_VAL(mto_bound(vm, self, m));
+        sp--;
+        DISPATCH();
+    }
+    CASE(RETURN) : {
+        Value result = sp[-1];
+        if (fiber->open_upvalues && fiber->open_upvalues->location >= base)
+            mtf_close_upvalues(fiber, base);
+        if (mt_unlikely(frame->flags)) {
+            if (frame->flags & FRAME_CTOR) result = base[0];
+            else if (frame->flags & FRAME_MODULE) {
+                Module *m = proto->module;
+                m->state = MODULE_READY;
+                result = OBJ_VAL(m);
+            }
+        }
+        if (mt_unlikely(fiber->nframes == 1)) {
+            STORE();
+            fiber->top = base;
+            mts_fiber_returned(vm, fiber, result);
+            goto resume;
+        }
+        fiber->nframes--;
+        base[0] = result;
+        sp = base + 1;
+        frame = &fiber->frames[fiber->nframes - 1];
+        ip = frame->ip;
+        base = frame->base;
+        proto = frame->closure->proto;
+        consts = proto->consts;
+        globals = proto->module->values;
+        DISPATCH();
+    }
+    CASE(CLOSURE) : {
+        Proto *p = (Proto *)AS_OBJ(consts[INSTR_A(i)]);
+        STORE();
+        Closure *cl = mto_closure(vm, p);
+        PUSH(OBJ_VAL(cl));
+        for (uint32_t u = 0; u < p->nupvals; u++) {
+            UpvalDesc d = p->upvals[u];
+            if (d.is_local) {
+                fiber->top = sp;
+                cl->upvals[u] = mtf_capture(vm, fiber, base + d.index);
+            } else {
+                cl->upvals[u] = frame->closure->upvals[d.index];
+            }
+        }
+        DISPATCH();
+    }
+    CASE(CLASS) : {
+        Value super = sp[-1];
+        String *name = AS_STRING(consts[INSTR_A(i)]);
+        STORE();
+        if (!IS_NIL(super) && !IS_CLASS(super)) {
+            mte_throw(vm, ERR_TYPE, "class %s: base must be a class, not %s", name->chars,
+                      mtv_type_name(super));
+            goto raise;
+        }
+        Class *k = mto_class(vm, name, IS_NIL(super) ? NULL : AS_CLASS(super));
+        sp[-1] = OBJ_VAL(k);
+        DISPATCH();
+    }
+    CASE(METHOD) : {
+        Class *k = AS_CLASS(sp[-2]);
+        String *name = AS_STRING(consts[INSTR_A(i)]);
+        STORE();
+        mtt_set(vm, &k->methods, name, sp[-1]);
+        if (name == vm->names.init) k->init = sp[-1];
+        sp--;
+        DISPATCH();
+    }
+    CASE(SPAWN) : CASE(SPAWN_KW) : {
+        int argc = INSTR_OP(i) == OP_SPAWN ? (int)INSTR_A(i) : (int)INSTR_A8(i);
+        List *names = INSTR_OP(i) == OP_SPAWN ? NULL : AS_LIST(consts[INSTR_B16(i)]);
+        STORE();
+        AFTER_STEP(mts_spawn(vm, fiber, sp - argc - 1, argc, names));
+    }
+    CASE(YIELD) : {
+        STORE();
+        AFTER_STEP(mts_yield(vm, fiber, sp[-1]));
+    }
+    CASE(IMPORT) : {
+        STORE();
+        AFTER_STEP(mti_import(vm, fiber, AS_STRING(consts[INSTR_A(i)])));
+    }
+
+    CASE(LIST) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        List *l = mto_list(vm, n);
+        sp -= n;
+        if (n) memcpy(l->items, sp, n * sizeof(Value));
+        l->count = n;
+        PUSH(OBJ_VAL(l));
+        DISPATCH();
+    }
+    CASE(MAP) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Map *m = mtm_new(vm, n);
+        PUSH(OBJ_VAL(m));
+        fiber->top = sp;
+        Value *kv = sp - 1 - 2 * n;
+        for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtm_set(vm, m, kv[2 * e], kv[2 * e + 1]));
+        sp = kv;
+        PUSH(OBJ_VAL(m));
+        DISPATCH();
+    }
+    CASE(BUILD_STRING) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        size_t len = 0;
+        for (uint32_t e = 0; e < n; e++) len += AS_STRING(sp[-(int)n + (int)e])->len;
+        String *s = mto_string_alloc(vm, len);
+        char *p = s->chars;
+        for (uint32_t e = 0; e < n; e++) {
+            String *part = AS_STRING(sp[-(int)n + (int)e]);
+            memcpy(p, part->chars, part->len);
+            p += part->len;
+        }
+        mto_string_finish(vm, s);
+        sp -= n;
+        PUSH(OBJ_VAL(s));
+        DISPATCH();
+    }
+    CASE(TO_STR) : CASE(TO_REPR) : {
+        if (IS_STRING(sp[-1]) && INSTR_OP(i) == OP_TO_STR) DISPATCH();
+        STORE();
+        if (mtv_needs_callback(vm, sp[-1])) {
+            /* A user str()/repr() method: call the builtin, which may run Mt code. */
+            Value f = mtv_builtin(vm, INSTR_OP(i) == OP_TO_STR ? "str" : "repr");
+            sp[0] = sp[-1];
+            sp[-1] = f;
+            sp++;
+            fiber->top = sp;
+            AFTER_STEP(mti_call(vm, fiber, sp - 2, 1));
+        }
+        String *s = mtv_to_string(vm, sp[-1], INSTR_OP(i) == OP_TO_REPR);
+        ERROR_IF(!s);
+        sp[-1] = OBJ_VAL(s);
+        DISPATCH();
+    }
+    CASE(FORMAT) : {
+        STORE();
+        Value out;
+        ERROR_IF(!mti_format(vm, sp[-2], AS_STRING(sp[-1]), &out));
+        sp[-2] = out;
+        sp--;
+        DISPATCH();
+    }
+
+    CASE(ITER) : {
+        Value x = sp[-1];
+        if (IS_LIST(x) || IS_OBJ_TYPE(x, OBJ_RANGE)) DISPATCH();
+        STORE();
+        AFTER_STEP(mti_iter(vm, fiber));
+    }
+    CASE(FOR_ITER) : {
+        Value it = sp[-2], st = sp[-1];
+        if (IS_LIST(it)) {
+            List *l = AS_LIST(it);
+            int64_t k = IS_NIL(st) ? 0 : AS_SMALLINT(st);
+            if ((uint64_t)k < l->count) {
+                sp[-1] = SMALLINT_VAL(k + 1);
+                PUSH(l->items[k]);
+            } else {
+                ip += INSTR_SA(i);
+            }
+            DISPATCH();
+        }
+        if (IS_OBJ_TYPE(it, OBJ_RANGE)) {
+            Range *r = (Range *)AS_OBJ(it);
+            int64_t cur = IS_NIL(st) ? r->start : AS_INT(st);
+            if (r->step > 0 ? cur < r->stop : cur > r->stop) {
+                int64_t next;
+                if (__builtin_add_overflow(cur, r->step, &next)) next = r->stop;
+                if (FITS_SMALLINT(next) && FITS_SMALLINT(cur)) {
+                    sp[-1] = SMALLINT_VAL(next);
+                    PUSH(SMALLINT_VAL(cur));
+                    DISPATCH();
+                }
+                STORE();
+                sp[-1] = mti_make_int(vm, next);
+                Value c = mti_make_int(vm, cur);
+                PUSH(c);
+            } else {
+                ip += INSTR_SA(i);
+            }
+            DISPATCH();
+        }
+        STORE();
+        AFTER_STEP(mti_for_iter(vm, fiber));
+    }
+
+    CASE(RAISE) : {
+        Value e = sp[-1];
+        STORE();
+        if (IS_CLASS(e) && (mte_class_is(AS_CLASS(e), vm->error_class[ERR_ERROR]) ||
+                            mte_class_is(AS_CLASS(e), vm->error_class[ERR_EXIT]))) {
+            /* `raise ValueError` raises a fresh instance: construct it (a user init may
+               run), then execute RAISE again on the instance. */
+            frame->ip = ip - 1;
+            AFTER_STEP(mti_call(vm, fiber, sp - 1, 0));
+        }
+        sp--;
+        if (!mte_is_raisable(vm, e)) {
+            mte_throw(vm, ERR_TYPE, "can only raise Error or Exit instances, not %s",
+                      mtv_type_name(e));
+            goto raise;
+        }
+        vm->error = e;
+        goto raise;
+    }
+    CASE(RERAISE) : {
+        vm->error = base[INSTR_A(i)];
+        STORE();
+        goto unwind;
+    }
+    CASE(EXC_MATCH) : {
+        Value cls = INSTR_A(i) == 1 ? OBJ_VAL(vm->error_class[ERR_ERROR]) : POP();
+        Value e = sp[-1];
+        STORE();
+        if (!IS_CLASS(cls)) {
+            mte_throw(vm, ERR_TYPE, "except needs an error class, not %s", mtv_type_name(cls));
+            goto raise;
+        }
+        bool match = IS_INSTANCE(e) && mte_class_is(AS_INSTANCE(e)->klass, AS_CLASS(cls)) &&
+                     !mte_unmatchable(vm, e);
+        sp[-1] = BOOL_VAL(match);
+        DISPATCH();
+    }
+    CASE(END_FINALLY) : {
+        uint32_t kslot = INSTR_A8(i), n = INSTR_B16(i);
+        const Instr *table = ip;
+        int64_t kind = AS_SMALLINT(base[kslot]);
+        if (kind == KIND_EXC) {
+            vm->error = base[kslot - 1];
+            ip = table + n + 1;
+            STORE();
+            goto unwind;
+        }
+        uint32_t w = kind == KIND_NORMAL ? 0 : kind == KIND_RETURN ? 1 : (uint32_t)(kind - KIND_JUMP + 2);
+        if (w > n) w = 0;
+        ip = table + w + 1 + INSTR_SA(table[w]);
+        if (mt_unlikely(!IS_UNDEF(fiber->pending)) && fiber->cleanup_hold) {
+            /* A kill waited for this cleanup to finish. */
+            STORE();
+            if (!mts_attention(vm, fiber)) goto raise;
+        }
+        DISPATCH();
+    }
+    CASE(WITH_ERR) : {
+        uint32_t kslot = INSTR_A(i);
+        PUSH(AS_SMALLINT(base[kslot]) == KIND_EXC ? base[kslot - 1] : NIL_VAL);
+        DISPATCH();
+    }
+    CASE(WITH_RESULT) : {
+        uint32_t kslot = INSTR_A(i);
+        Value r = POP();
+        if (AS_SMALLINT(base[kslot]) == KIND_EXC && r == TRUE_VAL &&
+            mte_is(vm, base[kslot - 1], ERR_ERROR))
+            base[kslot] = SMALLINT_VAL(KIND_NORMAL);
+        DISPATCH();
+    }
+    CASE(SELECT) : {
+        int ncases = (int)INSTR_A8(i);
+        String *kinds = AS_STRING(consts[INSTR_B16(i)]);
+        STORE();
+        AFTER_STEP(mts_select(vm, fiber, ncases, kinds, ip));
+    }
+    CASE(NOP) : CASE(EXTRA) : DISPATCH();
+
+    LOOP_END
+
+raise:
+    /* A fresh error in vm->error: start its trace here, then unwind. Registers stored. */
+    STORE();
+raise_stored:
+    mte_prepare(vm, fiber, vm->error, true);
+unwind: {
+    Value exc = vm->error;
+    vm->error = NIL_VAL;
+    if (mte_unwind(vm, fiber, exc)) {
+        LOAD();
+        DISPATCH();
+    }
+    mts_fiber_failed(vm, fiber, exc);
+    goto resume;
+}
+}
