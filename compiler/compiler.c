@@ -376,6 +376,7 @@ static void except_clause(C *c, int exc_slot, JumpList *done) {
     if (bare) {
         mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
         mtc_emit_op(c, OP_EXC_MATCH, 1);
+        mtc_adjust(c, 1); /* [exc] -> [bool]: no class operand */
         to_next = mtc_jump(c, OP_JUMP_IF_FALSE);
     } else if (mtc_match(c, TOK_LPAREN)) {
         /* except (A, B): any of the classes. */

@@ -32,6 +32,7 @@ void mtl_init_expr(Lexer *l, const char *src, size_t len, int line, int col) {
     mtl_init(l, src, len);
     l->paren_depth = 1;
     l->at_line_start = false;
+    l->expr_mode = true;
     l->line = line;
     l->col_offset = col - 1;
 }
@@ -447,9 +448,8 @@ static Token next_token(Lexer *l) {
             }
         }
         if (l->cur >= l->end) {
-            if (l->paren_depth > 0 && l->col_offset == 0 && l->line_offset == 0) {
-                if (l->src != l->end) l->incomplete = true;
-            }
+            if (l->expr_mode) return make(l, TOK_EOF, l->cur);
+            if (l->paren_depth > 0 && l->src != l->end) l->incomplete = true;
             if (l->line_has_tokens && !l->eof_newline_done) {
                 l->eof_newline_done = true;
                 l->line_has_tokens = false;

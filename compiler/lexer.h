@@ -69,6 +69,7 @@ typedef struct Lexer {
     bool eof_newline_done;
     char indent_char; /* ' ' or '\t' once the file's first indented line is seen */
     bool incomplete;  /* hit the end inside brackets, a string or after ':' (REPL) */
+    bool expr_mode;   /* an f-string expression: no line structure at all */
     int line_offset, col_offset; /* for sub-lexers over f-string expressions */
 } Lexer;
 

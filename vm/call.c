@@ -101,11 +101,7 @@ static Step call_native(VM *vm, Fiber *f, Native *n, Value *args, int argc) {
     }
     f->top = args + argc + 1;
     int r = n->fn(vm, args, argc);
-    if (r == NATIVE_OK) {
-        f->top = f->top - argc;
-        return STEP_DONE;
-    }
-    return mti_native_result(vm, f, f->top - argc - 1, r);
+    return mti_native_result(vm, f, args, r);
 }
 
 /* {== Calls ==} */

@@ -48,9 +48,8 @@ void mts_init(VM *vm) {
 void mts_free(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
-    if (s->timers) vm->mem.realloc_fn(s->timers, s->timers_cap * sizeof(Fiber *), 0, vm->mem.user_data);
-    if (s->threads)
-        vm->mem.realloc_fn(s->threads, s->threads_cap * sizeof(Fiber *), 0, vm->mem.user_data);
+    mtmem_free(vm, s->timers, s->timers_cap * sizeof(Fiber *));
+    mtmem_free(vm, s->threads, s->threads_cap * sizeof(Fiber *));
     vm->mem.realloc_fn(s, sizeof *s, 0, vm->mem.user_data);
     vm->sched = NULL;
 }

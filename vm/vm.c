@@ -543,10 +543,10 @@ resume:
                 STORE();
                 int r = n->fn(vm, callee, argc);
                 if (mt_likely(r == NATIVE_OK)) {
-                    sp = fiber->top - argc;
+                    sp = callee + 1;
                     DISPATCH();
                 }
-                AFTER_STEP(mti_native_result(vm, fiber, fiber->top - argc - 1, r));
+                AFTER_STEP(mti_native_result(vm, fiber, callee, r));
             }
         }
         STORE();
@@ -590,10 +590,10 @@ resume:
                 STORE();
                 int r = n->fn(vm, recv, argc);
                 if (mt_likely(r == NATIVE_OK)) {
-                    sp = fiber->top - argc;
+                    sp = recv + 1;
                     DISPATCH();
                 }
-                AFTER_STEP(mti_native_result(vm, fiber, fiber->top - argc - 1, r));
+                AFTER_STEP(mti_native_result(vm, fiber, recv, r));
             }
         }
         STORE();
