@@ -96,6 +96,7 @@ struct Fiber {
     uint32_t spawn_pc;
     uint32_t id;
     uint32_t timer_slot; /* index in the timer heap + 1, or 0 */
+    uint32_t reg_index;  /* thread: position in the scheduler's registry */
     uint8_t state, mode, wait_kind, cleanup_hold;
     uint16_t inline_frames, inline_slots; /* capacity of the storage after the struct */
     double wake_at; /* sleep/select timeout deadline (monotonic seconds) */

@@ -178,7 +178,14 @@ static MT_NOINLINE void int_refill(VM *vm) {
 
 int64_t *mtmem_int_cell(VM *vm, int64_t value) {
     Mem *m = &vm->mem;
-    if (mt_unlikely(m->int_free == NULL)) int_refill(vm);
+    if (mt_unlikely(m->int_free == NULL || vm->gc_stress)) {
+        /* Boxed ints are garbage at a high rate (a sum past 2^47 makes one per step):
+           collect before growing the int heap. */
+        if ((vm->bytes_allocated > vm->next_gc || vm->gc_stress) && vm->gc_pause == 0 &&
+            !vm->gc_running)
+            mtgc_collect(vm);
+        if (m->int_free == NULL) int_refill(vm);
+    }
     IntCell *cell = m->int_free;
     m->int_free = (IntCell *)(intptr_t)cell->value;
     cell->value = value;

@@ -345,7 +345,10 @@ static void register_thread(VM *vm, Fiber *t) {
         /* Compact finished entries before growing. */
         uint32_t n = 0;
         for (uint32_t i = 0; i < s->nthreads; i++)
-            if (s->threads[i]) s->threads[n++] = s->threads[i];
+            if (s->threads[i]) {
+                s->threads[i]->reg_index = n;
+                s->threads[n++] = s->threads[i];
+            }
         s->nthreads = n;
         if (n * 2 > s->threads_cap || s->threads_cap == 0) {
             uint32_t cap = s->threads_cap ? s->threads_cap * 2 : 64;
@@ -356,17 +359,14 @@ static void register_thread(VM *vm, Fiber *t) {
     }
     t->id = s->next_thread_id++;
     t->timer_slot = 0;
-    t->wait.index = s->nthreads; /* position in the registry */
+    t->reg_index = s->nthreads;
     s->threads[s->nthreads++] = t;
 }
 
 static void unregister_thread(VM *vm, Fiber *t) {
     Scheduler *s = SCH(vm);
-    uint32_t i = t->wait.index;
+    uint32_t i = t->reg_index;
     if (i < s->nthreads && s->threads[i] == t) s->threads[i] = NULL;
-    else
-        for (i = 0; i < s->nthreads; i++)
-            if (s->threads[i] == t) s->threads[i] = NULL;
 }
 
 static uint32_t live_threads(VM *vm) {
