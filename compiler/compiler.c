@@ -128,33 +128,47 @@ static void scoped_block(C *c) {
 
 /* {== Conditions ==} */
 
-/* Compiles a condition and a jump taken when it is false; returns the pc to patch. Fuses
-   `local < const` and `local < local` into one compare-and-branch. */
+/* Compiles a condition and a jump taken when it is false; returns the pc to patch, or -1
+   for a condition that is the constant true. Fuses `local OP const` and `local OP local`
+   comparisons into one compare-and-branch. */
 static int condition_jump(C *c) {
     mtc_expression(c);
     FnState *fs = c->fs;
     int n = fs->ncode;
-    if (n >= 3 && n - 3 >= fs->barrier && INSTR_OP(fs->code[n - 1]) == OP_LT &&
-        INSTR_OP(fs->code[n - 3]) == OP_GET_LOCAL && INSTR_A(fs->code[n - 3]) <= 0xff) {
+    if (n >= 1 && n - 1 >= fs->barrier && fs->code[n - 1] == MAKE_A(OP_TRUE, 0)) {
+        fs->ncode--;
+        fs->stack--;
+        return -1;
+    }
+    if (n < 3 || n - 3 < fs->barrier || INSTR_OP(fs->code[n - 3]) != OP_GET_LOCAL ||
+        INSTR_A(fs->code[n - 3]) > 0xff)
+        return mtc_jump(c, OP_JUMP_IF_FALSE);
+    static const struct {
+        OpCode cmp, lk, ll;
+    } fuse[] = {{OP_LT, OP_JLT_LK, OP_JLT_LL}, {OP_LE, OP_JLE_LK, OP_JLE_LL},
+                {OP_GT, OP_JGT_LK, OP_JGT_LL}, {OP_GE, OP_JGE_LK, OP_JGE_LL},
+                {OP_EQ, OP_JEQ_LK, OP_JEQ_LL}, {OP_NE, OP_JNE_LK, OP_JNE_LL}};
+    OpCode last = INSTR_OP(fs->code[n - 1]);
+    for (size_t f = 0; f < sizeof fuse / sizeof fuse[0]; f++) {
+        if (fuse[f].cmp != last) continue;
         Instr a = fs->code[n - 3], b = fs->code[n - 2];
         OpCode fused = OP_NOP;
         uint32_t operand = 0;
         if (INSTR_OP(b) == OP_INT) {
-            fused = OP_JLT_LK;
+            fused = fuse[f].lk;
             operand = (uint32_t)mtc_const(c, SMALLINT_VAL(INSTR_SA(b)));
         } else if (INSTR_OP(b) == OP_CONST) {
-            fused = OP_JLT_LK;
+            fused = fuse[f].lk;
             operand = INSTR_A(b);
         } else if (INSTR_OP(b) == OP_GET_LOCAL) {
-            fused = OP_JLT_LL;
+            fused = fuse[f].ll;
             operand = INSTR_A(b);
         }
-        if (fused != OP_NOP && operand <= 0xffff) {
-            fs->ncode -= 3;
-            fs->stack -= 1;
-            mtc_emit_ab(c, fused, INSTR_A(a), operand);
-            return mtc_emit(c, MAKE_A(OP_EXTRA, 0));
-        }
+        if (fused == OP_NOP || operand > 0xffff) break;
+        fs->ncode -= 3;
+        fs->stack -= 1;
+        mtc_emit_ab(c, fused, INSTR_A(a), operand);
+        return mtc_emit(c, MAKE_A(OP_EXTRA, 0));
     }
     return mtc_jump(c, OP_JUMP_IF_FALSE);
 }
@@ -165,7 +179,7 @@ static void if_statement(C *c) {
     JumpList ends = {0};
     while (mtc_check(c, TOK_ELIF) || mtc_check(c, TOK_ELSE)) {
         mtc_jl_add(c, &ends, mtc_jump(c, OP_JUMP));
-        mtc_patch(c, to_next);
+        if (to_next >= 0) mtc_patch(c, to_next);
         if (mtc_match(c, TOK_ELSE)) {
             scoped_block(c);
             to_next = -1;
@@ -198,7 +212,7 @@ static void while_statement(C *c) {
     int exit = condition_jump(c);
     scoped_block(c);
     mtc_loop(c, start);
-    mtc_patch(c, exit);
+    if (exit >= 0) mtc_patch(c, exit);
     c->fs->loop = loop.enclosing;
     mtc_jl_patch(c, &loop.breaks);
 }

@@ -17,6 +17,8 @@ typedef struct {
 } Rule;
 
 static const Rule *rule_of(TokenType t);
+static bool fusable(C *c, int pc);
+static void unemit(C *c, int n);
 
 /* {== Tokens ==} */
 
@@ -130,11 +132,37 @@ void mtc_get_named(C *c, String *name, const Token *where) {
     mtc_emit_op(c, OP_GET_GLOBAL, global_slot(c, name));
 }
 
+/* x = x + k / x += k -> INC_LOCAL; x = x + y -> ADD_ASSIGN_LL. */
+static bool fuse_store(C *c, int slot) {
+    FnState *fs = c->fs;
+    int pc = fs->ncode - 1;
+    if (pc < 0 || !fusable(c, pc) || slot > 0xff) return false;
+    Instr i = fs->code[pc];
+    OpCode op = INSTR_OP(i);
+    if ((int)INSTR_A8(i) != slot) return false;
+    if (op == OP_ADD_LK || op == OP_SUB_LK) {
+        Value k = fs->consts[INSTR_B16(i)];
+        if (!IS_SMALLINT(k)) return false;
+        int64_t d = AS_SMALLINT(k) * (op == OP_ADD_LK ? 1 : -1);
+        if (d < -32768 || d > 32767) return false;
+        unemit(c, 1);
+        mtc_emit_ab(c, OP_INC_LOCAL, (uint32_t)slot, (uint32_t)(d & 0xffff));
+        return true;
+    }
+    if (op == OP_ADD_LL) {
+        uint32_t other = INSTR_B16(i);
+        unemit(c, 1);
+        mtc_emit_ab(c, OP_ADD_ASSIGN_LL, (uint32_t)slot, other);
+        return true;
+    }
+    return false;
+}
+
 void mtc_set_named(C *c, String *name, const Token *where) {
     MT_UNUSED(where);
     int i = find_local(c->fs, name);
     if (i >= 0) {
-        mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
+        if (!fuse_store(c, i)) mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
         return;
     }
     i = mtc_resolve_upvalue(c, c->fs, name);
@@ -656,10 +684,45 @@ static OpCode compound_op(TokenType t) {
     }
 }
 
+/* The local slot loaded by the instruction `back` places from the end (1 = newest), or -1
+   if that is not a fusable GET_LOCAL of a slot that fits `max`. */
+static int loaded_local(C *c, int back, uint32_t max) {
+    FnState *fs = c->fs;
+    int pc = fs->ncode - back;
+    if (pc < 0 || !fusable(c, pc)) return -1;
+    Instr i = fs->code[pc];
+    if (INSTR_OP(i) != OP_GET_LOCAL || INSTR_A(i) > max) return -1;
+    return (int)INSTR_A(i);
+}
+
+/* Removes the newest `n` instructions (plain loads, one stack slot each). */
+static void unemit(C *c, int n) {
+    c->fs->ncode -= n;
+    c->fs->stack -= n;
+}
+
 static void dot(C *c, bool can_assign) {
     mtc_consume(c, TOK_NAME, "attribute name after '.'");
     String *name = mtc_name(c, &c->prev);
     int cache = mtc_cache(c, name);
+    int obj = cache <= 0xffff ? loaded_local(c, 1, 0xff) : -1;
+    if (obj >= 0 && can_assign && assignment_op(c->cur.type)) {
+        /* local.name = v: the value first, then one store through the local. */
+        TokenType op = c->cur.type;
+        mtc_advance(c);
+        unemit(c, 1);
+        if (op != TOK_EQ) mtc_emit_ab(c, OP_GET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
+        mtc_rhs(c);
+        if (op != TOK_EQ) mtc_emit(c, MAKE_A(compound_op(op), 0));
+        mtc_emit_ab(c, OP_SET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
+        c->assigned = true;
+        return;
+    }
+    if (obj >= 0 && !mtc_check(c, TOK_LPAREN)) {
+        unemit(c, 1);
+        mtc_emit_ab(c, OP_GET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
+        return;
+    }
     if (can_assign && assignment_op(c->cur.type)) {
         TokenType op = c->cur.type;
         mtc_advance(c);
@@ -704,6 +767,36 @@ static void subscript(C *c, bool can_assign) {
     if (slice) {
         mtc_emit(c, OP_SLICE);
         return;
+    }
+    int obj = loaded_local(c, 2, 0xff), idx = loaded_local(c, 1, 0xffff);
+    if (obj >= 0 && idx >= 0) {
+        if (can_assign && assignment_op(c->cur.type)) {
+            /* local[local] = v: the value first, then one store through the locals. */
+            TokenType op = c->cur.type;
+            mtc_advance(c);
+            unemit(c, 2);
+            if (op != TOK_EQ) mtc_emit_ab(c, OP_GET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
+            mtc_rhs(c);
+            if (op != TOK_EQ) mtc_emit(c, MAKE_A(compound_op(op), 0));
+            mtc_emit_ab(c, OP_SET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
+            c->assigned = true;
+            return;
+        }
+        unemit(c, 2);
+        mtc_emit_ab(c, OP_GET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
+        return;
+    }
+    if (obj >= 0 && !(can_assign && assignment_op(c->cur.type))) {
+        Instr k = c->fs->code[c->fs->ncode - 1];
+        if (INSTR_OP(k) == OP_INT || (INSTR_OP(k) == OP_CONST && INSTR_A(k) <= 0xffff)) {
+            uint32_t kc = INSTR_OP(k) == OP_INT ? (uint32_t)mtc_const(c, SMALLINT_VAL(INSTR_SA(k)))
+                                                : INSTR_A(k);
+            if (kc <= 0xffff) {
+                unemit(c, 2);
+                mtc_emit_ab(c, OP_GET_INDEX_LK, (uint32_t)obj, kc);
+                return;
+            }
+        }
     }
     if (can_assign && assignment_op(c->cur.type)) {
         TokenType op = c->cur.type;

@@ -31,8 +31,11 @@ static void show_const(VM *vm, Value v) {
 
 static bool uses_ab(OpCode op) {
     switch (op) {
-    case OP_ADD_LK: case OP_SUB_LK: case OP_ADD_LL: case OP_INC_LOCAL: case OP_JLT_LK:
-    case OP_JLT_LL: case OP_ARG_DEFAULT: case OP_CALL_KW: case OP_INVOKE: case OP_INVOKE_KW:
+    case OP_ADD_LK: case OP_SUB_LK: case OP_ADD_LL: case OP_INC_LOCAL: case OP_ADD_ASSIGN_LL:
+    case OP_GET_INDEX_LL: case OP_GET_INDEX_LK: case OP_SET_INDEX_LL: case OP_GET_ATTR_L:
+    case OP_SET_ATTR_L: case OP_JLT_LK: case OP_JLE_LK: case OP_JGT_LK: case OP_JGE_LK:
+    case OP_JEQ_LK: case OP_JNE_LK: case OP_JLT_LL: case OP_JLE_LL: case OP_JGT_LL:
+    case OP_JGE_LL: case OP_JEQ_LL: case OP_JNE_LL: case OP_ARG_DEFAULT: case OP_CALL_KW: case OP_INVOKE: case OP_INVOKE_KW:
     case OP_SUPER_INVOKE: case OP_END_FINALLY: case OP_SELECT: case OP_SPAWN_KW: return true;
     default: return false;
     }

@@ -37,6 +37,12 @@
     OP(SUB_LK, 1)                                                                          \
     OP(ADD_LL, 1)                                                                          \
     OP(INC_LOCAL, 0)      /* local[A8] += sB16 (small int) */                              \
+    OP(ADD_ASSIGN_LL, 0)  /* local[A8] = local[A8] + local[B16] */                         \
+    OP(GET_INDEX_LL, 1)   /* push local[A8][local[B16]] */                                 \
+    OP(GET_INDEX_LK, 1)   /* push local[A8][K[B16]] */                                     \
+    OP(SET_INDEX_LL, -1)  /* local[A8][local[B16]] = pop */                                \
+    OP(GET_ATTR_L, 1)     /* push local[A8].name (cache B16) */                            \
+    OP(SET_ATTR_L, -1)    /* local[A8].name = pop (cache B16) */                           \
     /* attributes and items */                                                             \
     OP(GET_ATTR, 0)       /* A: cache */                                                   \
     OP(SET_ATTR, -2)      /* [obj, v]; A: cache */                                         \
@@ -74,8 +80,19 @@
     OP(JUMP_IF_TRUE, -1)                                                                   \
     OP(JUMP_IF_FALSE_KEEP, VAR) /* `and`: keep and jump if falsy, else pop */              \
     OP(JUMP_IF_TRUE_KEEP, VAR)  /* `or` */                                                 \
-    OP(JLT_LK, 0)         /* if not (local[A8] < K[B16]) jump by next word */              \
-    OP(JLT_LL, 0)         /* if not (local[A8] < local[B16]) jump by next word */          \
+    /* compare-and-branch: if not (local[A8] OP K[B16] / local[B16]) jump by next word */  \
+    OP(JLT_LK, 0)                                                                          \
+    OP(JLE_LK, 0)                                                                          \
+    OP(JGT_LK, 0)                                                                          \
+    OP(JGE_LK, 0)                                                                          \
+    OP(JEQ_LK, 0)                                                                          \
+    OP(JNE_LK, 0)                                                                          \
+    OP(JLT_LL, 0)                                                                          \
+    OP(JLE_LL, 0)                                                                          \
+    OP(JGT_LL, 0)                                                                          \
+    OP(JGE_LL, 0)                                                                          \
+    OP(JEQ_LL, 0)                                                                          \
+    OP(JNE_LL, 0)                                                                          \
     OP(ARG_DEFAULT, 0)    /* if local[A8] is set, jump by B16 */                           \
     /* calls */                                                                            \
     OP(CALL, VAR)         /* [f, args...]; A: argc */                                      \

@@ -259,6 +259,94 @@ resume:
         DISPATCH();
     }
 
+    CASE(ADD_ASSIGN_LL) : {
+        Value a = base[INSTR_A8(i)], b = base[INSTR_B16(i)];
+        if (mt_likely(BOTH_SMALLINT(a, b))) {
+            int64_t r = AS_SMALLINT(a) + AS_SMALLINT(b);
+            if (mt_likely(FITS_SMALLINT(r))) {
+                base[INSTR_A8(i)] = SMALLINT_VAL(r);
+                DISPATCH();
+            }
+        } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {
+            base[INSTR_A8(i)] = DOUBLE_VAL(AS_DOUBLE(a) + AS_DOUBLE(b));
+            DISPATCH();
+        }
+        STORE();
+        Value out;
+        ERROR_IF(!mti_arith(vm, OP_ADD, a, b, &out));
+        base[INSTR_A8(i)] = out;
+        DISPATCH();
+    }
+    CASE(GET_INDEX_LL) : CASE(GET_INDEX_LK) : {
+        Value obj = base[INSTR_A8(i)];
+        Value key = INSTR_OP(i) == OP_GET_INDEX_LL ? base[INSTR_B16(i)] : consts[INSTR_B16(i)];
+        if (IS_LIST(obj) && IS_SMALLINT(key)) {
+            List *l = AS_LIST(obj);
+            int64_t k = AS_SMALLINT(key);
+            if (k < 0) k += l->count;
+            if ((uint64_t)k < l->count) {
+                PUSH(l->items[k]);
+                DISPATCH();
+            }
+        }
+        STORE();
+        Value v;
+        ERROR_IF(!mti_get_index(vm, obj, key, &v));
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(SET_INDEX_LL) : {
+        Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)], v = sp[-1];
+        if (IS_LIST(obj) && IS_SMALLINT(key)) {
+            List *l = AS_LIST(obj);
+            int64_t k = AS_SMALLINT(key);
+            if (k < 0) k += l->count;
+            if ((uint64_t)k < l->count) {
+                l->items[k] = v;
+                sp--;
+                DISPATCH();
+            }
+        }
+        STORE();
+        ERROR_IF(!mti_set_index(vm, obj, key, v));
+        sp--;
+        DISPATCH();
+    }
+    CASE(GET_ATTR_L) : {
+        Value obj = base[INSTR_A8(i)];
+        AttrCache *ac = &proto->caches[INSTR_B16(i)];
+        if (IS_INSTANCE(obj)) {
+            Instance *in = AS_INSTANCE(obj);
+            if (ac->klass == in->klass && ac->index < in->nfields) {
+                Value v = in->fields[ac->index];
+                if (mt_likely(!IS_UNDEF(v))) {
+                    PUSH(v);
+                    DISPATCH();
+                }
+            }
+        }
+        STORE();
+        Value v;
+        ERROR_IF(!mti_get_attr(vm, obj, ac, &v));
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(SET_ATTR_L) : {
+        Value obj = base[INSTR_A8(i)], v = sp[-1];
+        AttrCache *ac = &proto->caches[INSTR_B16(i)];
+        if (IS_INSTANCE(obj)) {
+            Instance *in = AS_INSTANCE(obj);
+            if (ac->klass == in->klass && ac->index < in->nfields) {
+                in->fields[ac->index] = v;
+                sp--;
+                DISPATCH();
+            }
+        }
+        STORE();
+        ERROR_IF(!mti_set_attr(vm, obj, ac, v));
+        sp--;
+        DISPATCH();
+    }
     CASE(GET_ATTR) : {
         Value obj = sp[-1];
         AttrCache *ac = &proto->caches[INSTR_A(i)];
@@ -496,22 +584,41 @@ resume:
         else sp--;
         DISPATCH();
     }
-    CASE(JLT_LK) : CASE(JLT_LL) : {
-        Value a = base[INSTR_A8(i)];
-        Value b = INSTR_OP(i) == OP_JLT_LK ? consts[INSTR_B16(i)] : base[INSTR_B16(i)];
-        Instr jump = *ip++;
-        bool lt;
-        if (BOTH_SMALLINT(a, b)) lt = AS_SMALLINT(a) < AS_SMALLINT(b);
-        else if (IS_DOUBLE(a) && IS_DOUBLE(b)) lt = AS_DOUBLE(a) < AS_DOUBLE(b);
-        else {
-            STORE();
-            Value out;
-            ERROR_IF(!mti_compare(vm, OP_LT, a, b, &out));
-            lt = out == TRUE_VAL;
-        }
-        if (!lt) ip += INSTR_SA(jump);
-        DISPATCH();
+    /* Compare-and-branch: one instruction (plus its jump word) for `while i < n:`. */
+#define JCMP(name, op, cmp, eq, operand)                                                        \
+    CASE(name) : {                                                                              \
+        Value a = base[INSTR_A8(i)], b = operand;                                               \
+        Instr jump = *ip++;                                                                     \
+        bool yes;                                                                               \
+        if (BOTH_SMALLINT(a, b)) yes = AS_SMALLINT(a) cmp AS_SMALLINT(b);                       \
+        else if (IS_DOUBLE(a) && IS_DOUBLE(b)) yes = AS_DOUBLE(a) cmp AS_DOUBLE(b);             \
+        else {                                                                                  \
+            STORE();                                                                            \
+            if (eq) {                                                                           \
+                int e = mtv_equal(vm, a, b);                                                    \
+                ERROR_IF(e < 0);                                                                \
+                yes = (op == OP_EQ) == (e == 1);                                                \
+            } else {                                                                            \
+                Value out;                                                                      \
+                ERROR_IF(!mti_compare(vm, op, a, b, &out));                                     \
+                yes = out == TRUE_VAL;                                                          \
+            }                                                                                   \
+        }                                                                                       \
+        if (!yes) ip += INSTR_SA(jump);                                                         \
+        DISPATCH();                                                                             \
     }
+    JCMP(JLT_LK, OP_LT, <, false, consts[INSTR_B16(i)])
+    JCMP(JLE_LK, OP_LE, <=, false, consts[INSTR_B16(i)])
+    JCMP(JGT_LK, OP_GT, >, false, consts[INSTR_B16(i)])
+    JCMP(JGE_LK, OP_GE, >=, false, consts[INSTR_B16(i)])
+    JCMP(JEQ_LK, OP_EQ, ==, true, consts[INSTR_B16(i)])
+    JCMP(JNE_LK, OP_NE, !=, true, consts[INSTR_B16(i)])
+    JCMP(JLT_LL, OP_LT, <, false, base[INSTR_B16(i)])
+    JCMP(JLE_LL, OP_LE, <=, false, base[INSTR_B16(i)])
+    JCMP(JGT_LL, OP_GT, >, false, base[INSTR_B16(i)])
+    JCMP(JGE_LL, OP_GE, >=, false, base[INSTR_B16(i)])
+    JCMP(JEQ_LL, OP_EQ, ==, true, base[INSTR_B16(i)])
+    JCMP(JNE_LL, OP_NE, !=, true, base[INSTR_B16(i)])
     CASE(ARG_DEFAULT) : if (!IS_UNDEF(base[INSTR_A8(i)])) ip += INSTR_B16(i);
     DISPATCH();
 

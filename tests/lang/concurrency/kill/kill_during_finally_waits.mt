@@ -1,0 +1,23 @@
+# TEST: outside shutdown, a ThreadExit arriving while a finally runs waits until that block ends
+#> in finally
+#> killed during finally
+#> finally ends
+#> outer finally
+#> joined nil
+def worker():
+    try:
+        try:
+            pass
+        finally:
+            print("in finally")
+            sleep(0.02)
+            print("finally ends")
+        sleep(0)
+        print("not reached: ThreadExit is due at the latest here")
+    finally:
+        print("outer finally")
+let t = spawn worker()
+sleep(0.005)
+t.kill()
+print("killed during finally")
+print("joined", t.join())

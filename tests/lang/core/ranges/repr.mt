@@ -1,0 +1,5 @@
+# TEST: a range prints as range(start, stop) or range(start, stop, step)
+#> range(0, 3)
+#> range(1, 10, 2)
+print(range(3))
+print(range(1, 10, 2))

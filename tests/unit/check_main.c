@@ -1,0 +1,23 @@
+/*
+** check_main.c — runs every Check suite in one SRunner. Exit status 0 only if all pass.
+** Set CK_RUN_SUITE / CK_RUN_CASE to run a subset, CK_FORK=no to debug in one process.
+*/
+#include <stdlib.h>
+
+#include "unit.h"
+
+int main(void) {
+    SRunner *sr = srunner_create(value_suite());
+    srunner_add_suite(sr, num_suite());
+    srunner_add_suite(sr, string_suite());
+    srunner_add_suite(sr, table_suite());
+    srunner_add_suite(sr, map_suite());
+    srunner_add_suite(sr, lexer_suite());
+    srunner_add_suite(sr, compiler_suite());
+    srunner_add_suite(sr, gc_suite());
+    srunner_add_suite(sr, api_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
