@@ -210,8 +210,18 @@ static void while_statement(C *c) {
     int start = mtc_here(c);
     push_loop(c, &loop, start);
     int exit = condition_jump(c);
+    int body = mtc_here(c);
     scoped_block(c);
-    mtc_loop(c, start);
+    FnState *fs = c->fs;
+    if (exit >= 1 && INSTR_OP(fs->code[exit]) == OP_EXTRA && exit == start + 1) {
+        /* A compare-and-branch condition: test again at the bottom and jump back while
+           it holds, saving the jump to the top on every iteration. */
+        mtc_emit(c, fs->code[start]);
+        int pc = mtc_emit(c, MAKE_A(OP_EXTRA_T, 0));
+        mtc_patch_to(c, pc, body);
+    } else {
+        mtc_loop(c, start);
+    }
     if (exit >= 0) mtc_patch(c, exit);
     c->fs->loop = loop.enclosing;
     mtc_jl_patch(c, &loop.breaks);
@@ -258,8 +268,21 @@ static void for_statement(C *c) {
         mtc_add_local(c, mtc_name(c, &name_tok));
     }
     mtc_block(c);
-    mtc_end_scope(c);
-    mtc_loop(c, start);
+    FnState *fs = c->fs;
+    int body_locals = 0;
+    for (int l = fs->nlocals - 1; l >= 0 && fs->locals[l].depth == fs->scope_depth; l--) body_locals++;
+    if (!pair && body_locals == 1 && !fs->locals[fs->nlocals - 1].captured) {
+        /* Only the loop variable is live: step in place (FOR_NEXT) instead of popping it
+           and jumping back to FOR_ITER. */
+        fs->scope_depth--;
+        fs->nlocals--;
+        int pc = mtc_emit(c, MAKE_A(OP_FOR_NEXT, 0));
+        mtc_patch_to(c, pc, for_iter + 1);
+        fs->stack--;
+    } else {
+        mtc_end_scope(c);
+        mtc_loop(c, start);
+    }
     int exit = mtc_here(c);
     mtc_patch_to(c, for_iter, exit);
     mtc_add_handler(c, for_iter, for_iter + 1, exit, it_slot + 2, HANDLER_FOR_STOP, it_slot);

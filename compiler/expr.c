@@ -19,6 +19,7 @@ typedef struct {
 static const Rule *rule_of(TokenType t);
 static bool fusable(C *c, int pc);
 static void unemit(C *c, int n);
+static int loaded_local(C *c, int back, uint32_t max);
 
 /* {== Tokens ==} */
 
@@ -178,30 +179,38 @@ void mtc_set_named(C *c, String *name, const Token *where) {
 /* The instruction at `pc`, if it is the newest and nothing jumps between it and here. */
 static bool fusable(C *c, int pc) { return pc >= 0 && pc >= c->fs->barrier && pc < c->fs->ncode; }
 
-/* GET_LOCAL a; CONST/INT k; ADD -> ADD_LK a k (and SUB), GET_LOCAL a; GET_LOCAL b; ADD ->
-   ADD_LL. Returns true if the operator was folded into the operand loads. */
+/* Folds operand loads into the operator: GET_LOCAL a; INT/CONST k; op -> op_LK a k;
+   GET_LOCAL a; GET_LOCAL b; op -> op_LL a b; ...; GET_LOCAL b; op -> op_L b. */
 static bool fuse_binary(C *c, OpCode op) {
+    static const struct {
+        OpCode op, lk, ll, l;
+    } forms[] = {{OP_ADD, OP_ADD_LK, OP_ADD_LL, OP_ADD_L},
+                 {OP_SUB, OP_SUB_LK, OP_SUB_LL, OP_SUB_L},
+                 {OP_MUL, OP_MUL_LK, OP_MUL_LL, OP_MUL_L},
+                 {OP_DIV, OP_NOP, OP_NOP, OP_DIV_L}};
     FnState *fs = c->fs;
-    if (op != OP_ADD && op != OP_SUB) return false;
     int n = fs->ncode;
-    if (n < 2 || !fusable(c, n - 2)) return false;
-    Instr a = fs->code[n - 2], b = fs->code[n - 1];
-    if (INSTR_OP(a) != OP_GET_LOCAL || INSTR_A(a) > 0xff) return false;
-    uint32_t slot = INSTR_A(a);
-    if (INSTR_OP(b) == OP_INT || INSTR_OP(b) == OP_CONST) {
-        uint32_t k;
-        if (INSTR_OP(b) == OP_INT) k = (uint32_t)mtc_const(c, SMALLINT_VAL(INSTR_SA(b)));
-        else k = INSTR_A(b);
-        if (k > 0xffff) return false;
-        fs->ncode -= 2;
-        fs->stack -= 2;
-        mtc_emit_ab(c, op == OP_ADD ? OP_ADD_LK : OP_SUB_LK, slot, k);
-        return true;
-    }
-    if (op == OP_ADD && INSTR_OP(b) == OP_GET_LOCAL && INSTR_A(b) <= 0xffff) {
-        fs->ncode -= 2;
-        fs->stack -= 2;
-        mtc_emit_ab(c, OP_ADD_LL, slot, INSTR_A(b));
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        if (forms[f].op != op) continue;
+        if (n < 1 || !fusable(c, n - 1)) return false;
+        Instr b = fs->code[n - 1];
+        int a = n >= 2 && fusable(c, n - 2) ? loaded_local(c, 2, 0xff) : -1;
+        if (a >= 0 && forms[f].lk != OP_NOP && (INSTR_OP(b) == OP_INT || INSTR_OP(b) == OP_CONST)) {
+            uint32_t k = INSTR_OP(b) == OP_INT ? (uint32_t)mtc_const(c, SMALLINT_VAL(INSTR_SA(b)))
+                                               : INSTR_A(b);
+            if (k > 0xffff) return false;
+            unemit(c, 2);
+            mtc_emit_ab(c, forms[f].lk, (uint32_t)a, k);
+            return true;
+        }
+        if (INSTR_OP(b) != OP_GET_LOCAL) return false;
+        if (a >= 0 && forms[f].ll != OP_NOP && INSTR_A(b) <= 0xffff) {
+            unemit(c, 2);
+            mtc_emit_ab(c, forms[f].ll, (uint32_t)a, INSTR_A(b));
+            return true;
+        }
+        unemit(c, 1);
+        mtc_emit_op(c, forms[f].l, INSTR_A(b));
         return true;
     }
     return false;
@@ -569,8 +578,8 @@ static void binary(C *c, bool can_assign) {
     switch (op) {
     case TOK_PLUS: emit_binary(c, OP_ADD); break;
     case TOK_MINUS: emit_binary(c, OP_SUB); break;
-    case TOK_STAR: mtc_emit(c, OP_MUL); break;
-    case TOK_SLASH: mtc_emit(c, OP_DIV); break;
+    case TOK_STAR: emit_binary(c, OP_MUL); break;
+    case TOK_SLASH: emit_binary(c, OP_DIV); break;
     case TOK_SLASHSLASH: mtc_emit(c, OP_IDIV); break;
     case TOK_PERCENT: mtc_emit(c, OP_MOD); break;
     case TOK_AMP: mtc_emit(c, OP_BAND); break;
@@ -713,7 +722,7 @@ static void dot(C *c, bool can_assign) {
         unemit(c, 1);
         if (op != TOK_EQ) mtc_emit_ab(c, OP_GET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
         mtc_rhs(c);
-        if (op != TOK_EQ) mtc_emit(c, MAKE_A(compound_op(op), 0));
+        if (op != TOK_EQ) emit_binary(c, compound_op(op));
         mtc_emit_ab(c, OP_SET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
         c->assigned = true;
         return;
@@ -730,7 +739,7 @@ static void dot(C *c, bool can_assign) {
             mtc_emit(c, OP_DUP);
             mtc_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
             mtc_rhs(c);
-            mtc_emit(c, MAKE_A(compound_op(op), 0));
+            emit_binary(c, compound_op(op));
         } else {
             mtc_rhs(c);
         }
@@ -777,7 +786,7 @@ static void subscript(C *c, bool can_assign) {
             unemit(c, 2);
             if (op != TOK_EQ) mtc_emit_ab(c, OP_GET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
             mtc_rhs(c);
-            if (op != TOK_EQ) mtc_emit(c, MAKE_A(compound_op(op), 0));
+            if (op != TOK_EQ) emit_binary(c, compound_op(op));
             mtc_emit_ab(c, OP_SET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
             c->assigned = true;
             return;
@@ -805,7 +814,7 @@ static void subscript(C *c, bool can_assign) {
             mtc_emit(c, OP_DUP2);
             mtc_emit(c, OP_GET_INDEX);
             mtc_rhs(c);
-            mtc_emit(c, MAKE_A(compound_op(op), 0));
+            emit_binary(c, compound_op(op));
         } else {
             mtc_rhs(c);
         }

@@ -31,7 +31,7 @@ static void show_const(VM *vm, Value v) {
 
 static bool uses_ab(OpCode op) {
     switch (op) {
-    case OP_ADD_LK: case OP_SUB_LK: case OP_ADD_LL: case OP_INC_LOCAL: case OP_ADD_ASSIGN_LL:
+    case OP_ADD_LK: case OP_SUB_LK: case OP_ADD_LL: case OP_MUL_LK: case OP_SUB_LL: case OP_MUL_LL: case OP_INC_LOCAL: case OP_ADD_ASSIGN_LL:
     case OP_GET_INDEX_LL: case OP_GET_INDEX_LK: case OP_SET_INDEX_LL: case OP_GET_ATTR_L:
     case OP_SET_ATTR_L: case OP_JLT_LK: case OP_JLE_LK: case OP_JGT_LK: case OP_JGE_LK:
     case OP_JEQ_LK: case OP_JNE_LK: case OP_JLT_LL: case OP_JLE_LL: case OP_JGT_LL:
@@ -43,6 +43,7 @@ static bool uses_ab(OpCode op) {
 
 static bool is_jump(OpCode op) {
     return op == OP_JUMP || op == OP_LOOP || op == OP_JUMP_IF_FALSE || op == OP_JUMP_IF_TRUE ||
+           op == OP_FOR_NEXT || op == OP_EXTRA_T ||
            op == OP_JUMP_IF_FALSE_KEEP || op == OP_JUMP_IF_TRUE_KEEP || op == OP_FOR_ITER;
 }
 
@@ -57,7 +58,7 @@ int mtd_disassemble(VM *vm, Proto *p) {
         if (uses_ab(op)) out(vm, " %u %u", INSTR_A8(i), INSTR_B16(i));
         else if (is_jump(op) || op == OP_INT || op == OP_EXTRA) {
             out(vm, " %d", INSTR_SA(i));
-            if (is_jump(op) || op == OP_EXTRA) out(vm, "    -> %d", (int)pc + 1 + INSTR_SA(i));
+            if (is_jump(op) || op == OP_EXTRA || op == OP_EXTRA_T) out(vm, "    -> %d", (int)pc + 1 + INSTR_SA(i));
         } else out(vm, " %u", INSTR_A(i));
         if ((op == OP_CONST || op == OP_IMPORT || op == OP_CLASS || op == OP_METHOD) && INSTR_A(i) < p->nconsts)
             show_const(vm, p->consts[INSTR_A(i)]);

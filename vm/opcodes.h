@@ -35,7 +35,15 @@
     /* fused local arithmetic: push local[A8] op K/local[B16] */                           \
     OP(ADD_LK, 1)                                                                          \
     OP(SUB_LK, 1)                                                                          \
+    OP(MUL_LK, 1)                                                                          \
     OP(ADD_LL, 1)                                                                          \
+    OP(SUB_LL, 1)                                                                          \
+    OP(MUL_LL, 1)                                                                          \
+    /* fused arithmetic with a local right operand: TOS = TOS op local[A] */               \
+    OP(ADD_L, 0)                                                                           \
+    OP(SUB_L, 0)                                                                           \
+    OP(MUL_L, 0)                                                                           \
+    OP(DIV_L, 0)                                                                           \
     OP(INC_LOCAL, 0)      /* local[A8] += sB16 (small int) */                              \
     OP(ADD_ASSIGN_LL, 0)  /* local[A8] = local[A8] + local[B16] */                         \
     OP(GET_INDEX_LL, 1)   /* push local[A8][local[B16]] */                                 \
@@ -119,6 +127,7 @@
     /* iteration */                                                                        \
     OP(ITER, 0)           /* [x] -> [iterator] (the compiler pushes a nil state) */        \
     OP(FOR_ITER, 1)       /* [it, state] -> [it, state, v], or jump sA when done */        \
+    OP(FOR_NEXT, 0)       /* loop end: [it, state, v] -> next v and jump back sA, or pop v */ \
     /* errors */                                                                           \
     OP(RAISE, -1)                                                                          \
     OP(RERAISE, 0)        /* re-raise local[A] (bare raise) */                             \
@@ -128,7 +137,8 @@
     OP(WITH_RESULT, -1)   /* pop exit()'s result; true suppresses an Error */              \
     OP(SELECT, VAR)       /* A8: cases, B16: K of case kinds; then words */                \
     OP(NOP, 0)                                                                             \
-    OP(EXTRA, 0)          /* operand word of the previous instruction */
+    OP(EXTRA, 0)          /* operand word of the previous instruction */                \
+    OP(EXTRA_T, 0)        /* jump word of a compare-and-branch taken when true */
 /* clang-format on */
 
 typedef enum {

@@ -78,9 +78,9 @@ static inline bool truthy(Value v) {
     return mtv_truthy(v);
 }
 
-/* Runs fibers until none is runnable. Returns 0, or -1 if the VM is dead (out of memory
-   even for unwinding). */
-int mtv_execute(VM *vm) {
+/* The loop itself. It never calls setjmp (that would make the compiler keep the
+   registers below in memory); mtv_execute wraps it with the protected region. */
+static MT_NOINLINE void run(VM *vm) {
 #if MT_COMPUTED_GOTO
     static const void *const labels[] = {
 #define OP_LABEL(name, effect) &&L_##name,
@@ -96,27 +96,9 @@ int mtv_execute(VM *vm) {
     Proto *proto;
     Instr i;
 
-    MemJmp mj;
-    mj.prev = vm->mem.jmp;
-    vm->mem.jmp = &mj;
-    if (setjmp(mj.buf) != 0) {
-        /* An allocation failed: raise MemoryError in whatever fiber was running. The
-           registers were stored before the allocation. */
-        if (vm->mem.dead || vm->current == NULL) {
-            vm->mem.jmp = mj.prev;
-            return -1;
-        }
-        vm->error = vm->memory_error;
-        fiber = vm->current;
-        goto raise_stored;
-    }
-
 resume:
     fiber = vm->current;
-    if (fiber == NULL) {
-        vm->mem.jmp = mj.prev;
-        return 0;
-    }
+    if (fiber == NULL) return;
     LOAD();
     if (mt_unlikely(!IS_UNDEF(fiber->pending)) && mts_take_pending(vm, fiber)) goto raise;
 
@@ -195,54 +177,6 @@ resume:
         DISPATCH();
     }
 
-    CASE(ADD_LK) : {
-        Value a = base[INSTR_A8(i)], b = consts[INSTR_B16(i)];
-        if (mt_likely(BOTH_SMALLINT(a, b))) {
-            int64_t r = AS_SMALLINT(a) + AS_SMALLINT(b);
-            if (mt_likely(FITS_SMALLINT(r))) {
-                PUSH(SMALLINT_VAL(r));
-                DISPATCH();
-            }
-        }
-        STORE();
-        Value out;
-        ERROR_IF(!mti_arith(vm, OP_ADD, a, b, &out));
-        PUSH(out);
-        DISPATCH();
-    }
-    CASE(SUB_LK) : {
-        Value a = base[INSTR_A8(i)], b = consts[INSTR_B16(i)];
-        if (mt_likely(BOTH_SMALLINT(a, b))) {
-            int64_t r = AS_SMALLINT(a) - AS_SMALLINT(b);
-            if (mt_likely(FITS_SMALLINT(r))) {
-                PUSH(SMALLINT_VAL(r));
-                DISPATCH();
-            }
-        }
-        STORE();
-        Value out;
-        ERROR_IF(!mti_arith(vm, OP_SUB, a, b, &out));
-        PUSH(out);
-        DISPATCH();
-    }
-    CASE(ADD_LL) : {
-        Value a = base[INSTR_A8(i)], b = base[INSTR_B16(i)];
-        if (mt_likely(BOTH_SMALLINT(a, b))) {
-            int64_t r = AS_SMALLINT(a) + AS_SMALLINT(b);
-            if (mt_likely(FITS_SMALLINT(r))) {
-                PUSH(SMALLINT_VAL(r));
-                DISPATCH();
-            }
-        } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {
-            PUSH(DOUBLE_VAL(AS_DOUBLE(a) + AS_DOUBLE(b)));
-            DISPATCH();
-        }
-        STORE();
-        Value out;
-        ERROR_IF(!mti_arith(vm, OP_ADD, a, b, &out));
-        PUSH(out);
-        DISPATCH();
-    }
     CASE(INC_LOCAL) : {
         Value a = base[INSTR_A8(i)];
         if (mt_likely(IS_SMALLINT(a))) {
@@ -427,12 +361,26 @@ resume:
         DISPATCH();
     }
 
-    /* Arithmetic: small ints and doubles inline, everything else in ops.c. */
-#define ARITH(name, op, intexpr, dblexpr)                                                      \
+    /* Arithmetic: small ints and doubles inline, everything else in ops.c. Operand
+       forms: TOS pair, TOS with a local (_L), two locals (_LL), a local and a
+       constant (_LK). `pops` stack slots are replaced by the result. */
+#define PUT(v)                                                                                 \
+    do {                                                                                       \
+        sp -= pops;                                                                            \
+        *sp++ = (v);                                                                           \
+        DISPATCH();                                                                            \
+    } while (0)
+#define INT_RESULT(expr)                                                                       \
+    do {                                                                                       \
+        int64_t r_ = (expr);                                                                   \
+        if (mt_likely(FITS_SMALLINT(r_))) PUT(SMALLINT_VAL(r_));                               \
+    } while (0)
+#define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                         \
     CASE(name) : {                                                                             \
-        Value a = sp[-2], b = sp[-1];                                                          \
+        const int pops = POPS;                                                                 \
+        Value a = A, b = B;                                                                    \
         if (mt_likely(BOTH_SMALLINT(a, b))) {                                                  \
-            int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b), r;                                 \
+            int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b);                                    \
             intexpr;                                                                           \
         } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {                                             \
             double x = AS_DOUBLE(a), y = AS_DOUBLE(b);                                         \
@@ -441,39 +389,57 @@ resume:
         STORE();                                                                               \
         Value out;                                                                             \
         ERROR_IF(!mti_arith(vm, op, a, b, &out));                                              \
-        sp[-2] = out;                                                                          \
-        sp--;                                                                                  \
-        DISPATCH();                                                                            \
+        PUT(out);                                                                              \
     }
-#define INT_RESULT(expr)                                                                      \
-    r = (expr);                                                                               \
-    if (mt_likely(FITS_SMALLINT(r))) {                                                        \
-        sp[-2] = SMALLINT_VAL(r);                                                             \
-        sp--;                                                                                 \
-        DISPATCH();                                                                           \
-    }
-#define DBL_RESULT(expr)                                                                      \
-    sp[-2] = DOUBLE_VAL(expr);                                                                \
-    sp--;                                                                                     \
-    DISPATCH();
+#define ADD_INT INT_RESULT(x + y)
+#define SUB_INT INT_RESULT(x - y)
+#define MUL_INT                                                                                \
+    do {                                                                                       \
+        int64_t m_;                                                                            \
+        if (!__builtin_mul_overflow(x, y, &m_)) INT_RESULT(m_);                                \
+    } while (0)
+#define DIV_INT                                                                                \
+    if (y != 0) PUT(DOUBLE_VAL((double)x / (double)y))
+#define DIV_DBL                                                                                \
+    if (y != 0) PUT(DOUBLE_VAL(x / y))
+#define LOCAL_A base[INSTR_A8(i)]
+#define LOCAL_B base[INSTR_B16(i)]
+#define CONST_B consts[INSTR_B16(i)]
 
-    ARITH(ADD, OP_ADD, INT_RESULT(x + y), DBL_RESULT(x + y))
-    ARITH(SUB, OP_SUB, INT_RESULT(x - y), DBL_RESULT(x - y))
-    ARITH(MUL, OP_MUL, if (!__builtin_mul_overflow(x, y, &r)) { INT_RESULT(r) }, DBL_RESULT(x * y))
-    ARITH(DIV, OP_DIV, (void)r; if (y != 0) { DBL_RESULT((double)x / (double)y) },
-          if (y != 0) { DBL_RESULT(x / y) })
-    ARITH(IDIV, OP_IDIV, if (y != 0) {
+    BINARY(ADD, OP_ADD, sp[-2], sp[-1], 2, ADD_INT, PUT(DOUBLE_VAL(x + y)))
+    BINARY(SUB, OP_SUB, sp[-2], sp[-1], 2, SUB_INT, PUT(DOUBLE_VAL(x - y)))
+    BINARY(MUL, OP_MUL, sp[-2], sp[-1], 2, MUL_INT, PUT(DOUBLE_VAL(x * y)))
+    BINARY(DIV, OP_DIV, sp[-2], sp[-1], 2, DIV_INT, DIV_DBL)
+    BINARY(ADD_L, OP_ADD, sp[-1], base[INSTR_A(i)], 1, ADD_INT, PUT(DOUBLE_VAL(x + y)))
+    BINARY(SUB_L, OP_SUB, sp[-1], base[INSTR_A(i)], 1, SUB_INT, PUT(DOUBLE_VAL(x - y)))
+    BINARY(MUL_L, OP_MUL, sp[-1], base[INSTR_A(i)], 1, MUL_INT, PUT(DOUBLE_VAL(x * y)))
+    BINARY(DIV_L, OP_DIV, sp[-1], base[INSTR_A(i)], 1, DIV_INT, DIV_DBL)
+    BINARY(ADD_LL, OP_ADD, LOCAL_A, LOCAL_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)))
+    BINARY(SUB_LL, OP_SUB, LOCAL_A, LOCAL_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)))
+    BINARY(MUL_LL, OP_MUL, LOCAL_A, LOCAL_B, 0, MUL_INT, PUT(DOUBLE_VAL(x * y)))
+    BINARY(ADD_LK, OP_ADD, LOCAL_A, CONST_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)))
+    BINARY(SUB_LK, OP_SUB, LOCAL_A, CONST_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)))
+    BINARY(MUL_LK, OP_MUL, LOCAL_A, CONST_B, 0, MUL_INT, PUT(DOUBLE_VAL(x * y)))
+    BINARY(IDIV, OP_IDIV, sp[-2], sp[-1], 2, if (y != 0) {
         int64_t q = x / y;
         if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
-        INT_RESULT(q)
+        INT_RESULT(q);
     }, (void)x; (void)y)
-    ARITH(MOD, OP_MOD, if (y != 0) {
+    BINARY(MOD, OP_MOD, sp[-2], sp[-1], 2, if (y != 0) {
         int64_t m = x % y;
         if (m != 0 && ((m < 0) != (y < 0))) m += y;
-        INT_RESULT(m)
-    }, (void)x; (void)y)
+        INT_RESULT(m);
+    }, if (y != 0 && x >= 0 && y > 0) {
+        /* Both positive: fmod already floors. */
+        PUT(DOUBLE_VAL(fmod(x, y)));
+    })
+    BINARY(POW, OP_POW, sp[-2], sp[-1], 2, (void)x; (void)y, if (y == 0.5 && x >= 0) {
+        PUT(DOUBLE_VAL(sqrt(x)));
+    } else if (x > 0) {
+        PUT(DOUBLE_VAL(pow(x, y)));
+    })
 
-    CASE(POW) : CASE(BAND) : CASE(BOR) : CASE(BXOR) : CASE(SHL) : CASE(SHR) : {
+    CASE(BAND) : CASE(BOR) : CASE(BXOR) : CASE(SHL) : CASE(SHR) : {
         Value a = sp[-2], b = sp[-1];
         STORE();
         Value out;
@@ -558,11 +524,13 @@ resume:
     CASE(JUMP) : ip += INSTR_SA(i);
     DISPATCH();
     CASE(LOOP) : ip += INSTR_SA(i);
-    if (mt_unlikely(vm->attention)) {
-        STORE();
-        if (!mts_attention(vm, fiber)) goto raise;
-        if (vm->current != fiber) goto resume;
-    }
+    if (mt_unlikely(vm->attention)) goto safe_point;
+    DISPATCH();
+safe_point:
+    /* A backward jump with a signal or request pending. */
+    STORE();
+    if (!mts_attention(vm, fiber)) goto raise;
+    if (vm->current != fiber) goto resume;
     DISPATCH();
     CASE(JUMP_IF_FALSE) : {
         Value v = POP();
@@ -604,7 +572,10 @@ resume:
                 yes = out == TRUE_VAL;                                                          \
             }                                                                                   \
         }                                                                                       \
-        if (!yes) ip += INSTR_SA(jump);                                                         \
+        if (yes == (INSTR_OP(jump) == OP_EXTRA_T)) {                                            \
+            ip += INSTR_SA(jump);                                                               \
+            if (INSTR_SA(jump) < 0 && mt_unlikely(vm->attention)) goto safe_point;              \
+        }                                                                                       \
         DISPATCH();                                                                             \
     }
     JCMP(JLT_LK, OP_LT, <, false, consts[INSTR_B16(i)])
@@ -926,6 +897,42 @@ resume:
         AFTER_STEP(mti_for_iter(vm, fiber));
     }
 
+    CASE(FOR_NEXT) : {
+        /* The end of a for body whose only local is the loop variable: step a list or a
+           range in place and jump back; anything else re-runs FOR_ITER. */
+        Value it = sp[-3], st = sp[-2];
+        if (IS_OBJ_TYPE(it, OBJ_RANGE) && IS_SMALLINT(st)) {
+            Range *r = (Range *)AS_OBJ(it);
+            int64_t cur = AS_SMALLINT(st), next;
+            if (!(r->step > 0 ? cur < r->stop : cur > r->stop)) {
+                sp--;
+                DISPATCH();
+            }
+            if (!__builtin_add_overflow(cur, r->step, &next) && FITS_SMALLINT(next)) {
+                sp[-2] = SMALLINT_VAL(next);
+                sp[-1] = st;
+                ip += INSTR_SA(i);
+                if (mt_unlikely(vm->attention)) goto safe_point;
+                DISPATCH();
+            }
+        } else if (IS_LIST(it) && IS_SMALLINT(st)) {
+            List *l = AS_LIST(it);
+            int64_t k = AS_SMALLINT(st);
+            if ((uint64_t)k >= l->count) {
+                sp--;
+                DISPATCH();
+            }
+            sp[-2] = SMALLINT_VAL(k + 1);
+            sp[-1] = l->items[k];
+            ip += INSTR_SA(i);
+            if (mt_unlikely(vm->attention)) goto safe_point;
+            DISPATCH();
+        }
+        sp--;
+        ip += INSTR_SA(i) - 1; /* the loop's FOR_ITER */
+        if (mt_unlikely(vm->attention)) goto safe_point;
+        DISPATCH();
+    }
     CASE(RAISE) : {
         Value e = sp[-1];
         STORE();
@@ -1002,14 +1009,13 @@ resume:
         STORE();
         AFTER_STEP(mts_select(vm, fiber, ncases, kinds, ip));
     }
-    CASE(NOP) : CASE(EXTRA) : DISPATCH();
+    CASE(NOP) : CASE(EXTRA) : CASE(EXTRA_T) : DISPATCH();
 
     LOOP_END
 
 raise:
     /* A fresh error in vm->error: start its trace here, then unwind. Registers stored. */
     STORE();
-raise_stored:
     mte_prepare(vm, fiber, vm->error, true);
 unwind: {
     Value exc = vm->error;
@@ -1021,4 +1027,27 @@ unwind: {
     mts_fiber_failed(vm, fiber, exc);
     goto resume;
 }
+}
+
+/* Runs fibers until none is runnable. Returns 0, or -1 if the VM is dead (out of memory
+   even for unwinding). An allocation that fails longjmps here: MemoryError is then raised
+   in whatever fiber was running (its registers were stored before it allocated). */
+int mtv_execute(VM *vm) {
+    MemJmp mj;
+    mj.prev = vm->mem.jmp;
+    vm->mem.jmp = &mj;
+    int status = 0;
+    for (;;) {
+        if (setjmp(mj.buf) == 0) {
+            run(vm);
+            break;
+        }
+        if (vm->mem.dead || vm->current == NULL) {
+            status = -1;
+            break;
+        }
+        vm->current->pending = vm->memory_error;
+    }
+    vm->mem.jmp = mj.prev;
+    return status;
 }

@@ -6,6 +6,8 @@
 #define MT_UNIT_H
 
 #include <check.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "vm/vm.h"
 
