@@ -291,9 +291,7 @@ static int map_entries(VM *vm, Value *args, int which) {
     Map *m = SELF_MAP;
     List *out = mto_list(vm, m->count);
     args[0] = OBJ_VAL(out);
-    for (uint32_t i = 0; i < m->used; i++) {
-        MapEntry *e = &m->entries[i];
-        if (IS_UNDEF(e->key)) continue;
+    MAP_FOREACH(m, e) {
         Value v = which == 0 ? e->key : e->value;
         if (which == 2) {
             List *pair = mto_list(vm, 2);
@@ -344,8 +342,7 @@ static int map_copy(VM *vm, Value *args, int argc) {
     Map *m = SELF_MAP;
     Map *r = mtm_new(vm, m->count);
     mtgc_push_temp(vm, OBJ_VAL(r));
-    for (uint32_t i = 0; i < m->used; i++)
-        if (!IS_UNDEF(m->entries[i].key)) mtm_set(vm, r, m->entries[i].key, m->entries[i].value);
+    MAP_FOREACH(m, e) mtm_set(vm, r, e->key, e->value);
     mtgc_pop_temp(vm, 1);
     RETURN(OBJ_VAL(r));
 }
@@ -354,9 +351,8 @@ static int map_update(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     if (!IS_MAP(args[1])) return mtlib_type_error(vm, "update", 1, "a map", args[1]);
     Map *m = SELF_MAP, *o = AS_MAP(args[1]);
-    for (uint32_t i = 0; i < o->used; i++)
-        if (!IS_UNDEF(o->entries[i].key) && !mtm_set(vm, m, o->entries[i].key, o->entries[i].value))
-            return NATIVE_ERROR;
+    MAP_FOREACH(o, e)
+        if (!mtm_set(vm, m, e->key, e->value)) return NATIVE_ERROR;
     RETURN(NIL_VAL);
 }
 

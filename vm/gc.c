@@ -66,9 +66,12 @@ static void blacken(VM *vm, Obj *o) {
     case OBJ_LIST: mark_values(vm, ((List *)o)->items, ((List *)o)->count); break;
     case OBJ_MAP: {
         Map *m = (Map *)o;
-        for (uint32_t i = 0; i < m->used; i++) {
-            mtgc_mark_value(vm, m->entries[i].key);
-            mtgc_mark_value(vm, m->entries[i].value);
+        /* Scan the node array in memory order (the insertion-order links jump around). */
+        for (uint32_t i = 0; m->nodes && i <= m->mask; i++) {
+            MapNode *n = &m->nodes[i];
+            if (IS_UNDEF(n->key)) continue;
+            mtgc_mark_value(vm, n->key);
+            mtgc_mark_value(vm, n->value);
         }
         break;
     }

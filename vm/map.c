@@ -1,39 +1,39 @@
 /*
 ** map.c — the insertion-ordered map behind `{k: v}`.
 **
-** Entries live in an array in insertion order; deleting leaves a hole (key UNDEF) that a
-** later resize squeezes out. Maps of up to 8 entries are searched linearly (hash first);
-** bigger ones keep an open-addressing index of entry positions at load <= 1/2.
-** Numbers hash by value, so 1 and 1.0 are the same key.
+** Open addressing over nodes that hold key, value and hash, at a load of at most 3/4, so
+** a lookup usually touches one cache line. Probing is perturbed (as in CPython): the next
+** slot mixes in the hash's high bits, so keys that agree in their low bits still spread. Insertion order is a
+** doubly linked list through the nodes (iteration follows it; deletion unlinks in O(1)).
+** Deleted nodes stay as tombstones until the next rebuild. Numbers hash by value, so 1
+** and 1.0 are the same key.
 */
 #include <math.h>
 
 #include "vm/vm.h"
 
-#define SMALL_MAP 8
-#define SLOT_EMPTY (-1)
-#define SLOT_DELETED (-2)
-
 Map *mtm_new(VM *vm, uint32_t cap) {
     Map *m = (Map *)mto_alloc(vm, sizeof(Map), OBJ_MAP);
-    m->count = m->used = m->cap = 0;
+    m->count = m->used = m->mask = 0;
     m->version = 0;
-    m->entries = NULL;
-    m->index = NULL;
-    m->index_mask = 0;
+    m->head = m->tail = -1;
+    m->nodes = NULL;
     if (cap) {
         mtgc_push_temp(vm, OBJ_VAL(m));
-        m->entries = mtmem_alloc(vm, cap * sizeof(MapEntry));
-        m->cap = cap;
+        uint32_t size = 4;
+        while (size * 3 < cap * 4 + 4) size *= 2;
+        MapNode *nodes = mtmem_alloc(vm, size * sizeof(MapNode));
+        for (uint32_t i = 0; i < size; i++) nodes[i].key = nodes[i].value = UNDEF_VAL;
+        m->nodes = nodes;
+        m->mask = size - 1;
         mtgc_pop_temp(vm, 1);
     }
     return m;
 }
 
-void mtm_free(VM *vm, Map *m) {
-    mtmem_free(vm, m->entries, m->cap * sizeof(MapEntry));
-    if (m->index) mtmem_free(vm, m->index, (m->index_mask + 1) * sizeof(int32_t));
-}
+static uint32_t capacity(Map *m) { return m->nodes ? m->mask + 1 : 0; }
+
+void mtm_free(VM *vm, Map *m) { mtmem_free(vm, m->nodes, capacity(m) * sizeof(MapNode)); }
 
 static inline uint32_t mix64(uint64_t x) {
     x ^= x >> 33;
@@ -42,19 +42,33 @@ static inline uint32_t mix64(uint64_t x) {
     return (uint32_t)x;
 }
 
+/* Ints hash to themselves (folded to 32 bits), so runs of nearby keys land in nearby
+   nodes and a loop over them walks memory in order; the perturbed probing takes care of
+   keys that agree in their low bits, such as multiples of a large power of two. */
+static inline uint32_t hash_int(int64_t i) {
+    uint64_t x = (uint64_t)i;
+    return (uint32_t)(x ^ (x >> 32));
+}
+
+#define PROBE_NEXT(i, perturb, mask)                                                          \
+    do {                                                                                      \
+        (perturb) >>= 5;                                                                      \
+        (i) = ((i) * 5 + 1 + (perturb)) & (mask);                                             \
+    } while (0)
+
 bool mtm_hash(VM *vm, Value key, uint32_t *hash) {
     if (IS_SMALLINT(key)) {
-        *hash = mix64((uint64_t)AS_SMALLINT(key));
+        *hash = hash_int(AS_SMALLINT(key));
         return true;
     }
     if (IS_DOUBLE(key)) {
         double d = AS_DOUBLE(key);
-        if (d == floor(d) && d >= -9.2e18 && d <= 9.2e18) *hash = mix64((uint64_t)(int64_t)d);
+        if (d == floor(d) && d >= -9.2e18 && d <= 9.2e18) *hash = hash_int((int64_t)d);
         else *hash = mix64(key);
         return true;
     }
     if (IS_BIGINT(key)) {
-        *hash = mix64((uint64_t)*AS_BIGINT_CELL(key));
+        *hash = hash_int(*AS_BIGINT_CELL(key));
         return true;
     }
     if (!IS_OBJ(key)) {
@@ -92,56 +106,59 @@ static inline bool key_equal(Value a, Value b) {
     return false;
 }
 
-/* Position of the key's entry, or -1. */
-static int32_t find_entry(Map *m, Value key, uint32_t h) {
-    if (m->index == NULL) {
-        for (uint32_t i = 0; i < m->used; i++) {
-            MapEntry *e = &m->entries[i];
-            if (e->hash == h && !IS_UNDEF(e->key) && key_equal(e->key, key)) return (int32_t)i;
-        }
-        return -1;
-    }
-    uint32_t i = h & m->index_mask;
+/* The node holding key, or NULL. */
+static MapNode *find(Map *m, Value key, uint32_t h) {
+    if (!m->nodes) return NULL;
+    uint32_t i = h & m->mask, perturb = h;
     for (;;) {
-        int32_t idx = m->index[i];
-        if (idx == SLOT_EMPTY) return -1;
-        if (idx >= 0) {
-            MapEntry *e = &m->entries[idx];
-            if (e->hash == h && key_equal(e->key, key)) return idx;
+        MapNode *n = &m->nodes[i];
+        if (IS_UNDEF(n->key)) {
+            if (IS_UNDEF(n->value)) return NULL;
+        } else if (n->hash == h && key_equal(n->key, key)) {
+            return n;
         }
-        i = (i + 1) & m->index_mask;
+        PROBE_NEXT(i, perturb, m->mask);
     }
 }
 
-static void index_insert(Map *m, uint32_t h, int32_t pos) {
-    uint32_t i = h & m->index_mask;
-    while (m->index[i] >= 0) i = (i + 1) & m->index_mask;
-    m->index[i] = pos;
+/* Places a new key (known absent) and links it last in the order. */
+static MapNode *place(Map *m, Value key, Value v, uint32_t h) {
+    uint32_t i = h & m->mask, perturb = h;
+    while (!IS_UNDEF(m->nodes[i].key)) PROBE_NEXT(i, perturb, m->mask);
+    MapNode *n = &m->nodes[i];
+    if (IS_UNDEF(n->value)) m->used++; /* an empty node, not a tombstone */
+    n->key = key;
+    n->value = v;
+    n->hash = h;
+    n->next = -1;
+    n->prev = m->tail;
+    if (m->tail >= 0) m->nodes[m->tail].next = (int32_t)i;
+    else m->head = (int32_t)i;
+    m->tail = (int32_t)i;
+    m->count++;
+    return n;
 }
 
-/* Rebuilds the entry array without holes, at a capacity fit for `want` entries. */
-static void resize(VM *vm, Map *m, uint32_t want) {
-    uint32_t cap = m->cap < 4 ? 4 : m->cap;
-    while (cap < want) cap *= 2;
-    while (cap > 8 && cap / 4 > want) cap /= 2;
-    MapEntry *entries = mtmem_alloc(vm, cap * sizeof(MapEntry));
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < m->used; i++)
-        if (!IS_UNDEF(m->entries[i].key)) entries[n++] = m->entries[i];
-    mtmem_free(vm, m->entries, m->cap * sizeof(MapEntry));
-    m->entries = entries;
-    m->cap = cap;
-    m->used = n;
-    if (m->index) mtmem_free(vm, m->index, (m->index_mask + 1) * sizeof(int32_t));
-    m->index = NULL;
-    m->index_mask = 0;
-    if (cap > SMALL_MAP) {
-        uint32_t size = cap * 2;
-        m->index = mtmem_alloc(vm, size * sizeof(int32_t));
-        m->index_mask = size - 1;
-        for (uint32_t i = 0; i < size; i++) m->index[i] = SLOT_EMPTY;
-        for (uint32_t i = 0; i < n; i++) index_insert(m, entries[i].hash, (int32_t)i);
+/* Rebuilds the nodes for `want` live entries at a load of at most 1/2, keeping the order
+   and dropping tombstones. */
+static void rebuild(VM *vm, Map *m, uint32_t want) {
+    uint32_t size = 4;
+    while (size < want * 2) size *= 2;
+    MapNode *nodes = mtmem_alloc(vm, size * sizeof(MapNode));
+    for (uint32_t i = 0; i < size; i++) nodes[i].key = nodes[i].value = UNDEF_VAL;
+    MapNode *old = m->nodes;
+    uint32_t old_cap = capacity(m);
+    int32_t at = m->head;
+    m->nodes = nodes;
+    m->mask = size - 1;
+    m->head = m->tail = -1;
+    m->count = m->used = 0;
+    while (at >= 0) {
+        MapNode *o = &old[at];
+        place(m, o->key, o->value, o->hash);
+        at = o->next;
     }
+    mtmem_free(vm, old, old_cap * sizeof(MapNode));
 }
 
 bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed) {
@@ -151,33 +168,27 @@ bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed) {
         *failed = true;
         return false;
     }
-    int32_t pos = find_entry(m, key, h);
-    if (pos < 0) return false;
-    *out = m->entries[pos].value;
+    MapNode *n = find(m, key, h);
+    if (!n) return false;
+    *out = n->value;
     return true;
 }
 
 bool mtm_set(VM *vm, Map *m, Value key, Value v) {
     uint32_t h;
     if (!mtm_hash(vm, key, &h)) return false;
-    int32_t pos = find_entry(m, key, h);
-    if (pos >= 0) {
-        m->entries[pos].value = v;
+    MapNode *n = find(m, key, h);
+    if (n) {
+        n->value = v;
         return true;
     }
-    if (m->used == m->cap) {
+    if ((m->used + 1) * 4 > capacity(m) * 3) {
         mtgc_push_temp(vm, key);
         mtgc_push_temp(vm, v);
-        resize(vm, m, m->count + 1 > m->cap ? m->count + 1 : m->cap);
-        if (m->used == m->cap) resize(vm, m, m->cap * 2);
+        rebuild(vm, m, m->count + 1);
         mtgc_pop_temp(vm, 2);
     }
-    pos = (int32_t)m->used++;
-    m->entries[pos].key = key;
-    m->entries[pos].value = v;
-    m->entries[pos].hash = h;
-    if (m->index) index_insert(m, h, pos);
-    m->count++;
+    place(m, key, v, h);
     m->version++;
     return true;
 }
@@ -189,31 +200,25 @@ bool mtm_delete(VM *vm, Map *m, Value key, Value *out, bool *failed) {
         *failed = true;
         return false;
     }
-    int32_t pos = find_entry(m, key, h);
-    if (pos < 0) return false;
-    if (out) *out = m->entries[pos].value;
-    m->entries[pos].key = UNDEF_VAL;
-    m->entries[pos].value = NIL_VAL;
-    if (m->index) {
-        uint32_t i = h & m->index_mask;
-        while (m->index[i] != pos) i = (i + 1) & m->index_mask;
-        m->index[i] = SLOT_DELETED;
-    }
+    MapNode *n = find(m, key, h);
+    if (!n) return false;
+    if (out) *out = n->value;
+    if (n->prev >= 0) m->nodes[n->prev].next = n->next;
+    else m->head = n->next;
+    if (n->next >= 0) m->nodes[n->next].prev = n->prev;
+    else m->tail = n->prev;
+    n->key = UNDEF_VAL;
+    n->value = NIL_VAL; /* tombstone */
     m->count--;
     m->version++;
-    if (m->count == 0) {
-        m->used = 0;
-        if (m->index)
-            for (uint32_t i = 0; i <= m->index_mask; i++) m->index[i] = SLOT_EMPTY;
-    }
     return true;
 }
 
 void mtm_clear(VM *vm, Map *m) {
     mtm_free(vm, m);
-    m->entries = NULL;
-    m->index = NULL;
-    m->index_mask = 0;
-    m->count = m->used = m->cap = 0;
+    m->nodes = NULL;
+    m->mask = 0;
+    m->count = m->used = 0;
+    m->head = m->tail = -1;
     m->version++;
 }

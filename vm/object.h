@@ -83,24 +83,31 @@ typedef struct List {
     Value *items;
 } List;
 
-/* Insertion-ordered map: entries in insertion order (deleted ones keep a slot with key
-   UNDEF until compaction) and an open-addressing index of entry positions. */
+/* Insertion-ordered map: open addressing over nodes (one cache line touched per lookup),
+   with the insertion order kept as a doubly linked list through the nodes. An empty node
+   has key and value UNDEF; a deleted one has key UNDEF and value NIL. */
 typedef struct {
     Value key;
     Value value;
     uint32_t hash;
-} MapEntry;
+    int32_t next, prev; /* insertion order; -1 ends */
+} MapNode;
 
 typedef struct Map {
     Obj obj;
     uint32_t count;   /* live entries */
-    uint32_t used;    /* entries slots in use, including deleted ones */
-    uint32_t cap;     /* entries capacity */
+    uint32_t used;    /* live + deleted nodes (probe chains) */
+    uint32_t mask;    /* capacity - 1, or 0 with no nodes */
     uint32_t version; /* bumped when the key set changes, to catch edits during a for */
-    MapEntry *entries;
-    int32_t *index; /* -1 empty, -2 deleted, else entry position; NULL while cap <= 8 */
-    uint32_t index_mask;
+    int32_t head, tail;
+    MapNode *nodes;
 } Map;
+
+static inline MapNode *mtm_first(Map *m) { return m->head >= 0 ? &m->nodes[m->head] : NULL; }
+static inline MapNode *mtm_after(Map *m, MapNode *n) {
+    return n->next >= 0 ? &m->nodes[n->next] : NULL;
+}
+#define MAP_FOREACH(m, node) for (MapNode *node = mtm_first(m); node; node = mtm_after(m, node))
 
 typedef struct Range {
     Obj obj;

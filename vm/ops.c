@@ -485,26 +485,27 @@ Step mti_iter(VM *vm, Fiber *f) {
     return STEP_ERROR;
 }
 
+/* State: nil at the start, then (version << 32) | (index of the next node + 1), with 0
+   for "no more". */
 static Step map_next(VM *vm, Fiber *f, Map *m, Value st) {
-    uint64_t version, idx;
+    uint64_t version;
+    int32_t at;
     if (IS_NIL(st)) {
-        version = m->version;
-        idx = 0;
+        version = m->version & 0x7fffu;
+        at = m->head;
     } else {
         uint64_t packed = (uint64_t)AS_INT(st);
         version = packed >> 32;
-        idx = packed & 0xffffffffu;
-        if ((m->version & 0x7fffffffu) != version) {
+        at = (int32_t)(packed & 0xffffffffu) - 1;
+        if ((m->version & 0x7fffu) != version) {
             mte_throw(vm, ERR_VALUE, "map keys changed during iteration");
             return STEP_ERROR;
         }
     }
-    version &= 0x7fffffffu;
-    while (idx < m->used && IS_UNDEF(m->entries[idx].key)) idx++;
-    if (idx >= m->used) return STEP_JUMP;
-    Value key = m->entries[idx].key;
-    f->top[-1] = mto_int(vm, (int64_t)((version << 32) | (idx + 1)));
-    *f->top++ = key;
+    if (at < 0) return STEP_JUMP;
+    MapNode *n = &m->nodes[at];
+    f->top[-1] = mto_int(vm, (int64_t)((version << 32) | (uint32_t)(n->next + 1)));
+    *f->top++ = n->key;
     return STEP_DONE;
 }
 

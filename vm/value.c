@@ -75,9 +75,7 @@ static int list_equal(VM *vm, List *x, List *y, int depth) {
 
 static int map_equal(VM *vm, Map *x, Map *y, int depth) {
     if (x->count != y->count) return 0;
-    for (uint32_t i = 0; i < x->used; i++) {
-        MapEntry *e = &x->entries[i];
-        if (IS_UNDEF(e->key)) continue;
+    MAP_FOREACH(x, e) {
         Value other;
         bool failed;
         if (!mtm_get(vm, y, e->key, &other, &failed)) return failed ? -1 : 0;
@@ -324,9 +322,8 @@ static void put_value(Text *t, Value v, bool repr) {
         Map *m = (Map *)o;
         put(t, "{", 1);
         bool first = true;
-        for (uint32_t i = 0; i < m->used && !t->failed; i++) {
-            MapEntry *e = &m->entries[i];
-            if (IS_UNDEF(e->key)) continue;
+        MAP_FOREACH(m, e) {
+            if (t->failed) break;
             if (!first) put(t, ", ", 2);
             first = false;
             put_value(t, e->key, true);
@@ -416,10 +413,9 @@ static bool needs_callback_depth(VM *vm, Value v, int depth) {
     }
     case OBJ_MAP: {
         Map *m = (Map *)o;
-        for (uint32_t i = 0; i < m->used; i++) {
-            if (IS_UNDEF(m->entries[i].key)) continue;
-            if (needs_callback_depth(vm, m->entries[i].key, depth + 1) ||
-                needs_callback_depth(vm, m->entries[i].value, depth + 1))
+        MAP_FOREACH(m, e) {
+            if (needs_callback_depth(vm, e->key, depth + 1) ||
+                needs_callback_depth(vm, e->value, depth + 1))
                 return true;
         }
         return false;

@@ -4,12 +4,14 @@
 #> finally ends
 #> outer finally
 #> joined nil
+let inside = channel(1)
 def worker():
     try:
         try:
             pass
         finally:
             print("in finally")
+            inside.send(1)
             sleep(0.02)
             print("finally ends")
         sleep(0)
@@ -17,7 +19,7 @@ def worker():
     finally:
         print("outer finally")
 let t = spawn worker()
-sleep(0.005)
+inside.recv()
 t.kill()
 print("killed during finally")
 print("joined", t.join())

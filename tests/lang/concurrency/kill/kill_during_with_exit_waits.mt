@@ -4,11 +4,13 @@
 #> killed during exit
 #> exit end
 #> joined nil
+let inside = channel(1)
 class Slow:
     def enter(self):
         return self
     def exit(self, err):
         print("exit start")
+        inside.send(1)
         sleep(0.02)
         print("exit end")
 def worker():
@@ -17,7 +19,7 @@ def worker():
     sleep(0)
     print("not reached")
 let t = spawn worker()
-sleep(0.005)
+inside.recv()
 t.kill()
 print("killed during exit")
 print("joined", t.join())

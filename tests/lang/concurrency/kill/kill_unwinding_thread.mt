@@ -4,12 +4,14 @@
 #> cleanup end
 #> outer finally
 #> joined nil
+let inside = channel(1)
 def worker():
     try:
         try:
             sleep(10)
         finally:
             print("cleanup start")
+            inside.send(1)
             sleep(0.02)
             print("cleanup end")
     finally:
@@ -17,7 +19,7 @@ def worker():
 let t = spawn worker()
 sleep(0)
 t.kill()
-sleep(0.005)
+inside.recv()
 t.kill()
 print("second kill returned")
 print("joined", t.join())
