@@ -72,6 +72,30 @@
         if (mt_unlikely(cond)) goto raise;                                                    \
     } while (0)
 
+/* Boxes an int that does not fit the NaN box, from the free list when it has a cell (no
+   collection can run here, so the caller need not store its registers). */
+static inline bool box_int_fast(VM *vm, int64_t r, Value *out) {
+    IntCell *c = vm->mem.int_free;
+    if (mt_unlikely(c == NULL || vm->gc_stress)) return false;
+    vm->mem.int_free = (IntCell *)(intptr_t)c->value;
+    c->value = r;
+    c->is_free = 0;
+    vm->bytes_allocated += sizeof(IntCell);
+    *out = BIGINT_VAL(&c->value);
+    return true;
+}
+
+/* a op b for ints of which at least one is boxed: the loop summing past 2^47. */
+#define BIG_INT(op_builtin)                                                                   \
+    else if (IS_INT(a) && IS_INT(b)) {                                                        \
+        int64_t r_;                                                                           \
+        if (!op_builtin(AS_INT(a), AS_INT(b), &r_)) {                                         \
+            Value v_;                                                                         \
+            if (FITS_SMALLINT(r_)) PUT(SMALLINT_VAL(r_));                                     \
+            if (box_int_fast(vm, r_, &v_)) PUT(v_);                                           \
+        }                                                                                     \
+    }
+
 static inline bool truthy(Value v) {
     if (v == TRUE_VAL) return true;
     if (v == FALSE_VAL || v == NIL_VAL) return false;
@@ -204,6 +228,14 @@ resume:
         } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {
             base[INSTR_A8(i)] = DOUBLE_VAL(AS_DOUBLE(a) + AS_DOUBLE(b));
             DISPATCH();
+        } else if (IS_INT(a) && IS_INT(b)) {
+            int64_t r;
+            Value v;
+            if (!__builtin_add_overflow(AS_INT(a), AS_INT(b), &r) &&
+                (FITS_SMALLINT(r) ? (v = SMALLINT_VAL(r), true) : box_int_fast(vm, r, &v))) {
+                base[INSTR_A8(i)] = v;
+                DISPATCH();
+            }
         }
         STORE();
         Value out;
@@ -375,7 +407,7 @@ resume:
         int64_t r_ = (expr);                                                                   \
         if (mt_likely(FITS_SMALLINT(r_))) PUT(SMALLINT_VAL(r_));                               \
     } while (0)
-#define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                         \
+#define BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, bigexpr)                            \
     CASE(name) : {                                                                             \
         const int pops = POPS;                                                                 \
         Value a = A, b = B;                                                                    \
@@ -386,11 +418,14 @@ resume:
             double x = AS_DOUBLE(a), y = AS_DOUBLE(b);                                         \
             dblexpr;                                                                           \
         }                                                                                      \
+        bigexpr                                                                                \
         STORE();                                                                               \
         Value out;                                                                             \
         ERROR_IF(!mti_arith(vm, op, a, b, &out));                                              \
         PUT(out);                                                                              \
     }
+#define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                         \
+    BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, )
 #define ADD_INT INT_RESULT(x + y)
 #define SUB_INT INT_RESULT(x - y)
 #define MUL_INT                                                                                \
@@ -406,19 +441,19 @@ resume:
 #define LOCAL_B base[INSTR_B16(i)]
 #define CONST_B consts[INSTR_B16(i)]
 
-    BINARY(ADD, OP_ADD, sp[-2], sp[-1], 2, ADD_INT, PUT(DOUBLE_VAL(x + y)))
-    BINARY(SUB, OP_SUB, sp[-2], sp[-1], 2, SUB_INT, PUT(DOUBLE_VAL(x - y)))
+    BINARY_BIG(ADD, OP_ADD, sp[-2], sp[-1], 2, ADD_INT, PUT(DOUBLE_VAL(x + y)), BIG_INT(__builtin_add_overflow))
+    BINARY_BIG(SUB, OP_SUB, sp[-2], sp[-1], 2, SUB_INT, PUT(DOUBLE_VAL(x - y)), BIG_INT(__builtin_sub_overflow))
     BINARY(MUL, OP_MUL, sp[-2], sp[-1], 2, MUL_INT, PUT(DOUBLE_VAL(x * y)))
     BINARY(DIV, OP_DIV, sp[-2], sp[-1], 2, DIV_INT, DIV_DBL)
-    BINARY(ADD_L, OP_ADD, sp[-1], base[INSTR_A(i)], 1, ADD_INT, PUT(DOUBLE_VAL(x + y)))
-    BINARY(SUB_L, OP_SUB, sp[-1], base[INSTR_A(i)], 1, SUB_INT, PUT(DOUBLE_VAL(x - y)))
+    BINARY_BIG(ADD_L, OP_ADD, sp[-1], base[INSTR_A(i)], 1, ADD_INT, PUT(DOUBLE_VAL(x + y)), BIG_INT(__builtin_add_overflow))
+    BINARY_BIG(SUB_L, OP_SUB, sp[-1], base[INSTR_A(i)], 1, SUB_INT, PUT(DOUBLE_VAL(x - y)), BIG_INT(__builtin_sub_overflow))
     BINARY(MUL_L, OP_MUL, sp[-1], base[INSTR_A(i)], 1, MUL_INT, PUT(DOUBLE_VAL(x * y)))
     BINARY(DIV_L, OP_DIV, sp[-1], base[INSTR_A(i)], 1, DIV_INT, DIV_DBL)
-    BINARY(ADD_LL, OP_ADD, LOCAL_A, LOCAL_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)))
-    BINARY(SUB_LL, OP_SUB, LOCAL_A, LOCAL_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)))
+    BINARY_BIG(ADD_LL, OP_ADD, LOCAL_A, LOCAL_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)), BIG_INT(__builtin_add_overflow))
+    BINARY_BIG(SUB_LL, OP_SUB, LOCAL_A, LOCAL_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)), BIG_INT(__builtin_sub_overflow))
     BINARY(MUL_LL, OP_MUL, LOCAL_A, LOCAL_B, 0, MUL_INT, PUT(DOUBLE_VAL(x * y)))
-    BINARY(ADD_LK, OP_ADD, LOCAL_A, CONST_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)))
-    BINARY(SUB_LK, OP_SUB, LOCAL_A, CONST_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)))
+    BINARY_BIG(ADD_LK, OP_ADD, LOCAL_A, CONST_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)), BIG_INT(__builtin_add_overflow))
+    BINARY_BIG(SUB_LK, OP_SUB, LOCAL_A, CONST_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)), BIG_INT(__builtin_sub_overflow))
     BINARY(MUL_LK, OP_MUL, LOCAL_A, CONST_B, 0, MUL_INT, PUT(DOUBLE_VAL(x * y)))
     BINARY(IDIV, OP_IDIV, sp[-2], sp[-1], 2, if (y != 0) {
         int64_t q = x / y;

@@ -1,7 +1,6 @@
 # TEST: repr of a container that contains itself prints [...] / {...}
 #> [1, [...]]
 #> {"me": {...}}
-#> [[...], [...]]
 #> {"l": [{...}]}
 let a = [1]
 a.append(a)
@@ -9,10 +8,6 @@ print(a)
 let m = {}
 m["me"] = m
 print(m)
-let b = []
-b.append(b)
-b.append(b)
-print(b)
 let n = {"l": []}
 n["l"].append(n)
 print(n)
