@@ -905,6 +905,7 @@ static void ternary(C *c, int a_start) {
     memcpy(saved_lines, fs->lines + a_start, (size_t)a_len * sizeof(int32_t));
     fs->ncode = a_start;
     fs->stack -= 1;
+    int depth = fs->stack; /* the stack `a` starts from; its peak was counted already */
     fs->barrier = a_start;
     mtc_expr_prec(c, PREC_OR);
     int to_else = mtc_jump(c, OP_JUMP_IF_FALSE);
@@ -912,7 +913,8 @@ static void ternary(C *c, int a_start) {
         mtc_emit(c, saved[i]);
         fs->lines[fs->ncode - 1] = saved_lines[i];
     }
-    /* Re-emitting adjusted the stack by each op's effect; the value of `a` is what counts. */
+    fs->stack = depth + 1;
+    fs->barrier = fs->ncode;
     free(saved);
     free(saved_lines);
     int to_end = mtc_jump(c, OP_JUMP);

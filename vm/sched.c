@@ -568,7 +568,10 @@ static bool run_thread(VM *vm, Fiber *t) {
         t->state = FIBER_RUNNING;
         vm->current = t;
         int argc = (int)(t->top - t->stack) - 1;
-        Step st = mti_call(vm, t, t->stack, argc);
+        Value names = t->wait.value;
+        t->wait.value = NIL_VAL;
+        Step st = IS_LIST(names) ? mti_call_kw(vm, t, t->stack, argc, AS_LIST(names))
+                                 : mti_call(vm, t, t->stack, argc);
         if (st == STEP_FRAME) return true;
         if (st == STEP_DONE) {
             thread_finished(vm, t, t->top[-1], true);
@@ -620,6 +623,12 @@ static void schedule(VM *vm) {
 static bool idle(VM *vm) {
     Scheduler *s = SCH(vm);
     Fiber *main = vm->main;
+    if (live_threads(vm) > 0 && !s->shutting_down && vm->gc_pause == 0 && !vm->gc_running) {
+        /* Threads that nothing reachable can wake are garbage: a collection finds them
+           and queues them to unwind (main, if so, gets DeadlockError). */
+        mtgc_collect(vm);
+        if (s->run_len > 0) return true;
+    }
     if (main && main->state == FIBER_PARKED && !s->shutting_down) {
         /* Main waits and nothing can ever wake it. */
         Value e = deadlock_error(vm);
@@ -827,12 +836,9 @@ Step mts_for_iter_coroutine(VM *vm, Fiber *f, Fiber *co) {
 
 Step mts_spawn(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
     Frame *fr = &f->frames[f->nframes - 1];
-    if (names) {
-        /* Resolve keyword arguments now, in the spawner, by building the call here. */
-        mte_throw(vm, ERR_TYPE, "spawn does not take keyword arguments");
-        return STEP_ERROR;
-    }
     Fiber *t = mtf_new(vm, *callee, callee + 1, argc, true);
+    /* Keyword names wait with the arguments until the thread's first run. */
+    if (names) t->wait.value = OBJ_VAL(names);
     t->spawn_proto = fr->closure->proto;
     t->spawn_pc = (uint32_t)(fr->ip - fr->closure->proto->code) - 1;
     register_thread(vm, t);

@@ -1,0 +1,2 @@
+# helper module for builtins/type_names
+let x = 1

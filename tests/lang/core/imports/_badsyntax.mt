@@ -1,0 +1,2 @@
+# helper module with a syntax error
+let x = = 1
