@@ -940,6 +940,9 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
     }
     mtl_init(&c->lex, src, len);
     vm->compiler = c;
+    /* Names and constants live in C locals across allocations while compiling: no
+       collection runs until the compile is done. */
+    vm->gc_pause++;
     MemJmp mj;
     mj.prev = vm->mem.jmp;
     vm->mem.jmp = &mj;
@@ -958,6 +961,7 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
         for (FnState *fs = c->fs; fs; fs = fs->enclosing) mtc_fn_free(c, fs);
     }
     vm->mem.jmp = mj.prev;
+    vm->gc_pause--;
     vm->compiler = c->outer;
     res->message = c->error;
     res->incomplete = c->incomplete;

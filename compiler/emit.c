@@ -301,7 +301,7 @@ Proto *mtc_fn_end(C *c) {
         memcpy(p->upvals, fs->upvals, fs->nupvals * sizeof(UpvalDesc));
     }
     p->nupvals = (uint8_t)fs->nupvals;
-    p->maxstack = (uint16_t)(fs->maxstack + 2);
+    p->maxstack = (uint16_t)(fs->maxstack + 1); /* one slot of slack */
     c->fs = fs->enclosing;
     return p;
 }

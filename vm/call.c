@@ -42,7 +42,7 @@ static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uin
         return STEP_ERROR;
     }
     size_t base_index = (size_t)(base - f->stack);
-    size_t need = base_index + p->maxstack + 1;
+    size_t need = base_index + p->maxstack;
     if (f->stack + need > f->stack_end) {
         mtf_ensure_stack(vm, f, need - (size_t)(f->top - f->stack));
         base = f->stack + base_index;

@@ -87,14 +87,13 @@ bool mtch_ready(Channel *ch, bool send) {
 
 /* {== Select completion ==} */
 
-/* Waiters of a select have w->active set and point at the Select through the thread. */
-static bool is_select_waiter(Waiter *w) { return w != &w->fiber->wait; }
+static bool is_select_waiter(Waiter *w) { return (w->flags & WAITER_SELECT) != 0; }
 
 static void select_finish(VM *vm, Fiber *t, int index, Value value, Value error);
 
 /* A waiting receiver gets `v`. */
 static void give_to_receiver(VM *vm, Waiter *w, Value v) {
-    Fiber *t = w->fiber;
+    Fiber *t = waiter_fiber(w);
     if (is_select_waiter(w)) {
         select_finish(vm, t, (int)w->index, v, UNDEF_VAL);
         return;
@@ -104,7 +103,7 @@ static void give_to_receiver(VM *vm, Waiter *w, Value v) {
 
 /* A waiting sender's value was taken. */
 static void release_sender(VM *vm, Waiter *w) {
-    Fiber *t = w->fiber;
+    Fiber *t = waiter_fiber(w);
     if (is_select_waiter(w)) {
         select_finish(vm, t, (int)w->index, NIL_VAL, UNDEF_VAL);
         return;
@@ -207,7 +206,7 @@ Step mts_for_iter_channel(VM *vm, Fiber *f, Obj *o) { return mtch_recv(vm, f, (C
 
 /* Wakes a receiver because the channel closed: a for loop ends, anything else fails. */
 static void wake_closed_receiver(VM *vm, Waiter *w) {
-    Fiber *t = w->fiber;
+    Fiber *t = waiter_fiber(w);
     if (is_select_waiter(w)) {
         select_finish(vm, t, (int)w->index, NIL_VAL, closed_error(vm, false));
         return;
@@ -229,8 +228,8 @@ int mtch_close(VM *vm, Channel *ch) {
     Waiter *w;
     while ((w = pop_waiter(&ch->recv_head, &ch->recv_tail))) wake_closed_receiver(vm, w);
     while ((w = pop_waiter(&ch->send_head, &ch->send_tail))) {
-        if (is_select_waiter(w)) select_finish(vm, w->fiber, (int)w->index, NIL_VAL, closed_error(vm, true));
-        else mts_wake_error(vm, w->fiber, closed_error(vm, true));
+        if (is_select_waiter(w)) select_finish(vm, waiter_fiber(w), (int)w->index, NIL_VAL, closed_error(vm, true));
+        else mts_wake_error(vm, waiter_fiber(w), closed_error(vm, true));
     }
     return NATIVE_OK;
 }
@@ -257,7 +256,7 @@ static void enter_case(Fiber *f, Value *operands, const Instr *table, int i, Val
 }
 
 static void free_select(VM *vm, Select *sel) {
-    mtmem_free(vm, sel->waiters, sel->ncases * sizeof(Waiter));
+    mtmem_free(vm, sel->waiters, sel->ncases * sizeof(SelectWaiter));
     mtmem_free(vm, sel, sizeof(Select));
 }
 
@@ -268,8 +267,8 @@ void mtsel_cancel(VM *vm, Fiber *t) {
     Fiber *f = t->active ? t->active : t;
     Value *ops = f->stack + sel->operands;
     for (uint32_t i = 0; i < sel->ncases; i++) {
-        if (sel->kinds[i] == '2' || !sel->waiters[i].active) continue;
-        mtch_remove_waiter((Channel *)AS_OBJ(ops[2 * i]), &sel->waiters[i]);
+        if (sel->kinds[i] == '2' || !(sel->waiters[i].w.flags & WAITER_QUEUED)) continue;
+        mtch_remove_waiter((Channel *)AS_OBJ(ops[2 * i]), &sel->waiters[i].w);
     }
     t->sel = NULL;
     free_select(vm, sel);
@@ -282,7 +281,7 @@ static void select_finish(VM *vm, Fiber *t, int index, Value value, Value error)
     Value *ops = f->stack + sel->operands;
     const Instr *table = sel->table;
     uint32_t ncases = sel->ncases;
-    sel->waiters[index].active = 0; /* already unlinked by the waker */
+    sel->waiters[index].w.flags &= ~WAITER_QUEUED; /* already unlinked by the waker */
     mtsel_cancel(vm, t);
     if (!IS_UNDEF(error)) {
         f->top = ops + 2 * ncases;
@@ -368,18 +367,19 @@ Step mts_select(VM *vm, Fiber *f, int n, String *kinds_str, const Instr *table) 
     Select *sel = mtmem_alloc(vm, sizeof(Select));
     sel->waiters = NULL;
     sel->ncases = (uint32_t)n;
-    sel->waiters = mtmem_alloc(vm, (size_t)n * sizeof(Waiter));
+    sel->waiters = mtmem_alloc(vm, (size_t)n * sizeof(SelectWaiter));
     sel->operands = (uint32_t)(ops - f->stack);
     sel->table = table;
     sel->chosen = -1;
     sel->kinds = kinds;
     double deadline = -1;
     for (int i = 0; i < n; i++) {
-        Waiter *w = &sel->waiters[i];
-        w->fiber = t;
+        SelectWaiter *sw = &sel->waiters[i];
+        Waiter *w = &sw->w;
+        sw->fiber = t;
         w->index = (uint32_t)i;
         w->value = kinds[i] == '1' ? ops[2 * i + 1] : NIL_VAL;
-        w->active = 0;
+        w->flags = WAITER_SELECT;
         w->next = NULL;
         if (kinds[i] == '2') {
             double d = AS_NUMBER(ops[2 * i]);
@@ -396,8 +396,8 @@ Step mts_select(VM *vm, Fiber *f, int n, String *kinds_str, const Instr *table) 
     for (int i = 0; i < n; i++) {
         if (kinds[i] == '2') continue;
         Channel *ch = (Channel *)AS_OBJ(ops[2 * i]);
-        Waiter *w = &sel->waiters[i];
-        w->active = 1;
+        Waiter *w = &sel->waiters[i].w;
+        w->flags |= WAITER_QUEUED;
         if (kinds[i] == '0') push_waiter(&ch->recv_head, &ch->recv_tail, w);
         else push_waiter(&ch->send_head, &ch->send_tail, w);
     }

@@ -22,7 +22,7 @@ Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread) {
     size_t need = (size_t)argc + 2;
     if (IS_CLOSURE(callee)) {
         Proto *p = AS_CLOSURE(callee)->proto;
-        size_t want = (size_t)p->maxstack + 1;
+        size_t want = (size_t)p->maxstack;
         if (p->nparams + 2u > need) need = p->nparams + 2u;
         if (want > need) need = want;
     }
@@ -40,8 +40,6 @@ Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread) {
     f->top = f->stack;
     f->state = FIBER_NEW;
     f->pending = UNDEF_VAL;
-    f->result = NIL_VAL;
-    f->wait.fiber = f;
     f->wait.value = NIL_VAL;
     if (thread) f->obj.flags |= FIBER_THREAD;
     /* Arguments may live on another fiber's stack (GC-rooted there). */

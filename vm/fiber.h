@@ -50,15 +50,22 @@ typedef enum {
 
 typedef struct Fiber Fiber;
 
-/* One entry in a channel's wait queue. A fiber embeds one for plain send/recv; select
-   allocates one per case. */
+/* One entry in a channel's wait queue (also the run-queue and join-list link). A fiber
+   embeds one for plain send/recv; a select allocates a SelectWaiter per case. */
 typedef struct Waiter {
     struct Waiter *next;
-    Fiber *fiber;
-    Value value;     /* the value to send, or the value received */
-    uint32_t index;  /* select case index */
-    uint32_t active; /* cleared when the select it belongs to completed */
+    Value value;    /* the value to send, or the value received */
+    uint32_t index; /* select case index, or FOR_LOOP_WAIT for `for v in ch` */
+    uint32_t flags; /* WAITER_* */
 } Waiter;
+
+#define WAITER_QUEUED 1 /* linked in a channel queue (select waiters) */
+#define WAITER_SELECT 2 /* part of a SelectWaiter */
+
+typedef struct SelectWaiter {
+    Waiter w;
+    Fiber *fiber;
+} SelectWaiter;
 
 #define FIBER_THREAD 1    /* root of a thread (obj.flags) */
 #define FIBER_MAIN 2      /* the program's main thread */
@@ -80,18 +87,25 @@ struct Fiber {
     Frame *frames;
     uint32_t nframes, frames_cap;
     Upvalue *open_upvalues;
-    Fiber *resumer;  /* coroutine: who resumed it, while RUNNING */
-    Fiber *active;   /* thread: innermost fiber of its resume chain */
-    Fiber *thread;   /* coroutine: the thread it runs on, while RUNNING */
-    Waiter wait;     /* run-queue / channel-queue link and transfer value */
-    Value pending;   /* an exception to raise when the fiber next runs (kill, deadlock) */
-    Value result;    /* thread: return value or error once finished */
+    /* Fields that only one kind of fiber uses share storage. Walks up a resume chain
+       (via resumer) stop at the thread root. */
+    union {
+        Fiber *resumer; /* coroutine: who resumed it, while RUNNING */
+        Fiber *active;  /* thread: innermost fiber of its resume chain */
+    };
+    union {
+        Fiber *thread;   /* coroutine: the thread it runs on, while RUNNING */
+        Waiter *joiners; /* thread: threads waiting in join() on this one */
+    };
+    Waiter wait; /* run-queue / channel-queue link and transfer value */
+    union {
+        Value pending; /* an exception to raise when the fiber next runs (kill, deadlock) */
+        Value result;  /* thread, once finished: its value or error */
+    };
     union {
         Obj *wait_obj;      /* what a parked thread waits on (a channel, a thread) */
         struct Select *sel; /* WAIT_SELECT: the select in progress */
     };
-    Waiter *joiners;     /* threads waiting in join() on this one */
-    uint64_t timer_seq;  /* tie-break for timers with the same deadline */
     Proto *spawn_proto;
     uint32_t spawn_pc;
     uint32_t id;
@@ -99,8 +113,13 @@ struct Fiber {
     uint32_t reg_index;  /* thread: position in the scheduler's registry */
     uint8_t state, mode, wait_kind, cleanup_hold;
     uint16_t inline_frames, inline_slots; /* capacity of the storage after the struct */
-    double wake_at; /* sleep/select timeout deadline (monotonic seconds) */
     Value storage[]; /* inline frames, then inline slots, while FIBER_INLINE */
 };
+
+/* The thread a waiter belongs to. */
+static inline Fiber *waiter_fiber(Waiter *w) {
+    if (w->flags & WAITER_SELECT) return ((SelectWaiter *)w)->fiber;
+    return (Fiber *)(void *)((char *)w - offsetof(Fiber, wait));
+}
 
 #endif

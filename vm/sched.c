@@ -48,7 +48,7 @@ void mts_init(VM *vm) {
 void mts_free(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
-    mtmem_free(vm, s->timers, s->timers_cap * sizeof(Fiber *));
+    mtmem_free(vm, s->timers, s->timers_cap * sizeof(Timer));
     mtmem_free(vm, s->threads, s->threads_cap * sizeof(Fiber *));
     vm->mem.realloc_fn(s, sizeof *s, 0, vm->mem.user_data);
     vm->sched = NULL;
@@ -70,7 +70,7 @@ static Fiber *dequeue(VM *vm) {
     Scheduler *s = SCH(vm);
     Fiber *t = s->run_head;
     if (!t) return NULL;
-    s->run_head = t->wait.next ? t->wait.next->fiber : NULL;
+    s->run_head = t->wait.next ? waiter_fiber(t->wait.next) : NULL;
     if (!s->run_head) s->run_tail = NULL;
     t->wait.next = NULL;
     s->run_len--;
@@ -78,69 +78,67 @@ static Fiber *dequeue(VM *vm) {
     return t;
 }
 
-/* {== Timers: a binary min-heap on (wake_at, timer_seq) ==} */
+/* {== Timers: a binary min-heap on (deadline, order set) ==} */
 
-static bool timer_less(Fiber *a, Fiber *b) {
-    return a->wake_at < b->wake_at || (a->wake_at == b->wake_at && a->timer_seq < b->timer_seq);
+static bool timer_less(const Timer *a, const Timer *b) {
+    return a->at < b->at || (a->at == b->at && a->seq < b->seq);
 }
 
-static void timer_set(Scheduler *s, uint32_t i, Fiber *f) {
-    s->timers[i] = f;
-    f->timer_slot = i + 1;
+static void timer_set(Scheduler *s, uint32_t i, Timer t) {
+    s->timers[i] = t;
+    t.fiber->timer_slot = i + 1;
 }
 
 static void sift_up(Scheduler *s, uint32_t i) {
-    Fiber *f = s->timers[i];
+    Timer t = s->timers[i];
     while (i > 0) {
         uint32_t p = (i - 1) / 2;
-        if (!timer_less(f, s->timers[p])) break;
+        if (!timer_less(&t, &s->timers[p])) break;
         timer_set(s, i, s->timers[p]);
         i = p;
     }
-    timer_set(s, i, f);
+    timer_set(s, i, t);
 }
 
 static void sift_down(Scheduler *s, uint32_t i) {
-    Fiber *f = s->timers[i];
+    Timer t = s->timers[i];
     for (;;) {
         uint32_t l = 2 * i + 1, r = l + 1, m = i;
-        Fiber *best = f;
-        if (l < s->ntimers && timer_less(s->timers[l], best)) {
+        const Timer *best = &t;
+        if (l < s->ntimers && timer_less(&s->timers[l], best)) {
             m = l;
-            best = s->timers[l];
+            best = &s->timers[l];
         }
-        if (r < s->ntimers && timer_less(s->timers[r], best)) m = r;
+        if (r < s->ntimers && timer_less(&s->timers[r], best)) m = r;
         if (m == i) break;
         timer_set(s, i, s->timers[m]);
         i = m;
     }
-    timer_set(s, i, f);
+    timer_set(s, i, t);
 }
 
-void mts_timer_add(VM *vm, Fiber *t, double at) {
+void mts_timer_add(VM *vm, Fiber *f, double at) {
     Scheduler *s = SCH(vm);
     if (s->ntimers == s->timers_cap) {
         uint32_t cap = s->timers_cap ? s->timers_cap * 2 : 16;
-        Fiber **n = mtmem_realloc(vm, s->timers, s->timers_cap * sizeof(Fiber *), cap * sizeof(Fiber *));
-        s->timers = n;
+        s->timers = mtmem_realloc(vm, s->timers, s->timers_cap * sizeof(Timer), cap * sizeof(Timer));
         s->timers_cap = cap;
     }
-    t->wake_at = at;
-    t->timer_seq = s->timer_seq++;
+    Timer t = {at, s->timer_seq++, f};
     s->timers[s->ntimers] = t;
     sift_up(s, s->ntimers++);
 }
 
-void mts_timer_remove(VM *vm, Fiber *t) {
+void mts_timer_remove(VM *vm, Fiber *f) {
     Scheduler *s = SCH(vm);
-    if (!t->timer_slot) return;
-    uint32_t i = t->timer_slot - 1;
-    t->timer_slot = 0;
+    if (!f->timer_slot) return;
+    uint32_t i = f->timer_slot - 1;
+    f->timer_slot = 0;
     s->ntimers--;
     if (i == s->ntimers) return;
-    Fiber *last = s->timers[s->ntimers];
+    Timer last = s->timers[s->ntimers];
     timer_set(s, i, last);
-    if (i > 0 && timer_less(last, s->timers[(i - 1) / 2])) sift_up(s, i);
+    if (i > 0 && timer_less(&last, &s->timers[(i - 1) / 2])) sift_up(s, i);
     else sift_down(s, i);
 }
 
@@ -149,8 +147,8 @@ static void timer_fired(VM *vm, Fiber *t);
 /* Moves every expired timer's thread to the run queue, in deadline order. */
 static void expire_timers(VM *vm, double now) {
     Scheduler *s = SCH(vm);
-    while (s->ntimers && s->timers[0]->wake_at <= now) {
-        Fiber *t = s->timers[0];
+    while (s->ntimers && s->timers[0].at <= now) {
+        Fiber *t = s->timers[0].fiber;
         mts_timer_remove(vm, t);
         timer_fired(vm, t);
     }
@@ -181,7 +179,7 @@ static bool suspension_check(VM *vm, Fiber *f) {
     }
     if (t && SCH(vm)->shutting_down && (t->obj.flags & FIBER_KILLED) && !mte_in_cleanup(f)) {
         bool in_cleanup = false;
-        for (Fiber *c = f; c; c = c->resumer)
+        for (Fiber *c = f; c; c = is_thread(c) ? NULL : c->resumer)
             if (mte_in_cleanup(c)) in_cleanup = true;
         if (!in_cleanup) {
             vm->error = mts_thread_exit_error(vm, true);
@@ -246,7 +244,7 @@ void mts_wake_error(VM *vm, Fiber *t, Value exc) {
 
 static void remove_joiner(Fiber *target, Fiber *t) {
     for (Waiter **w = &target->joiners; *w; w = &(*w)->next)
-        if ((*w)->fiber == t) {
+        if (waiter_fiber(*w) == t) {
             *w = (*w)->next;
             return;
         }
@@ -380,7 +378,7 @@ static uint32_t live_threads(VM *vm) {
 /* {== Shutdown ==} */
 
 static bool chain_in_cleanup(Fiber *t) {
-    for (Fiber *c = t->active ? t->active : t; c; c = c->resumer)
+    for (Fiber *c = t->active ? t->active : t; c; c = is_thread(c) ? NULL : c->resumer)
         if (mte_in_cleanup(c)) return true;
     return false;
 }
@@ -454,7 +452,7 @@ static void thread_finished(VM *vm, Fiber *t, Value value, bool ok) {
     while (t->joiners) {
         Waiter *w = t->joiners;
         t->joiners = w->next;
-        Fiber *j = w->fiber;
+        Fiber *j = waiter_fiber(w);
         if (ok || is_exit) mts_wake(vm, j, ok ? value : NIL_VAL);
         else mts_wake_error(vm, j, value);
         j->obj.flags &= ~FIBER_DEFER;
@@ -551,7 +549,7 @@ MT_INTERNAL void mtsched_close_garbage(VM *vm);
 static void wait_for_timer(VM *vm) {
     Scheduler *s = SCH(vm);
     double now = mts_now();
-    double dt = s->timers[0]->wake_at - now;
+    double dt = s->timers[0].at - now;
     if (dt > 0 && !vm->signal_pending) {
         struct timespec ts;
         if (dt > 3600) dt = 3600;
@@ -937,18 +935,19 @@ int mts_run(VM *vm) {
 static void mark_thread_live(VM *vm, Fiber *t) {
     if (t->obj.marked == 2) return;
     mtgc_mark_fiber_full(vm, t);
-    for (Waiter *w = t->joiners; w; w = w->next) mark_thread_live(vm, w->fiber);
+    for (Waiter *w = t->joiners; w; w = w->next) mark_thread_live(vm, waiter_fiber(w));
 }
 
 void mtsched_mark_roots(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
-    for (Fiber *f = vm->current; f; f = f->resumer) mtgc_mark_fiber_full(vm, f);
+    for (Fiber *f = vm->current; f; f = is_thread(f) ? NULL : f->resumer)
+        mtgc_mark_fiber_full(vm, f);
     Fiber *ct = mts_thread_of(vm->current);
     if (ct) mark_thread_live(vm, ct);
     for (Waiter *w = s->run_head ? &s->run_head->wait : NULL; w; w = w->next)
-        mark_thread_live(vm, w->fiber);
-    for (uint32_t i = 0; i < s->ntimers; i++) mark_thread_live(vm, s->timers[i]);
+        mark_thread_live(vm, waiter_fiber(w));
+    for (uint32_t i = 0; i < s->ntimers; i++) mark_thread_live(vm, s->timers[i].fiber);
     /* Every registered thread is kept (weakly): the registry points at it. */
     for (uint32_t i = 0; i < s->nthreads; i++)
         if (s->threads[i] && !s->threads[i]->obj.marked) s->threads[i]->obj.marked = 1;
@@ -981,7 +980,7 @@ void mtsched_blacken(VM *vm, Obj *o) {
 }
 
 /* Called by channels for their waiters: a reachable channel keeps its waiters alive. */
-void mtsched_mark_waiter(VM *vm, Waiter *w) { mark_thread_live(vm, w->fiber); }
+void mtsched_mark_waiter(VM *vm, Waiter *w) { mark_thread_live(vm, waiter_fiber(w)); }
 
 MT_INTERNAL void mtgc_drain(VM *vm);
 

@@ -19,7 +19,7 @@ typedef struct Channel {
 
 /* A select in progress: one waiter per channel case. */
 typedef struct Select {
-    Waiter *waiters;
+    SelectWaiter *waiters;
     uint32_t ncases;
     uint32_t operands;  /* stack index of the first case operand */
     const Instr *table; /* the jump table after the SELECT instruction */
@@ -27,10 +27,18 @@ typedef struct Select {
     const char *kinds;
 } Select;
 
+/* A timer: a sleeping thread or a select with after(). Kept in the scheduler's heap so a
+   fiber pays for timer fields only while it waits on one. */
+typedef struct {
+    double at;    /* monotonic deadline */
+    uint64_t seq; /* order the timers were set: ties by deadline break by it */
+    Fiber *fiber;
+} Timer;
+
 struct Scheduler {
     Fiber *run_head, *run_tail; /* FIFO, linked through wait.next */
     uint32_t run_len, pass_left;
-    Fiber **timers; /* min-heap on (wake_at, timer_seq) */
+    Timer *timers; /* min-heap on (at, seq) */
     uint32_t ntimers, timers_cap;
     uint64_t timer_seq;
     Fiber **threads; /* live threads in spawn order (NULL holes compacted lazily) */

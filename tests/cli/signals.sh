@@ -23,7 +23,7 @@ run_case() {
     i=0
     while kill -0 $pid 2>/dev/null; do
         sleep 0.02; i=$((i + 1))
-        if [ $i -ge 250 ]; then kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null; fail "$name: still running 5 s after SIG$sig"; fi
+        if [ $i -ge 150 ]; then kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null; fail "$name: still running 3 s after SIG$sig"; fi
     done
     wait $pid; local rc=$?
     [ $rc -eq "$want" ] || fail "$name: status $rc after SIG$sig, expected $want; stderr: $(cat "$T/$name.err")"

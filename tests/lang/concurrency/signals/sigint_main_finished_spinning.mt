@@ -1,6 +1,6 @@
 # TEST: main has finished and the only thread spins without suspending: SIGINT is still noticed and begins shutdown
 # SIGNAL: INT 1
-# TIMEOUT: 5
+# TIMEOUT: 3
 #> main done
 #> spinner cleanup
 # EXIT: 130

@@ -1,6 +1,6 @@
 # TEST: SIGINT is noticed while a spawned thread spins (no suspension): Interrupt goes to main; the spinner is killed with cleanup
 # SIGNAL: INT 1
-# TIMEOUT: 5
+# TIMEOUT: 3
 #> main waits
 #> main finally
 #> spinner cleanup

@@ -1,6 +1,6 @@
 # TEST: SIGTERM is noticed at a safe point of a spinning spawned thread; SystemExit in main; spinner killed with cleanup; 143
 # SIGNAL: TERM 1
-# TIMEOUT: 5
+# TIMEOUT: 3
 #> main sleeps
 #> main finally
 #> spinner cleanup
