@@ -1,6 +1,7 @@
 /*
 ** init.c — registers the standard library in a new VM, and the helpers natives share.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -120,7 +121,11 @@ static void default_out(VM *vm, const char *s, size_t n) {
         if (n > vm->out_cap / 2) {
             while (n > 0) {
                 ssize_t w = write(1, s, n);
-                if (w <= 0) return;
+                if (w <= 0) {
+                    if (w < 0 && errno == EINTR) continue;
+                    vm->out_errno = w < 0 ? errno : EIO;
+                    return;
+                }
                 s += w;
                 n -= (size_t)w;
             }
@@ -136,10 +141,22 @@ void mtlib_flush(VM *vm) {
     size_t off = 0;
     while (off < vm->out_len) {
         ssize_t w = write(1, vm->out_buf + off, vm->out_len - off);
-        if (w <= 0) break;
+        if (w <= 0) {
+            if (w < 0 && errno == EINTR) continue;
+            vm->out_errno = w < 0 ? errno : EIO; /* the output is lost: say so */
+            break;
+        }
         off += (size_t)w;
     }
     vm->out_len = 0;
+}
+
+/* Raises IOError if writing to stdout failed since the last check. */
+int mtlib_check_out(VM *vm) {
+    if (!vm->out_errno) return NATIVE_OK;
+    int e = vm->out_errno;
+    vm->out_errno = 0;
+    return mte_throw(vm, ERR_IO, "cannot write to standard output: %s", strerror(e));
 }
 
 void mtlib_write_out(VM *vm, const char *s, size_t n) {

@@ -38,6 +38,7 @@ MT_INTERNAL bool mtlib_str_arg(VM *vm, Value *args, int i, const char *fn, Strin
 MT_INTERNAL Value mtlib_prelude(VM *vm, const char *name);
 MT_INTERNAL int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *callargs);
 MT_INTERNAL void mtlib_flush(VM *vm);
+MT_INTERNAL int mtlib_check_out(VM *vm);
 MT_INTERNAL int mtlib_from_step(VM *vm, Step st);
 MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs);
 

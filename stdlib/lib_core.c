@@ -39,6 +39,7 @@ static int core_print(VM *vm, Value *args, int argc) {
         mtlib_write_out(vm, s->chars, s->len);
     }
     mtlib_write_out(vm, "\n", 1);
+    if (vm->out_errno) return mtlib_check_out(vm);
     RETURN(NIL_VAL);
 }
 

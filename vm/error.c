@@ -262,6 +262,9 @@ static void tb_put(TBuf *b, const char *s, size_t n) {
     b->p[b->n] = '\0';
 }
 
+/* Appends a string literal (its length is known at compile time). */
+#define tb_lit(b, lit) tb_put((b), (lit), sizeof(lit) - 1)
+
 static void tb_fmt(TBuf *b, const char *fmt, ...) MT_PRINTF(2, 3);
 static void tb_fmt(TBuf *b, const char *fmt, ...) {
     char buf[512];
@@ -301,15 +304,15 @@ static void tb_frame(TBuf *b, Proto *p, uint32_t pc) {
     const char *text;
     size_t len;
     if (source_line(p->module, line, &text, &len)) {
-        tb_put(b, "    ", 4);
+        tb_lit(b, "    ");
         tb_put(b, text, len);
-        tb_put(b, "\n", 1);
+        tb_lit(b, "\n");
     }
 }
 
 static void tb_entries(TBuf *b, Trace *t) {
     if (!t || t->count == 0) return;
-    tb_put(b, "Traceback (most recent call last):\n", 35);
+    tb_lit(b, "Traceback (most recent call last):\n");
     /* Oldest first; runs of the same line collapse after three. */
     int64_t i = (int64_t)t->count - 1;
     while (i >= 0) {
@@ -329,17 +332,17 @@ static void tb_entries(TBuf *b, Trace *t) {
 
 static void tb_headline(VM *vm, TBuf *b, Value exc) {
     if (!IS_INSTANCE(exc)) {
-        tb_put(b, "Error: (not an error object)\n", 29);
+        tb_lit(b, "Error: (not an error object)\n");
         return;
     }
     Instance *e = AS_INSTANCE(exc);
     tb_put(b, e->klass->name->chars, e->klass->name->len);
     Value msg;
     if (mto_instance_get(e, vm->names.message, &msg) && IS_STRING(msg) && AS_STRING(msg)->len) {
-        tb_put(b, ": ", 2);
+        tb_lit(b, ": ");
         tb_put(b, AS_STRING(msg)->chars, AS_STRING(msg)->len);
     }
-    tb_put(b, "\n", 1);
+    tb_lit(b, "\n");
 }
 
 static void tb_error(VM *vm, TBuf *b, Value exc, int depth) {
@@ -347,7 +350,7 @@ static void tb_error(VM *vm, TBuf *b, Value exc, int depth) {
     if (depth < 8 && IS_INSTANCE(exc) &&
         mto_instance_get(AS_INSTANCE(exc), vm->names.context, &ctx) && IS_INSTANCE(ctx)) {
         tb_error(vm, b, ctx, depth + 1);
-        tb_put(b, "\nDuring handling of the above error, another error occurred:\n\n", 63);
+        tb_lit(b, "\nDuring handling of the above error, another error occurred:\n\n");
     }
     tb_entries(b, mte_trace_of(vm, exc));
     tb_headline(vm, b, exc);
@@ -363,7 +366,7 @@ char *mte_format_c(VM *vm, Value exc, Fiber *thread) {
             tb_fmt(&b, " (spawned at %s:%d in %s)", module_file(sp->module),
                    (int)mte_line_at(sp, thread->spawn_pc), sp->name ? sp->name->chars : "?");
         }
-        tb_put(&b, ":\n", 2);
+        tb_lit(&b, ":\n");
     }
     tb_error(vm, &b, exc, 0);
     return b.p;

@@ -15,6 +15,7 @@ MT_INTERNAL void mtsched_mark_roots(VM *vm);
 MT_INTERNAL void mtsched_after_mark(VM *vm);
 MT_INTERNAL void mtsched_blacken(VM *vm, Obj *o);
 MT_INTERNAL void mtsched_before_sweep(VM *vm);
+MT_INTERNAL void mtsched_after_collect(VM *vm);
 
 static void gray_push(VM *vm, Obj *o) {
     if (vm->ngray == vm->graycap) {
@@ -193,6 +194,7 @@ void mtgc_collect(VM *vm) {
         vm->mem.total + MT_MEM_RESERVE / 2 < vm->mem.limit)
         vm->mem.in_reserve = false; /* memory came back: close the reserve again */
     vm->gc_running = false;
+    mtsched_after_collect(vm);
 }
 
 /* Frees every object (VM teardown). */

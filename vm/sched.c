@@ -49,6 +49,7 @@ void mts_free(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
     mtmem_free(vm, s->timers, s->timers_cap * sizeof(Timer));
+    if (s->to_close) vm->mem.realloc_fn(s->to_close, s->close_cap * sizeof(Fiber *), 0, vm->mem.user_data);
     mtmem_free(vm, s->threads, s->threads_cap * sizeof(Fiber *));
     vm->mem.realloc_fn(s, sizeof *s, 0, vm->mem.user_data);
     vm->sched = NULL;
@@ -397,21 +398,20 @@ static void deliver_kill(VM *vm, Fiber *t, bool unmatchable) {
     }
     Fiber *a = t->active ? t->active : t;
     Value e = unmatchable ? mts_thread_exit_error(vm, true) : PENDING_THREAD_EXIT;
+    a->pending = e;
+    if (!unmatchable && chain_in_cleanup(t)) {
+        /* A finally or with exit is running: the kill waits until it ends (END_FINALLY,
+           or the next suspension point outside cleanup). */
+        t->cleanup_hold = 1;
+        return;
+    }
     if (t->state == FIBER_PARKED) {
-        if (!unmatchable && chain_in_cleanup(t) && !SCH(vm)->shutting_down) {
-            a->pending = e;
-            t->cleanup_hold = 1;
-            return;
-        }
         mts_unpark(vm, t);
-        a->pending = e;
         t->obj.flags &= ~FIBER_DEFER;
         mts_enqueue(vm, t);
-        return;
     }
     /* Runnable: raised when it runs, unless a value was handed to it (then at its next
        suspension point). */
-    a->pending = e;
 }
 
 static void begin_shutdown(VM *vm, int status) {
@@ -592,11 +592,19 @@ static bool run_thread(VM *vm, Fiber *t) {
     return true;
 }
 
+static void spawn_closer(VM *vm, Fiber *co);
+
 static void schedule(VM *vm) {
     Scheduler *s = SCH(vm);
     for (;;) {
         vm->current = NULL;
         if (s->aborted) return;
+        while (s->nclose > 0) {
+            /* Coroutines the collector found holding cleanup: close each on a thread. */
+            Fiber *co = s->to_close[0];
+            memmove(s->to_close, s->to_close + 1, --s->nclose * sizeof(Fiber *));
+            spawn_closer(vm, co);
+        }
         if (vm->signal_pending) deliver_signal(vm);
         if (s->pass_left == 0) {
             if (s->ntimers) expire_timers(vm, mts_now());
@@ -621,9 +629,11 @@ static void schedule(VM *vm) {
 static bool idle(VM *vm) {
     Scheduler *s = SCH(vm);
     Fiber *main = vm->main;
-    if (live_threads(vm) > 0 && !s->shutting_down && vm->gc_pause == 0 && !vm->gc_running) {
-        /* Threads that nothing reachable can wake are garbage: a collection finds them
-           and queues them to unwind (main, if so, gets DeadlockError). */
+    if (main && main->state == FIBER_PARKED && !s->shutting_down && vm->gc_pause == 0 &&
+        !vm->gc_running) {
+        /* Main waits: threads that nothing reachable can wake are garbage, and a
+           collection finds them and queues them to unwind (main, if so, gets
+           DeadlockError). Once main has finished, shutdown kills what is left instead. */
         mtgc_collect(vm);
         if (s->run_len > 0) return true;
     }
@@ -679,7 +689,7 @@ static void deliver_signal(VM *vm) {
     Value e;
     if (sig == 2) e = mte_new(vm, ERR_INTERRUPT, "interrupted");
     else {
-        e = mte_new(vm, ERR_SYSTEM_EXIT, "terminated by signal %d", sig);
+        e = mte_new(vm, ERR_SYSTEM_EXIT, "%d", 128 + sig);
         mtgc_push_temp(vm, e);
         mto_instance_set(vm, AS_INSTANCE(e), vm->names.code, SMALLINT_VAL(128 + sig));
         mtgc_pop_temp(vm, 1);
@@ -698,17 +708,65 @@ static void deliver_signal(VM *vm) {
     }
 }
 
+/* Takes thread t out of the run queue (a preempting signal needs main now). */
+static void run_queue_remove(VM *vm, Fiber *t) {
+    Scheduler *s = SCH(vm);
+    Fiber *prev = NULL;
+    for (Fiber *c = s->run_head; c; prev = c, c = c->wait.next ? waiter_fiber(c->wait.next) : NULL) {
+        if (c != t) continue;
+        Fiber *next = c->wait.next ? waiter_fiber(c->wait.next) : NULL;
+        if (prev) prev->wait.next = c->wait.next;
+        else s->run_head = next;
+        if (s->run_tail == c) s->run_tail = prev;
+        c->wait.next = NULL;
+        s->run_len--;
+        return;
+    }
+}
+
+static void enqueue_front(VM *vm, Fiber *t) {
+    Scheduler *s = SCH(vm);
+    t->state = FIBER_RUNNABLE;
+    t->wait.next = s->run_head ? &s->run_head->wait : NULL;
+    s->run_head = t;
+    if (!s->run_tail) s->run_tail = t;
+    s->run_len++;
+}
+
+/* A signal arrived while another thread runs: switch to main at once (the only
+   involuntary switch) so that it raises Interrupt / SystemExit; the preempted thread goes
+   first in the queue. */
+static void preempt_for_main(VM *vm, Fiber *f) {
+    Fiber *main = vm->main;
+    Fiber *t = mts_thread_of(f);
+    run_queue_remove(vm, main);
+    t->active = f;
+    enqueue_front(vm, t);
+    if (!run_thread(vm, main)) schedule(vm);
+}
+
 /* Called at safe points (calls, backward jumps, END_FINALLY) when vm->attention is set.
    Returns false with vm->error set to raise in `f` now. */
 bool mts_attention(VM *vm, Fiber *f) {
     vm->attention = 0;
     Scheduler *s = SCH(vm);
-    if (vm->signal_pending) deliver_signal(vm);
-    if (s->aborted) {
-        vm->current = NULL;
-        return true;
-    }
     Fiber *t = mts_thread_of(f);
+    if (vm->signal_pending) {
+        bool was_down = s->shutting_down;
+        deliver_signal(vm);
+        if (s->aborted) {
+            vm->current = NULL;
+            return true;
+        }
+        if (!was_down && s->shutting_down && t) {
+            /* The signal began shutdown (main had finished): the running thread is killed
+               too, here, so that a spinning thread cannot hide it. */
+            deliver_kill(vm, t, false);
+        } else if (t && t != vm->main && vm->main && !IS_UNDEF((vm->main->active ? vm->main->active : vm->main)->pending)) {
+            preempt_for_main(vm, f);
+            return true;
+        }
+    }
     if (t && t->cleanup_hold && !chain_in_cleanup(t)) t->cleanup_hold = 0;
     if (!IS_UNDEF(f->pending) && pending_due(f) && !(t && (t->obj.flags & FIBER_DEFER))) {
         Value p = f->pending;
@@ -941,6 +999,7 @@ static void mark_thread_live(VM *vm, Fiber *t) {
 void mtsched_mark_roots(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
+    for (uint32_t i = 0; i < s->nclose; i++) mtgc_mark_fiber_full(vm, s->to_close[i]);
     for (Fiber *f = vm->current; f; f = is_thread(f) ? NULL : f->resumer)
         mtgc_mark_fiber_full(vm, f);
     Fiber *ct = mts_thread_of(vm->current);
@@ -986,14 +1045,59 @@ MT_INTERNAL void mtgc_drain(VM *vm);
 
 /* After marking: parked threads nothing reachable can wake are revived and killed (main
    gets DeadlockError instead). */
+static bool has_pending_cleanup(Fiber *co);
+
+/* Suspended coroutines that became garbage inside a try with a finally are revived and
+   queued to be closed (on a fresh thread each, in creation order), so their cleanup runs. */
+static void revive_coroutines(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (s->coroutines == 0) return;
+    uint32_t first = s->nclose;
+    for (Obj *o = vm->objects; o; o = o->next) {
+        if (o->type != OBJ_FIBER || o->marked || is_thread((Fiber *)o)) continue;
+        Fiber *co = (Fiber *)o;
+        if ((o->flags & FIBER_REPORTED) || !has_pending_cleanup(co)) continue;
+        if (s->nclose == s->close_cap) {
+            uint32_t cap = s->close_cap ? s->close_cap * 2 : 8;
+            Fiber **n = vm->mem.realloc_fn(s->to_close, s->close_cap * sizeof(Fiber *),
+                                           cap * sizeof(Fiber *), vm->mem.user_data);
+            if (!n) break; /* no memory: it is freed without its cleanup */
+            s->to_close = n;
+            s->close_cap = cap;
+        }
+        o->flags |= FIBER_REPORTED; /* closed once */
+        s->to_close[s->nclose++] = co;
+    }
+    /* Creation order (the object list is newest first). */
+    for (uint32_t i = first + 1; i < s->nclose; i++)
+        for (uint32_t j = i; j > first && s->to_close[j]->id < s->to_close[j - 1]->id; j--) {
+            Fiber *x = s->to_close[j];
+            s->to_close[j] = s->to_close[j - 1];
+            s->to_close[j - 1] = x;
+        }
+    for (uint32_t i = first; i < s->nclose; i++) mtgc_mark_fiber_full(vm, s->to_close[i]);
+    mtgc_drain(vm);
+}
+
 void mtsched_after_mark(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
+    revive_coroutines(vm);
+    /* Decide the whole garbage set before reviving any of it: what a revived thread
+       references must not make another garbage thread look wakeable. */
+    uint32_t n = 0;
     for (uint32_t i = 0; i < s->nthreads; i++) {
         Fiber *t = s->threads[i];
         if (!t || t->state != FIBER_PARKED || t->obj.marked == 2) continue;
+        t->cleanup_hold = 2; /* marks the garbage set (reset below) */
+        n++;
+    }
+    if (n == 0) return;
+    for (uint32_t i = 0; i < s->nthreads; i++) {
+        Fiber *t = s->threads[i];
+        if (!t || t->cleanup_hold != 2) continue;
+        t->cleanup_hold = 0;
         mark_thread_live(vm, t);
-        if (t->cleanup_hold && !s->shutting_down) continue;
         mts_unpark(vm, t);
         Fiber *a = t->active ? t->active : t;
         if (t->obj.flags & FIBER_MAIN) {
@@ -1010,6 +1114,20 @@ void mtsched_after_mark(VM *vm) {
 
 void mtsched_before_sweep(VM *vm) { MT_UNUSED(vm); }
 
+/* After a collection: the coroutines it revived get their closer threads now, so they
+   join the run queue at once (the collector itself could not allocate them). */
+void mtsched_after_collect(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (!s || vm->gc_pause) return;
+    while (s->nclose > 0) {
+        Fiber *co = s->to_close[0];
+        memmove(s->to_close, s->to_close + 1, --s->nclose * sizeof(Fiber *));
+        mtgc_push_temp(vm, OBJ_VAL(co));
+        spawn_closer(vm, co);
+        mtgc_pop_temp(vm, 1);
+    }
+}
+
 /* {== Closing coroutines that hold cleanup ==} */
 
 static bool has_pending_cleanup(Fiber *co) {
@@ -1018,8 +1136,9 @@ static bool has_pending_cleanup(Fiber *co) {
         Frame *fr = &co->frames[i];
         Proto *p = fr->closure->proto;
         uint32_t pc = (uint32_t)(fr->ip - p->code) - 1;
+        /* A finally or with exit, or an except that might name ThreadExit. */
         for (uint32_t h = 0; h < p->nhandlers; h++)
-            if (p->handlers[h].kind == HANDLER_FINALLY && pc >= p->handlers[h].start &&
+            if (p->handlers[h].kind != HANDLER_FOR_STOP && pc >= p->handlers[h].start &&
                 pc < p->handlers[h].end)
                 return true;
     }
@@ -1045,8 +1164,11 @@ void mtsched_close_garbage(VM *vm) {
     Fiber *found[256];
     int n = 0;
     for (Obj *o = vm->objects; o && n < 256; o = o->next) {
-        if (o->type != OBJ_FIBER || is_thread((Fiber *)o)) continue;
-        if (has_pending_cleanup((Fiber *)o)) found[n++] = (Fiber *)o;
+        if (o->type != OBJ_FIBER || is_thread((Fiber *)o) || (o->flags & FIBER_REPORTED)) continue;
+        if (has_pending_cleanup((Fiber *)o)) {
+            o->flags |= FIBER_REPORTED;
+            found[n++] = (Fiber *)o;
+        }
     }
     /* Newest first: highest creation sequence first. */
     for (int i = 1; i < n; i++)

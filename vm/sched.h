@@ -46,6 +46,8 @@ struct Scheduler {
     uint32_t next_thread_id;
     uint64_t next_coroutine_seq;
     uint32_t coroutines; /* coroutine fibers alive (the collector scans for them) */
+    Fiber **to_close;    /* garbage coroutines the collector revived, awaiting a closer */
+    uint32_t nclose, close_cap;
     bool shutting_down;
     bool status_fixed; /* what began shutdown fixed the exit status */
     bool aborted;      /* a second signal: stop at once */

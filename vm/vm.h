@@ -128,6 +128,7 @@ struct mt_VM {
     char *out_buf;       /* buffered stdout (default writer) */
     size_t out_len, out_cap;
     bool out_tty;
+    int out_errno; /* a write to stdout failed (e.g. EPIPE): print raises IOError */
     char *compile_error; /* last compile error (malloc), for the host */
     bool compile_incomplete;
 };

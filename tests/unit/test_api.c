@@ -276,6 +276,20 @@ START_TEST(signal_interrupts_a_spinning_program) {
 }
 END_TEST
 
+/* A thread's function may be a native, including one that suspends (sleep). */
+START_TEST(spawn_native_function) {
+    Capture cap = {0};
+    int es;
+    mt_Status st = run_captured("let t = spawn sleep(0.01)\nprint(t.join())\nlet u = spawn len([1, 2])\n"
+                                "print(u.join())\n",
+                                &cap, &es);
+    ck_assert_int_eq(st, MT_OK);
+    ck_assert_int_eq(es, 0);
+    ck_assert_str_eq(cap.out.text, "nil\n2\n");
+    capture_free(&cap);
+}
+END_TEST
+
 /* {== Recursion ==} */
 
 START_TEST(recursion_is_not_on_the_c_stack) {
@@ -508,6 +522,7 @@ Suite *api_suite(void) {
     tcase_add_test(tc, exit_runs_cleanup_and_is_not_caught);
     tcase_add_test(tc, missing_file_is_io_error);
     tcase_add_test(tc, signal_interrupts_a_spinning_program);
+    tcase_add_test(tc, spawn_native_function);
     tcase_add_test(tc, recursion_is_not_on_the_c_stack);
     tcase_add_test(tc, max_frames_gives_recursion_error);
     suite_add_tcase(s, tc);

@@ -172,8 +172,8 @@ START_TEST(boxed_int_cells_are_swept) {
     mtm_set(vm, m, mto_int(vm, big * 2), mto_int(vm, -big));
     mtgc_collect(vm);
     ck_assert_uint_eq(ints_in_use(vm), base + 12);
-    ck_assert_int_eq(AS_INT(m->entries[0].key), big * 2);
-    ck_assert_int_eq(AS_INT(m->entries[0].value), -big);
+    ck_assert_int_eq(AS_INT(mtm_first(m)->key), big * 2);
+    ck_assert_int_eq(AS_INT(mtm_first(m)->value), -big);
     mtgc_pop_temp(vm, 1);
     mtgc_collect(vm);
     ck_assert_uint_eq(ints_in_use(vm), base);
@@ -298,6 +298,53 @@ START_TEST(gc_builtin_keeps_live_data) {
 }
 END_TEST
 
+/* Top-level names (class, let) declared while the collector runs at every allocation:
+   the compiler must keep the names it interned alive until they are stored. */
+START_TEST(declarations_under_stress) {
+    mt_Status st;
+    char *out = run_program("class A:\n    def m(self):\n        return 7\nlet s = \"\"\n"
+                            "for i in range(3):\n    s = s + str(i)\nprint(A().m(), s)\n",
+                            true, &st);
+    ck_assert_int_eq(st, MT_OK);
+    ck_assert_str_eq(out, "7 012\n");
+    free(out);
+}
+END_TEST
+
+/* A collection while the joined thread runs must keep main (parked in join) alive: it
+   is woken by that thread, not deadlocked. No stress mode needed: gc() forces it. */
+START_TEST(join_survives_collection_in_joined_thread) {
+    mt_Status st;
+    char *out = run_program("def work():\n    gc()\n    return 1\nlet t = spawn work()\nprint(t.join())\n",
+                            false, &st);
+    ck_assert_int_eq(st, MT_OK);
+    ck_assert_str_eq(out, "1\n");
+    free(out);
+    out = run_program("def work():\n    let xs = []\n    for i in range(200000):\n"
+                      "        xs.append([i, str(i)])\n    return len(xs)\n"
+                      "let t = spawn work()\nprint(t.join())\n",
+                      false, &st);
+    ck_assert_int_eq(st, MT_OK);
+    ck_assert_str_eq(out, "200000\n");
+    free(out);
+}
+END_TEST
+
+/* A killed thread resumed to unwind allocates its ThreadExit before it runs; a collection
+   then must still see it (and main, which joins it) as alive. */
+START_TEST(kill_then_join_under_stress) {
+    mt_Status st;
+    char *out = run_program("def worker(inbox):\n    try:\n        for msg in inbox:\n"
+                            "            print(\"got\", msg)\n    finally:\n        print(\"finally\")\n"
+                            "let a = channel()\nlet t = spawn worker(a)\na.send(\"hello\")\nt.kill()\n"
+                            "print(t.join())\nprint(\"joined\")\n",
+                            true, &st);
+    ck_assert_int_eq(st, MT_OK);
+    ck_assert_str_eq(out, "got hello\nfinally\nnil\njoined\n");
+    free(out);
+}
+END_TEST
+
 Suite *gc_suite(void) {
     Suite *s = suite_create("gc");
     TCase *tc = tcase_create("collect");
@@ -317,6 +364,9 @@ Suite *gc_suite(void) {
     tcase_add_test(tc, program_runs_normally);
     tcase_add_test(tc, program_runs_under_stress);
     tcase_add_test(tc, gc_builtin_keeps_live_data);
+    tcase_add_test(tc, declarations_under_stress);
+    tcase_add_test(tc, join_survives_collection_in_joined_thread);
+    tcase_add_test(tc, kill_then_join_under_stress);
     suite_add_tcase(s, tc);
     return s;
 }
