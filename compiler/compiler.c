@@ -382,22 +382,24 @@ static void finish_try(C *c, TryBlock *t, int try_start, void (*body)(C *, void 
     mtc_emit_ab(c, OP_END_FINALLY, (uint32_t)t->kind_slot, (uint32_t)n);
     int table = fs->ncode;
     for (int i = 0; i <= n; i++) mtc_emit(c, MAKE_A(OP_EXTRA, 0));
-    /* Word 0: the normal continuation; word 1: return; word 1 + i: exit i. */
+    /* Word 0: the normal continuation; word 1: return; word 2 + i: exit i. */
+    bool patched[18] = {false};
     for (int i = 0; i < t->nexits; i++) {
         FinallyExit *e = &t->exits[i];
         int here = mtc_here(c);
+        int word = e->what == 0 ? 1 : 2 + i;
+        mtc_patch_to(c, table + word, here);
+        patched[word] = true;
         if (e->what == 0) {
-            mtc_patch_to(c, table + 1, here);
             mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)(t->kind_slot - 1));
             emit_return(c);
         } else {
-            mtc_patch_to(c, table + 2 + i, here);
             emit_break(c, e->loop, e->what == 2);
         }
     }
     int after = mtc_here(c);
     for (int i = 0; i <= n; i++)
-        if (fs->code[table + i] == MAKE_A(OP_EXTRA, 0)) mtc_patch_to(c, table + i, after);
+        if (!patched[i]) mtc_patch_to(c, table + i, after);
 }
 
 static void finally_body(C *c, void *arg) {

@@ -116,6 +116,11 @@ static bool find_module_file(VM *vm, String *name, Module *from, char *out, size
 Step mti_import(VM *vm, Fiber *f, String *name) {
     Frame *fr = &f->frames[f->nframes - 1];
     Module *from = fr->closure->proto->module;
+    Value native;
+    if (mtt_get(&vm->modules, name, &native)) { /* a builtin module such as math */
+        *f->top++ = native;
+        return STEP_DONE;
+    }
     char path[4096];
     if (!find_module_file(vm, name, from, path, sizeof path)) {
         mte_throw(vm, ERR_IMPORT, "no module named '%s' (looked for %s.mt next to %s and on MT_PATH)",
