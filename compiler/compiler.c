@@ -105,6 +105,12 @@ void mtc_block(C *c) {
     if (!mtc_match(c, TOK_NEWLINE)) {
         /* `if x: return 1` — simple statements on the same line. */
         if (mtc_check(c, TOK_EOF)) mtc_error_at(c, &c->cur, "expected a statement after ':'");
+        switch (c->cur.type) {
+        case TOK_IF: case TOK_WHILE: case TOK_FOR: case TOK_DEF: case TOK_CLASS: case TOK_TRY:
+        case TOK_WITH: case TOK_SELECT:
+            mtc_error_at(c, &c->cur, "a compound statement must start on its own line");
+        default: break;
+        }
         int line = c->prev.line;
         do {
             statement(c);
@@ -254,15 +260,12 @@ static void for_statement(C *c) {
        body each capture their own. */
     mtc_begin_scope(c);
     if (pair) {
-        /* for k, v in pairs: unpack a 2-element list. */
+        /* for k, v in pairs: each item must be a 2-element list. */
         int v_slot = mtc_add_hidden(c);
         mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)v_slot);
-        mtc_emit(c, MAKE_A(OP_INT, 0));
-        mtc_emit(c, OP_GET_INDEX);
+        mtc_emit_op(c, OP_UNPACK, 2);
+        mtc_adjust(c, 1);
         mtc_add_local(c, mtc_name(c, &name_tok));
-        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)v_slot);
-        mtc_emit(c, MAKE_A(OP_INT, 1));
-        mtc_emit(c, OP_GET_INDEX);
         mtc_add_local(c, mtc_name(c, &second));
     } else {
         mtc_add_local(c, mtc_name(c, &name_tok));
@@ -932,11 +935,11 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
     c->outer = vm->compiler;
     int line, col;
     if (!mtl_check_utf8(src, len, &line, &col)) {
-        Token t = {0};
-        t.line = line;
-        t.col = col;
-        if (setjmp(c->abort) == 0) mtc_error_at(c, &t, "invalid UTF-8 in source");
-        res->message = c->error;
+        /* One line: the offending bytes are not worth echoing to a terminal. */
+        const char *file = m->path ? m->path->chars : m->name->chars;
+        size_t cap = strlen(file) + 64;
+        res->message = malloc(cap);
+        if (res->message) snprintf(res->message, cap, "%s:%d:%d: invalid UTF-8 in source", file, line, col);
         free(c);
         return NULL;
     }

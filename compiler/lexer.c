@@ -230,7 +230,7 @@ static Token scan_string(Lexer *l, const char *tok_start, bool fstring) {
             continue;
         }
         if (c == '\n') {
-            if (!triple && depth == 0) return error_at(l, tok_start, "unterminated string");
+            if (!triple) return error_at(l, tok_start, "unterminated string");
             l->line++;
             l->line_start = l->cur + 1;
             l->cur++;

@@ -42,6 +42,8 @@ MT_INTERNAL int mtlib_check_out(VM *vm);
 MT_INTERNAL int mtlib_from_step(VM *vm, Step st);
 MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs);
 
+MT_INTERNAL extern const LibReg mtlib_list_hidden[];
+
 MT_INTERNAL void mtlib_open_core(VM *vm);
 MT_INTERNAL void mtlib_open_string(VM *vm);
 MT_INTERNAL void mtlib_open_list(VM *vm);

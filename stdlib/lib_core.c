@@ -43,6 +43,12 @@ static int core_print(VM *vm, Value *args, int argc) {
     RETURN(NIL_VAL);
 }
 
+/* Calls a user str()/repr() method through the prelude, which checks it returns a str. */
+static int text_method(VM *vm, Value *args, Value obj, Value method, const char *what) {
+    Value a[3] = {obj, method, OBJ_VAL(mto_intern_z(vm, what))};
+    return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_call_text"), 3, a);
+}
+
 static int core_str(VM *vm, Value *args, int argc) {
     if (argc == 0) RETURN(OBJ_VAL(mto_intern(vm, "", 0)));
     Value v = args[1];
@@ -50,7 +56,9 @@ static int core_str(VM *vm, Value *args, int argc) {
     if (mtv_needs_callback(vm, v)) {
         Value m;
         if (IS_INSTANCE(v) && mtv_find_method(vm, v, vm->names.str, &m))
-            return mtlib_tail_call(vm, args, OBJ_VAL(mto_bound(vm, v, m)), 0, NULL);
+            return text_method(vm, args, v, m, "str");
+        if (IS_INSTANCE(v) && mtv_find_method(vm, v, vm->names.repr, &m))
+            return text_method(vm, args, v, m, "repr");
         return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_str"), 1, &v);
     }
     String *s = mtv_to_string(vm, v, false);
@@ -61,10 +69,10 @@ static int core_str(VM *vm, Value *args, int argc) {
 static int core_repr(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     Value v = args[1];
-    if (mtv_needs_callback(vm, v)) {
+    if (mtv_needs_repr_callback(vm, v)) {
         Value m;
         if (IS_INSTANCE(v) && mtv_find_method(vm, v, vm->names.repr, &m))
-            return mtlib_tail_call(vm, args, OBJ_VAL(mto_bound(vm, v, m)), 0, NULL);
+            return text_method(vm, args, v, m, "repr");
         return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_repr"), 1, &v);
     }
     String *s = mtv_to_string(vm, v, true);
@@ -220,7 +228,7 @@ static int extreme(VM *vm, Value *args, int argc, bool want_max, const char *nam
         if (IS_LIST(args[1])) {
             items = AS_LIST(args[1])->items;
             n = AS_LIST(args[1])->count;
-        } else if (IS_OBJ(args[1]) && !IS_STRING(args[1])) {
+        } else if (IS_OBJ(args[1])) {
             Value a = args[1];
             return mtlib_tail_call(vm, args, mtlib_prelude(vm, want_max ? "_max" : "_min"), 1, &a);
         }

@@ -40,7 +40,8 @@ static int io_open(VM *vm, Value *args, int argc) {
     char cm[4] = {0};
     bool plus = strchr(m, '+') != NULL;
     char kind = m[0];
-    if (!strchr("rwa", kind) || strlen(m) > 3 || strspn(m, "rwab+") != strlen(m))
+    if (!strchr("rwa", kind) || strlen(m) > 2 || strspn(m, "rwa+") != strlen(m) ||
+        (strlen(m) == 2 && m[1] != '+'))
         return mte_throw(vm, ERR_VALUE, "open(): invalid mode '%s' (use \"r\", \"w\" or \"a\")", m);
     cm[0] = kind;
     if (plus) cm[1] = '+';
@@ -102,9 +103,34 @@ static int file_read(VM *vm, Value *args, int argc) {
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap);
     if (!buf) mtmem_fail(vm);
+    if (limit >= 0) {
+        /* read(n) reads n code points: whole UTF-8 sequences. */
+        int64_t got = 0;
+        int c;
+        while (got < limit && (c = getc(f->fp)) != EOF) {
+            if (n + 5 >= cap) {
+                char *nb = realloc(buf, cap * 2);
+                if (!nb) {
+                    free(buf);
+                    mtmem_fail(vm);
+                }
+                buf = nb;
+                cap *= 2;
+            }
+            buf[n++] = (char)c;
+            int more = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+            for (int k = 0; k < more; k++) {
+                int d = getc(f->fp);
+                if (d == EOF) break;
+                buf[n++] = (char)d;
+            }
+            got++;
+        }
+        limit = -2; /* done */
+    }
     for (;;) {
+        if (limit == -2) break;
         size_t want = cap - n;
-        if (limit >= 0 && (size_t)limit - n < want) want = (size_t)limit - n;
         if (want == 0) break;
         size_t r = fread(buf + n, 1, want, f->fp);
         n += r;

@@ -386,8 +386,8 @@ static const LibReg map_methods[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-/* Helpers the prelude calls; their names start with '_' and live only there. */
-static const LibReg hidden[] = {
+/* Helpers the prelude calls; they are globals of the prelude only, not builtins. */
+const LibReg mtlib_list_hidden[] = {
     {"_sort_pairs", lib_sort_pairs, 3, 3, NULL, false},
     {"_take", lib_take, 1, 1, NULL, false},
     {"_put_back", lib_put_back, 2, 2, NULL, false},
@@ -397,5 +397,4 @@ static const LibReg hidden[] = {
 void mtlib_open_list(VM *vm) {
     mtlib_register_methods(vm, TYPE_LIST, list_methods);
     mtlib_register_methods(vm, TYPE_MAP, map_methods);
-    mtlib_register(vm, hidden);
 }

@@ -7,11 +7,11 @@ static const char prelude_src[] =
 #include "prelude.inc"
     ;
 
-/* _kind(v): 1 list, 2 map, 0 anything else. */
+/* _kind(v): 1 list, 2 map, 3 str, 0 anything else. */
 static int pre_kind(VM *vm, Value *args, int argc) {
     MT_UNUSED(vm);
     MT_UNUSED(argc);
-    RETURN(SMALLINT_VAL(IS_LIST(args[1]) ? 1 : IS_MAP(args[1]) ? 2 : 0));
+    RETURN(SMALLINT_VAL(IS_LIST(args[1]) ? 1 : IS_MAP(args[1]) ? 2 : IS_STRING(args[1]) ? 3 : 0));
 }
 
 /* _same(a, b): identity. */
@@ -47,19 +47,37 @@ static int pre_list(VM *vm, Value *args, int argc) {
 static const LibReg prelude_natives[] = {
     {"_kind", pre_kind, 1, 1, NULL, false},
     {"_same", pre_same, 2, 2, NULL, false},
+    {NULL, NULL, 0, 0, NULL, false},
+};
+
+static const LibReg builtin_natives[] = {
     {"list", pre_list, 0, 1, NULL, false},
     {NULL, NULL, 0, 0, NULL, false},
 };
 
+/* Defines natives as globals of the prelude module only. */
+static void define_private(VM *vm, Module *m, const LibReg *regs) {
+    for (const LibReg *r = regs; r->name; r++) {
+        Native *n = mtlib_native(vm, r);
+        mtgc_push_temp(vm, OBJ_VAL(n));
+        uint32_t slot = mto_module_slot(vm, m, n->name);
+        m->values[slot] = OBJ_VAL(n);
+        m->declared[slot] = 1;
+        mtgc_pop_temp(vm, 1);
+    }
+}
+
 static const char *const exports[] = {"map", "filter", "sorted", "enumerate", "zip", NULL};
 
 void mtlib_open_prelude(VM *vm) {
-    mtlib_register(vm, prelude_natives);
+    mtlib_register(vm, builtin_natives);
     String *name = mto_intern_z(vm, "<prelude>");
     mtgc_push_temp(vm, OBJ_VAL(name));
     Module *m = mto_module(vm, name, NULL);
     vm->prelude = m;
     mtgc_pop_temp(vm, 1);
+    define_private(vm, m, prelude_natives);
+    define_private(vm, m, mtlib_list_hidden);
     Closure *cl = mtmod_compile(vm, m, prelude_src, sizeof prelude_src - 1, false);
     if (!cl) return; /* a broken prelude is a build bug; the tests catch it */
     mtgc_push_temp(vm, OBJ_VAL(cl));

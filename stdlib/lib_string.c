@@ -349,18 +349,28 @@ static int str_replace(VM *vm, Value *args, int argc) {
 
 /* {== Classification ==} */
 
-static int classify(VM *vm, Value *args, bool (*test)(int32_t)) {
+/* True if every code point passes `test` (and, with need_cased, at least one is a cased
+   letter: "123".isupper() is false). */
+static int classify_cased(VM *vm, Value *args, bool (*test)(int32_t), bool need_cased) {
     MT_UNUSED(vm);
     String *s = SELF;
     if (s->len == 0) RETURN(FALSE_VAL);
     const char *p = s->chars, *end = s->chars + s->len;
+    bool cased = false;
     while (p < end) {
         int len;
         int32_t cp = decode(p, end, &len);
         if (!test(cp)) RETURN(FALSE_VAL);
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT)
+            cased = true;
         p += len;
     }
-    RETURN(TRUE_VAL);
+    RETURN(BOOL_VAL(cased || !need_cased));
+}
+
+static int classify(VM *vm, Value *args, bool (*test)(int32_t)) {
+    return classify_cased(vm, args, test, false);
 }
 
 static bool t_digit(int32_t cp) { return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND; }
@@ -379,8 +389,14 @@ static int str_isdigit(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return 
 static int str_isalpha(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return classify(vm, args, t_alpha); }
 static int str_isalnum(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return classify(vm, args, t_alnum); }
 static int str_isspace(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return classify(vm, args, t_space); }
-static int str_isupper(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return classify(vm, args, t_upper); }
-static int str_islower(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return classify(vm, args, t_lower); }
+static int str_isupper(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return classify_cased(vm, args, t_upper, true);
+}
+static int str_islower(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return classify_cased(vm, args, t_lower, true);
+}
 
 static const char *const p_split[] = {"sep", "maxsplit", NULL};
 static const char *const p_replace[] = {"old", "new", "count", NULL};

@@ -52,15 +52,15 @@ def _list(xs):
 def _sort_key(xs, key, reverse):
     let items = _take(xs)
     let keys = []
-    let ok = false
+    let sorted_items = nil
     try:
         for x in items:
             keys.append(key(x))
-        ok = true
+        sorted_items = _sort_pairs(items, keys, reverse)
     finally:
-        if not ok and len(xs) == 0:
+        if sorted_items == nil and len(xs) == 0:
             _put_back(xs, items)
-    _put_back(xs, _sort_pairs(items, keys, reverse))
+    _put_back(xs, sorted_items)
 
 def _extend(xs, more):
     for x in more:
@@ -107,9 +107,16 @@ def _repr(v, seen=nil):
     return repr(v)
 
 def _str(v):
-    if _kind(v) == 0:
-        return str(v)
-    return _repr(v)
+    let k = _kind(v)
+    if k == 1 or k == 2:
+        return _repr(v)
+    return str(v)
+
+def _call_text(obj, method, what):
+    let s = method(obj)
+    if _kind(s) != 3:
+        raise TypeError(what + "() returned " + type(s) + ", not str")
+    return s
 
 def _print(args):
     let parts = []

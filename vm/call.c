@@ -123,6 +123,8 @@ static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
     Class *k = AS_CLASS(*callee);
     Instance *inst = mto_instance(vm, k);
     *callee = OBJ_VAL(inst);
+    if (k->builtin_tag >= 0) /* an error class: message is "" until an init sets it */
+        mto_instance_set(vm, inst, vm->names.message, OBJ_VAL(mto_intern(vm, "", 0)));
     if (IS_UNDEF(k->init)) {
         if (argc > 0) {
             mte_throw(vm, ERR_TYPE, "%s() takes no arguments (it has no init method)",
@@ -286,6 +288,8 @@ Step mti_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
         if (IS_UNDEF(k->init)) return construct(vm, f, callee, argc);
         Instance *inst = mto_instance(vm, k);
         *callee = OBJ_VAL(inst);
+        if (k->builtin_tag >= 0)
+            mto_instance_set(vm, inst, vm->names.message, OBJ_VAL(mto_intern(vm, "", 0)));
         if (IS_CLOSURE(k->init))
             return call_kw_target(vm, f, callee, argc, names, k->init, true, FRAME_CTOR);
         mtgc_push_temp(vm, OBJ_VAL(inst));

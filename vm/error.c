@@ -317,6 +317,11 @@ static void tb_entries(TBuf *b, Trace *t) {
     int64_t i = (int64_t)t->count - 1;
     while (i >= 0) {
         TraceEntry *e = &t->entries[i];
+        if (e->proto->module && e->proto->module->path == NULL &&
+            e->proto->module->name->chars[0] == '<') {
+            i--; /* a frame of the library written in Mt: not the user's code */
+            continue;
+        }
         int32_t line = mte_line_at(e->proto, e->pc);
         int64_t j = i - 1;
         while (j >= 0 && t->entries[j].proto == e->proto &&

@@ -136,6 +136,7 @@
     OP(WITH_ERR, 1)       /* push the error in flight (A: kind slot) or nil */             \
     OP(WITH_RESULT, -1)   /* pop exit()'s result; true suppresses an Error */              \
     OP(SELECT, VAR)       /* A8: cases, B16: K of case kinds; then words */                \
+    OP(UNPACK, VAR)       /* [list of A items] -> [item0, ..., itemA-1] */                 \
     OP(NOP, 0)                                                                             \
     OP(EXTRA, 0)          /* operand word of the previous instruction */                \
     OP(EXTRA_T, 0)        /* jump word of a compare-and-branch taken when true */

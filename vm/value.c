@@ -112,11 +112,7 @@ static int equal_depth(VM *vm, Value a, Value b, int depth) {
     }
     case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
     case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
-    case OBJ_RANGE: {
-        Range *r = (Range *)x, *q = (Range *)y;
-        return r->start == q->start && r->stop == q->stop && r->step == q->step;
-    }
-    default: return 0;
+    default: return 0; /* everything else compares by identity */
     }
 }
 
@@ -178,7 +174,7 @@ typedef struct {
     char *p;
     size_t n, cap;
     VM *vm;
-    Obj *seen[64]; /* containers being printed, to show cycles as [...] */
+    Obj *seen[MT_MAX_NEST_DEPTH]; /* containers being printed, to show cycles as [...] */
     int nseen;
     int depth;
     bool failed;
@@ -236,22 +232,20 @@ static void put_repr_string(Text *t, String *s) {
 
 static void put_value(Text *t, Value v, bool repr);
 
+/* Enters a container: false (after writing `cycle`) if it is already being printed, or
+   (with RecursionError) if the nesting is too deep for the C stack. */
 static bool enter(Text *t, Obj *o, const char *cycle) {
-    for (int i = 0; i < t->nseen && i < 64; i++)
+    for (int i = 0; i < t->nseen; i++)
         if (t->seen[i] == o) {
             puts_(t, cycle);
             return false;
         }
-    if (t->depth >= MT_MAX_NEST_DEPTH || t->nseen == 64) {
-        if (t->depth >= MT_MAX_NEST_DEPTH) {
-            t->failed = true;
-            mte_throw(t->vm, ERR_RECURSION, "maximum nesting depth exceeded in repr");
-            return false;
-        }
-    } else {
-        t->seen[t->nseen] = o;
+    if (t->depth >= MT_MAX_NEST_DEPTH) {
+        t->failed = true;
+        mte_throw(t->vm, ERR_RECURSION, "maximum nesting depth exceeded in repr");
+        return false;
     }
-    t->nseen++;
+    t->seen[t->nseen++] = o;
     t->depth++;
     return true;
 }
@@ -395,33 +389,76 @@ String *mtv_to_string(VM *vm, Value v, bool repr) {
     return s;
 }
 
-/* True if turning v into text would call a user str() or repr() method. */
-static bool needs_callback_depth(VM *vm, Value v, int depth) {
-    if (!IS_OBJ(v) || depth > 64) return false;
-    Obj *o = AS_OBJ(v);
-    switch ((ObjType)o->type) {
-    case OBJ_INSTANCE: {
-        Class *k = ((Instance *)o)->klass;
-        Value m;
-        return mtt_get(&k->methods, vm->names.str, &m) || mtt_get(&k->methods, vm->names.repr, &m);
-    }
-    case OBJ_LIST: {
-        List *l = (List *)o;
-        for (uint32_t i = 0; i < l->count; i++)
-            if (needs_callback_depth(vm, l->items[i], depth + 1)) return true;
-        return false;
-    }
-    case OBJ_MAP: {
-        Map *m = (Map *)o;
-        MAP_FOREACH(m, e) {
-            if (needs_callback_depth(vm, e->key, depth + 1) ||
-                needs_callback_depth(vm, e->value, depth + 1))
-                return true;
-        }
-        return false;
-    }
-    default: return false;
-    }
+/* True if turning v into text would call a user method: `str` or `repr` for the
+   top-level value of str(), only `repr` inside containers and for repr(). The path of
+   containers being walked cuts cycles. */
+typedef struct {
+    Obj *path[MT_MAX_NEST_DEPTH];
+    int depth;
+} Walk;
+
+static bool has_method(VM *vm, Instance *in, String *name) {
+    MT_UNUSED(vm);
+    Value m;
+    return mtt_get(&in->klass->methods, name, &m);
 }
 
-bool mtv_needs_callback(VM *vm, Value v) { return needs_callback_depth(vm, v, 0); }
+static bool needs_callback_walk(VM *vm, Value v, Walk *w, bool top_str) {
+    if (!IS_OBJ(v)) return false;
+    Obj *o = AS_OBJ(v);
+    if (o->type == OBJ_INSTANCE) {
+        Instance *in = (Instance *)o;
+        return has_method(vm, in, vm->names.repr) || (top_str && has_method(vm, in, vm->names.str));
+    }
+    if (o->type != OBJ_LIST && o->type != OBJ_MAP) return false;
+    if (w->depth >= MT_MAX_NEST_DEPTH) return false;
+    for (int i = 0; i < w->depth; i++)
+        if (w->path[i] == o) return false;
+    w->path[w->depth++] = o;
+    bool found = false;
+    if (o->type == OBJ_LIST) {
+        List *l = (List *)o;
+        for (uint32_t i = 0; i < l->count && !found; i++)
+            found = needs_callback_walk(vm, l->items[i], w, false);
+    } else {
+        MAP_FOREACH((Map *)o, e) {
+            if (needs_callback_walk(vm, e->key, w, false) ||
+                needs_callback_walk(vm, e->value, w, false)) {
+                found = true;
+                break;
+            }
+        }
+    }
+    w->depth--;
+    return found;
+}
+
+static bool needs_callback_depth(VM *vm, Value v, int depth) {
+    MT_UNUSED(depth);
+    Walk *w = malloc(sizeof(Walk));
+    if (!w) return false;
+    w->depth = 0;
+    bool r = needs_callback_walk(vm, v, w, true);
+    free(w);
+    return r;
+}
+
+/* For repr(): only user repr methods matter. */
+bool mtv_needs_repr_callback(VM *vm, Value v) {
+    if (!IS_OBJ(v) || (AS_OBJ(v)->type != OBJ_INSTANCE && AS_OBJ(v)->type != OBJ_LIST &&
+                       AS_OBJ(v)->type != OBJ_MAP))
+        return false;
+    Walk *w = malloc(sizeof(Walk));
+    if (!w) return false;
+    w->depth = 0;
+    bool r = needs_callback_walk(vm, v, w, false);
+    free(w);
+    return r;
+}
+
+bool mtv_needs_callback(VM *vm, Value v) {
+    if (!IS_OBJ(v) || (AS_OBJ(v)->type != OBJ_INSTANCE && AS_OBJ(v)->type != OBJ_LIST &&
+                       AS_OBJ(v)->type != OBJ_MAP))
+        return false;
+    return needs_callback_depth(vm, v, 0);
+}

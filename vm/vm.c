@@ -119,6 +119,7 @@ static MT_NOINLINE void run(VM *vm) {
     const Value *consts;
     Proto *proto;
     Instr i;
+    const Instr *from = NULL; /* a backward jump's origin, while at a safe point */
 
 resume:
     fiber = vm->current;
@@ -559,12 +560,19 @@ resume:
     CASE(JUMP) : ip += INSTR_SA(i);
     DISPATCH();
     CASE(LOOP) : ip += INSTR_SA(i);
-    if (mt_unlikely(vm->attention)) goto safe_point;
+    if (mt_unlikely(vm->attention)) {
+        from = ip - INSTR_SA(i);
+        goto safe_point;
+    }
     DISPATCH();
 safe_point:
-    /* A backward jump with a signal or request pending. */
+    /* A backward jump with a signal or request pending. An error raised here is raised
+       at the jump (`from`), inside the loop's try blocks; otherwise the jump stands. */
     STORE();
-    if (!mts_attention(vm, fiber)) goto raise;
+    if (!mts_attention(vm, fiber)) {
+        ip = from;
+        goto raise;
+    }
     if (vm->current != fiber) goto resume;
     DISPATCH();
     CASE(JUMP_IF_FALSE) : {
@@ -609,7 +617,10 @@ safe_point:
         }                                                                                       \
         if (yes == (INSTR_OP(jump) == OP_EXTRA_T)) {                                            \
             ip += INSTR_SA(jump);                                                               \
-            if (INSTR_SA(jump) < 0 && mt_unlikely(vm->attention)) goto safe_point;              \
+            if (INSTR_SA(jump) < 0 && mt_unlikely(vm->attention)) {                             \
+                from = ip - INSTR_SA(jump);                                                     \
+                goto safe_point;                                                                \
+            }                                                                                   \
         }                                                                                       \
         DISPATCH();                                                                             \
     }
@@ -866,7 +877,8 @@ safe_point:
     CASE(TO_STR) : CASE(TO_REPR) : {
         if (IS_STRING(sp[-1]) && INSTR_OP(i) == OP_TO_STR) DISPATCH();
         STORE();
-        if (mtv_needs_callback(vm, sp[-1])) {
+        if (INSTR_OP(i) == OP_TO_STR ? mtv_needs_callback(vm, sp[-1])
+                                     : mtv_needs_repr_callback(vm, sp[-1])) {
             /* A user str()/repr() method: call the builtin, which may run Mt code. */
             Value f = mtv_builtin(vm, INSTR_OP(i) == OP_TO_STR ? "str" : "repr");
             sp[0] = sp[-1];
@@ -947,7 +959,10 @@ safe_point:
                 sp[-2] = SMALLINT_VAL(next);
                 sp[-1] = st;
                 ip += INSTR_SA(i);
-                if (mt_unlikely(vm->attention)) goto safe_point;
+                if (mt_unlikely(vm->attention)) {
+                    from = ip - INSTR_SA(i);
+                    goto safe_point;
+                }
                 DISPATCH();
             }
         } else if (IS_LIST(it) && IS_SMALLINT(st)) {
@@ -960,12 +975,18 @@ safe_point:
             sp[-2] = SMALLINT_VAL(k + 1);
             sp[-1] = l->items[k];
             ip += INSTR_SA(i);
-            if (mt_unlikely(vm->attention)) goto safe_point;
+            if (mt_unlikely(vm->attention)) {
+                from = ip - INSTR_SA(i);
+                goto safe_point;
+            }
             DISPATCH();
         }
         sp--;
         ip += INSTR_SA(i) - 1; /* the loop's FOR_ITER */
-        if (mt_unlikely(vm->attention)) goto safe_point;
+        if (mt_unlikely(vm->attention)) {
+            from = ip - INSTR_SA(i) + 1;
+            goto safe_point;
+        }
         DISPATCH();
     }
     CASE(RAISE) : {
@@ -1043,6 +1064,24 @@ safe_point:
         String *kinds = AS_STRING(consts[INSTR_B16(i)]);
         STORE();
         AFTER_STEP(mts_select(vm, fiber, ncases, kinds, ip));
+    }
+    CASE(UNPACK) : {
+        uint32_t n = INSTR_A(i);
+        Value seq = sp[-1];
+        if (!IS_LIST(seq) || AS_LIST(seq)->count != n) {
+            STORE();
+            if (!IS_LIST(seq))
+                mte_throw(vm, ERR_TYPE, "cannot unpack a %s into %u names (it must be a list)",
+                          mtv_type_name(seq), n);
+            else
+                mte_throw(vm, ERR_VALUE, "expected %u values to unpack, got %u", n,
+                          AS_LIST(seq)->count);
+            goto raise;
+        }
+        List *l = AS_LIST(seq);
+        sp--;
+        for (uint32_t k = 0; k < n; k++) PUSH(l->items[k]);
+        DISPATCH();
     }
     CASE(NOP) : CASE(EXTRA) : CASE(EXTRA_T) : DISPATCH();
 

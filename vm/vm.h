@@ -210,6 +210,7 @@ MT_INTERNAL TypeTag mtv_type(Value v);
 MT_INTERNAL const char *mtv_type_name(Value v);
 MT_INTERNAL String *mtv_to_string(VM *vm, Value v, bool repr); /* NULL: error raised */
 MT_INTERNAL bool mtv_needs_callback(VM *vm, Value v);
+MT_INTERNAL bool mtv_needs_repr_callback(VM *vm, Value v);
 MT_INTERNAL int mtv_compare(VM *vm, Value a, Value b, int *out); /* <0,0,>0; false: error */
 
 /* Numbers (num.c). */

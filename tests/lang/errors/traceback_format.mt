@@ -4,9 +4,9 @@
 # STDERR_RE: ^Traceback \(most recent call last\):$
 # STDERR_RE: ^  traceback_format\.mt:17, in <module>$
 # STDERR_RE: ^    outer\(0\)$
-# STDERR_RE: ^  traceback_format\.mt:12, in outer$
+# STDERR_RE: ^  traceback_format\.mt:13, in outer$
 # STDERR_RE: ^    return inner\(x\)$
-# STDERR_RE: ^  traceback_format\.mt:15, in inner$
+# STDERR_RE: ^  traceback_format\.mt:16, in inner$
 # STDERR_RE: ^    return 10 // x$
 # STDERR_RE: ^ZeroDivisionError: .+$
 def outer(x):

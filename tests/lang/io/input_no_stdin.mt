@@ -1,0 +1,3 @@
+# TEST: input() with empty stdin returns nil at once
+#> nil
+print(input())

@@ -1,0 +1,3 @@
+# TEST: string comparison is by code point
+#> true true true
+print("z" < "é", "é" < "日", "日" < "😀")
