@@ -65,9 +65,25 @@ bool mtl_check_utf8(const char *src, size_t len, int *line, int *col) {
     return false;
 }
 
-static int column(const Lexer *l, const char *at) {
+/* Column (in code points) of `at` on a line starting at `ls`. */
+static int column_on(const char *ls, const char *at) {
     int col = 1;
-    for (const char *p = l->line_start; p < at; p++) col += ((unsigned char)*p & 0xC0) != 0x80;
+    for (const char *p = ls; p < at; p++) col += ((unsigned char)*p & 0xC0) != 0x80;
+    return col;
+}
+
+/* Column of `at` on the current line, counted on from the last token so that long lines
+   cost linear time. */
+static int column(Lexer *l, const char *at) {
+    const char *from = l->line_start;
+    int col = 1;
+    if (l->col_ptr && l->col_ptr >= l->line_start && l->col_ptr <= at) {
+        from = l->col_ptr;
+        col = l->col_val;
+    }
+    for (const char *p = from; p < at; p++) col += ((unsigned char)*p & 0xC0) != 0x80;
+    l->col_ptr = at;
+    l->col_val = col;
     return col + l->col_offset;
 }
 
@@ -217,7 +233,19 @@ static Token scan_number(Lexer *l, const char *start) {
 
 /* Skips a string body; `start` points at the opening quote(s). F-strings skip nested
    quoted strings inside their {} so that f"{m["k"]}" scans as one token. */
+static Token scan_string_body(Lexer *l, const char *tok_start, bool fstring);
+
+/* Strings may span lines (triple quotes): the token's position is where it starts. */
 static Token scan_string(Lexer *l, const char *tok_start, bool fstring) {
+    int line = l->line;
+    const char *ls = l->line_start;
+    Token t = scan_string_body(l, tok_start, fstring);
+    t.line = line;
+    t.col = column_on(ls, tok_start) + l->col_offset;
+    return t;
+}
+
+static Token scan_string_body(Lexer *l, const char *tok_start, bool fstring) {
     char q = *l->cur;
     bool triple = l->cur + 2 < l->end && l->cur[1] == q && l->cur[2] == q;
     l->cur += triple ? 3 : 1;

@@ -71,6 +71,8 @@ typedef struct Lexer {
     bool incomplete;  /* hit the end inside brackets, a string or after ':' (REPL) */
     bool expr_mode;   /* an f-string expression: no line structure at all */
     int line_offset, col_offset; /* for sub-lexers over f-string expressions */
+    const char *col_ptr;         /* a position on the current line and its column: */
+    int col_val;                 /* columns are counted on from there, not from 1 */
 } Lexer;
 
 MT_INTERNAL void mtl_init(Lexer *l, const char *src, size_t len);

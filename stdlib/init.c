@@ -104,14 +104,6 @@ int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *calla
     return NATIVE_CALL;
 }
 
-int mtlib_from_step(VM *vm, Step st) {
-    MT_UNUSED(vm);
-    switch (st) {
-    case STEP_DONE: return NATIVE_OK;
-    case STEP_ERROR: return NATIVE_ERROR;
-    default: return NATIVE_SUSPEND;
-    }
-}
 
 /* {== Output ==} */
 

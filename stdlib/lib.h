@@ -39,7 +39,11 @@ MT_INTERNAL Value mtlib_prelude(VM *vm, const char *name);
 MT_INTERNAL int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *callargs);
 MT_INTERNAL void mtlib_flush(VM *vm);
 MT_INTERNAL int mtlib_check_out(VM *vm);
-MT_INTERNAL int mtlib_from_step(VM *vm, Step st);
+/* The native result for a scheduler step. */
+static inline int mtlib_from_step(VM *vm, Step st) {
+    MT_UNUSED(vm);
+    return st == STEP_DONE ? NATIVE_OK : st == STEP_ERROR ? NATIVE_ERROR : NATIVE_SUSPEND;
+}
 MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs);
 
 MT_INTERNAL extern const LibReg mtlib_list_hidden[];

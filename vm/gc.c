@@ -158,6 +158,7 @@ static void mark_roots(VM *vm) {
     for (size_t i = 0; i < sizeof(vm->names) / sizeof(String *); i++)
         if (names[i]) mtgc_mark_obj(vm, &names[i]->obj);
     if (vm->main_module) mtgc_mark_obj(vm, &vm->main_module->obj);
+    if (vm->prelude) mtgc_mark_obj(vm, &vm->prelude->obj);
     mtc_mark_roots(vm);
     mtsched_mark_roots(vm);
 }

@@ -30,10 +30,6 @@ double mts_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-Fiber *mts_thread_of(Fiber *f) {
-    if (f == NULL) return NULL;
-    return (f->obj.flags & FIBER_THREAD) ? f : f->thread;
-}
 
 static bool is_thread(Fiber *f) { return (f->obj.flags & FIBER_THREAD) != 0; }
 
@@ -172,7 +168,8 @@ static Value materialize(VM *vm, Value pending);
    that swallowed its ThreadExit gets it again here, unmatchable. */
 static bool suspension_check(VM *vm, Fiber *f) {
     Fiber *t = mts_thread_of(f);
-    if (t && (t->obj.flags & FIBER_DEFER)) t->obj.flags &= ~FIBER_DEFER;
+    if (t) t->obj.flags &= ~FIBER_DEFER;
+    if (mt_likely(IS_UNDEF(f->pending) && !SCH(vm)->shutting_down)) return true;
     if (pending_due(f)) {
         vm->error = materialize(vm, f->pending);
         f->pending = UNDEF_VAL;
@@ -584,6 +581,17 @@ static bool run_thread(VM *vm, Fiber *t) {
     t->state = FIBER_RUNNING;
     Fiber *a = t->active ? t->active : t;
     t->active = a;
+    vm->current = a; /* rooted before anything below allocates */
+    if (a == t && t->nframes == 0) {
+        /* The thread's function was a native that waited (spawn sleep(1)): its result
+           or error is in, and the thread is done. */
+        Value e = t->pending;
+        t->pending = UNDEF_VAL;
+        if (!IS_UNDEF(e)) thread_finished(vm, t, materialize(vm, e), false);
+        else thread_finished(vm, t, t->top[-1], true);
+        vm->current = NULL;
+        return false;
+    }
     if (!IS_UNDEF(a->pending) && !t->cleanup_hold) {
         if (a->pending == PENDING_THREAD_EXIT || a->pending == PENDING_DEADLOCK)
             a->pending = materialize(vm, a->pending);
@@ -596,6 +604,13 @@ static void spawn_closer(VM *vm, Fiber *co);
 
 static void schedule(VM *vm) {
     Scheduler *s = SCH(vm);
+    /* The common case (a thread waiting in the queue, no timers, signals or revived
+       coroutines to deal with) takes no detours. */
+    if (mt_likely(s->run_head && s->ntimers == 0 && !s->aborted && !vm->signal_pending &&
+                  !s->nclose)) {
+        Fiber *t = dequeue(vm);
+        if (t->state != FIBER_DONE && t->state != FIBER_FAILED && run_thread(vm, t)) return;
+    }
     for (;;) {
         vm->current = NULL;
         if (s->aborted) return;
@@ -1000,10 +1015,11 @@ void mtsched_mark_roots(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
     for (uint32_t i = 0; i < s->nclose; i++) mtgc_mark_fiber_full(vm, s->to_close[i]);
-    for (Fiber *f = vm->current; f; f = is_thread(f) ? NULL : f->resumer)
-        mtgc_mark_fiber_full(vm, f);
+    /* The running thread first: marking it live also marks the threads joining it. */
     Fiber *ct = mts_thread_of(vm->current);
     if (ct) mark_thread_live(vm, ct);
+    for (Fiber *f = vm->current; f; f = is_thread(f) ? NULL : f->resumer)
+        if (f->obj.marked != 2) mtgc_mark_fiber_full(vm, f);
     for (Waiter *w = s->run_head ? &s->run_head->wait : NULL; w; w = w->next)
         mark_thread_live(vm, waiter_fiber(w));
     for (uint32_t i = 0; i < s->ntimers; i++) mark_thread_live(vm, s->timers[i].fiber);

@@ -55,8 +55,13 @@ struct Scheduler {
     int last_signal;
 };
 
+/* The thread a fiber runs on (itself for a thread's root). */
+static inline Fiber *mts_thread_of(Fiber *f) {
+    if (f == NULL) return NULL;
+    return (f->obj.flags & FIBER_THREAD) ? f : f->thread;
+}
+
 /* Threads */
-MT_INTERNAL Fiber *mts_thread_of(Fiber *f);
 MT_INTERNAL void mts_enqueue(VM *vm, Fiber *thread);
 MT_INTERNAL Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on);
 MT_INTERNAL bool mts_suspension_check(VM *vm, Fiber *f);

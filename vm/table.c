@@ -41,8 +41,13 @@ bool mtt_get(const Table *t, String *key, Value *out) {
     return true;
 }
 
+/* Rehashes without tombstones: doubles only if the live keys need it. */
 static void grow(VM *vm, Table *t) {
-    uint32_t cap = t->entries ? (t->mask + 1) * 2 : 8;
+    uint32_t live = 0;
+    if (t->entries)
+        for (uint32_t i = 0; i <= t->mask; i++) live += t->entries[i].key != NULL;
+    uint32_t cap = t->entries ? t->mask + 1 : 8;
+    while ((live + 1) * 2 > cap) cap *= 2;
     TableEntry *entries = mtmem_alloc(vm, cap * sizeof(TableEntry));
     for (uint32_t i = 0; i < cap; i++) {
         entries[i].key = NULL;

@@ -717,6 +717,7 @@ safe_point:
                     sp = recv + 1;
                     DISPATCH();
                 }
+                if (r == NATIVE_SUSPEND) goto resume; /* a channel op parked this thread */
                 AFTER_STEP(mti_native_result(vm, fiber, recv, r));
             }
         }

@@ -106,6 +106,27 @@ START_TEST(module_globals_are_roots) {
 }
 END_TEST
 
+/* Objects the VM holds in its own fields are roots. Each field is pointed at a fresh object
+   that nothing else references, so only the root set can keep it alive. */
+START_TEST(vm_fields_are_roots) {
+    Module *old_prelude = vm->prelude, *old_main = vm->main_module;
+    Value old_argv = vm->argv;
+    Module *p = mto_module(vm, mto_intern_z(vm, "<unit prelude>"), NULL);
+    vm->prelude = p;
+    Module *m = mto_module(vm, mto_intern_z(vm, "<unit main>"), NULL);
+    vm->main_module = m;
+    List *argv = mto_list(vm, 0);
+    vm->argv = OBJ_VAL(argv);
+    mtgc_collect(vm);
+    ck_assert_msg(unit_has_object(vm, &p->obj), "vm->prelude was freed");
+    ck_assert_msg(unit_has_object(vm, &m->obj), "vm->main_module was freed");
+    ck_assert_msg(unit_has_object(vm, &argv->obj), "vm->argv was freed");
+    vm->prelude = old_prelude;
+    vm->main_module = old_main;
+    vm->argv = old_argv;
+}
+END_TEST
+
 START_TEST(cycles_are_collected) {
     size_t base = unit_count_objects(vm);
     List *a = mto_list(vm, 0), *b = mto_list(vm, 0);
@@ -354,6 +375,7 @@ Suite *gc_suite(void) {
     tcase_add_test(tc, reachable_survives_unreachable_freed);
     tcase_add_test(tc, reachable_through_containers);
     tcase_add_test(tc, module_globals_are_roots);
+    tcase_add_test(tc, vm_fields_are_roots);
     tcase_add_test(tc, cycles_are_collected);
     tcase_add_test(tc, deep_chain_marks_without_recursion);
     tcase_add_test(tc, intern_table_is_weak);

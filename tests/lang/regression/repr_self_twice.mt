@@ -1,4 +1,4 @@
-# TEST: a list that contains itself twice prints [[...], [...]] promptly (no exponential walk)
+# TEST: regression: a list that contains itself twice hung in repr (the user-callback scan had no cycle check, 2^64 walk)
 # TIMEOUT: 5
 #> [[...], [...]]
 #> [[...], 1, [...]]

@@ -1,0 +1,4 @@
+# TEST: an uncaught Interrupt exits with status 130
+# EXIT: 130
+# STDERR: Interrupt
+raise Interrupt("simulated ctrl-c")

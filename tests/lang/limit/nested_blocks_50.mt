@@ -1,0 +1,53 @@
+# TEST: 50 nested indented blocks compile and run
+#> deep
+if true:
+ if true:
+  if true:
+   if true:
+    if true:
+     if true:
+      if true:
+       if true:
+        if true:
+         if true:
+          if true:
+           if true:
+            if true:
+             if true:
+              if true:
+               if true:
+                if true:
+                 if true:
+                  if true:
+                   if true:
+                    if true:
+                     if true:
+                      if true:
+                       if true:
+                        if true:
+                         if true:
+                          if true:
+                           if true:
+                            if true:
+                             if true:
+                              if true:
+                               if true:
+                                if true:
+                                 if true:
+                                  if true:
+                                   if true:
+                                    if true:
+                                     if true:
+                                      if true:
+                                       if true:
+                                        if true:
+                                         if true:
+                                          if true:
+                                           if true:
+                                            if true:
+                                             if true:
+                                              if true:
+                                               if true:
+                                                if true:
+                                                 if true:
+                                                  print("deep")
