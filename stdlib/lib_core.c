@@ -82,10 +82,6 @@ static int core_repr(VM *vm, Value *args, int argc) {
 
 /* {== len, range ==} */
 
-static int64_t range_len(Range *r) {
-    if (r->step > 0) return r->stop > r->start ? (r->stop - r->start - 1) / r->step + 1 : 0;
-    return r->start > r->stop ? (r->start - r->stop - 1) / -r->step + 1 : 0;
-}
 
 static int core_len(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
@@ -95,7 +91,12 @@ static int core_len(VM *vm, Value *args, int argc) {
         case OBJ_STRING: RETURN(SMALLINT_VAL(AS_STRING(v)->ncp));
         case OBJ_LIST: RETURN(SMALLINT_VAL(AS_LIST(v)->count));
         case OBJ_MAP: RETURN(SMALLINT_VAL(AS_MAP(v)->count));
-        case OBJ_RANGE: RETURN(mto_int(vm, range_len((Range *)AS_OBJ(v))));
+        case OBJ_RANGE: {
+            int64_t n;
+            if (!mto_range_len((Range *)AS_OBJ(v), &n))
+                return mte_throw(vm, ERR_OVERFLOW, "len() of a range longer than 2^63 - 1");
+            RETURN(mto_int(vm, n));
+        }
         case OBJ_CHANNEL: RETURN(SMALLINT_VAL(((Channel *)AS_OBJ(v))->count));
         case OBJ_INSTANCE: {
             Value m;
@@ -150,6 +151,8 @@ static int core_int(VM *vm, Value *args, int argc) {
         String *s = AS_STRING(v);
         int64_t out;
         if (mtn_parse_int(s->chars, s->len, (int)base, &out)) RETURN(mto_int(vm, out));
+        if (mtn_int_too_big(s->chars, s->len, (int)base))
+            return mte_throw(vm, ERR_OVERFLOW, "int() of a number that does not fit 64 bits");
         String *r = mtv_to_string(vm, v, true);
         if (!r) return NATIVE_ERROR;
         return mte_throw(vm, ERR_VALUE, "invalid literal for int() with base %d: %s", (int)base,
@@ -355,9 +358,8 @@ static int core_exit(VM *vm, Value *args, int argc) {
             code = SMALLINT_VAL(AS_INT(args[1]) & 0xff);
             msg = OBJ_VAL(mtv_to_string(vm, args[1], false));
         } else if (IS_STRING(args[1])) {
-            /* exit("message"): the message goes to stderr, status 1. */
-            mtlib_write_err(vm, AS_STRING(args[1])->chars, AS_STRING(args[1])->len);
-            mtlib_write_err(vm, "\n", 1);
+            /* exit("message"): status 1; the message goes to stderr if the program ends
+               because of it (not if the SystemExit is caught). */
             code = SMALLINT_VAL(1);
             msg = args[1];
         } else {
@@ -368,6 +370,8 @@ static int core_exit(VM *vm, Value *args, int argc) {
     Value e = mte_new_str(vm, ERR_SYSTEM_EXIT, AS_STRING(msg));
     mtgc_push_temp(vm, e);
     mto_instance_set(vm, AS_INSTANCE(e), vm->names.code, code);
+    if (IS_STRING(args[1]) && argc >= 1)
+        mto_instance_set(vm, AS_INSTANCE(e), mto_intern_z(vm, "@show"), TRUE_VAL);
     mtgc_pop_temp(vm, 2);
     return mte_throw_value(vm, e);
 }

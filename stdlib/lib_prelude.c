@@ -34,9 +34,9 @@ static int pre_list(VM *vm, Value *args, int argc) {
     }
     if (IS_OBJ_TYPE(x, OBJ_RANGE)) {
         Range *rg = (Range *)AS_OBJ(x);
-        int64_t n = rg->step > 0 ? (rg->stop > rg->start ? (rg->stop - rg->start - 1) / rg->step + 1 : 0)
-                                 : (rg->start > rg->stop ? (rg->start - rg->stop - 1) / -rg->step + 1 : 0);
-        if (n > (1 << 28)) return mte_throw(vm, ERR_MEMORY, "list(): range too long");
+        int64_t n;
+        if (!mto_range_len(rg, &n) || n > (1 << 28))
+            return mte_throw(vm, ERR_MEMORY, "list(): range too long");
         List *r = mto_list(vm, (uint32_t)n);
         for (int64_t i = 0; i < n; i++) r->items[r->count++] = mto_int(vm, rg->start + i * rg->step);
         RETURN(OBJ_VAL(r));

@@ -117,6 +117,24 @@ bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out) {
     return true;
 }
 
+/* True if s is a well-formed int that only failed to parse because it is out of range. */
+bool mtn_int_too_big(const char *s, size_t len, int base) {
+    const char *end = trim_end(s, s + len);
+    s = skip_space(s, end);
+    if (s < end && (*s == '+' || *s == '-')) s++;
+    if (end - s >= 2 && s[0] == '0' && strchr("xXoObB", s[1]) && s[1]) s += 2;
+    if (base == 0) base = 10;
+    int digits = 0;
+    for (; s < end; s++) {
+        char c = *s;
+        if (c == '_') continue;
+        int d = (c >= '0' && c <= '9') ? c - '0' : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (c | 0x20) - 'a' + 10 : 99;
+        if (d >= base) return false;
+        digits++;
+    }
+    return digits > 0;
+}
+
 /* Parses a float (or an int written as one): "1.5", "-2e3", "inf", "nan". */
 bool mtn_parse_number(const char *s, size_t len, Value *out, VM *vm) {
     MT_UNUSED(vm);

@@ -160,6 +160,18 @@ Range *mto_range(VM *vm, int64_t start, int64_t stop, int64_t step) {
     return r;
 }
 
+/* The number of values a range produces; false if it does not fit an int64. */
+bool mto_range_len(Range *r, int64_t *out) {
+    uint64_t n = 0;
+    if (r->step > 0 && r->stop > r->start)
+        n = ((uint64_t)r->stop - (uint64_t)r->start - 1) / (uint64_t)r->step + 1;
+    else if (r->step < 0 && r->start > r->stop)
+        n = ((uint64_t)r->start - (uint64_t)r->stop - 1) / (0 - (uint64_t)r->step) + 1;
+    if (n > (uint64_t)INT64_MAX) return false;
+    *out = (int64_t)n;
+    return true;
+}
+
 /* {== Functions ==} */
 
 Proto *mto_proto(VM *vm, Module *module) {

@@ -377,8 +377,8 @@ bool mti_get_index(VM *vm, Value obj, Value key, Value *out) {
     if (IS_OBJ_TYPE(obj, OBJ_RANGE)) {
         if (!need_int_index(vm, obj, key)) return false;
         Range *r = (Range *)AS_OBJ(obj);
-        int64_t len = r->step > 0 ? (r->stop > r->start ? (r->stop - r->start + r->step - 1) / r->step : 0)
-                                  : (r->start > r->stop ? (r->start - r->stop - r->step - 1) / -r->step : 0);
+        int64_t len;
+        if (!mto_range_len(r, &len)) len = INT64_MAX;
         if (!index_of(key, len, &k)) {
             mte_throw(vm, ERR_INDEX, "range index out of range");
             return false;

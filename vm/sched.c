@@ -462,8 +462,15 @@ static void thread_finished(VM *vm, Fiber *t, Value value, bool ok) {
     bool main = t->obj.flags & FIBER_MAIN;
     if (!ok) {
         if (main && !is_exit) begin_shutdown(vm, 1);
-        else if (mte_is(vm, value, ERR_SYSTEM_EXIT) && (main || !s->shutting_down))
+        else if (mte_is(vm, value, ERR_SYSTEM_EXIT) && (main || !s->shutting_down)) {
+            Value show, msg;
+            if (mto_instance_get(AS_INSTANCE(value), mto_intern_z(vm, "@show"), &show) &&
+                mto_instance_get(AS_INSTANCE(value), vm->names.message, &msg) && IS_STRING(msg)) {
+                mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+                mtlib_write_err(vm, "\n", 1);
+            }
             begin_shutdown(vm, exit_code_of(vm, value));
+        }
         else if (main && mte_is(vm, value, ERR_INTERRUPT)) {
             mtlib_write_err(vm, "Interrupt\n", 10);
             begin_shutdown(vm, 130);

@@ -3,6 +3,7 @@
 ** the str/repr text of every type.
 */
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -120,11 +121,27 @@ int mtv_equal(VM *vm, Value a, Value b) { return equal_depth(vm, a, b, 0); }
 
 /* {== Ordering ==} */
 
+/* Compares an int with a double without rounding the int: -1, 0, 1, or 2 for NaN. */
+static int cmp_int_double(int64_t i, double d) {
+    if (d != d) return 2;
+    if (d >= 9223372036854775808.0) return -1;
+    if (d < -9223372036854775808.0) return 1;
+    double fl = floor(d);
+    int64_t fi = (int64_t)fl;
+    if (i < fi) return -1;
+    if (i > fi) return 1;
+    return d > fl ? -1 : 0;
+}
+
 static int cmp_depth(VM *vm, Value a, Value b, int *out, int depth) {
     if (IS_NUMBER(a) && IS_NUMBER(b)) {
         if (IS_INT(a) && IS_INT(b)) {
             int64_t x = AS_INT(a), y = AS_INT(b);
             *out = (x > y) - (x < y);
+        } else if (IS_INT(a) != IS_INT(b)) {
+            /* int vs float, exactly (2^53 + 1 > 2.0^53), consistent with ==. */
+            int c = cmp_int_double(IS_INT(a) ? AS_INT(a) : AS_INT(b), IS_INT(a) ? AS_DOUBLE(b) : AS_DOUBLE(a));
+            *out = c == 2 ? 2 : IS_INT(a) ? c : -c;
         } else {
             double x = AS_NUMBER(a), y = AS_NUMBER(b);
             if (x != x || y != y) {

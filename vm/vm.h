@@ -150,6 +150,7 @@ MT_INTERNAL List *mto_list(VM *vm, uint32_t cap);
 MT_INTERNAL void mto_list_push(VM *vm, List *l, Value v);
 MT_INTERNAL void mto_list_reserve(VM *vm, List *l, uint32_t cap);
 MT_INTERNAL Range *mto_range(VM *vm, int64_t start, int64_t stop, int64_t step);
+MT_INTERNAL bool mto_range_len(Range *r, int64_t *out);
 MT_INTERNAL Proto *mto_proto(VM *vm, Module *module);
 MT_INTERNAL Closure *mto_closure(VM *vm, Proto *proto);
 MT_INTERNAL Upvalue *mto_upvalue(VM *vm, Value *slot);
@@ -216,6 +217,7 @@ MT_INTERNAL int mtv_compare(VM *vm, Value a, Value b, int *out); /* <0,0,>0; fal
 /* Numbers (num.c). */
 MT_INTERNAL int mtn_format_double(double d, char *buf); /* shortest round-trip text */
 MT_INTERNAL bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out);
+MT_INTERNAL bool mtn_int_too_big(const char *s, size_t len, int base);
 MT_INTERNAL bool mtn_parse_number(const char *s, size_t len, Value *out, VM *vm);
 
 /* {== Errors (error.c) ==} */
