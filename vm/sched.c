@@ -429,11 +429,21 @@ void mts_shutdown(VM *vm) { begin_shutdown(vm, -1); }
 
 /* {== Finishing ==} */
 
+/* The status a SystemExit asks for: its code, else (raise SystemExit("why")) 1 with the
+   message shown, else 0. */
 static int exit_code_of(VM *vm, Value exc) {
-    Value code;
-    if (IS_INSTANCE(exc) && mto_instance_get(AS_INSTANCE(exc), vm->names.code, &code) &&
-        IS_INT(code))
+    Value code, msg;
+    if (!IS_INSTANCE(exc)) return 0;
+    if (mto_instance_get(AS_INSTANCE(exc), vm->names.code, &code) && IS_INT(code))
         return (int)(AS_INT(code) & 0xff);
+    if (mto_instance_get(AS_INSTANCE(exc), vm->names.message, &msg) && IS_STRING(msg) &&
+        AS_STRING(msg)->len > 0) {
+        int64_t n;
+        if (mtn_parse_int(AS_STRING(msg)->chars, AS_STRING(msg)->len, 10, &n)) return (int)(n & 0xff);
+        mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+        mtlib_write_err(vm, "\n", 1);
+        return 1;
+    }
     return 0;
 }
 
