@@ -41,7 +41,7 @@ done
 
 # 2. Random bytes (valid UTF-8 is unlikely): compile errors, also when run.
 for k in $(seq 1 60); do
-    awk -v seed="$k" 'BEGIN { srand(seed); n = int(rand() * 200) + 1;
+    LC_ALL=C awk -v seed="$k" 'BEGIN { srand(seed); n = int(rand() * 200) + 1;
         for (i = 0; i < n; i++) printf "%c", int(rand() * 256) }' >"$WORK/rand.mt"
     check "$WORK/rand.mt" "0 2" dis
 done
