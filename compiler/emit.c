@@ -301,7 +301,7 @@ Proto *mtc_fn_end(C *c) {
         memcpy(p->upvals, fs->upvals, fs->nupvals * sizeof(UpvalDesc));
     }
     p->nupvals = (uint8_t)fs->nupvals;
-    p->maxstack = (uint16_t)(fs->maxstack + 1); /* one slot of slack */
+    p->maxstack = (uint16_t)fs->maxstack; /* exact: every push is accounted for */
     c->fs = fs->enclosing;
     return p;
 }

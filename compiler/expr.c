@@ -411,6 +411,13 @@ static void sub_expression(C *c, const char *start, const char *end, const Token
     c->has_next = saved_has_next;
 }
 
+/* TO_STR / TO_REPR may call a user method, which takes one more stack slot for a moment. */
+static void emit_to_text(C *c, OpCode op) {
+    mtc_emit(c, op);
+    mtc_adjust(c, 1);
+    mtc_adjust(c, -1);
+}
+
 static void flush_literal(C *c, Buf *b, int *parts) {
     if (b->n == 0) return;
     emit_constant(c, OBJ_VAL(mto_intern(c->vm, b->p, b->n)));
@@ -474,7 +481,7 @@ static void fstring(C *c, bool can_assign) {
             sub_expression(c, p + 1, expr_end, &t);
             if (bang) {
                 char conv = bang + 1 < close ? bang[1] : 0;
-                if (conv == 'r') mtc_emit(c, OP_TO_REPR);
+                if (conv == 'r') emit_to_text(c, OP_TO_REPR);
                 else if (conv != 's') mtc_error_at(c, &t, "f-string: conversion must be !r or !s");
             }
             if (colon) {
@@ -482,7 +489,7 @@ static void fstring(C *c, bool can_assign) {
                 emit_constant(c, OBJ_VAL(spec));
                 mtc_emit(c, OP_FORMAT);
             } else if (!bang || bang[1] != 'r') {
-                mtc_emit(c, OP_TO_STR);
+                emit_to_text(c, OP_TO_STR);
             }
             parts++;
             p = close + 1;
@@ -535,7 +542,8 @@ static void map_lit(C *c, bool can_assign) {
     }
     mtc_consume(c, TOK_RBRACE, "'}'");
     mtc_emit_op(c, OP_MAP, (uint32_t)n);
-    mtc_adjust(c, 1 - 2 * n);
+    mtc_adjust(c, 1); /* MAP keeps the new map on the stack while it fills it */
+    mtc_adjust(c, -2 * n);
 }
 
 /* {== Operators ==} */

@@ -15,9 +15,27 @@
 #include "vm/interp.h"
 #include "vm/opcodes.h"
 
+/* MT_DEBUG_STACK (on in the sanitizer build): check before every instruction that the
+   compiler's stack accounting held, so an overflow of a fiber's stack cannot go unseen. */
+#ifdef MT_DEBUG_STACK
+#include <stdio.h>
+#include <stdlib.h>
+#define CHECK_STACK()                                                                          \
+    do {                                                                                       \
+        if (sp > fiber->stack_end || sp < base) {                                              \
+            fprintf(stderr, "mt: stack accounting broken in %s at pc %ld\n",                   \
+                    proto->name ? proto->name->chars : "?", (long)(ip - proto->code));          \
+            abort();                                                                           \
+        }                                                                                      \
+    } while (0)
+#else
+#define CHECK_STACK() ((void)0)
+#endif
+
 #if MT_COMPUTED_GOTO
 #define DISPATCH()                                                                            \
     do {                                                                                      \
+        CHECK_STACK();                                                                        \
         i = *ip++;                                                                            \
         goto *labels[INSTR_OP(i)];                                                            \
     } while (0)
@@ -29,6 +47,7 @@
 #define CASE(name) case OP_##name
 #define LOOP_START                                                                            \
     dispatch:                                                                                 \
+    CHECK_STACK();                                                                            \
     i = *ip++;                                                                                \
     switch (INSTR_OP(i)) {
 #define LOOP_END }
