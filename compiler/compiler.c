@@ -589,8 +589,10 @@ static void parameters(C *c, FnKind kind) {
 
 /* Compiles a function literal and emits CLOSURE for it in the enclosing function. */
 void mtc_function(C *c, FnKind kind, String *name, bool lambda) {
-    FnState fs;
-    mtc_fn_begin(c, &fs, kind, name);
+    /* On the heap (tracked): after a compile error the chain of FnStates is still there
+       to free their buffers. */
+    FnState *fs = mtc_tmp_realloc(c, NULL, sizeof(FnState));
+    mtc_fn_begin(c, fs, kind, name);
     mtc_begin_scope(c);
     mtc_consume(c, TOK_LPAREN, "'(' before parameters");
     parameters(c, kind);
@@ -603,8 +605,9 @@ void mtc_function(C *c, FnKind kind, String *name, bool lambda) {
         mtc_emit(c, OP_NIL);
         mtc_emit(c, OP_RETURN);
     }
-    if (kind == FN_METHOD) fs.proto->pflags |= PROTO_METHOD;
+    if (kind == FN_METHOD) fs->proto->pflags |= PROTO_METHOD;
     Proto *p = mtc_fn_end(c);
+    mtc_tmp_free(c, fs);
     mtc_emit_op(c, OP_CLOSURE, (uint32_t)mtc_const(c, OBJ_VAL(p)));
 }
 
@@ -970,6 +973,7 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
     vm->compiler = c->outer;
     res->message = c->error;
     res->incomplete = c->incomplete;
+    mtc_tmp_free_all(c);
     free(top);
     free(c);
     return result;

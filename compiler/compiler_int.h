@@ -102,11 +102,16 @@ typedef struct CompilerState {
     int depth; /* parse nesting */
     int spawn_pending;
     struct CompilerState *outer; /* when compiling f-string pieces */
+    void **tmp; /* C heap blocks in use by the parse: freed even when an error aborts it */
+    int ntmp, tmpcap;
 } CompilerState;
 
 typedef CompilerState C;
 
 /* emit.c */
+MT_INTERNAL void *mtc_tmp_realloc(C *c, void *p, size_t size);
+MT_INTERNAL void mtc_tmp_free(C *c, void *p);
+MT_INTERNAL void mtc_tmp_free_all(C *c);
 MT_INTERNAL _Noreturn void mtc_error_at(C *c, const Token *t, const char *fmt, ...) MT_PRINTF(3, 4);
 MT_INTERNAL _Noreturn void mtc_error(C *c, const char *fmt, ...) MT_PRINTF(2, 3);
 MT_INTERNAL int mtc_emit(C *c, Instr i);

@@ -12,6 +12,51 @@ static const int8_t op_effect[] = {
 #undef OP_EFFECT
 };
 
+/* {== Temporary C memory ==} */
+
+/* A compile error longjmps out of the parser, so every malloc'd block a parsing function
+   holds is registered here and freed when the compile ends, however it ends. */
+void *mtc_tmp_realloc(C *c, void *p, size_t size) {
+    void *q = realloc(p, size);
+    if (!q) mtmem_fail(c->vm);
+    if (p) {
+        for (int i = 0; i < c->ntmp; i++)
+            if (c->tmp[i] == p) {
+                c->tmp[i] = q;
+                return q;
+            }
+    }
+    if (c->ntmp == c->tmpcap) {
+        int cap = c->tmpcap ? c->tmpcap * 2 : 16;
+        void **t = realloc(c->tmp, (size_t)cap * sizeof(void *));
+        if (!t) {
+            free(q);
+            mtmem_fail(c->vm);
+        }
+        c->tmp = t;
+        c->tmpcap = cap;
+    }
+    c->tmp[c->ntmp++] = q;
+    return q;
+}
+
+void mtc_tmp_free(C *c, void *p) {
+    if (!p) return;
+    for (int i = 0; i < c->ntmp; i++)
+        if (c->tmp[i] == p) {
+            c->tmp[i] = c->tmp[--c->ntmp];
+            break;
+        }
+    free(p);
+}
+
+void mtc_tmp_free_all(C *c) {
+    for (int i = 0; i < c->ntmp; i++) free(c->tmp[i]);
+    free(c->tmp);
+    c->tmp = NULL;
+    c->ntmp = c->tmpcap = 0;
+}
+
 /* {== Errors ==} */
 
 /* Finds the text of line `line` in the source. */

@@ -244,8 +244,9 @@ static void literal(C *c, bool can_assign) {
     }
 }
 
-/* Growable byte buffer for decoding string literals. */
+/* Growable byte buffer for decoding string literals (compiler-tracked memory). */
 typedef struct {
+    C *c;
     char *p;
     size_t n, cap;
 } Buf;
@@ -254,9 +255,7 @@ static void buf_put(Buf *b, const char *s, size_t n) {
     if (b->n + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
         while (cap < b->n + n + 1) cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) abort();
-        b->p = p;
+        b->p = mtc_tmp_realloc(b->c, b->p, cap);
         b->cap = cap;
     }
     memcpy(b->p + b->n, s, n);
@@ -363,7 +362,7 @@ static void string_body(const Token *t, const char **body, const char **end, boo
 static void string_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     Token t = c->prev;
-    Buf b = {0};
+    Buf b = {c, NULL, 0, 0};
     /* Adjacent literals concatenate: "a" "b" is "ab". */
     for (;;) {
         const char *p, *end;
@@ -378,7 +377,7 @@ static void string_lit(C *c, bool can_assign) {
         t = c->prev;
     }
     String *s = mto_intern(c->vm, b.p ? b.p : "", b.n);
-    free(b.p);
+    mtc_tmp_free(c, b.p);
     emit_constant(c, OBJ_VAL(s));
 }
 
@@ -461,7 +460,7 @@ static void fstring(C *c, bool can_assign) {
     const char *p, *end;
     bool raw;
     string_body(&t, &p, &end, &raw);
-    Buf b = {0};
+    Buf b = {c, NULL, 0, 0};
     int parts = 0;
     while (p < end) {
         char ch = *p;
@@ -501,7 +500,7 @@ static void fstring(C *c, bool can_assign) {
     }
     if (parts == 0 || b.n > 0) flush_literal(c, &b, &parts);
     if (parts == 0) emit_constant(c, OBJ_VAL(mto_intern(c->vm, "", 0)));
-    free(b.p);
+    mtc_tmp_free(c, b.p);
     if (parts > 1) {
         mtc_emit_op(c, OP_BUILD_STRING, (uint32_t)parts);
         mtc_adjust(c, 1 - parts);
@@ -906,9 +905,8 @@ static void lambda(C *c, bool can_assign) {
 static void ternary(C *c, int a_start) {
     FnState *fs = c->fs;
     int a_len = fs->ncode - a_start;
-    Instr *saved = malloc((size_t)(a_len + 1) * sizeof(Instr));
-    int32_t *saved_lines = malloc((size_t)(a_len + 1) * sizeof(int32_t));
-    if (!saved || !saved_lines) abort();
+    Instr *saved = mtc_tmp_realloc(c, NULL, (size_t)(a_len + 1) * sizeof(Instr));
+    int32_t *saved_lines = mtc_tmp_realloc(c, NULL, (size_t)(a_len + 1) * sizeof(int32_t));
     memcpy(saved, fs->code + a_start, (size_t)a_len * sizeof(Instr));
     memcpy(saved_lines, fs->lines + a_start, (size_t)a_len * sizeof(int32_t));
     fs->ncode = a_start;
@@ -923,8 +921,8 @@ static void ternary(C *c, int a_start) {
     }
     fs->stack = depth + 1;
     fs->barrier = fs->ncode;
-    free(saved);
-    free(saved_lines);
+    mtc_tmp_free(c, saved);
+    mtc_tmp_free(c, saved_lines);
     int to_end = mtc_jump(c, OP_JUMP);
     mtc_patch(c, to_else);
     fs->stack -= 1;

@@ -204,11 +204,13 @@ Step mtch_recv(VM *vm, Fiber *f, Channel *ch, bool for_loop) {
 
 Step mts_for_iter_channel(VM *vm, Fiber *f, Obj *o) { return mtch_recv(vm, f, (Channel *)o, true); }
 
-/* Wakes a receiver because the channel closed: a for loop ends, anything else fails. */
-static void wake_closed_receiver(VM *vm, Waiter *w) {
+/* Wakes a receiver because the channel closed: a for loop ends, anything else fails with
+   `err` (made before the waiter left the queue: nothing may allocate while a thread is in
+   neither a wait queue nor the run queue). */
+static void wake_closed_receiver(VM *vm, Waiter *w, Value err) {
     Fiber *t = waiter_fiber(w);
     if (is_select_waiter(w)) {
-        select_finish(vm, t, (int)w->index, NIL_VAL, closed_error(vm, false));
+        select_finish(vm, t, (int)w->index, NIL_VAL, err);
         return;
     }
     if (w->index == FOR_LOOP_WAIT) {
@@ -219,17 +221,25 @@ static void wake_closed_receiver(VM *vm, Waiter *w) {
         mts_wake(vm, t, a->top[-1]);
         return;
     }
-    mts_wake_error(vm, t, closed_error(vm, false));
+    mts_wake_error(vm, t, err);
 }
 
 int mtch_close(VM *vm, Channel *ch) {
     if (ch->closed) return NATIVE_OK;
     ch->closed = true;
-    Waiter *w;
-    while ((w = pop_waiter(&ch->recv_head, &ch->recv_tail))) wake_closed_receiver(vm, w);
-    while ((w = pop_waiter(&ch->send_head, &ch->send_tail))) {
-        if (is_select_waiter(w)) select_finish(vm, waiter_fiber(w), (int)w->index, NIL_VAL, closed_error(vm, true));
-        else mts_wake_error(vm, waiter_fiber(w), closed_error(vm, true));
+    while (ch->recv_head) {
+        Value err = closed_error(vm, false);
+        mtgc_push_temp(vm, err);
+        wake_closed_receiver(vm, pop_waiter(&ch->recv_head, &ch->recv_tail), err);
+        mtgc_pop_temp(vm, 1);
+    }
+    while (ch->send_head) {
+        Value err = closed_error(vm, true);
+        mtgc_push_temp(vm, err);
+        Waiter *w = pop_waiter(&ch->send_head, &ch->send_tail);
+        if (is_select_waiter(w)) select_finish(vm, waiter_fiber(w), (int)w->index, NIL_VAL, err);
+        else mts_wake_error(vm, waiter_fiber(w), err);
+        mtgc_pop_temp(vm, 1);
     }
     return NATIVE_OK;
 }

@@ -55,6 +55,7 @@ void mts_free(VM *vm) {
 
 void mts_enqueue(VM *vm, Fiber *t) {
     Scheduler *s = SCH(vm);
+    if (t->state == FIBER_RUNNABLE) return; /* already queued: never link it twice */
     t->state = FIBER_RUNNABLE;
     t->wait.next = NULL;
     if (s->run_tail) s->run_tail->wait.next = &t->wait;
@@ -893,12 +894,14 @@ Step mts_yield(VM *vm, Fiber *f, Value v) {
     Fiber *t = f->thread;
     ResumeMode mode = (ResumeMode)f->mode;
     if (mode == RESUME_CLOSE) {
-        /* Yielding while being closed: close() fails; the coroutine stays suspended. */
+        /* Yielding while being closed: close() fails; the coroutine stays suspended. The
+           error is made first, while the resume chain still roots everything. */
+        Value e = mte_new(vm, ERR_VALUE, "coroutine yielded while being closed");
         f->state = FIBER_SUSPENDED;
         f->resumer = NULL;
         f->thread = NULL;
         if (t) t->active = r;
-        r->pending = mte_new(vm, ERR_VALUE, "coroutine yielded while being closed");
+        r->pending = e;
         vm->current = r;
         return STEP_SWITCH;
     }

@@ -1,4 +1,5 @@
 # TEST: threads revived by the collector join the run queue in id order and unwind when their turn comes
+# GC_STRESS: skip
 #> 4 blocks
 #> 3 blocks
 #> 2 blocks

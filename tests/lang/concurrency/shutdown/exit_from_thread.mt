@@ -1,4 +1,5 @@
 # TEST: exit(n) in a spawned thread: SystemExit unwinds it, then every other thread (main included) is killed with cleanup; status n
+# GC_STRESS: skip
 #> worker exiting
 #> worker finally
 #> main finally

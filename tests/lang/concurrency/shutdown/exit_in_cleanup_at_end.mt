@@ -1,4 +1,5 @@
 # TEST: main ended normally and shutdown kills a blocked thread; exit(8) in its cleanup only unwinds that thread; status 0
+# GC_STRESS: skip
 #> main done
 #> cleanup calls exit(8)
 #> outer finally

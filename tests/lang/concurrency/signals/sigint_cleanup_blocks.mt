@@ -1,4 +1,5 @@
 # TEST: cleanup run because of SIGINT may block (sleep, channel hand-off between dying threads) and still completes
+# GC_STRESS: skip
 # SIGNAL: INT 1
 #> ready
 #> main finally slept

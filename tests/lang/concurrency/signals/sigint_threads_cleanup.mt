@@ -1,4 +1,5 @@
 # TEST: SIGINT: main gets Interrupt, then every other thread is killed (spawn order) with cleanup; status 130
+# GC_STRESS: skip
 # SIGNAL: INT 1
 #> ready
 #> main finally

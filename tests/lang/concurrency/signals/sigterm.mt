@@ -1,4 +1,5 @@
 # TEST: SIGTERM behaves like exit(143): SystemExit in main, cleanup of every thread, status 143
+# GC_STRESS: skip
 # SIGNAL: TERM 1
 #> ready
 #> main finally
