@@ -71,6 +71,23 @@
     } while (0)
 
 #define PUSH(v) (*sp++ = (v))
+
+/* Enters closure `cl` whose slot 0 is `b` (the fast path of CALL and INVOKE; the caller
+   checked arity, stack room, frame room and the recursion limit). */
+#define ENTER(cl, b)                                                                          \
+    do {                                                                                      \
+        Proto *p_ = (cl)->proto;                                                              \
+        frame->ip = ip;                                                                       \
+        frame = &fiber->frames[fiber->nframes++];                                             \
+        frame->closure = (cl);                                                                \
+        frame->ip = ip = p_->code;                                                            \
+        frame->base = base = (b);                                                             \
+        frame->flags = 0;                                                                     \
+        proto = p_;                                                                           \
+        consts = p_->consts;                                                                  \
+        globals = p_->module->values;                                                         \
+        DISPATCH();                                                                           \
+    } while (0)
 #define POP() (*--sp)
 #define PEEK(n) (sp[-1 - (n)])
 
@@ -114,6 +131,22 @@ static inline bool box_int_fast(VM *vm, int64_t r, Value *out) {
             if (box_int_fast(vm, r_, &v_)) PUT(v_);                                           \
         }                                                                                     \
     }
+
+/* The item a list index names, when it is a small int in range (the inline fast path). */
+static inline Value *list_item(Value obj, Value key) {
+    if (!IS_LIST(obj) || !IS_SMALLINT(key)) return NULL;
+    List *l = AS_LIST(obj);
+    int64_t k = AS_SMALLINT(key);
+    if (k < 0) k += l->count;
+    return (uint64_t)k < l->count ? &l->items[k] : NULL;
+}
+
+/* The field an attribute cache names on this instance, or NULL on a miss. */
+static inline Value *cached_field(Value obj, const AttrCache *ac) {
+    if (!IS_INSTANCE(obj)) return NULL;
+    Instance *in = AS_INSTANCE(obj);
+    return ac->klass == in->klass && ac->index < in->nfields ? &in->fields[ac->index] : NULL;
+}
 
 static inline bool truthy(Value v) {
     if (v == TRUE_VAL) return true;
@@ -266,14 +299,10 @@ resume:
     CASE(GET_INDEX_LL) : CASE(GET_INDEX_LK) : {
         Value obj = base[INSTR_A8(i)];
         Value key = INSTR_OP(i) == OP_GET_INDEX_LL ? base[INSTR_B16(i)] : consts[INSTR_B16(i)];
-        if (IS_LIST(obj) && IS_SMALLINT(key)) {
-            List *l = AS_LIST(obj);
-            int64_t k = AS_SMALLINT(key);
-            if (k < 0) k += l->count;
-            if ((uint64_t)k < l->count) {
-                PUSH(l->items[k]);
-                DISPATCH();
-            }
+        Value *item = list_item(obj, key);
+        if (item) {
+            PUSH(*item);
+            DISPATCH();
         }
         STORE();
         Value v;
@@ -283,15 +312,11 @@ resume:
     }
     CASE(SET_INDEX_LL) : {
         Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)], v = sp[-1];
-        if (IS_LIST(obj) && IS_SMALLINT(key)) {
-            List *l = AS_LIST(obj);
-            int64_t k = AS_SMALLINT(key);
-            if (k < 0) k += l->count;
-            if ((uint64_t)k < l->count) {
-                l->items[k] = v;
-                sp--;
-                DISPATCH();
-            }
+        Value *item = list_item(obj, key);
+        if (item) {
+            *item = v;
+            sp--;
+            DISPATCH();
         }
         STORE();
         ERROR_IF(!mti_set_index(vm, obj, key, v));
@@ -301,15 +326,10 @@ resume:
     CASE(GET_ATTR_L) : {
         Value obj = base[INSTR_A8(i)];
         AttrCache *ac = &proto->caches[INSTR_B16(i)];
-        if (IS_INSTANCE(obj)) {
-            Instance *in = AS_INSTANCE(obj);
-            if (ac->klass == in->klass && ac->index < in->nfields) {
-                Value v = in->fields[ac->index];
-                if (mt_likely(!IS_UNDEF(v))) {
-                    PUSH(v);
-                    DISPATCH();
-                }
-            }
+        Value *field = cached_field(obj, ac);
+        if (field && mt_likely(!IS_UNDEF(*field))) {
+            PUSH(*field);
+            DISPATCH();
         }
         STORE();
         Value v;
@@ -320,13 +340,11 @@ resume:
     CASE(SET_ATTR_L) : {
         Value obj = base[INSTR_A8(i)], v = sp[-1];
         AttrCache *ac = &proto->caches[INSTR_B16(i)];
-        if (IS_INSTANCE(obj)) {
-            Instance *in = AS_INSTANCE(obj);
-            if (ac->klass == in->klass && ac->index < in->nfields) {
-                in->fields[ac->index] = v;
-                sp--;
-                DISPATCH();
-            }
+        Value *field = cached_field(obj, ac);
+        if (field) {
+            *field = v;
+            sp--;
+            DISPATCH();
         }
         STORE();
         ERROR_IF(!mti_set_attr(vm, obj, ac, v));
@@ -336,15 +354,10 @@ resume:
     CASE(GET_ATTR) : {
         Value obj = sp[-1];
         AttrCache *ac = &proto->caches[INSTR_A(i)];
-        if (IS_INSTANCE(obj)) {
-            Instance *in = AS_INSTANCE(obj);
-            if (ac->klass == in->klass && ac->index < in->nfields) {
-                Value v = in->fields[ac->index];
-                if (mt_likely(!IS_UNDEF(v))) {
-                    sp[-1] = v;
-                    DISPATCH();
-                }
-            }
+        Value *field = cached_field(obj, ac);
+        if (field && mt_likely(!IS_UNDEF(*field))) {
+            sp[-1] = *field;
+            DISPATCH();
         }
         STORE();
         Value v;
@@ -355,13 +368,11 @@ resume:
     CASE(SET_ATTR) : {
         Value obj = sp[-2], v = sp[-1];
         AttrCache *ac = &proto->caches[INSTR_A(i)];
-        if (IS_INSTANCE(obj)) {
-            Instance *in = AS_INSTANCE(obj);
-            if (ac->klass == in->klass && ac->index < in->nfields) {
-                in->fields[ac->index] = v;
-                sp -= 2;
-                DISPATCH();
-            }
+        Value *field = cached_field(obj, ac);
+        if (field) {
+            *field = v;
+            sp -= 2;
+            DISPATCH();
         }
         STORE();
         ERROR_IF(!mti_set_attr(vm, obj, ac, v));
@@ -370,15 +381,11 @@ resume:
     }
     CASE(GET_INDEX) : {
         Value obj = sp[-2], key = sp[-1];
-        if (IS_LIST(obj) && IS_SMALLINT(key)) {
-            List *l = AS_LIST(obj);
-            int64_t k = AS_SMALLINT(key);
-            if (k < 0) k += l->count;
-            if ((uint64_t)k < l->count) {
-                sp[-2] = l->items[k];
-                sp--;
-                DISPATCH();
-            }
+        Value *item = list_item(obj, key);
+        if (item) {
+            sp[-2] = *item;
+            sp--;
+            DISPATCH();
         }
         STORE();
         Value v;
@@ -389,15 +396,11 @@ resume:
     }
     CASE(SET_INDEX) : {
         Value obj = sp[-3], key = sp[-2], v = sp[-1];
-        if (IS_LIST(obj) && IS_SMALLINT(key)) {
-            List *l = AS_LIST(obj);
-            int64_t k = AS_SMALLINT(key);
-            if (k < 0) k += l->count;
-            if ((uint64_t)k < l->count) {
-                l->items[k] = v;
-                sp -= 3;
-                DISPATCH();
-            }
+        Value *item = list_item(obj, key);
+        if (item) {
+            *item = v;
+            sp -= 3;
+            DISPATCH();
         }
         STORE();
         ERROR_IF(!mti_set_index(vm, obj, key, v));
@@ -667,18 +670,8 @@ safe_point:
             if (mt_likely(argc == p->nparams && !(p->pflags & PROTO_METHOD) &&
                           callee + p->maxstack <= fiber->stack_end &&
                           fiber->nframes < fiber->frames_cap &&
-                          fiber->nframes < vm->max_frames && !vm->attention)) {
-                frame->ip = ip;
-                frame = &fiber->frames[fiber->nframes++];
-                frame->closure = cl;
-                frame->ip = ip = p->code;
-                frame->base = base = callee;
-                frame->flags = 0;
-                proto = p;
-                consts = p->consts;
-                globals = p->module->values;
-                DISPATCH();
-            }
+                          fiber->nframes < vm->max_frames && !vm->attention))
+                ENTER(cl, callee);
         } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
             Native *n = (Native *)AS_OBJ(*callee);
             if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args) &&
@@ -712,18 +705,8 @@ safe_point:
                 Proto *p = cl->proto;
                 if (argc + 1 == p->nparams && recv + p->maxstack <= fiber->stack_end &&
                     fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames &&
-                    !vm->attention) {
-                    frame->ip = ip;
-                    frame = &fiber->frames[fiber->nframes++];
-                    frame->closure = cl;
-                    frame->ip = ip = p->code;
-                    frame->base = base = recv;
-                    frame->flags = 0;
-                    proto = p;
-                    consts = p->consts;
-                    globals = p->module->values;
-                    DISPATCH();
-                }
+                    !vm->attention)
+                    ENTER(cl, recv);
             }
         } else if (IS_OBJ(*recv) && ac->klass == (void *)(uintptr_t)(AS_OBJ(*recv)->type + 1) &&
                    IS_OBJ_TYPE(ac->method, OBJ_NATIVE) && !vm->attention) {
