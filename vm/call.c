@@ -58,8 +58,7 @@ static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uin
     Frame *fr = &f->frames[f->nframes++];
     fr->closure = cl;
     fr->ip = p->code;
-    fr->base = base;
-    fr->flags = flags;
+    frame_set(fr, base, flags);
     return STEP_FRAME;
 }
 

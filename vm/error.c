@@ -148,9 +148,9 @@ static Value handled_error(Fiber *f) {
         for (int r = (int)p->nregions - 1; r >= 0; r--) {
             Region *rg = &p->regions[r];
             if (pc < rg->start || pc >= rg->end) continue;
-            if (rg->kind == REGION_EXCEPT) return fr->base[rg->slot];
-            Value kind = fr->base[rg->slot + 1];
-            if (IS_SMALLINT(kind) && AS_SMALLINT(kind) == KIND_EXC) return fr->base[rg->slot];
+            if (rg->kind == REGION_EXCEPT) return frame_base(fr)[rg->slot];
+            Value kind = frame_base(fr)[rg->slot + 1];
+            if (IS_SMALLINT(kind) && AS_SMALLINT(kind) == KIND_EXC) return frame_base(fr)[rg->slot];
         }
     }
     return NIL_VAL;
@@ -193,7 +193,7 @@ bool mte_unwind(VM *vm, Fiber *f, Value exc) {
         for (uint32_t i = 0; i < p->nhandlers; i++) {
             Handler *h = &p->handlers[i];
             if (pc < h->start || pc >= h->end) continue;
-            Value *base = fr->base;
+            Value *base = frame_base(fr);
             switch ((HandlerKind)h->kind) {
             case HANDLER_FOR_STOP:
                 if (!stop_iteration) continue;
@@ -212,13 +212,13 @@ bool mte_unwind(VM *vm, Fiber *f, Value exc) {
             fr->ip = p->code + h->target;
             return true;
         }
-        mtf_close_upvalues(f, fr->base);
+        mtf_close_upvalues(f, frame_base(fr));
         if (f->nframes == 1) {
-            f->top = fr->base;
+            f->top = frame_base(fr);
             return false;
         }
         f->nframes--;
-        f->top = fr->base;
+        f->top = frame_base(fr);
         Frame *caller = &f->frames[f->nframes - 1];
         Trace *t = mte_trace_of(vm, exc);
         if (t) mto_trace_add(vm, t, caller->closure->proto, frame_pc(caller));

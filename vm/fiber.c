@@ -63,7 +63,10 @@ bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed) {
     Value *old = f->stack;
     Value *stack = mtmem_alloc(vm, ncap * sizeof(Value));
     memcpy(stack, old, used * sizeof(Value));
-    for (uint32_t i = 0; i < f->nframes; i++) f->frames[i].base = stack + (f->frames[i].base - old);
+    for (uint32_t i = 0; i < f->nframes; i++) {
+        Frame *fr = &f->frames[i];
+        frame_set(fr, stack + (frame_base(fr) - old), frame_flags(fr));
+    }
     for (Upvalue *u = f->open_upvalues; u; u = u->next_open) u->location = stack + (u->location - old);
     f->stack = stack;
     f->top = stack + used;

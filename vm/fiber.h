@@ -16,12 +16,24 @@
 #define FRAME_MODULE 2 /* module top level: the call's value is the module */
 #define FRAME_IMPORT 4 /* import: bind the module at the caller's IMPORT site */
 
+/* A call frame. Its slot 0 (the callee, or self for methods) is 8-byte aligned, so the
+   FRAME_* flags ride in the low bits of that pointer: 24 bytes a frame, which is what a
+   parked thread and a deep recursion pay. Use frame_base / frame_flags / frame_set. */
 typedef struct Frame {
     Closure *closure;
     const Instr *ip;
-    Value *base; /* slot 0: the callee, or self for methods */
-    uint32_t flags;
+    uintptr_t tagged_base;
 } Frame;
+
+#define FRAME_FLAG_BITS ((uintptr_t)7)
+
+static inline Value *frame_base(const Frame *f) {
+    return (Value *)(f->tagged_base & ~FRAME_FLAG_BITS);
+}
+static inline uint32_t frame_flags(const Frame *f) { return (uint32_t)(f->tagged_base & FRAME_FLAG_BITS); }
+static inline void frame_set(Frame *f, Value *base, uint32_t flags) {
+    f->tagged_base = (uintptr_t)base | flags;
+}
 
 typedef enum {
     FIBER_NEW,       /* created; stack holds [callee, args...] */

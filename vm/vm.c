@@ -63,7 +63,7 @@
     do {                                                                                      \
         frame = &fiber->frames[fiber->nframes - 1];                                           \
         ip = frame->ip;                                                                       \
-        base = frame->base;                                                                   \
+        base = frame_base(frame);                                                             \
         sp = fiber->top;                                                                      \
         proto = frame->closure->proto;                                                        \
         consts = proto->consts;                                                               \
@@ -81,8 +81,8 @@
         frame = &fiber->frames[fiber->nframes++];                                             \
         frame->closure = (cl);                                                                \
         frame->ip = ip = p_->code;                                                            \
-        frame->base = base = (b);                                                             \
-        frame->flags = 0;                                                                     \
+        base = (b);                                                                           \
+        frame->tagged_base = (uintptr_t)base;                                                 \
         proto = p_;                                                                           \
         consts = p_->consts;                                                                  \
         globals = p_->module->values;                                                         \
@@ -760,9 +760,9 @@ safe_point:
         Value result = sp[-1];
         if (fiber->open_upvalues && fiber->open_upvalues->location >= base)
             mtf_close_upvalues(fiber, base);
-        if (mt_unlikely(frame->flags)) {
-            if (frame->flags & FRAME_CTOR) result = base[0];
-            else if (frame->flags & FRAME_MODULE) {
+        if (mt_unlikely(frame_flags(frame))) {
+            if (frame_flags(frame) & FRAME_CTOR) result = base[0];
+            else if (frame_flags(frame) & FRAME_MODULE) {
                 Module *m = proto->module;
                 m->state = MODULE_READY;
                 result = OBJ_VAL(m);
@@ -779,7 +779,7 @@ safe_point:
         sp = base + 1;
         frame = &fiber->frames[fiber->nframes - 1];
         ip = frame->ip;
-        base = frame->base;
+        base = frame_base(frame);
         proto = frame->closure->proto;
         consts = proto->consts;
         globals = proto->module->values;
