@@ -315,9 +315,8 @@ static bool builtin_method(VM *vm, Value obj, String *name, Value *out) {
 }
 
 static void cache_builtin(AttrCache *ac, Value obj, Value method) {
-    /* Threads and coroutines share an object type but not their methods. */
-    if (!IS_OBJ(obj) || AS_OBJ(obj)->type == OBJ_FIBER) return;
-    ac->klass = (void *)(uintptr_t)(AS_OBJ(obj)->type + 1);
+    if (!IS_OBJ(obj)) return;
+    ac->klass = mti_builtin_key(AS_OBJ(obj));
     ac->method = method;
     ac->index = UINT32_MAX;
 }

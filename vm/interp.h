@@ -18,6 +18,14 @@ typedef enum {
     STEP_JUMP,   /* FOR_ITER: the iteration ended; take the jump */
 } Step;
 
+/* The AttrCache key for a builtin type's method: a small number no Class pointer can equal.
+   Threads and coroutines share an object type but not their methods, so they differ here. */
+static inline void *mti_builtin_key(Obj *o) {
+    uintptr_t k = (uintptr_t)o->type + 1;
+    if (o->type == OBJ_FIBER && (o->flags & FIBER_THREAD)) k += OBJ__COUNT;
+    return (void *)k;
+}
+
 /* call.c */
 MT_INTERNAL Step mti_call(VM *vm, Fiber *f, Value *callee, int argc);
 MT_INTERNAL Step mti_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names);

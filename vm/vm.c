@@ -713,7 +713,7 @@ safe_point:
                     !vm->attention)
                     ENTER(cl, recv);
             }
-        } else if (IS_OBJ(*recv) && ac->klass == (void *)(uintptr_t)(AS_OBJ(*recv)->type + 1) &&
+        } else if (IS_OBJ(*recv) && ac->klass == mti_builtin_key(AS_OBJ(*recv)) &&
                    IS_OBJ_TYPE(ac->method, OBJ_NATIVE) && !vm->attention) {
             /* A builtin type's native method, e.g. list.append. */
             Native *n = (Native *)AS_OBJ(ac->method);
