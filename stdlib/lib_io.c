@@ -94,6 +94,45 @@ static bool text(VM *vm, File *f, const char *buf, size_t n, Value *out) {
     return true;
 }
 
+/* Doubles a read buffer; on failure frees it and raises MemoryError. */
+static char *grow_buffer(VM *vm, char *buf, size_t *cap) {
+    char *nb = realloc(buf, *cap * 2);
+    if (!nb) {
+        free(buf);
+        mtmem_fail(vm);
+    }
+    *cap *= 2;
+    return nb;
+}
+
+/* Appends up to `limit` code points (whole UTF-8 sequences) from f to buf[*n..]. */
+static char *read_code_points(VM *vm, File *f, int64_t limit, char *buf, size_t *n,
+                              size_t *cap) {
+    int c;
+    for (int64_t got = 0; got < limit && (c = getc(f->fp)) != EOF; got++) {
+        if (*n + 5 >= *cap) buf = grow_buffer(vm, buf, cap);
+        buf[(*n)++] = (char)c;
+        int more = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+        for (int k = 0; k < more; k++) {
+            int d = getc(f->fp);
+            if (d == EOF) break;
+            buf[(*n)++] = (char)d;
+        }
+    }
+    return buf;
+}
+
+/* Appends everything left in f to buf[*n..]. */
+static char *read_rest(VM *vm, File *f, char *buf, size_t *n, size_t *cap) {
+    for (;;) {
+        size_t want = *cap - *n;
+        size_t r = fread(buf + *n, 1, want, f->fp);
+        *n += r;
+        if (r < want) return buf;
+        buf = grow_buffer(vm, buf, cap);
+    }
+}
+
 static int file_read(VM *vm, Value *args, int argc) {
     File *f = SELF_FILE;
     if (!check_open(vm, f, false)) return NATIVE_ERROR;
@@ -103,48 +142,8 @@ static int file_read(VM *vm, Value *args, int argc) {
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap);
     if (!buf) mtmem_fail(vm);
-    if (limit >= 0) {
-        /* read(n) reads n code points: whole UTF-8 sequences. */
-        int64_t got = 0;
-        int c;
-        while (got < limit && (c = getc(f->fp)) != EOF) {
-            if (n + 5 >= cap) {
-                char *nb = realloc(buf, cap * 2);
-                if (!nb) {
-                    free(buf);
-                    mtmem_fail(vm);
-                }
-                buf = nb;
-                cap *= 2;
-            }
-            buf[n++] = (char)c;
-            int more = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
-            for (int k = 0; k < more; k++) {
-                int d = getc(f->fp);
-                if (d == EOF) break;
-                buf[n++] = (char)d;
-            }
-            got++;
-        }
-        limit = -2; /* done */
-    }
-    for (;;) {
-        if (limit == -2) break;
-        size_t want = cap - n;
-        if (want == 0) break;
-        size_t r = fread(buf + n, 1, want, f->fp);
-        n += r;
-        if (r < want) break;
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                mtmem_fail(vm);
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
+    if (limit >= 0) buf = read_code_points(vm, f, limit, buf, &n, &cap);
+    else buf = read_rest(vm, f, buf, &n, &cap);
     if (ferror(f->fp)) {
         free(buf);
         clearerr(f->fp);

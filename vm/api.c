@@ -142,16 +142,22 @@ static mt_Status run_source(VM *vm, const char *name, const char *path, const ch
     return status == 0 ? MT_OK : MT_RUNTIME_ERROR;
 }
 
-mt_Status mt_run_file(mt_VM *vm, const char *path) {
-    size_t len;
-    char *src = mtmod_read_file(path, &len);
+/* A script's source (malloc'd), or NULL with the reason recorded as the VM's error. */
+static char *read_script(mt_VM *vm, const char *path, size_t *len) {
+    char *src = mtmod_read_file(path, len);
     if (!src) {
         char msg[512];
         snprintf(msg, sizeof msg, "cannot open '%s': %s", path, strerror(errno));
         mtmod_set_compile_error(vm, msg, false);
         vm->exit_status = 2;
-        return MT_IO_ERROR;
     }
+    return src;
+}
+
+mt_Status mt_run_file(mt_VM *vm, const char *path) {
+    size_t len;
+    char *src = read_script(vm, path, &len);
+    if (!src) return MT_IO_ERROR;
     mt_Status st = run_source(vm, path, path, src, len);
     free(src);
     return st;
@@ -163,13 +169,8 @@ mt_Status mt_run_string(mt_VM *vm, const char *name, const char *source) {
 
 mt_Status mt_disassemble_file(mt_VM *vm, const char *path) {
     size_t len;
-    char *src = mtmod_read_file(path, &len);
-    if (!src) {
-        char msg[512];
-        snprintf(msg, sizeof msg, "cannot open '%s': %s", path, strerror(errno));
-        mtmod_set_compile_error(vm, msg, false);
-        return MT_IO_ERROR;
-    }
+    char *src = read_script(vm, path, &len);
+    if (!src) return MT_IO_ERROR;
     MemJmp mj;
     mj.prev = vm->mem.jmp;
     vm->mem.jmp = &mj;
