@@ -106,8 +106,14 @@ void mtc_block(C *c) {
         /* `if x: return 1` — simple statements on the same line. */
         if (mtc_check(c, TOK_EOF)) mtc_error_at(c, &c->cur, "expected a statement after ':'");
         switch (c->cur.type) {
-        case TOK_IF: case TOK_WHILE: case TOK_FOR: case TOK_DEF: case TOK_CLASS: case TOK_TRY:
-        case TOK_WITH: case TOK_SELECT:
+        case TOK_IF:
+        case TOK_WHILE:
+        case TOK_FOR:
+        case TOK_DEF:
+        case TOK_CLASS:
+        case TOK_TRY:
+        case TOK_WITH:
+        case TOK_SELECT:
             mtc_error_at(c, &c->cur, "a compound statement must start on its own line");
         default: break;
         }
@@ -273,7 +279,8 @@ static void for_statement(C *c) {
     mtc_block(c);
     FnState *fs = c->fs;
     int body_locals = 0;
-    for (int l = fs->nlocals - 1; l >= 0 && fs->locals[l].depth == fs->scope_depth; l--) body_locals++;
+    for (int l = fs->nlocals - 1; l >= 0 && fs->locals[l].depth == fs->scope_depth; l--)
+        body_locals++;
     if (!pair && body_locals == 1 && !fs->locals[fs->nlocals - 1].captured) {
         /* Only the loop variable is live: step in place (FOR_NEXT) instead of popping it
            and jumping back to FOR_ITER. */
@@ -576,8 +583,7 @@ static void parameters(C *c, FnKind kind) {
         if (!mtc_match(c, TOK_COMMA)) break;
     }
     mtc_consume(c, TOK_RPAREN, "')' after parameters");
-    if (kind == FN_METHOD && n == 0)
-        mtc_error(c, "a method needs at least the 'self' parameter");
+    if (kind == FN_METHOD && n == 0) mtc_error(c, "a method needs at least the 'self' parameter");
     fs->proto->nparams = (uint8_t)n;
     if (n) {
         fs->proto->param_names = mtmem_alloc(c->vm, (size_t)n * sizeof(String *));
@@ -736,18 +742,54 @@ static void statement(C *c) {
         mtc_error(c, "internal compiler error: stack imbalance");
     }
     switch (c->cur.type) {
-    case TOK_LET: mtc_advance(c); let_statement(c); break;
-    case TOK_DEF: mtc_advance(c); def_statement(c); return;
-    case TOK_CLASS: mtc_advance(c); class_statement(c); return;
-    case TOK_IF: mtc_advance(c); if_statement(c); return;
-    case TOK_WHILE: mtc_advance(c); while_statement(c); return;
-    case TOK_FOR: mtc_advance(c); for_statement(c); return;
-    case TOK_TRY: mtc_advance(c); try_statement(c); return;
-    case TOK_WITH: mtc_advance(c); with_item(c); return;
-    case TOK_SELECT: mtc_advance(c); mtc_select(c); return;
-    case TOK_RETURN: mtc_advance(c); return_statement(c); break;
-    case TOK_IMPORT: mtc_advance(c); import_statement(c); break;
-    case TOK_RAISE: mtc_advance(c); raise_statement(c); break;
+    case TOK_LET:
+        mtc_advance(c);
+        let_statement(c);
+        break;
+    case TOK_DEF:
+        mtc_advance(c);
+        def_statement(c);
+        return;
+    case TOK_CLASS:
+        mtc_advance(c);
+        class_statement(c);
+        return;
+    case TOK_IF:
+        mtc_advance(c);
+        if_statement(c);
+        return;
+    case TOK_WHILE:
+        mtc_advance(c);
+        while_statement(c);
+        return;
+    case TOK_FOR:
+        mtc_advance(c);
+        for_statement(c);
+        return;
+    case TOK_TRY:
+        mtc_advance(c);
+        try_statement(c);
+        return;
+    case TOK_WITH:
+        mtc_advance(c);
+        with_item(c);
+        return;
+    case TOK_SELECT:
+        mtc_advance(c);
+        mtc_select(c);
+        return;
+    case TOK_RETURN:
+        mtc_advance(c);
+        return_statement(c);
+        break;
+    case TOK_IMPORT:
+        mtc_advance(c);
+        import_statement(c);
+        break;
+    case TOK_RAISE:
+        mtc_advance(c);
+        raise_statement(c);
+        break;
     case TOK_PASS: mtc_advance(c); break;
     case TOK_BREAK:
     case TOK_CONTINUE: {
@@ -921,8 +963,7 @@ void mtc_mark_roots(VM *vm) {
     }
 }
 
-Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
-                   CompileResult *res) {
+Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, CompileResult *res) {
     C *c = calloc(1, sizeof(C));
     res->message = NULL;
     res->incomplete = false;
@@ -942,7 +983,8 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
         const char *file = m->path ? m->path->chars : m->name->chars;
         size_t cap = strlen(file) + 64;
         res->message = malloc(cap);
-        if (res->message) snprintf(res->message, cap, "%s:%d:%d: invalid UTF-8 in source", file, line, col);
+        if (res->message)
+            snprintf(res->message, cap, "%s:%d:%d: invalid UTF-8 in source", file, line, col);
         free(c);
         return NULL;
     }

@@ -33,9 +33,9 @@ typedef struct {
 
 typedef struct Loop {
     struct Loop *enclosing;
-    int start;          /* continue target */
-    int nlocals;        /* locals live at the loop's body entry (kept by continue) */
-    int exit_nlocals;   /* locals live at the loop exit (kept by break) */
+    int start;        /* continue target */
+    int nlocals;      /* locals live at the loop's body entry (kept by continue) */
+    int exit_nlocals; /* locals live at the loop exit (kept by break) */
     JumpList breaks;
     struct TryBlock *try_at_start; /* innermost finally when the loop began */
 } Loop;
@@ -81,8 +81,8 @@ typedef struct FnState {
     int barrier;         /* no fusion across a jump target at or after this pc */
     Loop *loop;
     TryBlock *try_block;
-    int except_slot;     /* slot of the error an enclosing except handles, or -1 */
-    bool has_super;      /* inside a class with a base: the hidden `super` local/upvalue */
+    int except_slot; /* slot of the error an enclosing except handles, or -1 */
+    bool has_super;  /* inside a class with a base: the hidden `super` local/upvalue */
 } FnState;
 
 typedef struct CompilerState {
@@ -99,7 +99,7 @@ typedef struct CompilerState {
     bool incomplete;
     bool repl;
     bool assigned; /* the expression statement just parsed was an assignment */
-    int depth; /* parse nesting */
+    int depth;     /* parse nesting */
     int spawn_pending;
     struct CompilerState *outer; /* when compiling f-string pieces */
     void **tmp; /* C heap blocks in use by the parse: freed even when an error aborts it */

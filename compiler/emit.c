@@ -77,7 +77,8 @@ static void format_error(C *c, int line, int col, const char *msg) {
     size_t cap = strlen(file) + strlen(msg) + 2 * len + col + 64;
     char *out = malloc(cap);
     if (!out) return;
-    int n = snprintf(out, cap, "%s:%d:%d: %s\n    %.*s\n    ", file, line, col, msg, (int)len, text);
+    int n =
+        snprintf(out, cap, "%s:%d:%d: %s\n    %.*s\n    ", file, line, col, msg, (int)len, text);
     /* The caret lines up under the column, keeping the line's tabs. */
     int cp = 1;
     for (size_t i = 0; i < len && cp < col && (size_t)n + 2 < cap; i++) {
@@ -171,8 +172,8 @@ int mtc_const(C *c, Value v) {
         if (same_const(fs->consts[i], v)) return i;
     if (fs->nconsts == fs->consts_cap) {
         int cap = fs->consts_cap ? fs->consts_cap * 2 : 16;
-        fs->consts = mtmem_realloc(c->vm, fs->consts, fs->consts_cap * sizeof(Value),
-                                   cap * sizeof(Value));
+        fs->consts =
+            mtmem_realloc(c->vm, fs->consts, fs->consts_cap * sizeof(Value), cap * sizeof(Value));
         fs->consts_cap = cap;
     }
     fs->consts[fs->nconsts] = v;
@@ -337,8 +338,8 @@ Proto *mtc_fn_end(C *c) {
         shrink(c, fs->regions, fs->nregions * sizeof(Region), fs->regions_cap * sizeof(Region));
     p->nregions = (uint16_t)fs->nregions;
     fs->regions = NULL;
-    p->caches = shrink(c, fs->caches, fs->ncaches * sizeof(AttrCache),
-                       fs->caches_cap * sizeof(AttrCache));
+    p->caches =
+        shrink(c, fs->caches, fs->ncaches * sizeof(AttrCache), fs->caches_cap * sizeof(AttrCache));
     p->ncaches = (uint32_t)fs->ncaches;
     fs->caches = NULL;
     if (fs->nupvals) {

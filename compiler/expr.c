@@ -61,8 +61,10 @@ bool mtc_match(C *c, TokenType t) {
 static const char *describe(const Token *t) {
     switch (t->type) {
     case TOK_NAME: return "name";
-    case TOK_INT: case TOK_FLOAT: return "number";
-    case TOK_STRING: case TOK_FSTRING: return "string";
+    case TOK_INT:
+    case TOK_FLOAT: return "number";
+    case TOK_STRING:
+    case TOK_FSTRING: return "string";
     default: return mtl_token_name(t->type);
     }
 }
@@ -114,9 +116,7 @@ int mtc_resolve_upvalue(C *c, FnState *fs, String *name) {
     return -1;
 }
 
-static uint32_t global_slot(C *c, String *name) {
-    return mto_module_slot(c->vm, c->module, name);
-}
+static uint32_t global_slot(C *c, String *name) { return mto_module_slot(c->vm, c->module, name); }
 
 void mtc_get_named(C *c, String *name, const Token *where) {
     MT_UNUSED(where);
@@ -425,7 +425,7 @@ static void flush_literal(C *c, Buf *b, int *parts) {
 }
 
 /* Scans to the end of one replacement field; sets *colon to a depth-0 ':' (format spec),
-   *bang to a "!r"/"!s" conversion. Returns the closing '}'. */
+ *bang to a "!r"/"!s" conversion. Returns the closing '}'. */
 static const char *field_end(C *c, const char *p, const char *end, const char **colon,
                              const char **bang, const Token *t) {
     int depth = 0;
@@ -978,15 +978,15 @@ static const Rule rules[TOK__COUNT] = {
 static const Rule *rule_of(TokenType t) { return &rules[t]; }
 
 void mtc_expr_prec(C *c, Precedence prec) {
-    if (++c->depth > MT_MAX_PARSE_DEPTH)
-        mtc_error_at(c, &c->cur, "expression nested too deeply");
+    if (++c->depth > MT_MAX_PARSE_DEPTH) mtc_error_at(c, &c->cur, "expression nested too deeply");
     int start = c->fs->ncode;
     mtc_advance(c);
     ParseFn prefix = rule_of(c->prev.type)->prefix;
     if (prefix == NULL) {
         if (c->prev.type == TOK_YIELD)
-            mtc_error_at(c, &c->prev, "'yield' must be a statement, the right side of an "
-                                      "assignment, after return, or in parentheses");
+            mtc_error_at(c, &c->prev,
+                         "'yield' must be a statement, the right side of an "
+                         "assignment, after return, or in parentheses");
         if (c->prev.type == TOK_EOF || c->prev.type == TOK_NEWLINE) {
             if (c->prev.type == TOK_EOF) c->incomplete = true;
             mtc_error_at(c, &c->prev, "expected an expression, found %s", describe(&c->prev));

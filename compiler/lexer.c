@@ -127,6 +127,7 @@ static TokenType keyword(const char *s, size_t n) {
         const char *word;
         TokenType type;
     } words[] = {
+        // clang-format off
         {"and", TOK_AND},       {"as", TOK_AS},         {"break", TOK_BREAK},
         {"class", TOK_CLASS},   {"continue", TOK_CONTINUE}, {"def", TOK_DEF},
         {"elif", TOK_ELIF},     {"else", TOK_ELSE},     {"except", TOK_EXCEPT},
@@ -138,6 +139,7 @@ static TokenType keyword(const char *s, size_t n) {
         {"select", TOK_SELECT}, {"spawn", TOK_SPAWN},   {"super", TOK_SUPER},
         {"true", TOK_TRUE},     {"try", TOK_TRY},       {"while", TOK_WHILE},
         {"with", TOK_WITH},     {"yield", TOK_YIELD},
+        // clang-format on
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strlen(words[i].word) == n && memcmp(words[i].word, s, n) == 0) return words[i].type;
@@ -164,7 +166,9 @@ static bool scan_digits(Lexer *l, int base, char *buf, size_t *n, size_t cap) {
     bool any = false, last_us = false;
     while (l->cur < l->end) {
         char c = *l->cur;
-        int d = is_digit(c) ? c - '0' : ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') ? (c | 0x20) - 'a' + 10 : 99;
+        int d = is_digit(c)                                ? c - '0'
+                : ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') ? (c | 0x20) - 'a' + 10
+                                                           : 99;
         if (c == '_') {
             if (!any || last_us) return false;
             last_us = true;
@@ -188,7 +192,8 @@ static Token scan_number(Lexer *l, const char *start) {
         char p = (char)(*l->cur | 0x20);
         base = p == 'x' ? 16 : p == 'o' ? 8 : 2;
         l->cur++;
-        if (!scan_digits(l, base, buf, &n, sizeof buf)) return error_at(l, start, "malformed number");
+        if (!scan_digits(l, base, buf, &n, sizeof buf))
+            return error_at(l, start, "malformed number");
     } else {
         l->cur = start;
         if (!scan_digits(l, 10, buf, &n, sizeof buf)) return error_at(l, start, "malformed number");
@@ -339,7 +344,8 @@ static bool measure_indent(Lexer *l, int *width, Token *err) {
         if (w > 0) {
             char kind = tabs ? '\t' : ' ';
             if ((spaces && tabs) || (l->indent_char && l->indent_char != kind)) {
-                *err = error_at(l, l->line_start, "inconsistent use of tabs and spaces in indentation");
+                *err = error_at(l, l->line_start,
+                                "inconsistent use of tabs and spaces in indentation");
                 return true;
             }
             l->indent_char = kind;
@@ -373,7 +379,8 @@ Token mtl_next(Lexer *l) {
         if (err.type == TOK_ERROR) return err;
         int top = l->indents[l->nindents - 1];
         if (width > top) {
-            if (l->nindents == MT_MAX_INDENT) return error_at(l, l->cur, "too many indentation levels");
+            if (l->nindents == MT_MAX_INDENT)
+                return error_at(l, l->cur, "too many indentation levels");
             l->indents[l->nindents++] = width;
             return make(l, TOK_INDENT, l->cur);
         }
@@ -395,18 +402,24 @@ Token mtl_next(Lexer *l) {
 static Token punct(Lexer *l, const char *start, char c) {
     const char *p = l->cur;
     char n1 = p < l->end ? *p : 0, n2 = p + 1 < l->end ? p[1] : 0;
-#define TWO(ch, t)                                                                            \
-    if (n1 == (ch)) {                                                                          \
-        l->cur++;                                                                              \
-        return make(l, t, start);                                                              \
+#define TWO(ch, t)                                                                                 \
+    if (n1 == (ch)) {                                                                              \
+        l->cur++;                                                                                  \
+        return make(l, t, start);                                                                  \
     }
     switch (c) {
     case '(': l->paren_depth++; return make(l, TOK_LPAREN, start);
     case '[': l->paren_depth++; return make(l, TOK_LBRACKET, start);
     case '{': l->paren_depth++; return make(l, TOK_LBRACE, start);
-    case ')': if (l->paren_depth > 0) l->paren_depth--; return make(l, TOK_RPAREN, start);
-    case ']': if (l->paren_depth > 0) l->paren_depth--; return make(l, TOK_RBRACKET, start);
-    case '}': if (l->paren_depth > 0) l->paren_depth--; return make(l, TOK_RBRACE, start);
+    case ')':
+        if (l->paren_depth > 0) l->paren_depth--;
+        return make(l, TOK_RPAREN, start);
+    case ']':
+        if (l->paren_depth > 0) l->paren_depth--;
+        return make(l, TOK_RBRACKET, start);
+    case '}':
+        if (l->paren_depth > 0) l->paren_depth--;
+        return make(l, TOK_RBRACE, start);
     case ',': return make(l, TOK_COMMA, start);
     case '.': return make(l, TOK_DOT, start);
     case ':': return make(l, TOK_COLON, start);
@@ -416,7 +429,10 @@ static Token punct(Lexer *l, const char *start, char c) {
     case '&': return make(l, TOK_AMP, start);
     case '|': return make(l, TOK_PIPE, start);
     case '+': TWO('=', TOK_PLUSEQ); return make(l, TOK_PLUS, start);
-    case '-': TWO('=', TOK_MINUSEQ); TWO('>', TOK_ARROW); return make(l, TOK_MINUS, start);
+    case '-':
+        TWO('=', TOK_MINUSEQ);
+        TWO('>', TOK_ARROW);
+        return make(l, TOK_MINUS, start);
     case '%': TWO('=', TOK_PERCENTEQ); return make(l, TOK_PERCENT, start);
     case '=': TWO('=', TOK_EQEQ); return make(l, TOK_EQ, start);
     case '!': TWO('=', TOK_NE); return error_at(l, start, "unexpected character '!'");
@@ -442,8 +458,14 @@ static Token punct(Lexer *l, const char *start, char c) {
         }
         TWO('=', TOK_SLASHEQ);
         return make(l, TOK_SLASH, start);
-    case '<': TWO('=', TOK_LE); TWO('<', TOK_SHL); return make(l, TOK_LT, start);
-    case '>': TWO('=', TOK_GE); TWO('>', TOK_SHR); return make(l, TOK_GT, start);
+    case '<':
+        TWO('=', TOK_LE);
+        TWO('<', TOK_SHL);
+        return make(l, TOK_LT, start);
+    case '>':
+        TWO('=', TOK_GE);
+        TWO('>', TOK_SHR);
+        return make(l, TOK_GT, start);
     default: break;
     }
 #undef TWO

@@ -67,9 +67,9 @@ typedef struct Lexer {
     bool at_line_start;
     bool line_has_tokens;
     bool eof_newline_done;
-    char indent_char; /* ' ' or '\t' once the file's first indented line is seen */
-    bool incomplete;  /* hit the end inside brackets, a string or after ':' (REPL) */
-    bool expr_mode;   /* an f-string expression: no line structure at all */
+    char indent_char;            /* ' ' or '\t' once the file's first indented line is seen */
+    bool incomplete;             /* hit the end inside brackets, a string or after ':' (REPL) */
+    bool expr_mode;              /* an f-string expression: no line structure at all */
     int line_offset, col_offset; /* for sub-lexers over f-string expressions */
     const char *col_ptr;         /* a position on the current line and its column: */
     int col_val;                 /* columns are counted on from there, not from 1 */

@@ -12,7 +12,9 @@ int mt_repl(mt_VM *vm) {
     size_t cap = 4096, n = 0;
     char *src = malloc(cap);
     if (!src) return 1;
-    if (isatty(0)) fprintf(stderr, "mt %s: reading a program from standard input (end with Ctrl-D)\n", MT_VERSION);
+    if (isatty(0))
+        fprintf(stderr, "mt %s: reading a program from standard input (end with Ctrl-D)\n",
+                MT_VERSION);
     for (;;) {
         size_t r = fread(src + n, 1, cap - n - 1, stdin);
         n += r;

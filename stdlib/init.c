@@ -24,7 +24,8 @@ void mtlib_define(VM *vm, const char *name, Value v) {
 }
 
 void mtlib_register(VM *vm, const LibReg *regs) {
-    for (const LibReg *r = regs; r->name; r++) mtlib_define(vm, r->name, OBJ_VAL(mtlib_native(vm, r)));
+    for (const LibReg *r = regs; r->name; r++)
+        mtlib_define(vm, r->name, OBJ_VAL(mtlib_native(vm, r)));
 }
 
 void mtlib_register_methods(VM *vm, TypeTag type, const LibReg *regs) {
@@ -103,7 +104,6 @@ int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *calla
     vm->tail_base = (uint32_t)base;
     return NATIVE_CALL;
 }
-
 
 /* {== Output ==} */
 

@@ -22,10 +22,10 @@ typedef struct {
 } LibReg;
 
 #define ARG_GIVEN(args, argc, i) ((argc) >= (i) && !IS_UNDEF((args)[i]))
-#define RETURN(v)                                                                             \
-    do {                                                                                      \
-        args[0] = (v);                                                                        \
-        return NATIVE_OK;                                                                     \
+#define RETURN(v)                                                                                  \
+    do {                                                                                           \
+        args[0] = (v);                                                                             \
+        return NATIVE_OK;                                                                          \
     } while (0)
 
 MT_INTERNAL void mtlib_register(VM *vm, const LibReg *regs);

@@ -82,7 +82,6 @@ static int core_repr(VM *vm, Value *args, int argc) {
 
 /* {== len, range ==} */
 
-
 static int core_len(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     Value v = args[1];
@@ -282,7 +281,9 @@ static int core_ord(VM *vm, Value *args, int argc) {
     if (p[0] < 0x80) cp = p[0];
     else if (p[0] < 0xE0) cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
     else if (p[0] < 0xF0) cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-    else cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+    else
+        cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+             (p[3] & 0x3Fu);
     RETURN(SMALLINT_VAL(cp));
 }
 

@@ -45,7 +45,8 @@ static int io_open(VM *vm, Value *args, int argc) {
         return mte_throw(vm, ERR_VALUE, "open(): invalid mode '%s' (use \"r\", \"w\" or \"a\")", m);
     cm[0] = kind;
     if (plus) cm[1] = '+';
-    if (memchr(path->chars, 0, path->len)) return mte_throw(vm, ERR_VALUE, "open(): path contains a NUL byte");
+    if (memchr(path->chars, 0, path->len))
+        return mte_throw(vm, ERR_VALUE, "open(): path contains a NUL byte");
     FILE *fp = fopen(path->chars, cm);
     if (!fp) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
     File *f = (File *)mto_alloc(vm, sizeof(File), OBJ_FILE);
@@ -64,7 +65,8 @@ static bool check_open(VM *vm, File *f, bool write) {
         return false;
     }
     if (write ? !f->writable : !f->readable) {
-        mte_throw(vm, ERR_IO, "file '%s' is not open for %s", f->path->chars, write ? "writing" : "reading");
+        mte_throw(vm, ERR_IO, "file '%s' is not open for %s", f->path->chars,
+                  write ? "writing" : "reading");
         return false;
     }
     return true;
@@ -106,8 +108,7 @@ static char *grow_buffer(VM *vm, char *buf, size_t *cap) {
 }
 
 /* Appends up to `limit` code points (whole UTF-8 sequences) from f to buf[*n..]. */
-static char *read_code_points(VM *vm, File *f, int64_t limit, char *buf, size_t *n,
-                              size_t *cap) {
+static char *read_code_points(VM *vm, File *f, int64_t limit, char *buf, size_t *n, size_t *cap) {
     int c;
     for (int64_t got = 0; got < limit && (c = getc(f->fp)) != EOF; got++) {
         if (*n + 5 >= *cap) buf = grow_buffer(vm, buf, cap);
@@ -212,7 +213,8 @@ static int file_flush(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     File *f = SELF_FILE;
     if (!check_open(vm, f, true)) return NATIVE_ERROR;
-    if (fflush(f->fp) != 0) return mte_throw(vm, ERR_IO, "error writing '%s': %s", f->path->chars, strerror(errno));
+    if (fflush(f->fp) != 0)
+        return mte_throw(vm, ERR_IO, "error writing '%s': %s", f->path->chars, strerror(errno));
     RETURN(NIL_VAL);
 }
 
@@ -258,14 +260,10 @@ static const LibReg io_lib[] = {
 };
 
 static const LibReg file_methods[] = {
-    {"read", file_read, 0, 1, NULL, false},
-    {"readline", file_readline, 0, 0, NULL, false},
-    {"write", file_write, 1, 1, NULL, false},
-    {"flush", file_flush, 0, 0, NULL, false},
-    {"close", file_close, 0, 0, NULL, false},
-    {"enter", file_enter, 0, 0, NULL, false},
-    {"exit", file_exit, 0, 1, NULL, false},
-    {"closed", file_closed, 0, 0, NULL, true},
+    {"read", file_read, 0, 1, NULL, false},   {"readline", file_readline, 0, 0, NULL, false},
+    {"write", file_write, 1, 1, NULL, false}, {"flush", file_flush, 0, 0, NULL, false},
+    {"close", file_close, 0, 0, NULL, false}, {"enter", file_enter, 0, 0, NULL, false},
+    {"exit", file_exit, 0, 1, NULL, false},   {"closed", file_closed, 0, 0, NULL, true},
     {NULL, NULL, 0, 0, NULL, false},
 };
 

@@ -10,7 +10,7 @@
 #include "stdlib/lib.h"
 
 #define SELF_LIST AS_LIST(args[0])
-#define SELF_MAP AS_MAP(args[0])
+#define SELF_MAP  AS_MAP(args[0])
 
 /* {== list ==} */
 
@@ -352,7 +352,7 @@ static int map_update(VM *vm, Value *args, int argc) {
     if (!IS_MAP(args[1])) return mtlib_type_error(vm, "update", 1, "a map", args[1]);
     Map *m = SELF_MAP, *o = AS_MAP(args[1]);
     MAP_FOREACH(o, e)
-        if (!mtm_set(vm, m, e->key, e->value)) return NATIVE_ERROR;
+    if (!mtm_set(vm, m, e->key, e->value)) return NATIVE_ERROR;
     RETURN(NIL_VAL);
 }
 
@@ -360,29 +360,19 @@ static const char *const p_sort[] = {"key", "reverse", NULL};
 static const char *const p_get[] = {"key", "default", NULL};
 
 static const LibReg list_methods[] = {
-    {"append", list_append, 1, 1, NULL, false},
-    {"extend", list_extend, 1, 1, NULL, false},
-    {"pop", list_pop, 0, 1, NULL, false},
-    {"insert", list_insert, 2, 2, NULL, false},
-    {"index", list_index, 1, 1, NULL, false},
-    {"remove", list_remove, 1, 1, NULL, false},
-    {"count", list_count, 1, 1, NULL, false},
-    {"reverse", list_reverse, 0, 0, NULL, false},
-    {"copy", list_copy, 0, 0, NULL, false},
-    {"clear", list_clear, 0, 0, NULL, false},
-    {"sort", list_sort, 0, 2, p_sort, false},
-    {NULL, NULL, 0, 0, NULL, false},
+    {"append", list_append, 1, 1, NULL, false}, {"extend", list_extend, 1, 1, NULL, false},
+    {"pop", list_pop, 0, 1, NULL, false},       {"insert", list_insert, 2, 2, NULL, false},
+    {"index", list_index, 1, 1, NULL, false},   {"remove", list_remove, 1, 1, NULL, false},
+    {"count", list_count, 1, 1, NULL, false},   {"reverse", list_reverse, 0, 0, NULL, false},
+    {"copy", list_copy, 0, 0, NULL, false},     {"clear", list_clear, 0, 0, NULL, false},
+    {"sort", list_sort, 0, 2, p_sort, false},   {NULL, NULL, 0, 0, NULL, false},
 };
 
 static const LibReg map_methods[] = {
-    {"get", map_get, 1, 2, p_get, false},
-    {"pop", map_pop, 1, 2, p_get, false},
-    {"keys", map_keys, 0, 0, NULL, false},
-    {"values", map_values, 0, 0, NULL, false},
-    {"items", map_items, 0, 0, NULL, false},
-    {"clear", map_clear, 0, 0, NULL, false},
-    {"copy", map_copy, 0, 0, NULL, false},
-    {"update", map_update, 1, 1, NULL, false},
+    {"get", map_get, 1, 2, p_get, false},    {"pop", map_pop, 1, 2, p_get, false},
+    {"keys", map_keys, 0, 0, NULL, false},   {"values", map_values, 0, 0, NULL, false},
+    {"items", map_items, 0, 0, NULL, false}, {"clear", map_clear, 0, 0, NULL, false},
+    {"copy", map_copy, 0, 0, NULL, false},   {"update", map_update, 1, 1, NULL, false},
     {NULL, NULL, 0, 0, NULL, false},
 };
 

@@ -9,24 +9,24 @@ static int num1(VM *vm, Value *args, const char *name, double *x) {
     return mtlib_num_arg(vm, args, 1, name, x) ? NATIVE_OK : NATIVE_ERROR;
 }
 
-#define MATH1(cname, expr, check)                                                             \
-    static int math_##cname(VM *vm, Value *args, int argc) {                                  \
-        MT_UNUSED(argc);                                                                      \
-        double x;                                                                             \
-        if (num1(vm, args, #cname, &x) != NATIVE_OK) return NATIVE_ERROR;                     \
-        check;                                                                                \
-        RETURN(DOUBLE_VAL(expr));                                                             \
+#define MATH1(cname, expr, check)                                                                  \
+    static int math_##cname(VM *vm, Value *args, int argc) {                                       \
+        MT_UNUSED(argc);                                                                           \
+        double x;                                                                                  \
+        if (num1(vm, args, #cname, &x) != NATIVE_OK) return NATIVE_ERROR;                          \
+        check;                                                                                     \
+        RETURN(DOUBLE_VAL(expr));                                                                  \
     }
 
-#define DOMAIN(cond)                                                                          \
+#define DOMAIN(cond)                                                                               \
     if (cond) return mte_throw(vm, ERR_VALUE, "math domain error")
 
 MATH1(sqrt, sqrt(x), DOMAIN(x < 0))
 MATH1(sin, sin(x), (void)0)
 MATH1(cos, cos(x), (void)0)
 MATH1(tan, tan(x), (void)0)
-MATH1(asin, asin(x), DOMAIN(x < -1 || x > 1))
-MATH1(acos, acos(x), DOMAIN(x < -1 || x > 1))
+MATH1(asin, asin(x), DOMAIN(x<-1 || x> 1))
+MATH1(acos, acos(x), DOMAIN(x<-1 || x> 1))
 MATH1(atan, atan(x), (void)0)
 MATH1(exp, exp(x), (void)0)
 MATH1(log10, log10(x), DOMAIN(x <= 0))
@@ -71,9 +71,18 @@ static int to_int(VM *vm, Value *args, double (*fn)(double), const char *name) {
     RETURN(mto_int(vm, (int64_t)x));
 }
 
-static int math_floor(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return to_int(vm, args, floor, "floor"); }
-static int math_ceil(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return to_int(vm, args, ceil, "ceil"); }
-static int math_trunc(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return to_int(vm, args, trunc, "trunc"); }
+static int math_floor(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return to_int(vm, args, floor, "floor");
+}
+static int math_ceil(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return to_int(vm, args, ceil, "ceil");
+}
+static int math_trunc(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return to_int(vm, args, trunc, "trunc");
+}
 
 static int math_isnan(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);

@@ -38,7 +38,8 @@ static int pre_list(VM *vm, Value *args, int argc) {
         if (!mto_range_len(rg, &n) || n > (1 << 28))
             return mte_throw(vm, ERR_MEMORY, "list(): range too long");
         List *r = mto_list(vm, (uint32_t)n);
-        for (int64_t i = 0; i < n; i++) r->items[r->count++] = mto_int(vm, rg->start + i * rg->step);
+        for (int64_t i = 0; i < n; i++)
+            r->items[r->count++] = mto_int(vm, rg->start + i * rg->step);
         RETURN(OBJ_VAL(r));
     }
     return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_list"), 1, &x);

@@ -68,7 +68,9 @@ static int str_normalize(VM *vm, Value *args, int argc) {
     else if (strcmp(f, "NFD") == 0) fn = utf8proc_NFD;
     else if (strcmp(f, "NFKC") == 0) fn = utf8proc_NFKC;
     else if (strcmp(f, "NFKD") == 0) fn = utf8proc_NFKD;
-    else return mte_throw(vm, ERR_VALUE, "normalize(): form must be NFC, NFD, NFKC or NFKD, not '%s'", f);
+    else
+        return mte_throw(vm, ERR_VALUE,
+                         "normalize(): form must be NFC, NFD, NFKC or NFKD, not '%s'", f);
     if (SELF->obj.flags & STR_ASCII) RETURN(args[0]);
     if (memchr(SELF->chars, 0, SELF->len))
         return mte_throw(vm, ERR_VALUE, "normalize(): string contains a NUL character");
@@ -194,7 +196,8 @@ static int str_join(VM *vm, Value *args, int argc) {
     for (uint32_t i = 0; i < l->count; i++) {
         Value v = l->items[i];
         if (!IS_STRING(v))
-            return mte_throw(vm, ERR_TYPE, "join(): item %u is a %s, not a str", i, mtv_type_name(v));
+            return mte_throw(vm, ERR_TYPE, "join(): item %u is a %s, not a str", i,
+                             mtv_type_name(v));
         total += AS_STRING(v)->len;
         ascii = ascii && (AS_STRING(v)->obj.flags & STR_ASCII);
     }
@@ -272,7 +275,8 @@ static int str_split(VM *vm, Value *args, int argc) {
 
 static int strip_impl(VM *vm, Value *args, int argc, bool left, bool right) {
     String *s = SELF, *chars = NULL;
-    if (ARG_GIVEN(args, argc, 1) && !IS_NIL(args[1]) && !mtlib_str_arg(vm, args, 1, "strip", &chars))
+    if (ARG_GIVEN(args, argc, 1) && !IS_NIL(args[1]) &&
+        !mtlib_str_arg(vm, args, 1, "strip", &chars))
         return NATIVE_ERROR;
     const char *p = s->chars, *end = s->chars + s->len;
     if (!chars) {
@@ -301,16 +305,24 @@ static int strip_impl(VM *vm, Value *args, int argc, bool left, bool right) {
     RETURN(OBJ_VAL(mto_string(vm, p, (size_t)(end - p))));
 }
 
-static int str_strip(VM *vm, Value *args, int argc) { return strip_impl(vm, args, argc, true, true); }
-static int str_lstrip(VM *vm, Value *args, int argc) { return strip_impl(vm, args, argc, true, false); }
-static int str_rstrip(VM *vm, Value *args, int argc) { return strip_impl(vm, args, argc, false, true); }
+static int str_strip(VM *vm, Value *args, int argc) {
+    return strip_impl(vm, args, argc, true, true);
+}
+static int str_lstrip(VM *vm, Value *args, int argc) {
+    return strip_impl(vm, args, argc, true, false);
+}
+static int str_rstrip(VM *vm, Value *args, int argc) {
+    return strip_impl(vm, args, argc, false, true);
+}
 
 static int str_replace(VM *vm, Value *args, int argc) {
     String *s = SELF, *old, *rep;
     int64_t count = -1;
-    if (!mtlib_str_arg(vm, args, 1, "replace", &old) || !mtlib_str_arg(vm, args, 2, "replace", &rep))
+    if (!mtlib_str_arg(vm, args, 1, "replace", &old) ||
+        !mtlib_str_arg(vm, args, 2, "replace", &rep))
         return NATIVE_ERROR;
-    if (ARG_GIVEN(args, argc, 3) && !mtlib_int_arg(vm, args, 3, "replace", &count)) return NATIVE_ERROR;
+    if (ARG_GIVEN(args, argc, 3) && !mtlib_int_arg(vm, args, 3, "replace", &count))
+        return NATIVE_ERROR;
     if (old->len == 0) return mte_throw(vm, ERR_VALUE, "replace(): empty pattern");
     size_t cap = s->len + 16, n = 0;
     char *buf = malloc(cap);
@@ -318,7 +330,9 @@ static int str_replace(VM *vm, Value *args, int argc) {
     const char *p = s->chars, *end = s->chars + s->len;
     int64_t done = 0;
     for (;;) {
-        const char *at = (count >= 0 && done >= count) ? NULL : memmem(p, (size_t)(end - p), old->chars, old->len);
+        const char *at = (count >= 0 && done >= count)
+                             ? NULL
+                             : memmem(p, (size_t)(end - p), old->chars, old->len);
         size_t chunk = at ? (size_t)(at - p) : (size_t)(end - p);
         size_t need = n + chunk + (at ? rep->len : 0) + 1;
         if (need > cap) {
@@ -382,13 +396,29 @@ static bool t_alnum(int32_t cp) { return t_alpha(cp) || t_digit(cp); }
 static bool t_space(int32_t cp) {
     return cp == ' ' || (cp >= 9 && cp <= 13) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
-static bool t_upper(int32_t cp) { return !t_alpha(cp) || utf8proc_category(cp) != UTF8PROC_CATEGORY_LL; }
-static bool t_lower(int32_t cp) { return !t_alpha(cp) || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU; }
+static bool t_upper(int32_t cp) {
+    return !t_alpha(cp) || utf8proc_category(cp) != UTF8PROC_CATEGORY_LL;
+}
+static bool t_lower(int32_t cp) {
+    return !t_alpha(cp) || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU;
+}
 
-static int str_isdigit(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return classify(vm, args, t_digit); }
-static int str_isalpha(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return classify(vm, args, t_alpha); }
-static int str_isalnum(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return classify(vm, args, t_alnum); }
-static int str_isspace(VM *vm, Value *args, int argc) { MT_UNUSED(argc); return classify(vm, args, t_space); }
+static int str_isdigit(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return classify(vm, args, t_digit);
+}
+static int str_isalpha(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return classify(vm, args, t_alpha);
+}
+static int str_isalnum(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return classify(vm, args, t_alnum);
+}
+static int str_isspace(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return classify(vm, args, t_space);
+}
 static int str_isupper(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     return classify_cased(vm, args, t_upper, true);

@@ -115,7 +115,8 @@ static int task_sleep(VM *vm, Value *args, int argc) {
 static int task_channel(VM *vm, Value *args, int argc) {
     int64_t cap = 0;
     if (argc >= 1 && !mtlib_int_arg(vm, args, 1, "channel", &cap)) return NATIVE_ERROR;
-    if (cap < 0 || cap > (1 << 28)) return mte_throw(vm, ERR_VALUE, "channel() capacity must be between 0 and 2^28");
+    if (cap < 0 || cap > (1 << 28))
+        return mte_throw(vm, ERR_VALUE, "channel() capacity must be between 0 and 2^28");
     RETURN(OBJ_VAL(mtch_new(vm, (uint32_t)cap)));
 }
 
@@ -148,12 +149,9 @@ static int chan_closed(VM *vm, Value *args, int argc) {
 }
 
 static const LibReg task_lib[] = {
-    {"coroutine", task_coroutine, 1, -1, NULL, false},
-    {"channel", task_channel, 0, 1, NULL, false},
-    {"sleep", task_sleep, 1, 1, NULL, false},
-    {"current", task_current, 0, 0, NULL, false},
-    {"@close", task_close_native, 1, 1, NULL, false},
-    {NULL, NULL, 0, 0, NULL, false},
+    {"coroutine", task_coroutine, 1, -1, NULL, false}, {"channel", task_channel, 0, 1, NULL, false},
+    {"sleep", task_sleep, 1, 1, NULL, false},          {"current", task_current, 0, 0, NULL, false},
+    {"@close", task_close_native, 1, 1, NULL, false},  {NULL, NULL, 0, 0, NULL, false},
 };
 
 static const LibReg coroutine_methods[] = {
@@ -164,18 +162,14 @@ static const LibReg coroutine_methods[] = {
 };
 
 static const LibReg thread_methods[] = {
-    {"join", thread_join, 0, 0, NULL, false},
-    {"kill", thread_kill, 0, 0, NULL, false},
-    {"alive", thread_alive, 0, 0, NULL, true},
-    {"id", thread_id, 0, 0, NULL, true},
+    {"join", thread_join, 0, 0, NULL, false},  {"kill", thread_kill, 0, 0, NULL, false},
+    {"alive", thread_alive, 0, 0, NULL, true}, {"id", thread_id, 0, 0, NULL, true},
     {NULL, NULL, 0, 0, NULL, false},
 };
 
 static const LibReg channel_methods[] = {
-    {"send", chan_send, 1, 1, NULL, false},
-    {"recv", chan_recv, 0, 0, NULL, false},
-    {"close", chan_close, 0, 0, NULL, false},
-    {"closed", chan_closed, 0, 0, NULL, true},
+    {"send", chan_send, 1, 1, NULL, false},   {"recv", chan_recv, 0, 0, NULL, false},
+    {"close", chan_close, 0, 0, NULL, false}, {"closed", chan_closed, 0, 0, NULL, true},
     {NULL, NULL, 0, 0, NULL, false},
 };
 

@@ -113,7 +113,8 @@ static Step call_method(VM *vm, Fiber *f, Value *recv, int argc, Value method, u
         *recv = method; /* a plain function stored as a method: no self */
         return push_frame(vm, f, cl, recv, argc, flags);
     }
-    if (IS_OBJ_TYPE(method, OBJ_NATIVE)) return call_native(vm, f, (Native *)AS_OBJ(method), recv, argc);
+    if (IS_OBJ_TYPE(method, OBJ_NATIVE))
+        return call_native(vm, f, (Native *)AS_OBJ(method), recv, argc);
     *recv = method;
     return mti_call(vm, f, recv, argc);
 }
@@ -329,8 +330,8 @@ static bool attr_error(VM *vm, Value obj, String *name) {
         mte_throw(vm, ERR_ATTRIBUTE, "module '%s' has no attribute '%s'",
                   ((Module *)AS_OBJ(obj))->name->chars, name->chars);
     else if (IS_CLASS(obj))
-        mte_throw(vm, ERR_ATTRIBUTE, "class '%s' has no attribute '%s'",
-                  AS_CLASS(obj)->name->chars, name->chars);
+        mte_throw(vm, ERR_ATTRIBUTE, "class '%s' has no attribute '%s'", AS_CLASS(obj)->name->chars,
+                  name->chars);
     else
         mte_throw(vm, ERR_ATTRIBUTE, "'%s' object has no attribute '%s'", mtv_type_name(obj),
                   name->chars);

@@ -76,7 +76,8 @@ static bool unlink_from(Waiter **head, Waiter **tail, Waiter *w) {
 }
 
 void mtch_remove_waiter(Channel *ch, Waiter *w) {
-    if (!unlink_from(&ch->recv_head, &ch->recv_tail, w)) unlink_from(&ch->send_head, &ch->send_tail, w);
+    if (!unlink_from(&ch->recv_head, &ch->recv_tail, w))
+        unlink_from(&ch->send_head, &ch->send_tail, w);
 }
 
 bool mtch_ready(Channel *ch, bool send) {
@@ -114,8 +115,8 @@ static void release_sender(VM *vm, Waiter *w) {
 /* {== send / recv / close ==} */
 
 static Value closed_error(VM *vm, bool send) {
-    return mte_new(vm, ERR_CHANNEL_CLOSED, send ? "send on a closed channel"
-                                                : "recv on a closed channel");
+    return mte_new(vm, ERR_CHANNEL_CLOSED,
+                   send ? "send on a closed channel" : "recv on a closed channel");
 }
 
 /* Completes a send that need not wait; false if it must wait. */
@@ -256,7 +257,9 @@ static uint64_t next_random(VM *vm) {
 }
 
 /* Where case i's body starts: the jump table follows the SELECT instruction. */
-static const Instr *case_target(const Instr *table, int i) { return table + i + 1 + INSTR_SA(table[i]); }
+static const Instr *case_target(const Instr *table, int i) {
+    return table + i + 1 + INSTR_SA(table[i]);
+}
 
 /* Positions fiber f at case i's body: operands of cases > i dropped, `value` pushed. */
 static void enter_case(Fiber *f, Value *operands, const Instr *table, int i, Value value) {
@@ -326,7 +329,8 @@ static bool check_operands(VM *vm, Value *ops, int n, const char *kinds) {
         Value a = ops[2 * i];
         if (kinds[i] == '2') {
             if (!IS_NUMBER(a)) {
-                mte_throw(vm, ERR_TYPE, "after() needs a number of seconds, not %s", mtv_type_name(a));
+                mte_throw(vm, ERR_TYPE, "after() needs a number of seconds, not %s",
+                          mtv_type_name(a));
                 return false;
             }
         } else if (!IS_OBJ_TYPE(a, OBJ_CHANNEL)) {

@@ -11,14 +11,14 @@
 
 /* Internal functions shared between files are hidden from the shared library. */
 #if defined(__GNUC__)
-#define MT_INTERNAL __attribute__((visibility("hidden")))
-#define mt_likely(x) __builtin_expect(!!(x), 1)
-#define mt_unlikely(x) __builtin_expect(!!(x), 0)
-#define MT_NOINLINE __attribute__((noinline))
+#define MT_INTERNAL     __attribute__((visibility("hidden")))
+#define mt_likely(x)    __builtin_expect(!!(x), 1)
+#define mt_unlikely(x)  __builtin_expect(!!(x), 0)
+#define MT_NOINLINE     __attribute__((noinline))
 #define MT_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define MT_INTERNAL
-#define mt_likely(x) (x)
+#define mt_likely(x)   (x)
 #define mt_unlikely(x) (x)
 #define MT_NOINLINE
 #define MT_PRINTF(f, a)

@@ -133,9 +133,7 @@ int32_t mte_line_at(Proto *p, uint32_t pc) {
     return p->lines[pc];
 }
 
-static uint32_t frame_pc(const Frame *f) {
-    return (uint32_t)(f->ip - f->closure->proto->code) - 1;
-}
+static uint32_t frame_pc(const Frame *f) { return (uint32_t)(f->ip - f->closure->proto->code) - 1; }
 
 /* The error being handled by the innermost frame that is inside an except or finally
    body, if any: a new error raised now gets it as its context. */
@@ -330,7 +328,8 @@ static void tb_entries(TBuf *b, Trace *t) {
         int64_t run = i - j;
         int64_t shown = run > 3 ? 3 : run;
         for (int64_t k = 0; k < shown; k++) tb_frame(b, e->proto, e->pc);
-        if (run > 3) tb_fmt(b, "  [previous line repeated %lld more times]\n", (long long)(run - 3));
+        if (run > 3)
+            tb_fmt(b, "  [previous line repeated %lld more times]\n", (long long)(run - 3));
         i = j;
     }
 }

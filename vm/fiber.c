@@ -67,7 +67,8 @@ bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed) {
         Frame *fr = &f->frames[i];
         frame_set(fr, stack + (frame_base(fr) - old), frame_flags(fr));
     }
-    for (Upvalue *u = f->open_upvalues; u; u = u->next_open) u->location = stack + (u->location - old);
+    for (Upvalue *u = f->open_upvalues; u; u = u->next_open)
+        u->location = stack + (u->location - old);
     f->stack = stack;
     f->top = stack + used;
     f->stack_end = stack + ncap;

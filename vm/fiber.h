@@ -12,7 +12,7 @@
 
 #include "vm/object.h"
 
-#define FRAME_CTOR 1   /* constructor: the call's value is base[0], the new instance */
+#define FRAME_CTOR   1 /* constructor: the call's value is base[0], the new instance */
 #define FRAME_MODULE 2 /* module top level: the call's value is the module */
 #define FRAME_IMPORT 4 /* import: bind the module at the caller's IMPORT site */
 
@@ -30,7 +30,9 @@ typedef struct Frame {
 static inline Value *frame_base(const Frame *f) {
     return (Value *)(f->tagged_base & ~FRAME_FLAG_BITS);
 }
-static inline uint32_t frame_flags(const Frame *f) { return (uint32_t)(f->tagged_base & FRAME_FLAG_BITS); }
+static inline uint32_t frame_flags(const Frame *f) {
+    return (uint32_t)(f->tagged_base & FRAME_FLAG_BITS);
+}
 static inline void frame_set(Frame *f, Value *base, uint32_t flags) {
     f->tagged_base = (uintptr_t)base | flags;
 }
@@ -79,19 +81,19 @@ typedef struct SelectWaiter {
     Fiber *fiber;
 } SelectWaiter;
 
-#define FIBER_THREAD 1    /* root of a thread (obj.flags) */
-#define FIBER_MAIN 2      /* the program's main thread */
-#define FIBER_KILLED 4    /* ThreadExit was delivered or is pending */
-#define FIBER_REPORTED 8  /* its error was reported (or someone joined it) */
-#define FIBER_INLINE 16   /* stack and frames still live in the object */
-#define FIBER_SWALLOWED 32 /* shutdown: a swallowed ThreadExit is re-delivered unmatchable */
-#define FIBER_DEFER 64     /* woken with a value: a pending kill waits for the next suspension */
-#define FIBER_CLOSER 128   /* a thread made to close a coroutine (no frames of its own) */
+#define FIBER_THREAD    1   /* root of a thread (obj.flags) */
+#define FIBER_MAIN      2   /* the program's main thread */
+#define FIBER_KILLED    4   /* ThreadExit was delivered or is pending */
+#define FIBER_REPORTED  8   /* its error was reported (or someone joined it) */
+#define FIBER_INLINE    16  /* stack and frames still live in the object */
+#define FIBER_SWALLOWED 32  /* shutdown: a swallowed ThreadExit is re-delivered unmatchable */
+#define FIBER_DEFER     64  /* woken with a value: a pending kill waits for the next suspension */
+#define FIBER_CLOSER    128 /* a thread made to close a coroutine (no frames of its own) */
 
 /* Pending errors the collector requests; made into error objects when raised (the
    collector itself cannot allocate). */
 #define PENDING_THREAD_EXIT ((Value)(MT_QNAN | 16))
-#define PENDING_DEADLOCK ((Value)(MT_QNAN | 17))
+#define PENDING_DEADLOCK    ((Value)(MT_QNAN | 17))
 
 struct Fiber {
     Obj obj;
@@ -125,7 +127,7 @@ struct Fiber {
     uint32_t reg_index;  /* thread: position in the scheduler's registry */
     uint8_t state, mode, wait_kind, cleanup_hold;
     uint16_t inline_frames, inline_slots; /* capacity of the storage after the struct */
-    Value storage[]; /* inline frames, then inline slots, while FIBER_INLINE */
+    Value storage[];                      /* inline frames, then inline slots, while FIBER_INLINE */
 };
 
 /* The thread a waiter belongs to. */

@@ -110,20 +110,25 @@ static Value pad(VM *vm, const Spec *sp, const char *prefix, const char *body, s
     size_t left = 0, right = 0;
     switch (align) {
     case '<': right = fill; break;
-    case '^': left = fill / 2; right = fill - left; break;
+    case '^':
+        left = fill / 2;
+        right = fill - left;
+        break;
     default: left = fill; break;
     }
     size_t total = plen + blen + fill * (size_t)sp->fill_len;
     String *s = mto_string_alloc(vm, total);
     char *o = s->chars;
     if (align != '=') {
-        for (size_t k = 0; k < left; k++, o += sp->fill_len) memcpy(o, sp->fill, (size_t)sp->fill_len);
+        for (size_t k = 0; k < left; k++, o += sp->fill_len)
+            memcpy(o, sp->fill, (size_t)sp->fill_len);
         memcpy(o, prefix, plen);
         o += plen;
     } else {
         memcpy(o, prefix, plen);
         o += plen;
-        for (size_t k = 0; k < left; k++, o += sp->fill_len) memcpy(o, sp->fill, (size_t)sp->fill_len);
+        for (size_t k = 0; k < left; k++, o += sp->fill_len)
+            memcpy(o, sp->fill, (size_t)sp->fill_len);
     }
     memcpy(o, body, blen);
     o += blen;
@@ -181,7 +186,8 @@ static bool format_int(VM *vm, int64_t v, const Spec *sp, Value *out) {
     digits[n] = '\0';
     if (sp->group) group_digits(digits, sp->group);
     strcpy(prefix, sign_of(sp, neg));
-    if (sp->alt && base != 10) strcat(prefix, base == 2 ? "0b" : base == 8 ? "0o" : type == 'X' ? "0X" : "0x");
+    if (sp->alt && base != 10)
+        strcat(prefix, base == 2 ? "0b" : base == 8 ? "0o" : type == 'X' ? "0X" : "0x");
     *out = pad(vm, sp, prefix, digits, strlen(digits), '>');
     return true;
 }
@@ -230,7 +236,8 @@ bool mti_format(VM *vm, Value v, String *spec, Value *out) {
         return false;
     }
     if (IS_INT(v) && sp.type != 's') {
-        if (sp.type && strchr("eEfFgG%", sp.type)) return format_float(vm, (double)AS_INT(v), &sp, out);
+        if (sp.type && strchr("eEfFgG%", sp.type))
+            return format_float(vm, (double)AS_INT(v), &sp, out);
         return format_int(vm, AS_INT(v), &sp, out);
     }
     if (IS_DOUBLE(v) && sp.type != 's') {
@@ -247,7 +254,8 @@ bool mti_format(VM *vm, Value v, String *spec, Value *out) {
     String *s = mtv_to_string(vm, v, false);
     if (!s) return false;
     uint32_t len = s->len;
-    if (sp.precision >= 0 && (uint32_t)sp.precision < s->ncp) len = mto_utf8_offset(s, (uint32_t)sp.precision);
+    if (sp.precision >= 0 && (uint32_t)sp.precision < s->ncp)
+        len = mto_utf8_offset(s, (uint32_t)sp.precision);
     mtgc_push_temp(vm, OBJ_VAL(s));
     *out = pad(vm, &sp, "", s->chars, len, '<');
     mtgc_pop_temp(vm, 1);

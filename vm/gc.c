@@ -52,7 +52,7 @@ void mtgc_mark_fiber_full(VM *vm, Fiber *f) {
     for (uint32_t i = 0; i < f->nframes; i++) mtgc_mark_obj(vm, &f->frames[i].closure->obj);
     for (Upvalue *u = f->open_upvalues; u; u = u->next_open) mtgc_mark_obj(vm, &u->obj);
     if (f->resumer) mtgc_mark_obj(vm, &f->resumer->obj); /* or, for a thread, its active */
-    mtgc_mark_value(vm, f->pending);                      /* or its result */
+    mtgc_mark_value(vm, f->pending);                     /* or its result */
     mtgc_mark_value(vm, f->wait.value);
     if (f->wait_kind != WAIT_SELECT && f->wait_obj) mtgc_mark_obj(vm, f->wait_obj);
     if (f->spawn_proto) mtgc_mark_obj(vm, &f->spawn_proto->obj);

@@ -150,8 +150,7 @@ void *mtmem_realloc(VM *vm, void *p, size_t old, size_t size) {
         return NULL;
     }
     if (old > MT_MEM_SMALL_MAX && size > MT_MEM_SMALL_MAX) return raw_realloc(vm, p, old, size);
-    if (old <= MT_MEM_SMALL_MAX && size <= MT_MEM_SMALL_MAX &&
-        size_class(old) == size_class(size))
+    if (old <= MT_MEM_SMALL_MAX && size <= MT_MEM_SMALL_MAX && size_class(old) == size_class(size))
         return p;
     void *n = mtmem_alloc(vm, size);
     memcpy(n, p, old < size ? old : size);

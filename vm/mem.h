@@ -14,10 +14,10 @@
 #include "include/mt.h"
 #include "vm/common.h"
 
-#define MT_MEM_CLASSES 16 /* 16-byte steps up to 256 bytes */
+#define MT_MEM_CLASSES   16 /* 16-byte steps up to 256 bytes */
 #define MT_MEM_SMALL_MAX 256
-#define MT_MEM_CHUNK (64 * 1024)
-#define MT_MEM_RESERVE (1u << 20) /* extra bytes unwinding may use after a MemoryError */
+#define MT_MEM_CHUNK     (64 * 1024)
+#define MT_MEM_RESERVE   (1u << 20) /* extra bytes unwinding may use after a MemoryError */
 
 typedef struct MemChunk MemChunk;
 typedef struct IntChunk IntChunk;
@@ -41,10 +41,10 @@ typedef struct Mem {
     MemChunk *chunks;
     IntCell *int_free;
     IntChunk *int_chunks;
-    size_t total;       /* bytes held by the VM, including chunk space */
-    size_t limit;       /* 0: none */
-    bool in_reserve;    /* a MemoryError is being unwound: the reserve is open */
-    bool dead;          /* even the reserve ran out */
+    size_t total;    /* bytes held by the VM, including chunk space */
+    size_t limit;    /* 0: none */
+    bool in_reserve; /* a MemoryError is being unwound: the reserve is open */
+    bool dead;       /* even the reserve ran out */
     MemJmp *jmp;
     mt_ReallocFn realloc_fn;
     void *user_data;

@@ -123,8 +123,9 @@ Step mti_import(VM *vm, Fiber *f, String *name) {
     }
     char path[4096];
     if (!find_module_file(vm, name, from, path, sizeof path)) {
-        mte_throw(vm, ERR_IMPORT, "no module named '%s' (looked for %s.mt next to %s and on MT_PATH)",
-                  name->chars, name->chars, from && from->path ? from->path->chars : "the script");
+        mte_throw(vm, ERR_IMPORT,
+                  "no module named '%s' (looked for %s.mt next to %s and on MT_PATH)", name->chars,
+                  name->chars, from && from->path ? from->path->chars : "the script");
         return STEP_ERROR;
     }
     String *key = mto_string_z(vm, path);
@@ -167,6 +168,4 @@ void mtmod_set_compile_error(VM *vm, const char *msg, bool incomplete) {
     vm->compile_incomplete = incomplete;
 }
 
-const char *mtmod_last_compile_error(VM *vm) {
-    return vm->compile_error ? vm->compile_error : "";
-}
+const char *mtmod_last_compile_error(VM *vm) { return vm->compile_error ? vm->compile_error : ""; }

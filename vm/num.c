@@ -40,8 +40,7 @@ int mtn_format_double(double d, char *out) {
             *o++ = '.';
             if (n > exp + 1)
                 for (int k = exp + 1; k < n; k++) *o++ = digits[k];
-            else
-                *o++ = '0';
+            else *o++ = '0';
         } else {
             *o++ = '0';
             *o++ = '.';
@@ -61,8 +60,8 @@ int mtn_format_double(double d, char *out) {
 }
 
 static const char *skip_space(const char *s, const char *end) {
-    while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
-                       *s == '\v'))
+    while (s < end &&
+           (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v'))
         s++;
     return s;
 }
@@ -100,7 +99,9 @@ bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out) {
             last_us = true;
             continue;
         }
-        int d = (c >= '0' && c <= '9') ? c - '0' : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (c | 0x20) - 'a' + 10 : 99;
+        int d = (c >= '0' && c <= '9')                     ? c - '0'
+                : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (c | 0x20) - 'a' + 10
+                                                           : 99;
         if (d >= base) return false;
         if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) return false;
         v = v * (uint64_t)base + (uint64_t)d;
@@ -128,7 +129,9 @@ bool mtn_int_too_big(const char *s, size_t len, int base) {
     for (; s < end; s++) {
         char c = *s;
         if (c == '_') continue;
-        int d = (c >= '0' && c <= '9') ? c - '0' : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (c | 0x20) - 'a' + 10 : 99;
+        int d = (c >= '0' && c <= '9')                     ? c - '0'
+                : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (c | 0x20) - 'a' + 10
+                                                           : 99;
         if (d >= base) return false;
         digits++;
     }

@@ -334,8 +334,8 @@ Trace *mto_trace(VM *vm) {
 void mto_trace_add(VM *vm, Trace *t, Proto *p, uint32_t pc) {
     if (t->count == t->cap) {
         uint32_t cap = t->cap ? t->cap * 2 : 8;
-        t->entries = mtmem_realloc(vm, t->entries, t->cap * sizeof(TraceEntry),
-                                   cap * sizeof(TraceEntry));
+        t->entries =
+            mtmem_realloc(vm, t->entries, t->cap * sizeof(TraceEntry), cap * sizeof(TraceEntry));
         t->cap = cap;
     }
     t->entries[t->count].proto = p;
@@ -364,10 +364,10 @@ size_t mto_size(Obj *o) {
     case OBJ_NATIVE: return sizeof(Native);
     case OBJ_CLASS: return sizeof(Class);
     case OBJ_INSTANCE:
-        return sizeof(Instance) +
-               (((Instance *)o)->fields == ((Instance *)o)->inline_fields ? ((Instance *)o)->cap
-                                                                            : 0) *
-                   sizeof(Value);
+        return sizeof(Instance) + (((Instance *)o)->fields == ((Instance *)o)->inline_fields
+                                       ? ((Instance *)o)->cap
+                                       : 0) *
+                                      sizeof(Value);
     case OBJ_BOUND: return sizeof(Bound);
     case OBJ_MODULE: return sizeof(Module);
     case OBJ_TRACE: return sizeof(Trace);

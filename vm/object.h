@@ -50,8 +50,8 @@ static inline bool IS_OBJ_TYPE(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(
 #define NATIVE_PROPERTY 1 /* Native obj.flags: read as an attribute, not called */
 
 #define STR_INTERNED 1
-#define STR_ASCII 2
-#define STR_HASHED 4
+#define STR_ASCII    2
+#define STR_HASHED   4
 
 /* Immutable UTF-8 text. `ncp` counts code points; indexing is O(1) for ASCII strings. */
 typedef struct String {
@@ -156,8 +156,8 @@ typedef struct {
     uint32_t shape; /* method hit: the class's field count then (a new field may shadow) */
 } AttrCache;
 
-#define PROTO_METHOD 1   /* slot 0 is `self` (the receiver), not the callee */
-#define PROTO_MODULE 2   /* a module's top level */
+#define PROTO_METHOD   1 /* slot 0 is `self` (the receiver), not the callee */
+#define PROTO_MODULE   2 /* a module's top level */
 #define PROTO_DEFAULTS 4 /* some parameter has a default */
 
 typedef struct Proto {
@@ -211,7 +211,7 @@ typedef struct Native {
     Obj obj;
     NativeFn fn;
     struct String *name;
-    const char *const *params; /* parameter names for keyword calls, NULL-terminated */
+    const char *const *params;  /* parameter names for keyword calls, NULL-terminated */
     int16_t min_args, max_args; /* max -1: any number */
     Value data;                 /* extra value a native can read (e.g. its module) */
 } Native;
@@ -222,8 +222,8 @@ typedef struct Class {
     Obj obj;
     struct String *name;
     struct Class *super;
-    Table methods;   /* own and inherited methods (copied down when the class is made) */
-    Table fields;    /* field name -> SMALLINT slot, shared by all instances */
+    Table methods; /* own and inherited methods (copied down when the class is made) */
+    Table fields;  /* field name -> SMALLINT slot, shared by all instances */
     uint32_t nfields;
     Value init;      /* cached `init` method or UNDEF */
     int builtin_tag; /* for error classes made by the VM: which ErrorKind, else -1 */

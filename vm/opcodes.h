@@ -149,14 +149,14 @@ typedef enum {
         OP__COUNT
 } OpCode;
 
-#define INSTR_OP(i) ((OpCode)((i) & 0xff))
-#define INSTR_A(i) ((uint32_t)(i) >> 8)
-#define INSTR_SA(i) ((int32_t)(i) >> 8)
-#define INSTR_A8(i) (((i) >> 8) & 0xff)
-#define INSTR_B16(i) ((uint32_t)(i) >> 16)
-#define INSTR_SB16(i) ((int32_t)(i) >> 16)
-#define MAKE_A(op, a) ((Instr)(op) | ((Instr)(a) << 8))
+#define INSTR_OP(i)       ((OpCode)((i)&0xff))
+#define INSTR_A(i)        ((uint32_t)(i) >> 8)
+#define INSTR_SA(i)       ((int32_t)(i) >> 8)
+#define INSTR_A8(i)       (((i) >> 8) & 0xff)
+#define INSTR_B16(i)      ((uint32_t)(i) >> 16)
+#define INSTR_SB16(i)     ((int32_t)(i) >> 16)
+#define MAKE_A(op, a)     ((Instr)(op) | ((Instr)(a) << 8))
 #define MAKE_AB(op, a, b) ((Instr)(op) | ((Instr)(a) << 8) | ((Instr)(b) << 16))
 
-#define MT_MAX_A 0xffffff
+#define MT_MAX_A  0xffffff
 #define MT_MAX_SA 0x7fffff

@@ -156,12 +156,14 @@ static bool float_arith(VM *vm, int op, double x, double y, Value *out) {
             return mte_throw(vm, ERR_ZERO_DIVISION, "0.0 cannot be raised to a negative power") &&
                    false;
         if (x < 0 && y != floor(y))
-            return mte_throw(vm, ERR_VALUE, "negative number cannot be raised to a fractional power") &&
+            return mte_throw(vm, ERR_VALUE,
+                             "negative number cannot be raised to a fractional power") &&
                    false;
         r = pow(x, y);
         break;
     default:
-        return mte_throw(vm, ERR_TYPE, "unsupported operand types for %s: 'float'", op_symbol(op)) &&
+        return mte_throw(vm, ERR_TYPE, "unsupported operand types for %s: 'float'",
+                         op_symbol(op)) &&
                false;
     }
     *out = DOUBLE_VAL(r);
@@ -530,9 +532,7 @@ Step mti_for_iter(VM *vm, Fiber *f) {
         case OBJ_FIBER: return mts_for_iter_coroutine(vm, f, (Fiber *)o);
         case OBJ_CHANNEL: return mts_for_iter_channel(vm, f, o);
         case OBJ_FILE: return mtlib_for_iter_file(vm, f, o);
-        case OBJ_INSTANCE:
-            *f->top++ = it;
-            return mti_invoke_name(vm, f, 0, vm->names.next);
+        case OBJ_INSTANCE: *f->top++ = it; return mti_invoke_name(vm, f, 0, vm->names.next);
         default: break;
         }
     }

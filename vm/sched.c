@@ -30,7 +30,6 @@ double mts_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-
 static bool is_thread(Fiber *f) { return (f->obj.flags & FIBER_THREAD) != 0; }
 
 void mts_init(VM *vm) {
@@ -45,7 +44,8 @@ void mts_free(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
     mtmem_free(vm, s->timers, s->timers_cap * sizeof(Timer));
-    if (s->to_close) vm->mem.realloc_fn(s->to_close, s->close_cap * sizeof(Fiber *), 0, vm->mem.user_data);
+    if (s->to_close)
+        vm->mem.realloc_fn(s->to_close, s->close_cap * sizeof(Fiber *), 0, vm->mem.user_data);
     mtmem_free(vm, s->threads, s->threads_cap * sizeof(Fiber *));
     vm->mem.realloc_fn(s, sizeof *s, 0, vm->mem.user_data);
     vm->sched = NULL;
@@ -119,7 +119,8 @@ void mts_timer_add(VM *vm, Fiber *f, double at) {
     Scheduler *s = SCH(vm);
     if (s->ntimers == s->timers_cap) {
         uint32_t cap = s->timers_cap ? s->timers_cap * 2 : 16;
-        s->timers = mtmem_realloc(vm, s->timers, s->timers_cap * sizeof(Timer), cap * sizeof(Timer));
+        s->timers =
+            mtmem_realloc(vm, s->timers, s->timers_cap * sizeof(Timer), cap * sizeof(Timer));
         s->timers_cap = cap;
     }
     Timer t = {at, s->timer_seq++, f};
@@ -310,9 +311,11 @@ static void describe_wait(Fiber *t, char *buf, size_t cap) {
         line = mte_line_at(p, (uint32_t)(fr->ip - p->code) - 1);
     }
     if (t->obj.flags & FIBER_MAIN)
-        snprintf(buf, cap, "\n  main thread: waiting in %s at %s:%d", wait_name(t->wait_kind), file, line);
+        snprintf(buf, cap, "\n  main thread: waiting in %s at %s:%d", wait_name(t->wait_kind), file,
+                 line);
     else
-        snprintf(buf, cap, "\n  thread %u: waiting in %s at %s:%d", t->id, wait_name(t->wait_kind), file, line);
+        snprintf(buf, cap, "\n  thread %u: waiting in %s at %s:%d", t->id, wait_name(t->wait_kind),
+                 file, line);
 }
 
 static Value deadlock_error(VM *vm) {
@@ -440,7 +443,8 @@ static int exit_code_of(VM *vm, Value exc) {
     if (mto_instance_get(AS_INSTANCE(exc), vm->names.message, &msg) && IS_STRING(msg) &&
         AS_STRING(msg)->len > 0) {
         int64_t n;
-        if (mtn_parse_int(AS_STRING(msg)->chars, AS_STRING(msg)->len, 10, &n)) return (int)(n & 0xff);
+        if (mtn_parse_int(AS_STRING(msg)->chars, AS_STRING(msg)->len, 10, &n))
+            return (int)(n & 0xff);
         mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
         mtlib_write_err(vm, "\n", 1);
         return 1;
@@ -481,8 +485,7 @@ static void thread_finished(VM *vm, Fiber *t, Value value, bool ok) {
                 mtlib_write_err(vm, "\n", 1);
             }
             begin_shutdown(vm, exit_code_of(vm, value));
-        }
-        else if (main && mte_is(vm, value, ERR_INTERRUPT)) {
+        } else if (main && mte_is(vm, value, ERR_INTERRUPT)) {
             mtlib_write_err(vm, "Interrupt\n", 10);
             begin_shutdown(vm, 130);
         }
@@ -506,7 +509,8 @@ static void coroutine_finished(VM *vm, Fiber *co, Value value, bool ok) {
     vm->current = r;
     if (!r) return;
     if (!ok) {
-        if (mode == RESUME_CLOSE && mte_is(vm, value, ERR_THREAD_EXIT) && !mte_unmatchable(vm, value))
+        if (mode == RESUME_CLOSE && mte_is(vm, value, ERR_THREAD_EXIT) &&
+            !mte_unmatchable(vm, value))
             r->top[-1] = NIL_VAL;
         else r->pending = value;
         return;
@@ -745,7 +749,8 @@ static void deliver_signal(VM *vm) {
 static void run_queue_remove(VM *vm, Fiber *t) {
     Scheduler *s = SCH(vm);
     Fiber *prev = NULL;
-    for (Fiber *c = s->run_head; c; prev = c, c = c->wait.next ? waiter_fiber(c->wait.next) : NULL) {
+    for (Fiber *c = s->run_head; c;
+         prev = c, c = c->wait.next ? waiter_fiber(c->wait.next) : NULL) {
         if (c != t) continue;
         Fiber *next = c->wait.next ? waiter_fiber(c->wait.next) : NULL;
         if (prev) prev->wait.next = c->wait.next;
@@ -795,7 +800,8 @@ bool mts_attention(VM *vm, Fiber *f) {
             /* The signal began shutdown (main had finished): the running thread is killed
                too, here, so that a spinning thread cannot hide it. */
             deliver_kill(vm, t, false);
-        } else if (t && t != vm->main && vm->main && !IS_UNDEF((vm->main->active ? vm->main->active : vm->main)->pending)) {
+        } else if (t && t != vm->main && vm->main &&
+                   !IS_UNDEF((vm->main->active ? vm->main->active : vm->main)->pending)) {
             preempt_for_main(vm, f);
             return true;
         }
@@ -871,7 +877,8 @@ int mts_close(VM *vm, Value *args) {
         return NATIVE_OK;
     }
     if (co->state != FIBER_SUSPENDED) {
-        if (co->state == FIBER_RUNNING) return mte_throw(vm, ERR_VALUE, "cannot close a running coroutine");
+        if (co->state == FIBER_RUNNING)
+            return mte_throw(vm, ERR_VALUE, "cannot close a running coroutine");
         args[0] = NIL_VAL;
         return NATIVE_OK;
     }

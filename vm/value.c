@@ -42,8 +42,7 @@ TypeTag mtv_type(Value v) {
     case OBJ_CLASS: return TYPE_CLASS;
     case OBJ_INSTANCE: return TYPE_INSTANCE;
     case OBJ_MODULE: return TYPE_MODULE;
-    case OBJ_FIBER:
-        return (AS_OBJ(v)->flags & FIBER_THREAD) ? TYPE_THREAD : TYPE_COROUTINE;
+    case OBJ_FIBER: return (AS_OBJ(v)->flags & FIBER_THREAD) ? TYPE_THREAD : TYPE_COROUTINE;
     case OBJ_CHANNEL: return TYPE_CHANNEL;
     case OBJ_FILE: return TYPE_FILE;
     default: return TYPE__COUNT;
@@ -51,10 +50,9 @@ TypeTag mtv_type(Value v) {
 }
 
 const char *mtv_type_name(Value v) {
-    static const char *const names[] = {"nil",   "bool",  "int",      "float",    "str",
-                                        "list",  "map",   "range",    "function", "class",
-                                        "instance", "module", "coroutine", "thread", "channel",
-                                        "file"};
+    static const char *const names[] = {
+        "nil",      "bool",  "int",      "float",  "str",       "list",   "map",     "range",
+        "function", "class", "instance", "module", "coroutine", "thread", "channel", "file"};
     TypeTag t = mtv_type(v);
     if (t == TYPE_INSTANCE) return AS_INSTANCE(v)->klass->name->chars;
     if (t == TYPE__COUNT) return "internal";
@@ -140,7 +138,8 @@ static int cmp_depth(VM *vm, Value a, Value b, int *out, int depth) {
             *out = (x > y) - (x < y);
         } else if (IS_INT(a) != IS_INT(b)) {
             /* int vs float, exactly (2^53 + 1 > 2.0^53), consistent with ==. */
-            int c = cmp_int_double(IS_INT(a) ? AS_INT(a) : AS_INT(b), IS_INT(a) ? AS_DOUBLE(b) : AS_DOUBLE(a));
+            int c = cmp_int_double(IS_INT(a) ? AS_INT(a) : AS_INT(b),
+                                   IS_INT(a) ? AS_DOUBLE(b) : AS_DOUBLE(a));
             *out = c == 2 ? 2 : IS_INT(a) ? c : -c;
         } else {
             double x = AS_NUMBER(a), y = AS_NUMBER(b);
@@ -347,11 +346,11 @@ static void put_value(Text *t, Value v, bool repr) {
     }
     case OBJ_RANGE: {
         Range *r = (Range *)o;
-        int n = r->step == 1 ? snprintf(buf, sizeof buf, "range(%" PRId64 ", %" PRId64 ")",
-                                        r->start, r->stop)
-                             : snprintf(buf, sizeof buf,
-                                        "range(%" PRId64 ", %" PRId64 ", %" PRId64 ")",
-                                        r->start, r->stop, r->step);
+        int n =
+            r->step == 1
+                ? snprintf(buf, sizeof buf, "range(%" PRId64 ", %" PRId64 ")", r->start, r->stop)
+                : snprintf(buf, sizeof buf, "range(%" PRId64 ", %" PRId64 ", %" PRId64 ")",
+                           r->start, r->stop, r->step);
         put(t, buf, (size_t)n);
         return;
     }

@@ -22,19 +22,19 @@
 typedef uint64_t Value;
 typedef struct Obj Obj;
 
-#define MT_QNAN ((uint64_t)0x7ffc000000000000)
+#define MT_QNAN        ((uint64_t)0x7ffc000000000000)
 #define MT_TAG_SPECIAL 0x7ffcu
-#define MT_TAG_INT 0x7ffdu
-#define MT_TAG_BIGINT 0x7ffeu
-#define MT_TAG_OBJ 0xfffcu
-#define MT_PAYLOAD ((uint64_t)0x0000ffffffffffff)
+#define MT_TAG_INT     0x7ffdu
+#define MT_TAG_BIGINT  0x7ffeu
+#define MT_TAG_OBJ     0xfffcu
+#define MT_PAYLOAD     ((uint64_t)0x0000ffffffffffff)
 
 #define MT_SMALLINT_MAX ((int64_t)0x00007fffffffffff)
 #define MT_SMALLINT_MIN (-MT_SMALLINT_MAX - 1)
 
-#define NIL_VAL ((Value)(MT_QNAN | 1))
+#define NIL_VAL   ((Value)(MT_QNAN | 1))
 #define FALSE_VAL ((Value)(MT_QNAN | 2))
-#define TRUE_VAL ((Value)(MT_QNAN | 3))
+#define TRUE_VAL  ((Value)(MT_QNAN | 3))
 /* Marks an empty slot: an omitted argument, an unset global, a deleted map entry. It never
    escapes to Mt code. */
 #define UNDEF_VAL ((Value)(MT_QNAN | 4))
@@ -87,8 +87,6 @@ static inline Value BOOL_VAL(bool b) { return b ? TRUE_VAL : FALSE_VAL; }
 static inline bool AS_BOOL(Value v) { return v == TRUE_VAL; }
 
 /* Numbers as doubles, for mixed arithmetic. */
-static inline double AS_NUMBER(Value v) {
-    return IS_DOUBLE(v) ? AS_DOUBLE(v) : (double)AS_INT(v);
-}
+static inline double AS_NUMBER(Value v) { return IS_DOUBLE(v) ? AS_DOUBLE(v) : (double)AS_INT(v); }
 
 #endif

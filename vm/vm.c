@@ -20,24 +20,24 @@
 /* MT_DEBUG_STACK (on in the sanitizer build): check before every instruction that the
    compiler's stack accounting held, so an overflow of a fiber's stack cannot go unseen. */
 #ifdef MT_DEBUG_STACK
-#define CHECK_STACK()                                                                          \
-    do {                                                                                       \
-        if (sp > fiber->stack_end || sp < base) {                                              \
-            fprintf(stderr, "mt: stack accounting broken in %s at pc %ld\n",                   \
-                    proto->name ? proto->name->chars : "?", (long)(ip - proto->code));          \
-            abort();                                                                           \
-        }                                                                                      \
+#define CHECK_STACK()                                                                              \
+    do {                                                                                           \
+        if (sp > fiber->stack_end || sp < base) {                                                  \
+            fprintf(stderr, "mt: stack accounting broken in %s at pc %ld\n",                       \
+                    proto->name ? proto->name->chars : "?", (long)(ip - proto->code));             \
+            abort();                                                                               \
+        }                                                                                          \
     } while (0)
 #else
 #define CHECK_STACK() ((void)0)
 #endif
 
 #if MT_COMPUTED_GOTO
-#define DISPATCH()                                                                            \
-    do {                                                                                      \
-        CHECK_STACK();                                                                        \
-        i = *ip++;                                                                            \
-        goto *labels[INSTR_OP(i)];                                                            \
+#define DISPATCH()                                                                                 \
+    do {                                                                                           \
+        CHECK_STACK();                                                                             \
+        i = *ip++;                                                                                 \
+        goto *labels[INSTR_OP(i)];                                                                 \
     } while (0)
 #define CASE(name) L_##name
 #define LOOP_START DISPATCH();
@@ -48,69 +48,72 @@
 #pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
 #define DISPATCH() goto dispatch
 #define CASE(name) case OP_##name
-#define LOOP_START                                                                            \
-    dispatch:                                                                                 \
-    CHECK_STACK();                                                                            \
-    i = *ip++;                                                                                \
+#define LOOP_START                                                                                 \
+    dispatch:                                                                                      \
+    CHECK_STACK();                                                                                 \
+    i = *ip++;                                                                                     \
     switch (INSTR_OP(i)) {
-#define LOOP_END                                                                              \
-    default: abort(); /* not an instruction */                                                \
-    }
+#define LOOP_END                                                                                   \
+    default: abort(); /* not an instruction */                                                     \
+        }
 #endif
 
-#define STORE()                                                                               \
-    do {                                                                                      \
-        fiber->top = sp;                                                                      \
-        frame->ip = ip;                                                                       \
+#define STORE()                                                                                    \
+    do {                                                                                           \
+        fiber->top = sp;                                                                           \
+        frame->ip = ip;                                                                            \
     } while (0)
 
-#define LOAD()                                                                                \
-    do {                                                                                      \
-        frame = &fiber->frames[fiber->nframes - 1];                                           \
-        ip = frame->ip;                                                                       \
-        base = frame_base(frame);                                                             \
-        sp = fiber->top;                                                                      \
-        proto = frame->closure->proto;                                                        \
-        consts = proto->consts;                                                               \
-        globals = proto->module->values;                                                      \
+#define LOAD()                                                                                     \
+    do {                                                                                           \
+        frame = &fiber->frames[fiber->nframes - 1];                                                \
+        ip = frame->ip;                                                                            \
+        base = frame_base(frame);                                                                  \
+        sp = fiber->top;                                                                           \
+        proto = frame->closure->proto;                                                             \
+        consts = proto->consts;                                                                    \
+        globals = proto->module->values;                                                           \
     } while (0)
 
 #define PUSH(v) (*sp++ = (v))
 
 /* Enters closure `cl` whose slot 0 is `b` (the fast path of CALL and INVOKE; the caller
    checked arity, stack room, frame room and the recursion limit). */
-#define ENTER(cl, b)                                                                          \
-    do {                                                                                      \
-        Proto *p_ = (cl)->proto;                                                              \
-        frame->ip = ip;                                                                       \
-        frame = &fiber->frames[fiber->nframes++];                                             \
-        frame->closure = (cl);                                                                \
-        frame->ip = ip = p_->code;                                                            \
-        base = (b);                                                                           \
-        frame->tagged_base = (uintptr_t)base;                                                 \
-        proto = p_;                                                                           \
-        consts = p_->consts;                                                                  \
-        globals = p_->module->values;                                                         \
-        DISPATCH();                                                                           \
+#define ENTER(cl, b)                                                                               \
+    do {                                                                                           \
+        Proto *p_ = (cl)->proto;                                                                   \
+        frame->ip = ip;                                                                            \
+        frame = &fiber->frames[fiber->nframes++];                                                  \
+        frame->closure = (cl);                                                                     \
+        frame->ip = ip = p_->code;                                                                 \
+        base = (b);                                                                                \
+        frame->tagged_base = (uintptr_t)base;                                                      \
+        proto = p_;                                                                                \
+        consts = p_->consts;                                                                       \
+        globals = p_->module->values;                                                              \
+        DISPATCH();                                                                                \
     } while (0)
-#define POP() (*--sp)
+#define POP()   (*--sp)
 #define PEEK(n) (sp[-1 - (n)])
 
 /* Handles the Step result of a slow path. */
-#define AFTER_STEP(step)                                                                      \
-    do {                                                                                      \
-        switch (step) {                                                                       \
-        case STEP_DONE: LOAD(); DISPATCH();                                                   \
-        case STEP_FRAME: LOAD(); DISPATCH();                                                  \
-        case STEP_ERROR: goto raise;                                                          \
-        case STEP_SWITCH: goto resume;                                                        \
-        case STEP_JUMP: LOAD(); ip += INSTR_SA(i); DISPATCH();                                \
-        }                                                                                     \
+#define AFTER_STEP(step)                                                                           \
+    do {                                                                                           \
+        switch (step) {                                                                            \
+        case STEP_DONE: LOAD(); DISPATCH();                                                        \
+        case STEP_FRAME: LOAD(); DISPATCH();                                                       \
+        case STEP_ERROR: goto raise;                                                               \
+        case STEP_SWITCH: goto resume;                                                             \
+        case STEP_JUMP:                                                                            \
+            LOAD();                                                                                \
+            ip += INSTR_SA(i);                                                                     \
+            DISPATCH();                                                                            \
+        }                                                                                          \
     } while (0)
 
-#define ERROR_IF(cond)                                                                        \
-    do {                                                                                      \
-        if (mt_unlikely(cond)) goto raise;                                                    \
+#define ERROR_IF(cond)                                                                             \
+    do {                                                                                           \
+        if (mt_unlikely(cond)) goto raise;                                                         \
     } while (0)
 
 /* Boxes an int that does not fit the NaN box, from the free list when it has a cell (no
@@ -127,14 +130,14 @@ static inline bool box_int_fast(VM *vm, int64_t r, Value *out) {
 }
 
 /* a op b for ints of which at least one is boxed: the loop summing past 2^47. */
-#define BIG_INT(op_builtin)                                                                   \
-    else if (IS_INT(a) && IS_INT(b)) {                                                        \
-        int64_t r_;                                                                           \
-        if (!op_builtin(AS_INT(a), AS_INT(b), &r_)) {                                         \
-            Value v_;                                                                         \
-            if (FITS_SMALLINT(r_)) PUT(SMALLINT_VAL(r_));                                     \
-            if (box_int_fast(vm, r_, &v_)) PUT(v_);                                           \
-        }                                                                                     \
+#define BIG_INT(op_builtin)                                                                        \
+    else if (IS_INT(a) && IS_INT(b)) {                                                             \
+        int64_t r_;                                                                                \
+        if (!op_builtin(AS_INT(a), AS_INT(b), &r_)) {                                              \
+            Value v_;                                                                              \
+            if (FITS_SMALLINT(r_)) PUT(SMALLINT_VAL(r_));                                          \
+            if (box_int_fast(vm, r_, &v_)) PUT(v_);                                                \
+        }                                                                                          \
     }
 
 /* The item a list index names, when it is a small int in range (the inline fast path). */
@@ -424,83 +427,97 @@ resume:
     /* Arithmetic: small ints and doubles inline, everything else in ops.c. Operand
        forms: TOS pair, TOS with a local (_L), two locals (_LL), a local and a
        constant (_LK). `pops` stack slots are replaced by the result. */
-#define PUT(v)                                                                                 \
-    do {                                                                                       \
-        sp -= pops;                                                                            \
-        *sp++ = (v);                                                                           \
-        DISPATCH();                                                                            \
+#define PUT(v)                                                                                     \
+    do {                                                                                           \
+        sp -= pops;                                                                                \
+        *sp++ = (v);                                                                               \
+        DISPATCH();                                                                                \
     } while (0)
-#define INT_RESULT(expr)                                                                       \
-    do {                                                                                       \
-        int64_t r_ = (expr);                                                                   \
-        if (mt_likely(FITS_SMALLINT(r_))) PUT(SMALLINT_VAL(r_));                               \
+#define INT_RESULT(expr)                                                                           \
+    do {                                                                                           \
+        int64_t r_ = (expr);                                                                       \
+        if (mt_likely(FITS_SMALLINT(r_))) PUT(SMALLINT_VAL(r_));                                   \
     } while (0)
-#define BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, bigexpr)                            \
-    CASE(name) : {                                                                             \
-        const int pops = POPS;                                                                 \
-        Value a = A, b = B;                                                                    \
-        if (mt_likely(BOTH_SMALLINT(a, b))) {                                                  \
-            int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b);                                    \
-            intexpr;                                                                           \
-        } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {                                             \
-            double x = AS_DOUBLE(a), y = AS_DOUBLE(b);                                         \
-            dblexpr;                                                                           \
-        }                                                                                      \
-        bigexpr                                                                                \
-        STORE();                                                                               \
-        Value out;                                                                             \
-        ERROR_IF(!mti_arith(vm, op, a, b, &out));                                              \
-        PUT(out);                                                                              \
+#define BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, bigexpr)                                \
+    CASE(name) : {                                                                                 \
+        const int pops = POPS;                                                                     \
+        Value a = A, b = B;                                                                        \
+        if (mt_likely(BOTH_SMALLINT(a, b))) {                                                      \
+            int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b);                                        \
+            intexpr;                                                                               \
+        } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {                                                 \
+            double x = AS_DOUBLE(a), y = AS_DOUBLE(b);                                             \
+            dblexpr;                                                                               \
+        }                                                                                          \
+        bigexpr STORE();                                                                           \
+        Value out;                                                                                 \
+        ERROR_IF(!mti_arith(vm, op, a, b, &out));                                                  \
+        PUT(out);                                                                                  \
     }
-#define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                         \
+#define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                             \
     BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, )
 #define ADD_INT INT_RESULT(x + y)
 #define SUB_INT INT_RESULT(x - y)
-#define MUL_INT                                                                                \
-    do {                                                                                       \
-        int64_t m_;                                                                            \
-        if (!__builtin_mul_overflow(x, y, &m_)) INT_RESULT(m_);                                \
+#define MUL_INT                                                                                    \
+    do {                                                                                           \
+        int64_t m_;                                                                                \
+        if (!__builtin_mul_overflow(x, y, &m_)) INT_RESULT(m_);                                    \
     } while (0)
-#define DIV_INT                                                                                \
+#define DIV_INT                                                                                    \
     if (y != 0) PUT(DOUBLE_VAL((double)x / (double)y))
-#define DIV_DBL                                                                                \
+#define DIV_DBL                                                                                    \
     if (y != 0) PUT(DOUBLE_VAL(x / y))
 #define LOCAL_A base[INSTR_A8(i)]
 #define LOCAL_B base[INSTR_B16(i)]
 #define CONST_B consts[INSTR_B16(i)]
 
-    BINARY_BIG(ADD, OP_ADD, sp[-2], sp[-1], 2, ADD_INT, PUT(DOUBLE_VAL(x + y)), BIG_INT(__builtin_add_overflow))
-    BINARY_BIG(SUB, OP_SUB, sp[-2], sp[-1], 2, SUB_INT, PUT(DOUBLE_VAL(x - y)), BIG_INT(__builtin_sub_overflow))
+    BINARY_BIG(ADD, OP_ADD, sp[-2], sp[-1], 2, ADD_INT, PUT(DOUBLE_VAL(x + y)),
+               BIG_INT(__builtin_add_overflow))
+    BINARY_BIG(SUB, OP_SUB, sp[-2], sp[-1], 2, SUB_INT, PUT(DOUBLE_VAL(x - y)),
+               BIG_INT(__builtin_sub_overflow))
     BINARY(MUL, OP_MUL, sp[-2], sp[-1], 2, MUL_INT, PUT(DOUBLE_VAL(x * y)))
     BINARY(DIV, OP_DIV, sp[-2], sp[-1], 2, DIV_INT, DIV_DBL)
-    BINARY_BIG(ADD_L, OP_ADD, sp[-1], base[INSTR_A(i)], 1, ADD_INT, PUT(DOUBLE_VAL(x + y)), BIG_INT(__builtin_add_overflow))
-    BINARY_BIG(SUB_L, OP_SUB, sp[-1], base[INSTR_A(i)], 1, SUB_INT, PUT(DOUBLE_VAL(x - y)), BIG_INT(__builtin_sub_overflow))
+    BINARY_BIG(ADD_L, OP_ADD, sp[-1], base[INSTR_A(i)], 1, ADD_INT, PUT(DOUBLE_VAL(x + y)),
+               BIG_INT(__builtin_add_overflow))
+    BINARY_BIG(SUB_L, OP_SUB, sp[-1], base[INSTR_A(i)], 1, SUB_INT, PUT(DOUBLE_VAL(x - y)),
+               BIG_INT(__builtin_sub_overflow))
     BINARY(MUL_L, OP_MUL, sp[-1], base[INSTR_A(i)], 1, MUL_INT, PUT(DOUBLE_VAL(x * y)))
     BINARY(DIV_L, OP_DIV, sp[-1], base[INSTR_A(i)], 1, DIV_INT, DIV_DBL)
-    BINARY_BIG(ADD_LL, OP_ADD, LOCAL_A, LOCAL_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)), BIG_INT(__builtin_add_overflow))
-    BINARY_BIG(SUB_LL, OP_SUB, LOCAL_A, LOCAL_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)), BIG_INT(__builtin_sub_overflow))
+    BINARY_BIG(ADD_LL, OP_ADD, LOCAL_A, LOCAL_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)),
+               BIG_INT(__builtin_add_overflow))
+    BINARY_BIG(SUB_LL, OP_SUB, LOCAL_A, LOCAL_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)),
+               BIG_INT(__builtin_sub_overflow))
     BINARY(MUL_LL, OP_MUL, LOCAL_A, LOCAL_B, 0, MUL_INT, PUT(DOUBLE_VAL(x * y)))
-    BINARY_BIG(ADD_LK, OP_ADD, LOCAL_A, CONST_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)), BIG_INT(__builtin_add_overflow))
-    BINARY_BIG(SUB_LK, OP_SUB, LOCAL_A, CONST_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)), BIG_INT(__builtin_sub_overflow))
+    BINARY_BIG(ADD_LK, OP_ADD, LOCAL_A, CONST_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)),
+               BIG_INT(__builtin_add_overflow))
+    BINARY_BIG(SUB_LK, OP_SUB, LOCAL_A, CONST_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)),
+               BIG_INT(__builtin_sub_overflow))
     BINARY(MUL_LK, OP_MUL, LOCAL_A, CONST_B, 0, MUL_INT, PUT(DOUBLE_VAL(x * y)))
-    BINARY(IDIV, OP_IDIV, sp[-2], sp[-1], 2, if (y != 0) {
-        int64_t q = x / y;
-        if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
-        INT_RESULT(q);
-    }, (void)x; (void)y)
-    BINARY(MOD, OP_MOD, sp[-2], sp[-1], 2, if (y != 0) {
-        int64_t m = x % y;
-        if (m != 0 && ((m < 0) != (y < 0))) m += y;
-        INT_RESULT(m);
-    }, if (y != 0 && x >= 0 && y > 0) {
-        /* Both positive: fmod already floors. */
-        PUT(DOUBLE_VAL(fmod(x, y)));
-    })
-    BINARY(POW, OP_POW, sp[-2], sp[-1], 2, (void)x; (void)y, if (y == 0.5 && x >= 0) {
-        PUT(DOUBLE_VAL(sqrt(x)));
-    } else if (x > 0) {
-        PUT(DOUBLE_VAL(pow(x, y)));
-    })
+    BINARY(
+        IDIV, OP_IDIV, sp[-2], sp[-1], 2,
+        if (y != 0) {
+            int64_t q = x / y;
+            if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+            INT_RESULT(q);
+        },
+        (void)x;
+        (void)y)
+    BINARY(
+        MOD, OP_MOD, sp[-2], sp[-1], 2,
+        if (y != 0) {
+            int64_t m = x % y;
+            if (m != 0 && ((m < 0) != (y < 0))) m += y;
+            INT_RESULT(m);
+        },
+        if (y != 0 && x >= 0 && y > 0) {
+            /* Both positive: fmod already floors. */
+            PUT(DOUBLE_VAL(fmod(x, y)));
+        })
+    BINARY(
+        POW, OP_POW, sp[-2], sp[-1], 2, (void)x;
+        (void)y, if (y == 0.5 && x >= 0) { PUT(DOUBLE_VAL(sqrt(x))); } else if (x > 0) {
+            PUT(DOUBLE_VAL(pow(x, y)));
+        })
 
     CASE(BAND) : CASE(BOR) : CASE(BXOR) : CASE(SHL) : CASE(SHR) : {
         Value a = sp[-2], b = sp[-1];
@@ -536,25 +553,25 @@ resume:
         DISPATCH();
     }
 
-#define COMPARE(name, op, cmp)                                                                 \
-    CASE(name) : {                                                                             \
-        Value a = sp[-2], b = sp[-1];                                                          \
-        if (BOTH_SMALLINT(a, b)) {                                                             \
-            sp[-2] = BOOL_VAL(AS_SMALLINT(a) cmp AS_SMALLINT(b));                              \
-            sp--;                                                                              \
-            DISPATCH();                                                                        \
-        }                                                                                      \
-        if (IS_DOUBLE(a) && IS_DOUBLE(b)) {                                                    \
-            sp[-2] = BOOL_VAL(AS_DOUBLE(a) cmp AS_DOUBLE(b));                                  \
-            sp--;                                                                              \
-            DISPATCH();                                                                        \
-        }                                                                                      \
-        STORE();                                                                               \
-        Value out;                                                                             \
-        ERROR_IF(!mti_compare(vm, op, a, b, &out));                                            \
-        sp[-2] = out;                                                                          \
-        sp--;                                                                                  \
-        DISPATCH();                                                                            \
+#define COMPARE(name, op, cmp)                                                                     \
+    CASE(name) : {                                                                                 \
+        Value a = sp[-2], b = sp[-1];                                                              \
+        if (BOTH_SMALLINT(a, b)) {                                                                 \
+            sp[-2] = BOOL_VAL(AS_SMALLINT(a) cmp AS_SMALLINT(b));                                  \
+            sp--;                                                                                  \
+            DISPATCH();                                                                            \
+        }                                                                                          \
+        if (IS_DOUBLE(a) && IS_DOUBLE(b)) {                                                        \
+            sp[-2] = BOOL_VAL(AS_DOUBLE(a) cmp AS_DOUBLE(b));                                      \
+            sp--;                                                                                  \
+            DISPATCH();                                                                            \
+        }                                                                                          \
+        STORE();                                                                                   \
+        Value out;                                                                                 \
+        ERROR_IF(!mti_compare(vm, op, a, b, &out));                                                \
+        sp[-2] = out;                                                                              \
+        sp--;                                                                                      \
+        DISPATCH();                                                                                \
     }
     COMPARE(LT, OP_LT, <)
     COMPARE(LE, OP_LE, <=)
@@ -623,33 +640,33 @@ safe_point:
         DISPATCH();
     }
     /* Compare-and-branch: one instruction (plus its jump word) for `while i < n:`. */
-#define JCMP(name, op, cmp, eq, operand)                                                        \
-    CASE(name) : {                                                                              \
-        Value a = base[INSTR_A8(i)], b = operand;                                               \
-        Instr jump = *ip++;                                                                     \
-        bool yes;                                                                               \
-        if (BOTH_SMALLINT(a, b)) yes = AS_SMALLINT(a) cmp AS_SMALLINT(b);                       \
-        else if (IS_DOUBLE(a) && IS_DOUBLE(b)) yes = AS_DOUBLE(a) cmp AS_DOUBLE(b);             \
-        else {                                                                                  \
-            STORE();                                                                            \
-            if (eq) {                                                                           \
-                int e = mtv_equal(vm, a, b);                                                    \
-                ERROR_IF(e < 0);                                                                \
-                yes = (op == OP_EQ) == (e == 1);                                                \
-            } else {                                                                            \
-                Value out;                                                                      \
-                ERROR_IF(!mti_compare(vm, op, a, b, &out));                                     \
-                yes = out == TRUE_VAL;                                                          \
-            }                                                                                   \
-        }                                                                                       \
-        if (yes == (INSTR_OP(jump) == OP_EXTRA_T)) {                                            \
-            ip += INSTR_SA(jump);                                                               \
-            if (INSTR_SA(jump) < 0 && mt_unlikely(vm->attention)) {                             \
-                from = ip - INSTR_SA(jump);                                                     \
-                goto safe_point;                                                                \
-            }                                                                                   \
-        }                                                                                       \
-        DISPATCH();                                                                             \
+#define JCMP(name, op, cmp, eq, operand)                                                           \
+    CASE(name) : {                                                                                 \
+        Value a = base[INSTR_A8(i)], b = operand;                                                  \
+        Instr jump = *ip++;                                                                        \
+        bool yes;                                                                                  \
+        if (BOTH_SMALLINT(a, b)) yes = AS_SMALLINT(a) cmp AS_SMALLINT(b);                          \
+        else if (IS_DOUBLE(a) && IS_DOUBLE(b)) yes = AS_DOUBLE(a) cmp AS_DOUBLE(b);                \
+        else {                                                                                     \
+            STORE();                                                                               \
+            if (eq) {                                                                              \
+                int e = mtv_equal(vm, a, b);                                                       \
+                ERROR_IF(e < 0);                                                                   \
+                yes = (op == OP_EQ) == (e == 1);                                                   \
+            } else {                                                                               \
+                Value out;                                                                         \
+                ERROR_IF(!mti_compare(vm, op, a, b, &out));                                        \
+                yes = out == TRUE_VAL;                                                             \
+            }                                                                                      \
+        }                                                                                          \
+        if (yes == (INSTR_OP(jump) == OP_EXTRA_T)) {                                               \
+            ip += INSTR_SA(jump);                                                                  \
+            if (INSTR_SA(jump) < 0 && mt_unlikely(vm->attention)) {                                \
+                from = ip - INSTR_SA(jump);                                                        \
+                goto safe_point;                                                                   \
+            }                                                                                      \
+        }                                                                                          \
+        DISPATCH();                                                                                \
     }
     JCMP(JLT_LK, OP_LT, <, false, consts[INSTR_B16(i)])
     JCMP(JLE_LK, OP_LE, <=, false, consts[INSTR_B16(i)])
@@ -674,13 +691,12 @@ safe_point:
             Proto *p = cl->proto;
             if (mt_likely(argc == p->nparams && !(p->pflags & PROTO_METHOD) &&
                           callee + p->maxstack <= fiber->stack_end &&
-                          fiber->nframes < fiber->frames_cap &&
-                          fiber->nframes < vm->max_frames && !vm->attention))
+                          fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames &&
+                          !vm->attention))
                 ENTER(cl, callee);
         } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
             Native *n = (Native *)AS_OBJ(*callee);
-            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args) &&
-                !vm->attention) {
+            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args) && !vm->attention) {
                 STORE();
                 int r = n->fn(vm, callee, argc);
                 if (mt_likely(r == NATIVE_OK)) {
@@ -1044,7 +1060,9 @@ safe_point:
             STORE();
             goto unwind;
         }
-        uint32_t w = kind == KIND_NORMAL ? 0 : kind == KIND_RETURN ? 1 : (uint32_t)(kind - KIND_JUMP + 2);
+        uint32_t w = kind == KIND_NORMAL   ? 0
+                     : kind == KIND_RETURN ? 1
+                                           : (uint32_t)(kind - KIND_JUMP + 2);
         if (w > n) w = 0;
         ip = table + w + 1 + INSTR_SA(table[w]);
         if (mt_unlikely(!IS_UNDEF(fiber->pending)) && fiber->cleanup_hold) {
@@ -1099,7 +1117,7 @@ raise:
     /* A fresh error in vm->error: start its trace here, then unwind. Registers stored. */
     STORE();
     mte_prepare(vm, fiber, vm->error, true);
-unwind: {
+unwind : {
     Value exc = vm->error;
     vm->error = NIL_VAL;
     if (mte_unwind(vm, fiber, exc)) {

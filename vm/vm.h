@@ -14,29 +14,29 @@
 
 /* {== Error classes made by every VM ==} */
 
-#define MT_ERROR_CLASSES(X)                                                                   \
-    X(ERR_ERROR, "Error", -1)                                                                  \
-    X(ERR_EXIT, "Exit", -1)                                                                    \
-    X(ERR_THREAD_EXIT, "ThreadExit", ERR_EXIT)                                                 \
-    X(ERR_SYSTEM_EXIT, "SystemExit", ERR_EXIT)                                                 \
-    X(ERR_INTERRUPT, "Interrupt", ERR_EXIT)                                                    \
-    X(ERR_TYPE, "TypeError", ERR_ERROR)                                                        \
-    X(ERR_VALUE, "ValueError", ERR_ERROR)                                                      \
-    X(ERR_KEY, "KeyError", ERR_ERROR)                                                          \
-    X(ERR_INDEX, "IndexError", ERR_ERROR)                                                      \
-    X(ERR_NAME, "NameError", ERR_ERROR)                                                        \
-    X(ERR_ATTRIBUTE, "AttributeError", ERR_ERROR)                                              \
-    X(ERR_IO, "IOError", ERR_ERROR)                                                            \
-    X(ERR_CHANNEL_CLOSED, "ChannelClosed", ERR_ERROR)                                          \
-    X(ERR_DEADLOCK, "DeadlockError", ERR_ERROR)                                                \
-    X(ERR_RECURSION, "RecursionError", ERR_ERROR)                                              \
-    X(ERR_MEMORY, "MemoryError", ERR_ERROR)                                                    \
-    X(ERR_ASSERTION, "AssertionError", ERR_ERROR)                                              \
-    X(ERR_IMPORT, "ImportError", ERR_ERROR)                                                    \
-    X(ERR_SYNTAX, "SyntaxError", ERR_ERROR)                                                    \
-    X(ERR_STOP_ITERATION, "StopIteration", ERR_ERROR)                                          \
-    X(ERR_ZERO_DIVISION, "ZeroDivisionError", ERR_ERROR)                                       \
-    X(ERR_OVERFLOW, "OverflowError", ERR_ERROR)                                                \
+#define MT_ERROR_CLASSES(X)                                                                        \
+    X(ERR_ERROR, "Error", -1)                                                                      \
+    X(ERR_EXIT, "Exit", -1)                                                                        \
+    X(ERR_THREAD_EXIT, "ThreadExit", ERR_EXIT)                                                     \
+    X(ERR_SYSTEM_EXIT, "SystemExit", ERR_EXIT)                                                     \
+    X(ERR_INTERRUPT, "Interrupt", ERR_EXIT)                                                        \
+    X(ERR_TYPE, "TypeError", ERR_ERROR)                                                            \
+    X(ERR_VALUE, "ValueError", ERR_ERROR)                                                          \
+    X(ERR_KEY, "KeyError", ERR_ERROR)                                                              \
+    X(ERR_INDEX, "IndexError", ERR_ERROR)                                                          \
+    X(ERR_NAME, "NameError", ERR_ERROR)                                                            \
+    X(ERR_ATTRIBUTE, "AttributeError", ERR_ERROR)                                                  \
+    X(ERR_IO, "IOError", ERR_ERROR)                                                                \
+    X(ERR_CHANNEL_CLOSED, "ChannelClosed", ERR_ERROR)                                              \
+    X(ERR_DEADLOCK, "DeadlockError", ERR_ERROR)                                                    \
+    X(ERR_RECURSION, "RecursionError", ERR_ERROR)                                                  \
+    X(ERR_MEMORY, "MemoryError", ERR_ERROR)                                                        \
+    X(ERR_ASSERTION, "AssertionError", ERR_ERROR)                                                  \
+    X(ERR_IMPORT, "ImportError", ERR_ERROR)                                                        \
+    X(ERR_SYNTAX, "SyntaxError", ERR_ERROR)                                                        \
+    X(ERR_STOP_ITERATION, "StopIteration", ERR_ERROR)                                              \
+    X(ERR_ZERO_DIVISION, "ZeroDivisionError", ERR_ERROR)                                           \
+    X(ERR_OVERFLOW, "OverflowError", ERR_ERROR)                                                    \
     X(ERR_UNICODE, "UnicodeError", ERR_VALUE)
 
 typedef enum {
@@ -68,11 +68,12 @@ typedef enum {
 } TypeTag;
 
 /* Interned names the VM looks up often. */
-#define MT_COMMON_NAMES(X)                                                                    \
-    X(init, "init") X(iter, "iter") X(next, "next") X(message, "message") X(enter, "enter")   \
-        X(exit, "exit") X(str, "str") X(repr, "repr") X(trace, "@trace")                      \
-            X(context, "@context") X(code, "code") X(main, "<main>") X(self, "self")          \
-                X(module, "<module>") X(lambda, "<fn>") X(unmatchable, "@unmatchable")
+#define MT_COMMON_NAMES(X)                                                                         \
+    X(init, "init")                                                                                \
+    X(iter, "iter") X(next, "next") X(message, "message") X(enter, "enter") X(exit, "exit")        \
+        X(str, "str") X(repr, "repr") X(trace, "@trace") X(context, "@context") X(code, "code")    \
+            X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")              \
+                X(unmatchable, "@unmatchable")
 
 typedef struct {
 #define X(field, text) String *field;
@@ -96,8 +97,8 @@ struct mt_VM {
     size_t ngray, graycap;
     Value temps[32]; /* values a native holds across an allocation */
     int ntemps;
-    int gc_pause;    /* >0: collections are postponed */
-    bool gc_stress;  /* collect at every allocation */
+    int gc_pause;   /* >0: collections are postponed */
+    bool gc_stress; /* collect at every allocation */
     bool gc_running;
     struct CompilerState *compiler; /* roots of an in-progress compile */
 
@@ -123,12 +124,12 @@ struct mt_VM {
     Module *main_module;
     int exit_status;
     bool error_reported;
-    uint32_t tail_base;  /* NATIVE_CALL: stack index of the rewritten call's slot 0 */
-    Module *prelude;     /* stdlib parts written in Mt */
-    char *out_buf;       /* buffered stdout (default writer) */
+    uint32_t tail_base; /* NATIVE_CALL: stack index of the rewritten call's slot 0 */
+    Module *prelude;    /* stdlib parts written in Mt */
+    char *out_buf;      /* buffered stdout (default writer) */
     size_t out_len, out_cap;
     bool out_tty;
-    int out_errno; /* a write to stdout failed (e.g. EPIPE): print raises IOError */
+    int out_errno;       /* a write to stdout failed (e.g. EPIPE): print raises IOError */
     char *compile_error; /* last compile error (malloc), for the host */
     bool compile_incomplete;
 };
@@ -176,13 +177,13 @@ static inline Closure *AS_CLOSURE(Value v) { return (Closure *)AS_OBJ(v); }
 static inline Class *AS_CLASS(Value v) { return (Class *)AS_OBJ(v); }
 static inline Instance *AS_INSTANCE(Value v) { return (Instance *)AS_OBJ(v); }
 static inline Fiber *AS_FIBER(Value v) { return (Fiber *)AS_OBJ(v); }
-#define IS_STRING(v) IS_OBJ_TYPE(v, OBJ_STRING)
-#define IS_LIST(v) IS_OBJ_TYPE(v, OBJ_LIST)
-#define IS_MAP(v) IS_OBJ_TYPE(v, OBJ_MAP)
-#define IS_CLASS(v) IS_OBJ_TYPE(v, OBJ_CLASS)
+#define IS_STRING(v)   IS_OBJ_TYPE(v, OBJ_STRING)
+#define IS_LIST(v)     IS_OBJ_TYPE(v, OBJ_LIST)
+#define IS_MAP(v)      IS_OBJ_TYPE(v, OBJ_MAP)
+#define IS_CLASS(v)    IS_OBJ_TYPE(v, OBJ_CLASS)
 #define IS_INSTANCE(v) IS_OBJ_TYPE(v, OBJ_INSTANCE)
-#define IS_CLOSURE(v) IS_OBJ_TYPE(v, OBJ_CLOSURE)
-#define IS_FIBER(v) IS_OBJ_TYPE(v, OBJ_FIBER)
+#define IS_CLOSURE(v)  IS_OBJ_TYPE(v, OBJ_CLOSURE)
+#define IS_FIBER(v)    IS_OBJ_TYPE(v, OBJ_FIBER)
 
 /* {== Tables (table.c) ==} */
 MT_INTERNAL void mtt_init(Table *t);
@@ -198,7 +199,7 @@ MT_INTERNAL void mtt_remove_white(Table *t);
 /* {== Maps (map.c) ==} */
 MT_INTERNAL Map *mtm_new(VM *vm, uint32_t cap);
 MT_INTERNAL bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed);
-MT_INTERNAL bool mtm_set(VM *vm, Map *m, Value key, Value v);   /* false: error raised */
+MT_INTERNAL bool mtm_set(VM *vm, Map *m, Value key, Value v); /* false: error raised */
 MT_INTERNAL bool mtm_delete(VM *vm, Map *m, Value key, Value *out, bool *failed);
 MT_INTERNAL void mtm_clear(VM *vm, Map *m);
 MT_INTERNAL bool mtm_hash(VM *vm, Value key, uint32_t *hash); /* false: unhashable */
@@ -237,12 +238,14 @@ MT_INTERNAL int32_t mte_line_at(Proto *p, uint32_t pc);
 /* {== Interpreter (vm.c, call.c) ==} */
 MT_INTERNAL int mtv_execute(VM *vm);
 MT_INTERNAL bool mtv_call_setup(VM *vm, Fiber *f, Value *callee, int argc);
-MT_INTERNAL bool mtv_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc, uint32_t flags);
+MT_INTERNAL bool mtv_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc,
+                                uint32_t flags);
 MT_INTERNAL bool mtv_get_attr(VM *vm, Value obj, String *name, Value *out);
 MT_INTERNAL bool mtv_set_attr(VM *vm, Value obj, String *name, Value v);
 MT_INTERNAL bool mtv_find_method(VM *vm, Value obj, String *name, Value *out);
 MT_INTERNAL Value mtv_builtin(VM *vm, const char *name);
-MT_INTERNAL int mtv_kwcall_prepare(VM *vm, Value *args, int npos, List *names, int nkw, Value callee);
+MT_INTERNAL int mtv_kwcall_prepare(VM *vm, Value *args, int npos, List *names, int nkw,
+                                   Value callee);
 
 /* {== Fibers (fiber.c) ==} */
 MT_INTERNAL Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread);

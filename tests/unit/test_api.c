@@ -63,20 +63,18 @@ END_TEST
 
 START_TEST(print_output_is_captured_exactly) {
     Capture cap = {0};
-    mt_Status st = run_captured(
-        "print(1, 2.5, \"a\", [1, \"b\"], {\"k\": nil}, true, nil)\n"
-        "print()\n"
-        "print(1e16, 0.1, -0.0, 2.0, 1e-05, 2 ** 10, 7 / 2, 7 // 2)\n"
-        "print(\"h\xc3\xa9llo \xf0\x9f\x98\x80\", len(\"h\xc3\xa9llo\"))\n"
-        "print(repr(\"q\"), str(12), [[], {}])\n",
-        &cap, NULL);
+    mt_Status st = run_captured("print(1, 2.5, \"a\", [1, \"b\"], {\"k\": nil}, true, nil)\n"
+                                "print()\n"
+                                "print(1e16, 0.1, -0.0, 2.0, 1e-05, 2 ** 10, 7 / 2, 7 // 2)\n"
+                                "print(\"h\xc3\xa9llo \xf0\x9f\x98\x80\", len(\"h\xc3\xa9llo\"))\n"
+                                "print(repr(\"q\"), str(12), [[], {}])\n",
+                                &cap, NULL);
     ck_assert_int_eq(st, MT_OK);
-    ck_assert_str_eq(cap.out.text,
-                     "1 2.5 a [1, \"b\"] {\"k\": nil} true nil\n"
-                     "\n"
-                     "1e+16 0.1 -0.0 2.0 1e-05 1024 3.5 3\n"
-                     "h\xc3\xa9llo \xf0\x9f\x98\x80 5\n"
-                     "\"q\" 12 [[], {}]\n");
+    ck_assert_str_eq(cap.out.text, "1 2.5 a [1, \"b\"] {\"k\": nil} true nil\n"
+                                   "\n"
+                                   "1e+16 0.1 -0.0 2.0 1e-05 1024 3.5 3\n"
+                                   "h\xc3\xa9llo \xf0\x9f\x98\x80 5\n"
+                                   "\"q\" 12 [[], {}]\n");
     ck_assert_str_eq(cap.err.text, "");
     capture_free(&cap);
 }
@@ -124,7 +122,10 @@ START_TEST(two_vms_are_independent) {
     ck_assert_ptr_nonnull(b);
     ck_assert_ptr_ne(a, b);
     ck_assert_int_eq(mt_run_string(a, "a", "let only_in_a = 41\nprint(only_in_a + 1)\n"), MT_OK);
-    ck_assert_int_eq(mt_run_string(b, "b", "try:\n    print(only_in_a)\nexcept NameError:\n    print(\"not here\")\n"), MT_OK);
+    ck_assert_int_eq(
+        mt_run_string(b, "b",
+                      "try:\n    print(only_in_a)\nexcept NameError:\n    print(\"not here\")\n"),
+        MT_OK);
     ck_assert_int_eq(mt_run_string(b, "b2", "raise ValueError(\"b fails\")\n"), MT_RUNTIME_ERROR);
     ck_assert_int_eq(mt_exit_status(b), 1);
     ck_assert_int_eq(mt_exit_status(a), 0);
@@ -153,7 +154,8 @@ START_TEST(compile_error_status_and_message) {
     mt_VM *vm = mt_new(&cfg);
     mt_Status st = mt_run_string(vm, "prog.mt", "print(\"ran\")\nlet c = a + * b\n");
     ck_assert_int_eq(st, MT_COMPILE_ERROR);
-    ck_assert_str_eq(unit_first_line(mt_last_error(vm)), "prog.mt:2:13: expected an expression, found '*'");
+    ck_assert_str_eq(unit_first_line(mt_last_error(vm)),
+                     "prog.mt:2:13: expected an expression, found '*'");
     ck_assert_str_eq(cap.out.text, ""); /* nothing ran */
     ck_assert_int_eq(mt_exit_status(vm), 2);
     /* The VM stays usable, and the next error replaces the message. */
@@ -171,7 +173,8 @@ END_TEST
 START_TEST(runtime_error_status) {
     Capture cap = {0};
     int es;
-    mt_Status st = run_captured("print(\"before\")\nraise ValueError(\"boom\")\nprint(\"after\")\n", &cap, &es);
+    mt_Status st = run_captured("print(\"before\")\nraise ValueError(\"boom\")\nprint(\"after\")\n",
+                                &cap, &es);
     ck_assert_int_eq(st, MT_RUNTIME_ERROR);
     ck_assert_int_eq(es, 1);
     ck_assert_str_eq(cap.out.text, "before\n");
@@ -184,7 +187,8 @@ END_TEST
 START_TEST(caught_error_is_ok) {
     Capture cap = {0};
     int es;
-    mt_Status st = run_captured("try:\n    [][1]\nexcept IndexError:\n    print(\"caught\")\n", &cap, &es);
+    mt_Status st =
+        run_captured("try:\n    [][1]\nexcept IndexError:\n    print(\"caught\")\n", &cap, &es);
     ck_assert_int_eq(st, MT_OK);
     ck_assert_int_eq(es, 0);
     ck_assert_str_eq(cap.out.text, "caught\n");
@@ -195,8 +199,9 @@ END_TEST
 START_TEST(error_in_thread_sets_status) {
     Capture cap = {0};
     int es;
-    mt_Status st = run_captured("def bad():\n    raise ValueError(\"in thread\")\nspawn bad()\nprint(\"main done\")\n",
-                                &cap, &es);
+    mt_Status st = run_captured(
+        "def bad():\n    raise ValueError(\"in thread\")\nspawn bad()\nprint(\"main done\")\n",
+        &cap, &es);
     ck_assert_int_eq(es, 1);
     ck_assert_int_ne(st, MT_OK);
     ck_assert_str_eq(cap.out.text, "main done\n");
@@ -220,9 +225,10 @@ END_TEST
 START_TEST(exit_runs_cleanup_and_is_not_caught) {
     Capture cap = {0};
     int es;
-    mt_Status st = run_captured("try:\n    try:\n        exit(4)\n    except:\n        print(\"swallowed\")\n"
-                                "finally:\n    print(\"cleanup\")\nprint(\"after\")\n",
-                                &cap, &es);
+    mt_Status st =
+        run_captured("try:\n    try:\n        exit(4)\n    except:\n        print(\"swallowed\")\n"
+                     "finally:\n    print(\"cleanup\")\nprint(\"after\")\n",
+                     &cap, &es);
     ck_assert_int_eq(st, MT_EXIT);
     ck_assert_int_eq(es, 4);
     ck_assert_str_eq(cap.out.text, "cleanup\n");
@@ -259,7 +265,8 @@ static mt_Status run_signalled(const char *src, bool term, Capture *cap, int *es
 }
 
 START_TEST(signal_interrupts_a_spinning_program) {
-    const char *src = "try:\n    print(\"tick\")\n    while true:\n        pass\nfinally:\n    print(\"cleanup\")\n";
+    const char *src = "try:\n    print(\"tick\")\n    while true:\n        pass\nfinally:\n    "
+                      "print(\"cleanup\")\n";
     Capture cap = {0};
     int es;
     mt_Status st = run_signalled(src, false, &cap, &es);
@@ -280,9 +287,10 @@ END_TEST
 START_TEST(spawn_native_function) {
     Capture cap = {0};
     int es;
-    mt_Status st = run_captured("let t = spawn sleep(0.01)\nprint(t.join())\nlet u = spawn len([1, 2])\n"
-                                "print(u.join())\n",
-                                &cap, &es);
+    mt_Status st =
+        run_captured("let t = spawn sleep(0.01)\nprint(t.join())\nlet u = spawn len([1, 2])\n"
+                     "print(u.join())\n",
+                     &cap, &es);
     ck_assert_int_eq(st, MT_OK);
     ck_assert_int_eq(es, 0);
     ck_assert_str_eq(cap.out.text, "nil\n2\n");
@@ -294,8 +302,9 @@ END_TEST
 
 START_TEST(recursion_is_not_on_the_c_stack) {
     Capture cap = {0};
-    mt_Status st = run_captured("def f(n):\n    if n == 0:\n        return 0\n    return 1 + f(n - 1)\nprint(f(200000))\n",
-                                &cap, NULL);
+    mt_Status st = run_captured(
+        "def f(n):\n    if n == 0:\n        return 0\n    return 1 + f(n - 1)\nprint(f(200000))\n",
+        &cap, NULL);
     ck_assert_int_eq(st, MT_OK);
     ck_assert_str_eq(cap.out.text, "200000\n");
     capture_free(&cap);
@@ -309,10 +318,11 @@ START_TEST(max_frames_gives_recursion_error) {
     capture_config(&cfg, &cap);
     cfg.max_frames = 100;
     mt_VM *vm = mt_new(&cfg);
-    mt_Status st = mt_run_string(vm, "rec.mt",
-                                 "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n"
-                                 "    print(\"deep\")\ndef g(n):\n    if n == 0:\n        return 0\n"
-                                 "    return g(n - 1)\nprint(g(50))\n");
+    mt_Status st =
+        mt_run_string(vm, "rec.mt",
+                      "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n"
+                      "    print(\"deep\")\ndef g(n):\n    if n == 0:\n        return 0\n"
+                      "    return g(n - 1)\nprint(g(50))\n");
     ck_assert_int_eq(st, MT_OK);
     ck_assert_str_eq(cap.out.text, "deep\n0\n");
     mt_free(vm);
@@ -392,10 +402,11 @@ START_TEST(custom_allocator_sees_everything_freed) {
     mt_VM *vm = mt_new(&cfg);
     ck_assert_ptr_nonnull(vm);
     ck_assert_uint_gt(t.allocs, 0);
-    ck_assert_int_eq(mt_run_string(vm, "alloc.mt",
-                                   "let xs = []\nfor i in range(20000):\n    xs.append([i, str(i) * 40])\n"
-                                   "let m = {}\nfor i in range(5000):\n    m[i] = 1 << 60\ngc()\n"),
-                     MT_OK);
+    ck_assert_int_eq(
+        mt_run_string(vm, "alloc.mt",
+                      "let xs = []\nfor i in range(20000):\n    xs.append([i, str(i) * 40])\n"
+                      "let m = {}\nfor i in range(5000):\n    m[i] = 1 << 60\ngc()\n"),
+        MT_OK);
     mt_free(vm);
     ck_assert_msg(!t.bad, "allocator protocol broken (wrong old_size or unknown pointer)");
     ck_assert_uint_eq(t.n, 0);
@@ -436,7 +447,8 @@ static mt_Status run_limited(const char *src, size_t limit, Capture *cap) {
 START_TEST(memory_limit_raises_memory_error) {
     size_t limit = startup_bytes() + (4u << 20);
     Capture cap = {0};
-    mt_Status st = run_limited("let xs = []\nwhile true:\n    xs.append([1, 2, 3, 4])\n", limit, &cap);
+    mt_Status st =
+        run_limited("let xs = []\nwhile true:\n    xs.append([1, 2, 3, 4])\n", limit, &cap);
     ck_assert_int_eq(st, MT_RUNTIME_ERROR);
     ck_assert_msg(strstr(cap.err.text, "MemoryError") != NULL, "stderr: %s", cap.err.text);
     capture_free(&cap);
@@ -446,10 +458,11 @@ END_TEST
 START_TEST(memory_error_can_be_caught) {
     size_t limit = startup_bytes() + (4u << 20);
     Capture cap = {0};
-    mt_Status st = run_limited("let xs = []\ntry:\n    while true:\n        xs.append(\"x\" * 1000)\n"
-                               "except MemoryError:\n    xs = nil\n    print(\"recovered\")\ngc()\n"
-                               "print(len([1, 2, 3]))\n",
-                               limit, &cap);
+    mt_Status st =
+        run_limited("let xs = []\ntry:\n    while true:\n        xs.append(\"x\" * 1000)\n"
+                    "except MemoryError:\n    xs = nil\n    print(\"recovered\")\ngc()\n"
+                    "print(len([1, 2, 3]))\n",
+                    limit, &cap);
     ck_assert_int_eq(st, MT_OK);
     ck_assert_str_eq(cap.out.text, "recovered\n3\nafter\n");
     capture_free(&cap);
@@ -459,8 +472,9 @@ END_TEST
 START_TEST(huge_request_under_limit_is_memory_error) {
     size_t limit = startup_bytes() + (4u << 20);
     Capture cap = {0};
-    mt_Status st = run_limited("try:\n    let s = \"x\" * 100000000\nexcept MemoryError:\n    print(\"too big\")\n",
-                               limit, &cap);
+    mt_Status st = run_limited(
+        "try:\n    let s = \"x\" * 100000000\nexcept MemoryError:\n    print(\"too big\")\n", limit,
+        &cap);
     ck_assert_int_eq(st, MT_OK);
     ck_assert_str_eq(cap.out.text, "too big\nafter\n");
     capture_free(&cap);

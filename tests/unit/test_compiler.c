@@ -29,7 +29,8 @@ static Proto *compile(const char *src, size_t len, char **msg) {
 static void check_compiles(const char *src) {
     char *msg = NULL;
     Proto *p = compile(src, strlen(src), &msg);
-    ck_assert_msg(p != NULL, "did not compile: %s\n--- source:\n%s", msg ? msg : "(no message)", src);
+    ck_assert_msg(p != NULL, "did not compile: %s\n--- source:\n%s", msg ? msg : "(no message)",
+                  src);
     ck_assert(p->pflags & PROTO_MODULE);
     ck_assert_uint_gt(p->ncode, 0);
 }
@@ -44,7 +45,9 @@ static void check_error_n(const char *src, size_t len, const char *want) {
     free(msg);
 }
 
-static void check_error(const char *src, const char *want) { check_error_n(src, strlen(src), want); }
+static void check_error(const char *src, const char *want) {
+    check_error_n(src, strlen(src), want);
+}
 
 /* {== Valid programs ==} */
 
@@ -54,35 +57,39 @@ static const char *const valid_programs[] = {
     "print(1)",
     "let x = 1\nx = x + 2\nx += 3\n",
     "def add(a, b = 0):\n    return a + b\nlet sq = fn(v): v * v\nprint(add(1), sq(3))\n",
-    "let x = 1\nif x > 0:\n    print(\"pos\")\nelif x == 0:\n    print(\"zero\")\nelse:\n    print(\"neg\")\n",
-    "let x = 0\nwhile x < 10:\n    x += 1\n    if x == 5:\n        continue\n    if x == 8:\n        break\n",
+    "let x = 1\nif x > 0:\n    print(\"pos\")\nelif x == 0:\n    print(\"zero\")\nelse:\n    "
+    "print(\"neg\")\n",
+    "let x = 0\nwhile x < 10:\n    x += 1\n    if x == 5:\n        continue\n    if x == 8:\n      "
+    "  break\n",
     "for i in range(3):\n    print(i)\nfor k in {\"a\": 1}:\n    print(k)\n",
     "class Base:\n    def init(self):\n        self.b = 1\n"
     "class Point(Base):\n    def init(self, x, y):\n        super.init()\n        self.x = x\n"
     "    def norm(self):\n        return (self.x ** 2) ** 0.5\n",
-    "try:\n    raise ValueError(\"bad\")\nexcept ValueError as e:\n    print(e.message)\n    raise\n"
+    "try:\n    raise ValueError(\"bad\")\nexcept ValueError as e:\n    print(e.message)\n    "
+    "raise\n"
     "finally:\n    print(\"cleanup\")\n",
     "try:\n    pass\nexcept:\n    pass\n",
     "with open(\"f\") as f:\n    print(f.readline())\n",
-    "def gen(n):\n    for i in range(n):\n        yield i\nfor v in coroutine(gen, 3):\n    print(v)\n",
+    "def gen(n):\n    for i in range(n):\n        yield i\nfor v in coroutine(gen, 3):\n    "
+    "print(v)\n",
     "let ch = channel()\nselect:\n    case ch.recv() as msg:\n        print(msg)\n"
     "    case after(0.5):\n        print(\"timeout\")\n    default:\n        pass\n",
     "def w(c):\n    c.send(1)\nlet t = spawn w(channel(1))\nt.join()\n",
-    "let m = {\"a\": 1, 2: [1, 2, 3][1:]}\nprint(m[\"a\"], -2 ** 2, 7 // 2, 7 % 3, 1 if true else 2)\n",
+    "let m = {\"a\": 1, 2: [1, 2, 3][1:]}\nprint(m[\"a\"], -2 ** 2, 7 // 2, 7 % 3, 1 if true else "
+    "2)\n",
     "print(not false, 1 in [1], 2 not in [1], f\"x = {1 + 2}\", \"a\" * 3)\n",
     "def kw(a, key=nil):\n    return key\nprint(kw(1, key=2))\n",
     "let f = fn(a): fn(b): a + b\nprint(f(1)(2))\n",
     "let xs = [\n    1,\n    2,\n]\nlet s = \"\"\"multi\nline\"\"\"\n",
     "import mymod\n",
-    "def outer():\n    let n = 0\n    def inc():\n        n += 1\n        return n\n    return inc\n",
+    "def outer():\n    let n = 0\n    def inc():\n        n += 1\n        return n\n    return "
+    "inc\n",
     "let caf\xc3\xa9 = \"h\xc3\xa9llo \xf0\x9f\x98\x80\"\nprint(caf\xc3\xa9)\n",
     "if true:\n\tprint(1)\n\tif true:\n\t\tprint(2)\n",
     "x = 1 + \\\n    2\n",
 };
 
-START_TEST(valid_programs_compile) {
-    check_compiles(valid_programs[_i]);
-}
+START_TEST(valid_programs_compile) { check_compiles(valid_programs[_i]); }
 END_TEST
 
 /* Long flat expressions are iterative, not nested: they must compile. */
@@ -116,7 +123,8 @@ END_TEST
 START_TEST(deep_blocks) {
     char src[20000];
     size_t k = 0;
-    for (int i = 0; i < 99; i++) k += (size_t)snprintf(src + k, sizeof src - k, "%*sif true:\n", i, "");
+    for (int i = 0; i < 99; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "%*sif true:\n", i, "");
     snprintf(src + k, sizeof src - k, "%*sprint(1)\n", 99, "");
     check_compiles(src);
 }
@@ -147,17 +155,21 @@ START_TEST(syntax_errors) {
     check_error("let x = 1 +\n", "t.mt:1:12: expected an expression, found end of line");
     check_error("f(a=1, 2)\n", "t.mt:1:8: positional argument after keyword argument");
     check_error("def f(a, a):\n    pass\n", "t.mt:1:10: duplicate parameter 'a'");
-    check_error("def f(a=1, b):\n    pass\n", "t.mt:1:12: parameter without a default follows one with a default");
-    check_error("class A:\n    x = 1\n", "t.mt:2:5: a class body holds only method definitions ('def')");
+    check_error("def f(a=1, b):\n    pass\n",
+                "t.mt:1:12: parameter without a default follows one with a default");
+    check_error("class A:\n    x = 1\n",
+                "t.mt:2:5: a class body holds only method definitions ('def')");
     check_error("spawn 1\n", "t.mt:1:1: 'spawn' must be followed by a function call");
     /* The error is reported on the right line of a longer program. */
-    check_error("let a = 1\nlet b = 2\n\ndef f():\n    return a +\n", "t.mt:5:15: expected an expression, found end of line");
+    check_error("let a = 1\nlet b = 2\n\ndef f():\n    return a +\n",
+                "t.mt:5:15: expected an expression, found end of line");
 }
 END_TEST
 
 START_TEST(chained_comparison_rejected) {
     check_error("a < b < c\n", "t.mt:1:7: comparisons cannot be chained (write a < b and b < c)");
-    check_error("let ok = a == b == c\n", "t.mt:1:17: comparisons cannot be chained (write a < b and b < c)");
+    check_error("let ok = a == b == c\n",
+                "t.mt:1:17: comparisons cannot be chained (write a < b and b < c)");
     check_compiles("let a = 1\nlet b = 2\nlet c = 3\nprint(a < b and b < c, (a < b) == true)\n");
 }
 END_TEST
@@ -165,14 +177,16 @@ END_TEST
 START_TEST(misplaced_control_flow) {
     check_error("raise\n", "t.mt:1:1: bare 'raise' outside an except block");
     check_error("def f():\n    raise\n", "t.mt:2:5: bare 'raise' outside an except block");
-    check_error("try:\n    pass\nfinally:\n    raise\n", "t.mt:4:5: bare 'raise' outside an except block");
+    check_error("try:\n    pass\nfinally:\n    raise\n",
+                "t.mt:4:5: bare 'raise' outside an except block");
     check_error("return 1\n", "t.mt:1:1: 'return' outside a function");
     check_error("def f():\n    return\nreturn\n", "t.mt:3:1: 'return' outside a function");
     check_error("break\n", "t.mt:1:1: 'break' outside a loop");
     check_error("continue\n", "t.mt:1:1: 'continue' outside a loop");
     check_error("while true:\n    def f():\n        break\n", "t.mt:3:9: 'break' outside a loop");
     check_error("super.x\n", "t.mt:1:1: 'super' outside a method");
-    check_error("try:\n    pass\nexcept:\n    def f():\n        raise\n", "t.mt:5:9: bare 'raise' outside an except block");
+    check_error("try:\n    pass\nexcept:\n    def f():\n        raise\n",
+                "t.mt:5:9: bare 'raise' outside an except block");
     check_compiles("try:\n    pass\nexcept:\n    raise\n");
 }
 END_TEST
@@ -180,9 +194,12 @@ END_TEST
 /* Lexer errors come out in the same form, at the token's position. */
 START_TEST(lexer_errors_are_positioned) {
     check_error("x = 'abc\n", "t.mt:1:5: unterminated string");
-    check_error("x = 9223372036854775808\n", "t.mt:1:5: integer literal too large (ints are 64-bit)");
-    check_error("if a:\n\tb\n        c\n", "t.mt:3:1: inconsistent use of tabs and spaces in indentation");
-    check_error("if a:\n    b\n  c\n", "t.mt:3:3: unindent does not match any outer indentation level");
+    check_error("x = 9223372036854775808\n",
+                "t.mt:1:5: integer literal too large (ints are 64-bit)");
+    check_error("if a:\n\tb\n        c\n",
+                "t.mt:3:1: inconsistent use of tabs and spaces in indentation");
+    check_error("if a:\n    b\n  c\n",
+                "t.mt:3:3: unindent does not match any outer indentation level");
     check_error("x = 1_\n", "t.mt:1:5: malformed number");
     /* A string left open across lines is reported where it starts. */
     check_error("x = '''abc\n\n", "t.mt:1:5: unterminated string");
@@ -201,7 +218,9 @@ END_TEST
 START_TEST(message_has_source_and_caret) {
     char *msg = NULL;
     ck_assert_ptr_null(compile("let c = a + * b\n", 16, &msg));
-    ck_assert_str_eq(msg, "t.mt:1:13: expected an expression, found '*'\n    let c = a + * b\n                ^");
+    ck_assert_str_eq(
+        msg,
+        "t.mt:1:13: expected an expression, found '*'\n    let c = a + * b\n                ^");
     free(msg);
 }
 END_TEST
@@ -220,7 +239,8 @@ static void check_too_deep(const char *open, const char *middle, const char *clo
     const char *line = unit_first_line(msg);
     ck_assert_msg(strncmp(line, "t.mt:1:", 7) == 0, "%s", line);
     const char *want = ": expression nested too deeply";
-    ck_assert_msg(strlen(line) > strlen(want) && strcmp(line + strlen(line) - strlen(want), want) == 0,
+    ck_assert_msg(strlen(line) > strlen(want) &&
+                      strcmp(line + strlen(line) - strlen(want), want) == 0,
                   "%s", line);
     free(msg);
     free(src);

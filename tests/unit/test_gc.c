@@ -23,7 +23,8 @@ static void teardown(void) { mt_free(vm); }
 static size_t ints_in_use(VM *v) {
     size_t total = 0, free_cells = 0;
     for (IntChunk *c = v->mem.int_chunks; c; c = *(IntChunk **)c) total += 4095;
-    for (IntCell *cell = v->mem.int_free; cell; cell = (IntCell *)(intptr_t)cell->value) free_cells++;
+    for (IntCell *cell = v->mem.int_free; cell; cell = (IntCell *)(intptr_t)cell->value)
+        free_cells++;
     return total - free_cells;
 }
 
@@ -80,8 +81,8 @@ START_TEST(reachable_through_containers) {
     mtm_set(vm, m, SMALLINT_VAL(2), OBJ_VAL(b));
     for (int i = 0; i < 50; i++) mto_list(vm, 4);
     mtgc_collect(vm);
-    const Obj *alive[] = {&m->obj, &key->obj, &val->obj, &in_list->obj, &k->obj, &inst->obj,
-                          &field->obj, &self->obj, &b->obj};
+    const Obj *alive[] = {&m->obj,    &key->obj,   &val->obj,  &in_list->obj, &k->obj,
+                          &inst->obj, &field->obj, &self->obj, &b->obj};
     for (size_t i = 0; i < sizeof alive / sizeof alive[0]; i++)
         ck_assert_msg(unit_has_object(vm, alive[i]), "object %zu was freed", i);
     Value out;
@@ -164,7 +165,8 @@ START_TEST(intern_table_is_weak) {
     mtgc_push_temp(vm, OBJ_VAL(kept));
     mto_intern_z(vm, "gc_unit_transient");
     mtgc_collect(vm);
-    ck_assert_ptr_null(mtt_find_string(&vm->strings, "gc_unit_transient", 17, mto_string_hash(mto_string_z(vm, "gc_unit_transient"))));
+    ck_assert_ptr_null(mtt_find_string(&vm->strings, "gc_unit_transient", 17,
+                                       mto_string_hash(mto_string_z(vm, "gc_unit_transient"))));
     ck_assert_ptr_eq(mto_intern_z(vm, "gc_unit_kept"), kept);
     /* Interning the dropped text again makes a fresh, findable string. */
     String *again = mto_intern_z(vm, "gc_unit_transient");
@@ -220,72 +222,70 @@ static char *run_program(const char *src, bool stress, mt_Status *st) {
     return out;
 }
 
-static const char *const stress_program =
-    "class Node:\n"
-    "    def init(self, v, next):\n"
-    "        self.v = v\n"
-    "        self.next = next\n"
-    "let head = nil\n"
-    "for i in range(200):\n"
-    "    head = Node(i, head)\n"
-    "let total = 0\n"
-    "let n = head\n"
-    "while n != nil:\n"
-    "    total += n.v\n"
-    "    n = n.next\n"
-    "print(total)\n"
-    "let m = {}\n"
-    "for i in range(100):\n"
-    "    m[str(i)] = [i, i * 2, f\"v{i}\"]\n"
-    "print(len(m), m[\"42\"])\n"
-    "let s = \"\"\n"
-    "for i in range(50):\n"
-    "    s = s + str(i)\n"
-    "print(len(s), s[-4:])\n"
-    "let big = 0\n"
-    "for i in range(100):\n"
-    "    big += 140737488355327\n"
-    "print(big)\n"
-    "def make(k):\n"
-    "    return fn(x): x + k\n"
-    "let fs = map(fn(k): make(k), range(10))\n"
-    "print(fs[3](4))\n"
-    "let caught = 0\n"
-    "for i in range(20):\n"
-    "    try:\n"
-    "        raise ValueError(f\"e{i}\")\n"
-    "    except ValueError as e:\n"
-    "        caught += 1\n"
-    "print(caught)\n"
-    "def gen(k):\n"
-    "    for i in range(k):\n"
-    "        yield [i]\n"
-    "let got = []\n"
-    "for v in coroutine(gen, 5):\n"
-    "    got.append(v[0])\n"
-    "print(got)\n"
-    "let ch = channel(2)\n"
-    "def producer(c):\n"
-    "    for i in range(10):\n"
-    "        c.send(str(i))\n"
-    "    c.close()\n"
-    "spawn producer(ch)\n"
-    "let parts = []\n"
-    "for v in ch:\n"
-    "    parts.append(v)\n"
-    "print(\"\".join(parts))\n"
-    "print(sorted([3, 1, 2], key=fn(x): -x))\n";
+static const char *const stress_program = "class Node:\n"
+                                          "    def init(self, v, next):\n"
+                                          "        self.v = v\n"
+                                          "        self.next = next\n"
+                                          "let head = nil\n"
+                                          "for i in range(200):\n"
+                                          "    head = Node(i, head)\n"
+                                          "let total = 0\n"
+                                          "let n = head\n"
+                                          "while n != nil:\n"
+                                          "    total += n.v\n"
+                                          "    n = n.next\n"
+                                          "print(total)\n"
+                                          "let m = {}\n"
+                                          "for i in range(100):\n"
+                                          "    m[str(i)] = [i, i * 2, f\"v{i}\"]\n"
+                                          "print(len(m), m[\"42\"])\n"
+                                          "let s = \"\"\n"
+                                          "for i in range(50):\n"
+                                          "    s = s + str(i)\n"
+                                          "print(len(s), s[-4:])\n"
+                                          "let big = 0\n"
+                                          "for i in range(100):\n"
+                                          "    big += 140737488355327\n"
+                                          "print(big)\n"
+                                          "def make(k):\n"
+                                          "    return fn(x): x + k\n"
+                                          "let fs = map(fn(k): make(k), range(10))\n"
+                                          "print(fs[3](4))\n"
+                                          "let caught = 0\n"
+                                          "for i in range(20):\n"
+                                          "    try:\n"
+                                          "        raise ValueError(f\"e{i}\")\n"
+                                          "    except ValueError as e:\n"
+                                          "        caught += 1\n"
+                                          "print(caught)\n"
+                                          "def gen(k):\n"
+                                          "    for i in range(k):\n"
+                                          "        yield [i]\n"
+                                          "let got = []\n"
+                                          "for v in coroutine(gen, 5):\n"
+                                          "    got.append(v[0])\n"
+                                          "print(got)\n"
+                                          "let ch = channel(2)\n"
+                                          "def producer(c):\n"
+                                          "    for i in range(10):\n"
+                                          "        c.send(str(i))\n"
+                                          "    c.close()\n"
+                                          "spawn producer(ch)\n"
+                                          "let parts = []\n"
+                                          "for v in ch:\n"
+                                          "    parts.append(v)\n"
+                                          "print(\"\".join(parts))\n"
+                                          "print(sorted([3, 1, 2], key=fn(x): -x))\n";
 
-static const char *const stress_expected =
-    "19900\n"
-    "100 [42, 84, \"v42\"]\n"
-    "90 4849\n"
-    "14073748835532700\n"
-    "7\n"
-    "20\n"
-    "[0, 1, 2, 3, 4]\n"
-    "0123456789\n"
-    "[3, 2, 1]\n";
+static const char *const stress_expected = "19900\n"
+                                           "100 [42, 84, \"v42\"]\n"
+                                           "90 4849\n"
+                                           "14073748835532700\n"
+                                           "7\n"
+                                           "20\n"
+                                           "[0, 1, 2, 3, 4]\n"
+                                           "0123456789\n"
+                                           "[3, 2, 1]\n";
 
 START_TEST(program_runs_normally) {
     mt_Status st;
@@ -336,8 +336,8 @@ END_TEST
    is woken by that thread, not deadlocked. No stress mode needed: gc() forces it. */
 START_TEST(join_survives_collection_in_joined_thread) {
     mt_Status st;
-    char *out = run_program("def work():\n    gc()\n    return 1\nlet t = spawn work()\nprint(t.join())\n",
-                            false, &st);
+    char *out = run_program(
+        "def work():\n    gc()\n    return 1\nlet t = spawn work()\nprint(t.join())\n", false, &st);
     ck_assert_int_eq(st, MT_OK);
     ck_assert_str_eq(out, "1\n");
     free(out);
@@ -355,11 +355,12 @@ END_TEST
    then must still see it (and main, which joins it) as alive. */
 START_TEST(kill_then_join_under_stress) {
     mt_Status st;
-    char *out = run_program("def worker(inbox):\n    try:\n        for msg in inbox:\n"
-                            "            print(\"got\", msg)\n    finally:\n        print(\"finally\")\n"
-                            "let a = channel()\nlet t = spawn worker(a)\na.send(\"hello\")\nt.kill()\n"
-                            "print(t.join())\nprint(\"joined\")\n",
-                            true, &st);
+    char *out =
+        run_program("def worker(inbox):\n    try:\n        for msg in inbox:\n"
+                    "            print(\"got\", msg)\n    finally:\n        print(\"finally\")\n"
+                    "let a = channel()\nlet t = spawn worker(a)\na.send(\"hello\")\nt.kill()\n"
+                    "print(t.join())\nprint(\"joined\")\n",
+                    true, &st);
     ck_assert_int_eq(st, MT_OK);
     ck_assert_str_eq(out, "got hello\nfinally\nnil\njoined\n");
     free(out);

@@ -40,7 +40,8 @@ static Token find_token(Lexer *l, const char *src, TokenType type, int nth) {
     for (;;) {
         Token t = mtl_next(l);
         if (t.type == type && nth-- == 0) return t;
-        ck_assert_msg(t.type != TOK_EOF && t.type != TOK_ERROR, "no %s in \"%s\"", short_names[type], src);
+        ck_assert_msg(t.type != TOK_EOF && t.type != TOK_ERROR, "no %s in \"%s\"",
+                      short_names[type], src);
     }
 }
 
@@ -62,15 +63,18 @@ START_TEST(indent_and_dedent) {
     ck_stream("if a:\n    b\n    c\n",
               "IF NAME COLON NEWLINE INDENT NAME NEWLINE NAME NEWLINE DEDENT EOF");
     /* End of input closes every open block, with or without a final newline. */
-    ck_stream("if a:\n  if b:\n    c\n",
-              "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT DEDENT EOF");
-    ck_stream("if a:\n  if b:\n    c",
-              "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT DEDENT EOF");
+    ck_stream(
+        "if a:\n  if b:\n    c\n",
+        "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT DEDENT EOF");
+    ck_stream(
+        "if a:\n  if b:\n    c",
+        "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT DEDENT EOF");
     /* Two levels closed by one line, then one level at a time. */
-    ck_stream("if a:\n  if b:\n    c\nd\n",
-              "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT DEDENT NAME NEWLINE EOF");
+    ck_stream("if a:\n  if b:\n    c\nd\n", "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE "
+                                            "INDENT NAME NEWLINE DEDENT DEDENT NAME NEWLINE EOF");
     ck_stream("if a:\n  if b:\n    c\n  d\ne\n",
-              "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT NAME NEWLINE DEDENT NAME NEWLINE EOF");
+              "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT NAME "
+              "NEWLINE DEDENT NAME NEWLINE EOF");
     ck_stream("if a:\r\n    b\r\n", "IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT EOF");
 }
 END_TEST
@@ -80,7 +84,8 @@ START_TEST(deep_nesting_balances) {
     char src[8192];
     size_t n = 0;
     const int depth = 50;
-    for (int i = 0; i < depth; i++) n += (size_t)snprintf(src + n, sizeof src - n, "%*sif a:\n", i * 2, "");
+    for (int i = 0; i < depth; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n, "%*sif a:\n", i * 2, "");
     n += (size_t)snprintf(src + n, sizeof src - n, "%*sx\ny\n", depth * 2, "");
     Lexer l;
     mtl_init(&l, src, n);
@@ -102,7 +107,8 @@ END_TEST
 START_TEST(too_many_levels_is_an_error) {
     char src[40000];
     size_t n = 0;
-    for (int i = 0; i < 150; i++) n += (size_t)snprintf(src + n, sizeof src - n, "%*sif a:\n", i, "");
+    for (int i = 0; i < 150; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n, "%*sif a:\n", i, "");
     Lexer l;
     mtl_init(&l, src, n);
     Token t;
@@ -119,17 +125,20 @@ START_TEST(blank_and_comment_lines_ignored) {
     ck_stream("\n\n# c\n   # d\nx\n", "NAME NEWLINE EOF");
     ck_stream("# only a comment\n\n", "EOF");
     ck_stream("x  # trailing comment\n", "NAME NEWLINE EOF");
-    ck_stream("if a:\n    b\n# last line is a comment", "IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT EOF");
+    ck_stream("if a:\n    b\n# last line is a comment",
+              "IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT EOF");
 }
 END_TEST
 
 START_TEST(brackets_suppress_newlines) {
-    ck_stream("x = (1,\n     2)\ny\n", "NAME EQ LPAREN INT COMMA INT RPAREN NEWLINE NAME NEWLINE EOF");
-    ck_stream("f([1,\n2], {\n  3: 4\n})\n",
-              "NAME LPAREN LBRACKET INT COMMA INT RBRACKET COMMA LBRACE INT COLON INT RBRACE RPAREN NEWLINE EOF");
+    ck_stream("x = (1,\n     2)\ny\n",
+              "NAME EQ LPAREN INT COMMA INT RPAREN NEWLINE NAME NEWLINE EOF");
+    ck_stream("f([1,\n2], {\n  3: 4\n})\n", "NAME LPAREN LBRACKET INT COMMA INT RBRACKET COMMA "
+                                            "LBRACE INT COLON INT RBRACE RPAREN NEWLINE EOF");
     /* Indentation inside brackets means nothing, and the block goes on after them. */
     ck_stream("if a:\n    x = [\n1,\n        # comment\n]\n    y\n",
-              "IF NAME COLON NEWLINE INDENT NAME EQ LBRACKET INT COMMA RBRACKET NEWLINE NAME NEWLINE DEDENT EOF");
+              "IF NAME COLON NEWLINE INDENT NAME EQ LBRACKET INT COMMA RBRACKET NEWLINE NAME "
+              "NEWLINE DEDENT EOF");
     ck_stream("x = 1 + \\\n    2\n", "NAME EQ INT PLUS INT NEWLINE EOF");
 }
 END_TEST
@@ -163,12 +172,13 @@ END_TEST
 START_TEST(inconsistent_tabs_and_spaces) {
     /* A tab and eight spaces are the same width only under one tab size: ambiguous. */
     ck_stream("if a:\n\tb\n        c\n",
-              "IF NAME COLON NEWLINE INDENT NAME NEWLINE ERROR(inconsistent use of tabs and spaces in indentation)");
-    ck_stream("if a:\n    b\n\tc\n",
-              "IF NAME COLON NEWLINE INDENT NAME NEWLINE ERROR(inconsistent use of tabs and spaces in indentation)");
+              "IF NAME COLON NEWLINE INDENT NAME NEWLINE ERROR(inconsistent use of tabs and spaces "
+              "in indentation)");
+    ck_stream("if a:\n    b\n\tc\n", "IF NAME COLON NEWLINE INDENT NAME NEWLINE ERROR(inconsistent "
+                                     "use of tabs and spaces in indentation)");
     /* Tabs used consistently are fine. */
-    ck_stream("if a:\n\tif b:\n\t\tc\n\td\n",
-              "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT NAME NEWLINE DEDENT EOF");
+    ck_stream("if a:\n\tif b:\n\t\tc\n\td\n", "IF NAME COLON NEWLINE INDENT IF NAME COLON NEWLINE "
+                                              "INDENT NAME NEWLINE DEDENT NAME NEWLINE DEDENT EOF");
     Lexer l;
     Token t = find_token(&l, "if a:\n\tb\n        c\n", TOK_NAME, 1);
     ck_assert_int_eq(t.line, 2);
@@ -180,8 +190,8 @@ START_TEST(inconsistent_tabs_and_spaces) {
 END_TEST
 
 START_TEST(unmatched_dedent) {
-    ck_stream("if a:\n    b\n  c\n",
-              "IF NAME COLON NEWLINE INDENT NAME NEWLINE ERROR(unindent does not match any outer indentation level)");
+    ck_stream("if a:\n    b\n  c\n", "IF NAME COLON NEWLINE INDENT NAME NEWLINE ERROR(unindent "
+                                     "does not match any outer indentation level)");
 }
 END_TEST
 
@@ -230,7 +240,8 @@ static Token one_token(const char *src) {
 
 static void check_int_tok(const char *src, int64_t want) {
     Token t = one_token(src);
-    ck_assert_msg(t.type == TOK_INT, "\"%s\": %s (%s)", src, short_names[t.type], t.error ? t.error : "");
+    ck_assert_msg(t.type == TOK_INT, "\"%s\": %s (%s)", src, short_names[t.type],
+                  t.error ? t.error : "");
     ck_assert_msg(t.as.i == want, "\"%s\" = %lld", src, (long long)t.as.i);
     ck_assert_uint_eq(t.len, strlen(src));
 }
@@ -275,7 +286,8 @@ START_TEST(int_literal_overflow) {
     check_bad_number("99999999999999999999", "integer literal too large (ints are 64-bit)");
     check_bad_number("0xFFFFFFFFFFFFFFFF", "integer literal too large (ints are 64-bit)");
     check_bad_number("0x1_0000_0000_0000_0000", "integer literal too large (ints are 64-bit)");
-    check_bad_number("0b1" "0000000000000000000000000000000000000000000000000000000000000000",
+    check_bad_number("0b1"
+                     "0000000000000000000000000000000000000000000000000000000000000000",
                      "integer literal too large (ints are 64-bit)");
 }
 END_TEST

@@ -20,7 +20,9 @@ static void check_order(Map *m, const int64_t *want, int n) {
     int k = live_keys(m, got, 64);
     ck_assert_int_eq(k, n);
     ck_assert_uint_eq(m->count, (uint32_t)n);
-    for (int i = 0; i < n; i++) ck_assert_msg(got[i] == want[i], "position %d: got %lld, want %lld", i, (long long)got[i], (long long)want[i]);
+    for (int i = 0; i < n; i++)
+        ck_assert_msg(got[i] == want[i], "position %d: got %lld, want %lld", i, (long long)got[i],
+                      (long long)want[i]);
 }
 
 static Value get(VM *vm, Map *m, Value key) {
@@ -122,7 +124,8 @@ START_TEST(delete_then_reinsert) {
     for (int i = 0; i < 100; i += 3) ck_assert(del(vm, m, SMALLINT_VAL(i)));
     for (int i = 0; i < 100; i += 3) mtm_set(vm, m, SMALLINT_VAL(i), SMALLINT_VAL(-i));
     ck_assert_uint_eq(m->count, 100);
-    for (int i = 0; i < 100; i++) ck_assert_int_eq(AS_INT(get(vm, m, SMALLINT_VAL(i))), i % 3 ? i : -i);
+    for (int i = 0; i < 100; i++)
+        ck_assert_int_eq(AS_INT(get(vm, m, SMALLINT_VAL(i))), i % 3 ? i : -i);
     /* Order: the survivors in their old order, then the reinserted ones. */
     int64_t keys[100];
     ck_assert_int_eq(live_keys(m, keys, 100), 100);
@@ -156,7 +159,8 @@ START_TEST(churn_terminates) {
     ck_assert_uint_eq(m->count, 16);
     ck_assert_msg(vm->bytes_allocated - before < 16 * 1024, "16 live keys hold %zu bytes",
                   vm->bytes_allocated - before);
-    for (int i = 100000 - 16; i < 100000; i++) ck_assert_int_eq(AS_INT(get(vm, m, SMALLINT_VAL(i))), i);
+    for (int i = 100000 - 16; i < 100000; i++)
+        ck_assert_int_eq(AS_INT(get(vm, m, SMALLINT_VAL(i))), i);
     mt_free(vm);
 }
 END_TEST

@@ -97,7 +97,8 @@ static void check_int(const char *s, int base, int64_t want) {
 
 static void check_bad_int(const char *s, int base) {
     int64_t got;
-    ck_assert_msg(!mtn_parse_int(s, strlen(s), base, &got), "parse_int(\"%s\", %d) accepted", s, base);
+    ck_assert_msg(!mtn_parse_int(s, strlen(s), base, &got), "parse_int(\"%s\", %d) accepted", s,
+                  base);
 }
 
 START_TEST(parse_int_bases) {

@@ -6,7 +6,9 @@
 #include "unit.h"
 
 /* "aé日😀b": 1 + 2 + 3 + 4 + 1 bytes, 5 code points. */
-#define MIXED "a\xc3\xa9\xe6\x97\xa5\xf0\x9f\x98\x80" "b"
+#define MIXED                                                                                      \
+    "a\xc3\xa9\xe6\x97\xa5\xf0\x9f\x98\x80"                                                        \
+    "b"
 
 START_TEST(interning_gives_identity) {
     VM *vm = unit_vm(NULL);
@@ -39,7 +41,12 @@ END_TEST
 
 START_TEST(equal_content_hashes_equal) {
     VM *vm = unit_vm(NULL);
-    const char *texts[] = {"", "a", "abcdefg", "abcdefgh", "abcdefghi", MIXED,
+    const char *texts[] = {"",
+                           "a",
+                           "abcdefg",
+                           "abcdefgh",
+                           "abcdefghi",
+                           MIXED,
                            "a fairly long string that spans several words of hashing"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         String *plain = mto_string_z(vm, texts[i]);
@@ -51,8 +58,10 @@ START_TEST(equal_content_hashes_equal) {
         ck_assert_uint_eq(mto_string_hash(plain), mto_string_hash(plain));
     }
     /* Different content should (for these) hash differently; bytes past len don't count. */
-    ck_assert_uint_ne(mto_string_hash(mto_string_z(vm, "ab")), mto_string_hash(mto_string_z(vm, "ba")));
-    ck_assert_uint_eq(mto_string_hash(mto_string(vm, "abcX", 3)), mto_string_hash(mto_string(vm, "abcY", 3)));
+    ck_assert_uint_ne(mto_string_hash(mto_string_z(vm, "ab")),
+                      mto_string_hash(mto_string_z(vm, "ba")));
+    ck_assert_uint_eq(mto_string_hash(mto_string(vm, "abcX", 3)),
+                      mto_string_hash(mto_string(vm, "abcY", 3)));
     mt_free(vm);
 }
 END_TEST
@@ -83,7 +92,8 @@ START_TEST(code_point_counts) {
     s = mto_string_z(vm, "abcdefgh\xc3\xa9");
     ck_assert_uint_eq(s->ncp, 9);
     ck_assert(!(s->obj.flags & STR_ASCII));
-    s = mto_string_z(vm, "\xc3\xa9" "abcdefghijklmnop");
+    s = mto_string_z(vm, "\xc3\xa9"
+                         "abcdefghijklmnop");
     ck_assert_uint_eq(s->ncp, 17);
 
     s = mto_string(vm, "", 0);
@@ -110,7 +120,8 @@ END_TEST
 static void check_sub(VM *vm, String *s, uint32_t from, uint32_t to, const char *want) {
     String *r = mto_substring(vm, s, from, to);
     ck_assert_msg(r->len == strlen(want) && memcmp(r->chars, want, r->len) == 0,
-                  "substring(%u, %u) = \"%.*s\", want \"%s\"", from, to, (int)r->len, r->chars, want);
+                  "substring(%u, %u) = \"%.*s\", want \"%s\"", from, to, (int)r->len, r->chars,
+                  want);
     ck_assert_int_eq(r->chars[r->len], '\0');
     String *check = mto_string_z(vm, want);
     ck_assert_uint_eq(r->ncp, check->ncp);
@@ -124,10 +135,14 @@ START_TEST(substrings_non_ascii) {
     check_sub(vm, s, 1, 2, "\xc3\xa9");
     check_sub(vm, s, 1, 3, "\xc3\xa9\xe6\x97\xa5");
     check_sub(vm, s, 3, 4, "\xf0\x9f\x98\x80");
-    check_sub(vm, s, 3, 5, "\xf0\x9f\x98\x80" "b");
+    check_sub(vm, s, 3, 5,
+              "\xf0\x9f\x98\x80"
+              "b");
     check_sub(vm, s, 4, 5, "b");
     check_sub(vm, s, 0, 5, MIXED);
-    check_sub(vm, s, 2, 99, "\xe6\x97\xa5\xf0\x9f\x98\x80" "b");
+    check_sub(vm, s, 2, 99,
+              "\xe6\x97\xa5\xf0\x9f\x98\x80"
+              "b");
     check_sub(vm, s, 3, 3, "");
     check_sub(vm, s, 4, 2, "");
     check_sub(vm, s, 7, 9, "");

@@ -140,7 +140,8 @@ START_TEST(find_string_by_content) {
     uint32_t h = mto_string_hash(s);
     ck_assert_ptr_eq(mtt_find_string(&vm->strings, "findme_unit", 11, h), s);
     String *plain = mto_string_z(vm, "not_interned_unit");
-    ck_assert_ptr_null(mtt_find_string(&vm->strings, plain->chars, plain->len, mto_string_hash(plain)));
+    ck_assert_ptr_null(
+        mtt_find_string(&vm->strings, plain->chars, plain->len, mto_string_hash(plain)));
     mt_free(vm);
 }
 END_TEST

@@ -8,8 +8,17 @@
 #include "unit.h"
 
 /* Which predicates hold for v, as a bit set, so one assertion checks them all. */
-enum { P_DOUBLE = 1, P_SMALL = 2, P_BIG = 4, P_INT = 8, P_OBJ = 16, P_NIL = 32, P_BOOL = 64,
-       P_UNDEF = 128, P_NUMBER = 256 };
+enum {
+    P_DOUBLE = 1,
+    P_SMALL = 2,
+    P_BIG = 4,
+    P_INT = 8,
+    P_OBJ = 16,
+    P_NIL = 32,
+    P_BOOL = 64,
+    P_UNDEF = 128,
+    P_NUMBER = 256
+};
 
 static int preds(Value v) {
     return (IS_DOUBLE(v) ? P_DOUBLE : 0) | (IS_SMALLINT(v) ? P_SMALL : 0) |
@@ -34,9 +43,23 @@ static double from_bits(uint64_t bits) {
 }
 
 START_TEST(doubles_round_trip) {
-    const double cases[] = {0.0, 1.0, -1.0, 2.5, 0.1, 1e308, -1e-308, DBL_MAX, -DBL_MAX,
-                            DBL_MIN, 5e-324, -5e-324, INFINITY, -INFINITY, 140737488355327.0,
-                            9007199254740993.0, 3.141592653589793};
+    const double cases[] = {0.0,
+                            1.0,
+                            -1.0,
+                            2.5,
+                            0.1,
+                            1e308,
+                            -1e-308,
+                            DBL_MAX,
+                            -DBL_MAX,
+                            DBL_MIN,
+                            5e-324,
+                            -5e-324,
+                            INFINITY,
+                            -INFINITY,
+                            140737488355327.0,
+                            9007199254740993.0,
+                            3.141592653589793};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) check_double(cases[i]);
 }
 END_TEST
@@ -74,8 +97,9 @@ static void check_small(int64_t i) {
 
 START_TEST(small_ints_round_trip) {
     const int64_t lim = ((int64_t)1 << 47) - 1;
-    const int64_t cases[] = {0, 1, -1, 42, -42, 255, 65536, (int64_t)1 << 32, -((int64_t)1 << 32),
-                             lim, -lim, lim - 1, -lim + 1, 1000000007};
+    const int64_t cases[] = {
+        0,   1,    -1,      42,       -42,       255, 65536, (int64_t)1 << 32, -((int64_t)1 << 32),
+        lim, -lim, lim - 1, -lim + 1, 1000000007};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) check_small(cases[i]);
     ck_assert_int_eq(MT_SMALLINT_MAX, lim);
     check_small(MT_SMALLINT_MIN);
@@ -96,8 +120,15 @@ END_TEST
 START_TEST(boxed_ints_round_trip) {
     VM *vm = unit_vm(NULL);
     const int64_t p47 = (int64_t)1 << 47;
-    const int64_t cases[] = {p47, -p47 - 1, p47 + 1, INT64_MAX, INT64_MIN, INT64_MAX - 1,
-                             (int64_t)1 << 62, -((int64_t)1 << 62), 123456789012345678};
+    const int64_t cases[] = {p47,
+                             -p47 - 1,
+                             p47 + 1,
+                             INT64_MAX,
+                             INT64_MIN,
+                             INT64_MAX - 1,
+                             (int64_t)1 << 62,
+                             -((int64_t)1 << 62),
+                             123456789012345678};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Value v = mto_int(vm, cases[i]);
         ck_assert_int_eq(preds(v), P_BIG | P_INT | P_NUMBER);
@@ -193,7 +224,8 @@ END_TEST
 
 START_TEST(structural_equality) {
     VM *vm = unit_vm(NULL);
-    Value a = OBJ_VAL(mto_string_z(vm, "h\xc3\xa9llo")), b = OBJ_VAL(mto_string_z(vm, "h\xc3\xa9llo"));
+    Value a = OBJ_VAL(mto_string_z(vm, "h\xc3\xa9llo")),
+          b = OBJ_VAL(mto_string_z(vm, "h\xc3\xa9llo"));
     ck_assert(a != b);
     ck_assert_int_eq(mtv_equal(vm, a, b), 1);
     List *x = mto_list(vm, 0), *y = mto_list(vm, 0);
