@@ -933,6 +933,25 @@ safe_point:
     }
     CASE(FOR_ITER) : {
         Value it = sp[-2], st = sp[-1];
+        if (IS_OBJ_TYPE(it, OBJ_RANGE) && IS_NIL(st)) {
+            /* A counting range (step 1, small-int bounds) trades its object for its end:
+               a small int in the iterator slot, which no iterable can be. */
+            Range *r = (Range *)AS_OBJ(it);
+            if (r->step == 1 && FITS_SMALLINT(r->start) && FITS_SMALLINT(r->stop)) {
+                it = sp[-2] = SMALLINT_VAL(r->stop);
+                st = SMALLINT_VAL(r->start);
+            }
+        }
+        if (IS_SMALLINT(it)) {
+            int64_t cur = AS_SMALLINT(st);
+            if (cur < AS_SMALLINT(it)) {
+                sp[-1] = SMALLINT_VAL(cur + 1);
+                PUSH(st);
+            } else {
+                ip += INSTR_SA(i);
+            }
+            DISPATCH();
+        }
         if (IS_LIST(it)) {
             List *l = AS_LIST(it);
             int64_t k = IS_NIL(st) ? 0 : AS_SMALLINT(st);
@@ -972,6 +991,21 @@ safe_point:
         /* The end of a for body whose only local is the loop variable: step a list or a
            range in place and jump back; anything else re-runs FOR_ITER. */
         Value it = sp[-3], st = sp[-2];
+        if (IS_SMALLINT(it)) { /* a counting range: see FOR_ITER */
+            int64_t cur = AS_SMALLINT(st);
+            if (cur >= AS_SMALLINT(it)) {
+                sp--;
+                DISPATCH();
+            }
+            sp[-2] = SMALLINT_VAL(cur + 1);
+            sp[-1] = st;
+            ip += INSTR_SA(i);
+            if (mt_unlikely(vm->attention)) {
+                from = ip - INSTR_SA(i);
+                goto safe_point;
+            }
+            DISPATCH();
+        }
         if (IS_OBJ_TYPE(it, OBJ_RANGE) && IS_SMALLINT(st)) {
             Range *r = (Range *)AS_OBJ(it);
             int64_t cur = AS_SMALLINT(st), next;
