@@ -3,9 +3,9 @@
 **
 ** Open addressing over nodes that hold key, value and hash, at a load of at most 3/4, so
 ** a lookup usually touches one cache line. Probing is perturbed (as in CPython): the next
-** slot mixes in the hash's high bits, so keys that agree in their low bits still spread. Insertion
-*order is a
-** doubly linked list through the nodes (iteration follows it; deletion unlinks in O(1)).
+** slot mixes in the hash's high bits, so keys that agree in their low bits still spread.
+** Insertion order is a doubly linked list through the nodes (iteration follows it; deletion
+** unlinks in O(1)).
 ** Deleted nodes stay as tombstones until the next rebuild. Numbers hash by value, so 1
 ** and 1.0 are the same key.
 */
