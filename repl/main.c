@@ -34,7 +34,8 @@ static void install_signals(void) {
 static const char usage[] =
     "usage: mt [options] [FILE.mt [args...]]\n"
     "\n"
-    "Runs a Mt program. With no FILE, starts the interactive REPL.\n"
+    "Runs a Mt program. With no FILE, runs the program on standard input (the\n"
+    "interactive REPL is not built yet).\n"
     "\n"
     "  FILE.mt [args...]  run a script; the script sees argv = [FILE.mt, args...]\n"
     "  -e CODE [args...]  run CODE (argv[0] is \"-e\")\n"
