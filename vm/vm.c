@@ -5,9 +5,10 @@
 ** pops one, and switching coroutines or threads just changes `fiber` and reloads the
 ** registers below. The C stack never grows with Mt recursion.
 **
-** Registers: ip, sp (stack top), base (slot 0 of the frame), consts, globals and proto live
-** in locals. STORE() writes ip and sp back before anything that may allocate, raise, call
-** out or switch; LOAD() reads them from the current fiber's top frame.
+** Registers: ip, sp (stack top), base (slot 0 of the frame), consts and proto live in
+** locals (globals are read through proto: one register fewer for GCC to spill). STORE()
+** writes ip and sp back before anything that may allocate, raise, call out or switch;
+** LOAD() reads them from the current fiber's top frame.
 */
 #include <math.h>
 #include <stdio.h>
@@ -72,7 +73,6 @@
         sp = fiber->top;                                                                           \
         proto = frame->closure->proto;                                                             \
         consts = proto->consts;                                                                    \
-        globals = proto->module->values;                                                           \
     } while (0)
 
 #define PUSH(v) (*sp++ = (v))
@@ -90,7 +90,6 @@
         frame->tagged_base = (uintptr_t)base;                                                      \
         proto = p_;                                                                                \
         consts = p_->consts;                                                                       \
-        globals = p_->module->values;                                                              \
         DISPATCH();                                                                                \
     } while (0)
 #define POP()   (*--sp)
@@ -175,7 +174,8 @@ static MT_NOINLINE void run(VM *vm) {
     Fiber *fiber;
     Frame *frame;
     const Instr *ip;
-    Value *sp, *base, *globals;
+    Value *sp, *base;
+#define globals (proto->module->values) /* not a local: see the top of the file */
     const Value *consts;
     Proto *proto;
     Instr i;
@@ -803,7 +803,6 @@ safe_point:
         base = frame_base(frame);
         proto = frame->closure->proto;
         consts = proto->consts;
-        globals = proto->module->values;
         DISPATCH();
     }
     CASE(CLOSURE) : {
