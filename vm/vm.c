@@ -1161,6 +1161,7 @@ unwind : {
     goto resume;
 }
 }
+#undef globals
 
 /* Runs fibers until none is runnable. Returns 0, or -1 if the VM is dead (out of memory
    even for unwinding). An allocation that fails longjmps here: MemoryError is then raised
