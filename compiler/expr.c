@@ -717,6 +717,18 @@ static void unemit(C *c, int n) {
     c->fs->stack -= n;
 }
 
+/* `= v` or `op= v` after a target named by two operands (a local and a cache or a second
+   local): the value, then one store; a compound assignment reads through `get` first. */
+static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint32_t b) {
+    TokenType op = c->cur.type;
+    mtc_advance(c);
+    if (op != TOK_EQ) mtc_emit_ab(c, get, a, b);
+    mtc_rhs(c);
+    if (op != TOK_EQ) emit_binary(c, compound_op(op));
+    mtc_emit_ab(c, set, a, b);
+    c->assigned = true;
+}
+
 static void dot(C *c, bool can_assign) {
     mtc_consume(c, TOK_NAME, "attribute name after '.'");
     String *name = mtc_name(c, &c->prev);
@@ -724,14 +736,8 @@ static void dot(C *c, bool can_assign) {
     int obj = cache <= 0xffff ? loaded_local(c, 1, 0xff) : -1;
     if (obj >= 0 && can_assign && assignment_op(c->cur.type)) {
         /* local.name = v: the value first, then one store through the local. */
-        TokenType op = c->cur.type;
-        mtc_advance(c);
         unemit(c, 1);
-        if (op != TOK_EQ) mtc_emit_ab(c, OP_GET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
-        mtc_rhs(c);
-        if (op != TOK_EQ) emit_binary(c, compound_op(op));
-        mtc_emit_ab(c, OP_SET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
-        c->assigned = true;
+        store_through_locals(c, OP_GET_ATTR_L, OP_SET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
         return;
     }
     if (obj >= 0 && !mtc_check(c, TOK_LPAREN)) {
@@ -788,14 +794,8 @@ static void subscript(C *c, bool can_assign) {
     if (obj >= 0 && idx >= 0) {
         if (can_assign && assignment_op(c->cur.type)) {
             /* local[local] = v: the value first, then one store through the locals. */
-            TokenType op = c->cur.type;
-            mtc_advance(c);
             unemit(c, 2);
-            if (op != TOK_EQ) mtc_emit_ab(c, OP_GET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
-            mtc_rhs(c);
-            if (op != TOK_EQ) emit_binary(c, compound_op(op));
-            mtc_emit_ab(c, OP_SET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
-            c->assigned = true;
+            store_through_locals(c, OP_GET_INDEX_LL, OP_SET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
             return;
         }
         unemit(c, 2);

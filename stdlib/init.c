@@ -37,6 +37,18 @@ void mtlib_register_methods(VM *vm, TypeTag type, const LibReg *regs) {
     }
 }
 
+/* Defines natives as globals of module m (a native module, or the prelude's private ones). */
+void mtlib_define_in_module(VM *vm, Module *m, const LibReg *regs) {
+    for (const LibReg *r = regs; r->name; r++) {
+        Native *n = mtlib_native(vm, r);
+        mtgc_push_temp(vm, OBJ_VAL(n));
+        uint32_t slot = mto_module_slot(vm, m, n->name);
+        m->values[slot] = OBJ_VAL(n);
+        m->declared[slot] = 1;
+        mtgc_pop_temp(vm, 1);
+    }
+}
+
 Value mtv_builtin(VM *vm, const char *name) {
     Value v;
     String *s = mto_intern_z(vm, name);

@@ -31,6 +31,7 @@ typedef struct {
 MT_INTERNAL void mtlib_register(VM *vm, const LibReg *regs);
 MT_INTERNAL void mtlib_register_methods(VM *vm, TypeTag type, const LibReg *regs);
 MT_INTERNAL Native *mtlib_native(VM *vm, const LibReg *r);
+MT_INTERNAL void mtlib_define_in_module(VM *vm, Module *m, const LibReg *regs);
 MT_INTERNAL int mtlib_type_error(VM *vm, const char *fn, int argn, const char *want, Value got);
 MT_INTERNAL bool mtlib_int_arg(VM *vm, Value *args, int i, const char *fn, int64_t *out);
 MT_INTERNAL bool mtlib_num_arg(VM *vm, Value *args, int i, const char *fn, double *out);

@@ -118,14 +118,7 @@ Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs) {
     Module *m = mto_module(vm, n, NULL);
     mtgc_push_temp(vm, OBJ_VAL(m));
     m->state = MODULE_READY;
-    for (const LibReg *r = regs; r->name; r++) {
-        Native *f = mtlib_native(vm, r);
-        mtgc_push_temp(vm, OBJ_VAL(f));
-        uint32_t slot = mto_module_slot(vm, m, f->name);
-        m->values[slot] = OBJ_VAL(f);
-        m->declared[slot] = 1;
-        mtgc_pop_temp(vm, 1);
-    }
+    mtlib_define_in_module(vm, m, regs);
     mtt_set(vm, &vm->modules, n, OBJ_VAL(m));
     mtgc_pop_temp(vm, 2);
     return m;

@@ -56,18 +56,6 @@ static const LibReg builtin_natives[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-/* Defines natives as globals of the prelude module only. */
-static void define_private(VM *vm, Module *m, const LibReg *regs) {
-    for (const LibReg *r = regs; r->name; r++) {
-        Native *n = mtlib_native(vm, r);
-        mtgc_push_temp(vm, OBJ_VAL(n));
-        uint32_t slot = mto_module_slot(vm, m, n->name);
-        m->values[slot] = OBJ_VAL(n);
-        m->declared[slot] = 1;
-        mtgc_pop_temp(vm, 1);
-    }
-}
-
 static const char *const exports[] = {"map", "filter", "sorted", "enumerate", "zip", NULL};
 
 void mtlib_open_prelude(VM *vm) {
@@ -77,8 +65,8 @@ void mtlib_open_prelude(VM *vm) {
     Module *m = mto_module(vm, name, NULL);
     vm->prelude = m;
     mtgc_pop_temp(vm, 1);
-    define_private(vm, m, prelude_natives);
-    define_private(vm, m, mtlib_list_hidden);
+    mtlib_define_in_module(vm, m, prelude_natives);
+    mtlib_define_in_module(vm, m, mtlib_list_hidden);
     Closure *cl = mtmod_compile(vm, m, prelude_src, sizeof prelude_src - 1, false);
     if (!cl) return; /* a broken prelude is a build bug; the tests catch it */
     mtgc_push_temp(vm, OBJ_VAL(cl));

@@ -449,32 +449,21 @@ static bool needs_callback_walk(VM *vm, Value v, Walk *w, bool top_str) {
     return found;
 }
 
-static bool needs_callback_depth(VM *vm, Value v, int depth) {
-    MT_UNUSED(depth);
-    Walk *w = malloc(sizeof(Walk));
+/* The walk's path is too big for the C stack; values that are not containers or instances
+   (the common case) need neither a walk nor the allocation. */
+static bool walk_for_callback(VM *vm, Value v, bool top_str) {
+    if (!IS_OBJ(v)) return false;
+    ObjType t = (ObjType)AS_OBJ(v)->type;
+    if (t != OBJ_INSTANCE && t != OBJ_LIST && t != OBJ_MAP) return false;
+    Walk *w = malloc(sizeof *w);
     if (!w) return false;
     w->depth = 0;
-    bool r = needs_callback_walk(vm, v, w, true);
+    bool r = needs_callback_walk(vm, v, w, top_str);
     free(w);
     return r;
 }
 
 /* For repr(): only user repr methods matter. */
-bool mtv_needs_repr_callback(VM *vm, Value v) {
-    if (!IS_OBJ(v) || (AS_OBJ(v)->type != OBJ_INSTANCE && AS_OBJ(v)->type != OBJ_LIST &&
-                       AS_OBJ(v)->type != OBJ_MAP))
-        return false;
-    Walk *w = malloc(sizeof(Walk));
-    if (!w) return false;
-    w->depth = 0;
-    bool r = needs_callback_walk(vm, v, w, false);
-    free(w);
-    return r;
-}
+bool mtv_needs_repr_callback(VM *vm, Value v) { return walk_for_callback(vm, v, false); }
 
-bool mtv_needs_callback(VM *vm, Value v) {
-    if (!IS_OBJ(v) || (AS_OBJ(v)->type != OBJ_INSTANCE && AS_OBJ(v)->type != OBJ_LIST &&
-                       AS_OBJ(v)->type != OBJ_MAP))
-        return false;
-    return needs_callback_depth(vm, v, 0);
-}
+bool mtv_needs_callback(VM *vm, Value v) { return walk_for_callback(vm, v, true); }

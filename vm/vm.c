@@ -932,16 +932,8 @@ safe_point:
     }
     CASE(FOR_ITER) : {
         Value it = sp[-2], st = sp[-1];
-        if (IS_OBJ_TYPE(it, OBJ_RANGE) && IS_NIL(st)) {
-            /* A counting range (step 1, small-int bounds) trades its object for its end:
-               a small int in the iterator slot, which no iterable can be. */
-            Range *r = (Range *)AS_OBJ(it);
-            if (r->step == 1 && FITS_SMALLINT(r->start) && FITS_SMALLINT(r->stop)) {
-                it = sp[-2] = SMALLINT_VAL(r->stop);
-                st = SMALLINT_VAL(r->start);
-            }
-        }
         if (IS_SMALLINT(it)) {
+        counting_range:;
             int64_t cur = AS_SMALLINT(st);
             if (cur < AS_SMALLINT(it)) {
                 sp[-1] = SMALLINT_VAL(cur + 1);
@@ -964,6 +956,13 @@ safe_point:
         }
         if (IS_OBJ_TYPE(it, OBJ_RANGE)) {
             Range *r = (Range *)AS_OBJ(it);
+            if (IS_NIL(st) && r->step == 1 && FITS_SMALLINT(r->start) && FITS_SMALLINT(r->stop)) {
+                /* A counting range (step 1, small-int bounds) trades its object for its end:
+                   a small int in the iterator slot, which no iterable can be. */
+                sp[-2] = it = SMALLINT_VAL(r->stop);
+                st = SMALLINT_VAL(r->start);
+                goto counting_range;
+            }
             int64_t cur = IS_NIL(st) ? r->start : AS_INT(st);
             if (r->step > 0 ? cur < r->stop : cur > r->stop) {
                 int64_t next;
