@@ -41,13 +41,15 @@ typedef void *(*mt_ReallocFn)(void *ptr, size_t old_size, size_t new_size, void 
 typedef void (*mt_WriteFn)(mt_VM *vm, const char *text, size_t len, void *user_data);
 
 typedef struct mt_Config {
-    mt_ReallocFn realloc_fn; /* default: the C library */
-    mt_WriteFn write_out;    /* default: buffered stdout */
-    mt_WriteFn write_err;    /* default: stderr */
-    void *user_data;         /* passed to the callbacks above */
-    size_t memory_limit;     /* bytes; 0 = no limit. Past it, allocation raises MemoryError */
-    uint32_t max_frames;     /* recursion limit per fiber; 0 = default (1,000,000) */
-    int gc_stress;           /* nonzero: collect at every allocation (testing) */
+    mt_ReallocFn realloc_fn;      /* default: the C library */
+    mt_WriteFn write_out;         /* default: buffered stdout */
+    mt_WriteFn write_err;         /* default: stderr */
+    void *user_data;              /* passed to the callbacks above */
+    size_t memory_limit;          /* bytes; 0 = no limit. Past it, allocation raises MemoryError */
+    uint32_t max_frames;          /* recursion limit per fiber; 0 = default (1,000,000) */
+    uint32_t max_coroutine_depth; /* coroutines resuming coroutines, nested; 0 = default
+                                     (100,000); deeper raises RecursionError */
+    int gc_stress;                /* nonzero: collect at every allocation (testing) */
 } mt_Config;
 
 /* Fills *config with the defaults. */

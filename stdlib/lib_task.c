@@ -51,15 +51,6 @@ static int co_done(VM *vm, Value *args, int argc) {
     RETURN(BOOL_VAL(co->state == FIBER_DONE || co->state == FIBER_FAILED));
 }
 
-/* @close(co): a thread made at program end (or by the collector) to close a coroutine. */
-static int task_close_native(VM *vm, Value *args, int argc) {
-    MT_UNUSED(argc);
-    Value co = args[1];
-    args[0] = co;
-    result_slot(vm, args);
-    return mts_close(vm, args);
-}
-
 /* {== threads ==} */
 
 static bool need_thread(VM *vm, Value v) {
@@ -149,9 +140,11 @@ static int chan_closed(VM *vm, Value *args, int argc) {
 }
 
 static const LibReg task_lib[] = {
-    {"coroutine", task_coroutine, 1, -1, NULL, false}, {"channel", task_channel, 0, 1, NULL, false},
-    {"sleep", task_sleep, 1, 1, NULL, false},          {"current", task_current, 0, 0, NULL, false},
-    {"@close", task_close_native, 1, 1, NULL, false},  {NULL, NULL, 0, 0, NULL, false},
+    {"coroutine", task_coroutine, 1, -1, NULL, false},
+    {"channel", task_channel, 0, 1, NULL, false},
+    {"sleep", task_sleep, 1, 1, NULL, false},
+    {"current", task_current, 0, 0, NULL, false},
+    {NULL, NULL, 0, 0, NULL, false},
 };
 
 static const LibReg coroutine_methods[] = {

@@ -123,3 +123,8 @@ def _print(args):
     for a in args:
         parts.append(_str(a))
     print(" ".join(parts))
+
+def _close(co):
+    # The body of a thread that closes a suspended coroutine at program end or for the
+    # collector: a failure is reported like any thread's.
+    co.close()

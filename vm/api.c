@@ -46,6 +46,8 @@ mt_VM *mt_new(const mt_Config *config) {
     vm->mem = mem;
     vm->config = cfg;
     vm->max_frames = cfg.max_frames ? cfg.max_frames : MT_DEFAULT_MAX_FRAMES;
+    vm->max_resume_depth =
+        cfg.max_coroutine_depth ? cfg.max_coroutine_depth : MT_DEFAULT_MAX_COROUTINE_DEPTH;
     vm->next_gc = MT_GC_INITIAL;
     vm->error = NIL_VAL;
     vm->memory_error = NIL_VAL;

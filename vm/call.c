@@ -145,10 +145,6 @@ static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
 
 Step mti_call(VM *vm, Fiber *f, Value *callee, int argc) {
     Value c = *callee;
-    if (vm->attention) {
-        if (!mts_attention(vm, f)) return STEP_ERROR;
-        if (vm->current != f) return STEP_SWITCH;
-    }
     if (IS_OBJ(c)) {
         switch ((ObjType)AS_OBJ(c)->type) {
         case OBJ_CLOSURE: {
@@ -459,10 +455,6 @@ Step mti_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
             ac->method = v;
             ac->index = UINT32_MAX;
             ac->shape = in->klass->nfields;
-            if (vm->attention) {
-                if (!mts_attention(vm, f)) return STEP_ERROR;
-                if (vm->current != f) return STEP_SWITCH;
-            }
             return call_method(vm, f, recv, argc, v, 0);
         }
         attr_error(vm, obj, name);

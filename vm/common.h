@@ -40,6 +40,12 @@
 #define MT_DEFAULT_MAX_FRAMES 1000000
 #endif
 
+/* Coroutines resuming coroutines: each level costs a fiber and its frames on the heap, so
+   the chain is bounded too (Lua and Python bound it by their C stack). */
+#ifndef MT_DEFAULT_MAX_COROUTINE_DEPTH
+#define MT_DEFAULT_MAX_COROUTINE_DEPTH 100000
+#endif
+
 /* The first collection happens after this many bytes; later ones at MT_GC_GROWTH x live. */
 #ifndef MT_GC_INITIAL
 #define MT_GC_INITIAL (4u << 20)

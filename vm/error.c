@@ -13,6 +13,7 @@
 
 #include "vm/error.h"
 #include "vm/opcodes.h"
+#include "vm/sched.h"
 
 /* {== Classes ==} */
 
@@ -133,8 +134,6 @@ int32_t mte_line_at(Proto *p, uint32_t pc) {
     return p->lines[pc];
 }
 
-static uint32_t frame_pc(const Frame *f) { return (uint32_t)(f->ip - f->closure->proto->code) - 1; }
-
 /* The error being handled by the innermost frame that is inside an except or finally
    body, if any: a new error raised now gets it as its context. */
 static Value handled_error(Fiber *f) {
@@ -142,7 +141,7 @@ static Value handled_error(Fiber *f) {
         Frame *fr = &f->frames[i];
         Proto *p = fr->closure->proto;
         if (p->nregions == 0) continue;
-        uint32_t pc = frame_pc(fr);
+        uint32_t pc = mtf_pc(f, (uint32_t)i);
         for (int r = (int)p->nregions - 1; r >= 0; r--) {
             Region *rg = &p->regions[r];
             if (pc < rg->start || pc >= rg->end) continue;
@@ -162,7 +161,7 @@ void mte_prepare(VM *vm, Fiber *f, Value exc, bool fresh) {
     Trace *t = ensure_trace(vm, exc);
     if (fresh) {
         Frame *fr = &f->frames[f->nframes - 1];
-        mto_trace_add(vm, t, fr->closure->proto, frame_pc(fr));
+        mto_trace_add(vm, t, fr->closure->proto, mtf_pc(f, f->nframes - 1));
         Value ctx;
         Value handled = handled_error(f);
         if (!IS_NIL(handled) && handled != exc &&
@@ -180,46 +179,95 @@ bool mte_unmatchable(VM *vm, Value exc) {
     return IS_INSTANCE(exc) && mto_instance_get(AS_INSTANCE(exc), vm->names.unmatchable, &v);
 }
 
-/* Finds a handler for `exc` in the fiber, popping frames that have none. Returns true with
-   the fiber positioned at the landing pad, or false when the fiber has no frames left. */
-bool mte_unwind(VM *vm, Fiber *f, Value exc) {
-    bool stop_iteration = mte_is(vm, exc, ERR_STOP_ITERATION);
+/* The first handler of p around pc that takes the error (innermost first), or NULL. */
+static const Handler *find_handler(const Proto *p, uint32_t pc, bool stop_iteration) {
+    for (uint32_t i = 0; i < p->nhandlers; i++) {
+        const Handler *h = &p->handlers[i];
+        if (pc < h->start || pc >= h->end) continue;
+        if (h->kind == HANDLER_FOR_STOP && !stop_iteration) continue;
+        return h;
+    }
+    return NULL;
+}
+
+static bool region_holds(const Region *rg, uint32_t pc) { return pc >= rg->start && pc < rg->end; }
+
+/* The error `exc` leaves the cleanup blocks (finally bodies, with exits) of frame fr that
+   hold pc and do not hold handler h (NULL: it leaves the frame). An Error leaving a cleanup
+   block that runs for an Exit does not replace it: the Error is reported and the Exit goes
+   on (a coroutine's own close is the exception: SPEC 7.3). Sets *left if it left any. */
+static Value leave_cleanup(VM *vm, Fiber *f, Frame *fr, uint32_t pc, const Handler *h, Value exc,
+                           bool *left) {
+    const Proto *p = fr->closure->proto;
+    Value *base = frame_base(fr);
+    for (uint32_t r = 0; r < p->nregions; r++) {
+        const Region *rg = &p->regions[r];
+        if (rg->kind != REGION_FINALLY || !region_holds(rg, pc)) continue;
+        if (h && region_holds(rg, h->start)) continue; /* handled inside the block */
+        *left = true;
+        Value kind = base[rg->slot + 1], exit = base[rg->slot];
+        if (kind != SMALLINT_VAL(KIND_EXC) || !mte_is_exit(vm, exit) || mte_is_exit(vm, exc) ||
+            mts_is_close_exit(f, exit))
+            continue;
+        mte_report_displaced(vm, exc, AS_INSTANCE(exit)->klass->name->chars, mts_thread_of(f));
+        exc = exit;
+    }
+    return exc;
+}
+
+/* Places the fiber at handler h of its top frame with the error on the stack. */
+static void land(Fiber *f, Frame *fr, const Handler *h, Value exc) {
+    Value *base = frame_base(fr);
+    switch ((HandlerKind)h->kind) {
+    case HANDLER_FOR_STOP: f->top = base + h->depth; break;
+    case HANDLER_EXCEPT:
+        base[h->slot] = exc;
+        f->top = base + h->slot + 1;
+        break;
+    case HANDLER_FINALLY:
+        base[h->slot] = exc;
+        base[h->slot + 1] = SMALLINT_VAL(KIND_EXC);
+        f->top = base + h->slot + 2;
+        break;
+    }
+    fr->ip = fr->closure->proto->code + h->target;
+}
+
+/* Finds a handler for *exc in the fiber, popping frames that have none. Returns true with
+   the fiber positioned at the landing pad, or false when the fiber has no frames left. The
+   error may change on the way (leave_cleanup, mts_exit_after_cleanup). */
+bool mte_unwind(VM *vm, Fiber *f, Value *excp) {
+    Value exc = *excp;
+    bool left_cleanup = false;
     for (;;) {
-        Frame *fr = &f->frames[f->nframes - 1];
-        Proto *p = fr->closure->proto;
-        uint32_t pc = frame_pc(fr);
-        for (uint32_t i = 0; i < p->nhandlers; i++) {
-            Handler *h = &p->handlers[i];
-            if (pc < h->start || pc >= h->end) continue;
-            Value *base = frame_base(fr);
-            switch ((HandlerKind)h->kind) {
-            case HANDLER_FOR_STOP:
-                if (!stop_iteration) continue;
-                f->top = base + h->depth;
-                break;
-            case HANDLER_EXCEPT:
-                base[h->slot] = exc;
-                f->top = base + h->slot + 1;
-                break;
-            case HANDLER_FINALLY:
-                base[h->slot] = exc;
-                base[h->slot + 1] = SMALLINT_VAL(KIND_EXC);
-                f->top = base + h->slot + 2;
-                break;
+        uint32_t top = f->nframes - 1;
+        Frame *fr = &f->frames[top];
+        uint32_t pc = mtf_pc(f, top);
+        f->obj.flags &= ~FIBER_AT_SAFE_POINT; /* the pc above was the last use */
+        const Handler *h =
+            find_handler(fr->closure->proto, pc, mte_is(vm, exc, ERR_STOP_ITERATION));
+        exc = leave_cleanup(vm, f, fr, pc, h, exc, &left_cleanup);
+        if (h) {
+            land(f, fr, h, exc);
+            if (left_cleanup) {
+                Value e = mts_exit_after_cleanup(vm, f, exc, false);
+                if (e != exc) land(f, fr, h, exc = e);
             }
-            fr->ip = p->code + h->target;
+            *excp = exc;
             return true;
         }
         mtf_close_upvalues(f, frame_base(fr));
         if (f->nframes == 1) {
             f->top = frame_base(fr);
+            if (left_cleanup) exc = mts_exit_after_cleanup(vm, f, exc, true);
+            *excp = exc;
             return false;
         }
         f->nframes--;
         f->top = frame_base(fr);
         Frame *caller = &f->frames[f->nframes - 1];
         Trace *t = mte_trace_of(vm, exc);
-        if (t) mto_trace_add(vm, t, caller->closure->proto, frame_pc(caller));
+        if (t) mto_trace_add(vm, t, caller->closure->proto, mtf_pc(f, f->nframes - 1));
     }
 }
 
@@ -229,11 +277,28 @@ bool mte_in_cleanup(Fiber *f) {
     for (uint32_t i = 0; i < f->nframes; i++) {
         Frame *fr = &f->frames[i];
         Proto *p = fr->closure->proto;
-        uint32_t pc = frame_pc(fr);
+        uint32_t pc = mtf_pc(f, i);
         for (uint32_t r = 0; r < p->nregions; r++)
             if (p->regions[r].kind == REGION_FINALLY && pc >= p->regions[r].start &&
                 pc < p->regions[r].end)
                 return true;
+    }
+    return false;
+}
+
+/* True when a frame of f runs a finally body or with exit for an Exit in flight. */
+bool mte_unwinding_exit(VM *vm, Fiber *f) {
+    for (uint32_t i = 0; i < f->nframes; i++) {
+        Frame *fr = &f->frames[i];
+        Proto *p = fr->closure->proto;
+        uint32_t pc = mtf_pc(f, i);
+        for (uint32_t r = 0; r < p->nregions; r++) {
+            const Region *rg = &p->regions[r];
+            if (rg->kind != REGION_FINALLY || !region_holds(rg, pc)) continue;
+            Value *base = frame_base(fr);
+            if (base[rg->slot + 1] == SMALLINT_VAL(KIND_EXC) && mte_is_exit(vm, base[rg->slot]))
+                return true;
+        }
     }
     return false;
 }
@@ -360,29 +425,55 @@ static void tb_error(VM *vm, TBuf *b, Value exc, int depth) {
     tb_headline(vm, b, exc);
 }
 
+/* "Error in thread N (spawned at ...)" for a spawned thread, "Error" for main. */
+static void tb_thread(TBuf *b, Fiber *thread) {
+    if (!thread || (thread->obj.flags & FIBER_MAIN)) {
+        tb_lit(b, "Error");
+        return;
+    }
+    if (thread->obj.flags & FIBER_CLOSER) {
+        tb_lit(b, "Error closing a suspended coroutine");
+        return;
+    }
+    tb_fmt(b, "Error in thread %u", thread->id);
+    if (thread->spawn_proto) {
+        Proto *sp = thread->spawn_proto;
+        tb_fmt(b, " (spawned at %s:%d in %s)", module_file(sp->module),
+               (int)mte_line_at(sp, thread->spawn_pc), sp->name ? sp->name->chars : "?");
+    }
+}
+
 /* The full report of an uncaught error, as text. `thread` names a spawned thread. */
 char *mte_format_c(VM *vm, Value exc, Fiber *thread) {
     TBuf b = {0};
     if (thread && !(thread->obj.flags & FIBER_MAIN)) {
-        tb_fmt(&b, "Error in thread %u", thread->id);
-        if (thread->spawn_proto) {
-            Proto *sp = thread->spawn_proto;
-            tb_fmt(&b, " (spawned at %s:%d in %s)", module_file(sp->module),
-                   (int)mte_line_at(sp, thread->spawn_pc), sp->name ? sp->name->chars : "?");
-        }
+        tb_thread(&b, thread);
         tb_lit(&b, ":\n");
     }
     tb_error(vm, &b, exc, 0);
     return b.p;
 }
 
-void mte_report(VM *vm, Value exc, Fiber *thread) {
-    char *text = mte_format_c(vm, exc, thread);
+static void write_report(VM *vm, char *text) {
     if (text) {
         mtlib_write_err(vm, text, strlen(text));
         free(text);
     }
     vm->error_reported = true;
+}
+
+void mte_report(VM *vm, Value exc, Fiber *thread) {
+    write_report(vm, mte_format_c(vm, exc, thread));
+}
+
+/* Reports an Error that an Exit unwinding the thread displaced (SPEC 6.6): it is not lost,
+   and it does not stop the Exit. */
+void mte_report_displaced(VM *vm, Value err, const char *exit_name, Fiber *thread) {
+    TBuf b = {0};
+    tb_thread(&b, thread);
+    tb_fmt(&b, " ignored while %s unwinds the thread:\n", exit_name);
+    tb_error(vm, &b, err, 0);
+    write_report(vm, b.p);
 }
 
 String *mte_format(VM *vm, Value exc, Fiber *thread) {

@@ -81,19 +81,40 @@ typedef struct SelectWaiter {
     Fiber *fiber;
 } SelectWaiter;
 
-#define FIBER_THREAD    1   /* root of a thread (obj.flags) */
-#define FIBER_MAIN      2   /* the program's main thread */
-#define FIBER_KILLED    4   /* ThreadExit was delivered or is pending */
-#define FIBER_REPORTED  8   /* its error was reported (or someone joined it) */
-#define FIBER_INLINE    16  /* stack and frames still live in the object */
-#define FIBER_SWALLOWED 32  /* shutdown: a swallowed ThreadExit is re-delivered unmatchable */
-#define FIBER_DEFER     64  /* woken with a value: a pending kill waits for the next suspension */
-#define FIBER_CLOSER    128 /* a thread made to close a coroutine (no frames of its own) */
+#define FIBER_THREAD             1  /* root of a thread (obj.flags) */
+#define FIBER_MAIN               2  /* the program's main thread */
+#define FIBER_KILLED             4  /* ThreadExit was delivered or is pending */
+#define FIBER_REPORTED           8  /* its error was reported (or someone joined it) */
+#define FIBER_INLINE             16 /* stack and frames still live in the object */
+#define FIBER_DEFER              64 /* woken with a value it has not run to take yet (see deliver_exit) */
+#define FIBER_CLOSER             128 /* a thread made to close a coroutine (program end, collector) */
+/* Stopped at a safe point, between two instructions: the top frame's ip is the instruction
+   to run next, so its pc (for handler lookup and tracebacks) is ip itself, not ip - 1. */
+#define FIBER_AT_SAFE_POINT      256
+/* Thread: its held exit arrived while a value was in transit to it (FIBER_DEFER), so it
+   waits for the next suspension point (a kill never loses a message). */
+#define FIBER_HOLD_TO_SUSPENSION 512
+/* Coroutine: close() found it suspended inside cleanup; the ThreadExit of the close is
+   raised when that cleanup ends. */
+#define FIBER_CLOSE_HELD         1024
+/* Thread: the collector found it garbage (a mark for the current collection only). */
+#define FIBER_GARBAGE            2048
 
 /* Pending errors the collector requests; made into error objects when raised (the
    collector itself cannot allocate). */
 #define PENDING_THREAD_EXIT ((Value)(MT_QNAN | 16))
 #define PENDING_DEADLOCK    ((Value)(MT_QNAN | 17))
+/* The thread's held exit (exit_held) is due when it resumes: raise it then. */
+#define PENDING_HELD_EXIT   ((Value)(MT_QNAN | 18))
+
+/* An Exit delivered to a thread from outside it (a kill, shutdown, a signal for main) and
+   not raised yet: a thread holds it while it may not be raised (sched.c, exit_due). */
+typedef enum {
+    HELD_NONE,
+    HELD_THREAD_EXIT, /* ThreadExit */
+    HELD_INTERRUPT,   /* Interrupt (SIGINT) */
+    HELD_SYSTEM_EXIT, /* SystemExit with code exit_code (SIGTERM and other signals) */
+} HeldExit;
 
 struct Fiber {
     Obj obj;
@@ -120,15 +141,32 @@ struct Fiber {
         Obj *wait_obj;      /* what a parked thread waits on (a channel, a thread) */
         struct Select *sel; /* WAIT_SELECT: the select in progress */
     };
-    Proto *spawn_proto;
-    uint32_t spawn_pc;
+    Proto *spawn_proto; /* thread: where it was spawned (for its error reports) */
+    union {
+        uint32_t spawn_pc;     /* thread: pc of the spawn in spawn_proto */
+        uint32_t resume_depth; /* coroutine, while RUNNING: its depth in the resume chain */
+    };
     uint32_t id;
     uint32_t timer_slot; /* index in the timer heap + 1, or 0 */
     uint32_t reg_index;  /* thread: position in the scheduler's registry */
-    uint8_t state, mode, wait_kind, cleanup_hold;
+    uint8_t state, wait_kind;
+    union {
+        uint8_t mode;      /* coroutine: how it returns to its resumer (ResumeMode) */
+        uint8_t exit_held; /* thread: the HeldExit it holds, or HELD_NONE */
+    };
+    uint8_t exit_code;                    /* thread: the status of a held HELD_SYSTEM_EXIT */
     uint16_t inline_frames, inline_slots; /* capacity of the storage after the struct */
     Value storage[];                      /* inline frames, then inline slots, while FIBER_INLINE */
 };
+
+/* The pc of frame `index` of f: the instruction it is executing (a call, a suspension),
+   or for a fiber stopped at a safe point, the instruction its top frame runs next. */
+static inline uint32_t mtf_pc(const Fiber *f, uint32_t index) {
+    const Frame *fr = &f->frames[index];
+    uint32_t pc = (uint32_t)(fr->ip - fr->closure->proto->code);
+    if (index + 1 == f->nframes && (f->obj.flags & FIBER_AT_SAFE_POINT)) return pc;
+    return pc - 1;
+}
 
 /* The thread a waiter belongs to. */
 static inline Fiber *waiter_fiber(Waiter *w) {

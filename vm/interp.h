@@ -56,7 +56,8 @@ MT_INTERNAL Step mts_yield(VM *vm, Fiber *f, Value v);
 MT_INTERNAL Step mts_spawn(VM *vm, Fiber *f, Value *callee, int argc, List *names);
 MT_INTERNAL Step mts_select(VM *vm, Fiber *f, int ncases, String *kinds, const Instr *table);
 MT_INTERNAL bool mts_attention(VM *vm, Fiber *f);
-MT_INTERNAL bool mts_take_pending(VM *vm, Fiber *f);
+MT_INTERNAL void mts_take_pending(VM *vm, Fiber *f);
+MT_INTERNAL bool mts_cleanup_ended(VM *vm, Fiber *f, Value in_flight);
 MT_INTERNAL void mts_start(VM *vm, Fiber *f);
 MT_INTERNAL Step mts_start_fiber(VM *vm, Fiber *f);
 

@@ -153,57 +153,172 @@ static void expire_timers(VM *vm, double now) {
     }
 }
 
-/* {== Parking and waking ==} */
+/* {== Exits delivered from outside a thread ==}
 
-/* An error waiting for this fiber: a kill (deferred while cleanup runs or after a value
-   was delivered) or an error from a coroutine it resumed. */
-static bool pending_due(Fiber *f) {
-    if (IS_UNDEF(f->pending)) return false;
-    Fiber *t = mts_thread_of(f);
-    if (t && t->cleanup_hold) return false;
-    return true;
+   A kill, shutdown or a signal (for main) delivers an Exit to a thread from outside it. The
+   thread *holds* it (exit_held) until it may be raised there; exit_due() is the one place
+   that decides when:
+   - never while cleanup (a finally body or a with exit) runs anywhere on the thread's
+     resume chain, so no cleanup is cut short: it is raised where the cleanup ends;
+   - if it arrived while a value was in transit to the thread (woken, not yet run), at the
+     thread's next suspension point or the end of a cleanup block, so a kill never loses a
+     message;
+   - otherwise as soon as the thread runs: when it resumes, or at the safe point where it
+     is running.
+   Not held: the collector's kill of a thread nothing can wake and shutdown's re-delivered
+   ThreadExit (both raised where the thread waits, even in cleanup), and errors handed to
+   a fiber to raise when it resumes (fiber->pending). */
+
+typedef enum { AT_RESUME, AT_SAFE_POINT, AT_SUSPENSION, AT_CLEANUP_END } ExitSite;
+
+/* True when some frame of f, or of the fibers that resumed it, runs cleanup. */
+static bool chain_in_cleanup(Fiber *f) {
+    for (Fiber *c = f; c; c = is_thread(c) ? NULL : c->resumer)
+        if (mte_in_cleanup(c)) return true;
+    return false;
 }
 
-static Value materialize(VM *vm, Value pending);
+/* May thread t's held exit be raised now in f, its innermost running fiber? */
+static bool exit_due(Fiber *t, Fiber *f, ExitSite at) {
+    if (t->exit_held == HELD_NONE) return false;
+    if ((t->obj.flags & FIBER_HOLD_TO_SUSPENSION) && at != AT_SUSPENSION && at != AT_CLEANUP_END)
+        return false;
+    return !chain_in_cleanup(f);
+}
 
-/* At a suspension point: raise a pending kill instead of waiting. During shutdown a thread
-   that swallowed its ThreadExit gets it again here, unmatchable. */
+static Value signal_exit_error(VM *vm, int code) {
+    Value e = mte_new(vm, ERR_SYSTEM_EXIT, "terminated by signal %d", code - 128);
+    mtgc_push_temp(vm, e);
+    mto_instance_set(vm, AS_INSTANCE(e), vm->names.code, SMALLINT_VAL(code));
+    mtgc_pop_temp(vm, 1);
+    return e;
+}
+
+static const char *held_exit_name(Fiber *t) {
+    switch ((HeldExit)t->exit_held) {
+    case HELD_INTERRUPT: return "Interrupt";
+    case HELD_SYSTEM_EXIT: return "SystemExit";
+    default: return "ThreadExit";
+    }
+}
+
+/* Makes thread t's held exit into the error to raise now, and clears it. */
+static Value take_held_exit(VM *vm, Fiber *t) {
+    HeldExit kind = (HeldExit)t->exit_held;
+    int code = t->exit_code;
+    t->exit_held = HELD_NONE;
+    t->obj.flags &= ~FIBER_HOLD_TO_SUSPENSION;
+    switch (kind) {
+    case HELD_INTERRUPT: return mte_new(vm, ERR_INTERRUPT, "interrupted");
+    case HELD_SYSTEM_EXIT: return signal_exit_error(vm, code);
+    default: return mts_thread_exit_error(vm, false);
+    }
+}
+
+static void thread_finished(VM *vm, Fiber *t, Value value, bool ok);
+
+/* Delivers an Exit to thread t from outside it. t may be the running thread (a signal
+   noticed at one of its safe points): the caller then raises the exit if it is due. */
+static void deliver_exit(VM *vm, Fiber *t, HeldExit kind, int code) {
+    if (t->state == FIBER_DONE || t->state == FIBER_FAILED) return;
+    if (kind == HELD_THREAD_EXIT) t->obj.flags |= FIBER_KILLED;
+    if (t->state == FIBER_NEW || (t->state == FIBER_RUNNABLE && t->nframes == 0 && !t->active)) {
+        /* Killed before it first ran: it never runs. */
+        t->state = FIBER_DONE; /* skipped when dequeued */
+        thread_finished(vm, t, NIL_VAL, true);
+        return;
+    }
+    t->exit_held = (uint8_t)kind;
+    t->exit_code = (uint8_t)code;
+    if (t->obj.flags & FIBER_DEFER) t->obj.flags |= FIBER_HOLD_TO_SUSPENSION;
+    Fiber *a = t->active ? t->active : t;
+    if (t->state == FIBER_RUNNING || !exit_due(t, a, AT_RESUME)) return; /* held */
+    if (t->state == FIBER_PARKED) {
+        mts_unpark(vm, t);
+        mts_enqueue(vm, t);
+    }
+    a->pending = PENDING_HELD_EXIT; /* raised when it resumes (supersedes a wake-up error) */
+}
+
+/* At a suspension point: raise a held exit that is due, or (shutdown) re-deliver a
+   swallowed ThreadExit, instead of waiting. */
 static bool suspension_check(VM *vm, Fiber *f) {
     Fiber *t = mts_thread_of(f);
-    if (t) t->obj.flags &= ~FIBER_DEFER;
-    if (mt_likely(IS_UNDEF(f->pending) && !SCH(vm)->shutting_down)) return true;
-    if (pending_due(f)) {
-        vm->error = materialize(vm, f->pending);
-        f->pending = UNDEF_VAL;
+    if (mt_likely(!t || (t->exit_held == HELD_NONE && !SCH(vm)->shutting_down))) return true;
+    if (exit_due(t, f, AT_SUSPENSION)) {
+        vm->error = take_held_exit(vm, t);
         return false;
     }
-    if (t && SCH(vm)->shutting_down && (t->obj.flags & FIBER_KILLED) && !mte_in_cleanup(f)) {
-        bool in_cleanup = false;
-        for (Fiber *c = f; c; c = is_thread(c) ? NULL : c->resumer)
-            if (mte_in_cleanup(c)) in_cleanup = true;
-        if (!in_cleanup) {
-            vm->error = mts_thread_exit_error(vm, true);
-            return false;
-        }
+    t->obj.flags &= ~FIBER_HOLD_TO_SUSPENSION; /* what was in transit has been taken */
+    if (SCH(vm)->shutting_down && (t->obj.flags & FIBER_KILLED) && t->exit_held == HELD_NONE &&
+        !chain_in_cleanup(f)) {
+        /* It swallowed its ThreadExit: during shutdown it gets it again, unmatchable. */
+        vm->error = mts_thread_exit_error(vm, true);
+        return false;
     }
     return true;
 }
-
-static void schedule(VM *vm);
 
 bool mts_suspension_check(VM *vm, Fiber *f) { return suspension_check(vm, f); }
 
-/* Raises a fiber's pending error when it resumes, unless a kill must wait (cleanup is
-   running, or a value was just handed to it). */
-bool mts_take_pending(VM *vm, Fiber *f) {
-    Fiber *t = mts_thread_of(f);
-    if (t && (t->cleanup_hold || (t->obj.flags & FIBER_DEFER)) &&
-        (f->pending == PENDING_THREAD_EXIT || mte_is(vm, f->pending, ERR_THREAD_EXIT)))
-        return false;
-    vm->error = materialize(vm, f->pending);
+static Value materialize(VM *vm, Fiber *f, Value pending);
+
+/* Moves a fiber's pending error into vm->error, to raise where it resumes. */
+void mts_take_pending(VM *vm, Fiber *f) {
+    Value p = f->pending;
     f->pending = UNDEF_VAL;
-    return true;
+    vm->error = materialize(vm, f, p);
 }
+
+/* A cleanup block of f ended (END_FINALLY), with `in_flight` its pending error or UNDEF:
+   false with vm->error set if an exit held meanwhile is raised now, in its place. */
+bool mts_cleanup_ended(VM *vm, Fiber *f, Value in_flight) {
+    Value exit = UNDEF_VAL;
+    if ((f->obj.flags & FIBER_CLOSE_HELD) && !mte_in_cleanup(f)) {
+        f->obj.flags &= ~FIBER_CLOSE_HELD;
+        exit = f->resumer->top[-1]; /* the close's own ThreadExit (mts_close) */
+    }
+    Fiber *t = mts_thread_of(f);
+    if (IS_UNDEF(exit) && t && exit_due(t, f, AT_CLEANUP_END)) {
+        if (!IS_UNDEF(in_flight) && mte_is_exit(vm, in_flight)) return true; /* already exiting */
+        if (!IS_UNDEF(in_flight)) mte_report_displaced(vm, in_flight, held_exit_name(t), t);
+        exit = take_held_exit(vm, t);
+    }
+    if (IS_UNDEF(exit)) {
+        if (t && t->exit_held) vm->attention = 1; /* still held: look again at safe points */
+        return true;
+    }
+    vm->error = exit;
+    return false;
+}
+
+/* An Error that left cleanup lands in f's top frame (at its ip) or, `leaving`, leaves f.
+   If f's thread holds an exit that is due there, the exit goes on in its place and the
+   Error is reported (SPEC 6.6). Returns the error to unwind with. */
+Value mts_exit_after_cleanup(VM *vm, Fiber *f, Value exc, bool leaving) {
+    Fiber *t = mts_thread_of(f);
+    if (!t || t->exit_held == HELD_NONE || mte_is_exit(vm, exc)) return exc;
+    if (t->obj.flags & FIBER_HOLD_TO_SUSPENSION) return exc;
+    bool in_cleanup;
+    if (leaving) {
+        in_cleanup = !is_thread(f) && f->resumer && chain_in_cleanup(f->resumer);
+    } else {
+        f->obj.flags |= FIBER_AT_SAFE_POINT; /* its pc is the landing pad itself */
+        in_cleanup = chain_in_cleanup(f);
+        f->obj.flags &= ~FIBER_AT_SAFE_POINT;
+    }
+    if (in_cleanup) return exc;
+    mte_report_displaced(vm, exc, held_exit_name(t), t);
+    return take_held_exit(vm, t);
+}
+
+/* The close's own ThreadExit of coroutine f (being closed): an Error from f's cleanup
+   replaces it, unlike an Exit that unwinds a thread (SPEC 7.3). */
+bool mts_is_close_exit(Fiber *f, Value exc) {
+    return !is_thread(f) && f->mode == RESUME_CLOSE && f->resumer && f->resumer->top[-1] == exc;
+}
+
+static void schedule(VM *vm);
 
 /* Parks the thread running `f` (f may be a coroutine nested in it) and switches away. */
 Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
@@ -308,7 +423,7 @@ static void describe_wait(Fiber *t, char *buf, size_t cap) {
         Frame *fr = &a->frames[a->nframes - 1];
         Proto *p = fr->closure->proto;
         file = p->module && p->module->path ? p->module->path->chars : "?";
-        line = mte_line_at(p, (uint32_t)(fr->ip - p->code) - 1);
+        line = mte_line_at(p, mtf_pc(a, a->nframes - 1));
     }
     if (t->obj.flags & FIBER_MAIN)
         snprintf(buf, cap, "\n  main thread: waiting in %s at %s:%d", wait_name(t->wait_kind), file,
@@ -331,9 +446,16 @@ static Value deadlock_error(VM *vm) {
     return mte_new(vm, ERR_DEADLOCK, "%s", msg);
 }
 
-static Value materialize(VM *vm, Value pending) {
+/* The error a pending marker stands for, made when fiber f (of thread t) resumes. */
+static Value materialize(VM *vm, Fiber *f, Value pending) {
+    Fiber *t = mts_thread_of(f);
+    if (pending == PENDING_HELD_EXIT) return take_held_exit(vm, t);
     if (pending == PENDING_THREAD_EXIT) return mts_thread_exit_error(vm, false);
-    if (pending == PENDING_DEADLOCK) return deadlock_error(vm);
+    if (pending == PENDING_DEADLOCK) {
+        /* Main can never be woken: an exit it held for its cleanup goes on instead. */
+        if (t && t->exit_held) return take_held_exit(vm, t);
+        return deadlock_error(vm);
+    }
     return pending;
 }
 
@@ -379,42 +501,6 @@ static uint32_t live_threads(VM *vm) {
 
 /* {== Shutdown ==} */
 
-static bool chain_in_cleanup(Fiber *t) {
-    for (Fiber *c = t->active ? t->active : t; c; c = is_thread(c) ? NULL : c->resumer)
-        if (mte_in_cleanup(c)) return true;
-    return false;
-}
-
-static void thread_finished(VM *vm, Fiber *t, Value value, bool ok);
-
-/* Delivers ThreadExit to thread t (not the running one). */
-static void deliver_kill(VM *vm, Fiber *t, bool unmatchable) {
-    if (t->state == FIBER_DONE || t->state == FIBER_FAILED) return;
-    t->obj.flags |= FIBER_KILLED;
-    if (t->state == FIBER_NEW || (t->state == FIBER_RUNNABLE && t->nframes == 0 && !t->active)) {
-        /* Killed before it first ran: it never runs. */
-        t->state = FIBER_DONE; /* skipped when dequeued */
-        thread_finished(vm, t, NIL_VAL, true);
-        return;
-    }
-    Fiber *a = t->active ? t->active : t;
-    Value e = unmatchable ? mts_thread_exit_error(vm, true) : PENDING_THREAD_EXIT;
-    a->pending = e;
-    if (!unmatchable && chain_in_cleanup(t)) {
-        /* A finally or with exit is running: the kill waits until it ends (END_FINALLY,
-           or the next suspension point outside cleanup). */
-        t->cleanup_hold = 1;
-        return;
-    }
-    if (t->state == FIBER_PARKED) {
-        mts_unpark(vm, t);
-        t->obj.flags &= ~FIBER_DEFER;
-        mts_enqueue(vm, t);
-    }
-    /* Runnable: raised when it runs, unless a value was handed to it (then at its next
-       suspension point). */
-}
-
 static void begin_shutdown(VM *vm, int status) {
     Scheduler *s = SCH(vm);
     if (status >= 0 && !s->status_fixed) {
@@ -425,7 +511,7 @@ static void begin_shutdown(VM *vm, int status) {
     s->shutting_down = true;
     for (uint32_t i = 0; i < s->nthreads; i++) {
         Fiber *t = s->threads[i];
-        if (t && t != mts_thread_of(vm->current)) deliver_kill(vm, t, false);
+        if (t && t != mts_thread_of(vm->current)) deliver_exit(vm, t, HELD_THREAD_EXIT, 0);
     }
 }
 
@@ -457,7 +543,8 @@ static void thread_finished(VM *vm, Fiber *t, Value value, bool ok) {
     t->state = ok ? FIBER_DONE : FIBER_FAILED;
     t->result = value;
     t->active = NULL;
-    t->cleanup_hold = 0;
+    t->exit_held = HELD_NONE; /* an exit it still held is moot: it has ended */
+    t->obj.flags &= ~(FIBER_HOLD_TO_SUSPENSION | FIBER_AT_SAFE_POINT);
     unregister_thread(vm, t);
     bool is_exit = !ok && mte_is_exit(vm, value);
     bool joined = t->joiners != NULL;
@@ -501,17 +588,17 @@ static void coroutine_finished(VM *vm, Fiber *co, Value value, bool ok) {
     Fiber *r = co->resumer;
     Fiber *t = co->thread;
     ResumeMode mode = (ResumeMode)co->mode;
+    bool closed = !ok && mts_is_close_exit(co, value); /* close() got what it asked for */
     co->state = ok ? FIBER_DONE : FIBER_FAILED;
     co->resumer = NULL;
     co->thread = NULL;
+    co->obj.flags &= ~(FIBER_CLOSE_HELD | FIBER_AT_SAFE_POINT);
     mtf_release_stack(vm, co);
     if (t) t->active = r;
     vm->current = r;
     if (!r) return;
     if (!ok) {
-        if (mode == RESUME_CLOSE && mte_is(vm, value, ERR_THREAD_EXIT) &&
-            !mte_unmatchable(vm, value))
-            r->top[-1] = NIL_VAL;
+        if (closed) r->top[-1] = NIL_VAL;
         else r->pending = value;
         return;
     }
@@ -530,12 +617,6 @@ static void coroutine_finished(VM *vm, Fiber *co, Value value, bool ok) {
 void mts_fiber_returned(VM *vm, Fiber *f, Value result) {
     if (!is_thread(f)) {
         coroutine_finished(vm, f, result, true);
-        if (vm->current && vm->current->nframes == 0) {
-            /* The resumer is a closer thread with no frames of its own: it is done. */
-            Fiber *t = vm->current;
-            thread_finished(vm, t, NIL_VAL, true);
-            schedule(vm);
-        }
         return;
     }
     thread_finished(vm, f, result, true);
@@ -545,13 +626,6 @@ void mts_fiber_returned(VM *vm, Fiber *f, Value result) {
 void mts_fiber_failed(VM *vm, Fiber *f, Value exc) {
     if (!is_thread(f)) {
         coroutine_finished(vm, f, exc, false);
-        if (vm->current && vm->current->nframes == 0) {
-            Fiber *t = vm->current;
-            Value e = t->pending;
-            t->pending = UNDEF_VAL;
-            thread_finished(vm, t, IS_UNDEF(e) ? NIL_VAL : e, IS_UNDEF(e));
-            schedule(vm);
-        }
         return;
     }
     thread_finished(vm, f, exc, false);
@@ -601,6 +675,8 @@ static bool run_thread(VM *vm, Fiber *t) {
         return false;
     }
     t->state = FIBER_RUNNING;
+    t->obj.flags &= ~FIBER_DEFER;        /* the value it was woken with is delivered now */
+    if (t->exit_held) vm->attention = 1; /* its safe points and cleanup ends check the hold */
     Fiber *a = t->active ? t->active : t;
     t->active = a;
     vm->current = a; /* rooted before anything below allocates */
@@ -609,16 +685,11 @@ static bool run_thread(VM *vm, Fiber *t) {
            or error is in, and the thread is done. */
         Value e = t->pending;
         t->pending = UNDEF_VAL;
-        if (!IS_UNDEF(e)) thread_finished(vm, t, materialize(vm, e), false);
+        if (!IS_UNDEF(e)) thread_finished(vm, t, materialize(vm, t, e), false);
         else thread_finished(vm, t, t->top[-1], true);
         vm->current = NULL;
         return false;
     }
-    if (!IS_UNDEF(a->pending) && !t->cleanup_hold) {
-        if (a->pending == PENDING_THREAD_EXIT || a->pending == PENDING_DEADLOCK)
-            a->pending = materialize(vm, a->pending);
-    }
-    vm->current = a;
     return true;
 }
 
@@ -642,7 +713,10 @@ static void schedule(VM *vm) {
             memmove(s->to_close, s->to_close + 1, --s->nclose * sizeof(Fiber *));
             spawn_closer(vm, co);
         }
-        if (vm->signal_pending) deliver_signal(vm);
+        if (vm->signal_pending) {
+            deliver_signal(vm);
+            if (s->aborted) return;
+        }
         if (s->pass_left == 0) {
             if (s->ntimers) expire_timers(vm, mts_now());
             s->pass_left = s->run_len;
@@ -675,10 +749,9 @@ static bool idle(VM *vm) {
         if (s->run_len > 0) return true;
     }
     if (main && main->state == FIBER_PARKED && !s->shutting_down) {
-        /* Main waits and nothing can ever wake it. */
-        Value e = deadlock_error(vm);
+        /* Main waits and nothing can ever wake it (an exit it holds goes on instead). */
+        Value e = main->exit_held ? PENDING_HELD_EXIT : deadlock_error(vm);
         mts_unpark(vm, main);
-        main->cleanup_hold = 0;
         mts_wake_error(vm, main, e);
         return true;
     }
@@ -692,7 +765,8 @@ static bool idle(VM *vm) {
     for (uint32_t i = 0; i < s->nthreads; i++) {
         Fiber *t = s->threads[i];
         if (!t || t->state != FIBER_PARKED) continue;
-        t->cleanup_hold = 0;
+        t->exit_held = HELD_NONE; /* cut short: its cleanup can never go on */
+        t->obj.flags &= ~FIBER_HOLD_TO_SUSPENSION;
         mts_unpark(vm, t);
         (t->active ? t->active : t)->pending = mts_thread_exit_error(vm, true);
         t->obj.flags |= FIBER_KILLED;
@@ -705,44 +779,44 @@ static bool idle(VM *vm) {
 
 /* {== Signals and safe points ==} */
 
+/* Stops the run at once (a second signal): cleanup still running is abandoned. */
+static void abort_run(VM *vm, int status) {
+    Scheduler *s = SCH(vm);
+    s->aborted = true;
+    if (!s->status_fixed) {
+        s->status = status;
+        s->status_fixed = true;
+    }
+}
+
+/* True while main runs cleanup for an exit: a signal now would be the user's second. */
+static bool main_exiting(VM *vm, Fiber *main) {
+    if (main->exit_held == HELD_INTERRUPT || main->exit_held == HELD_SYSTEM_EXIT) return true;
+    for (Fiber *c = main->active ? main->active : main; c; c = is_thread(c) ? NULL : c->resumer)
+        if (mte_unwinding_exit(vm, c)) return true;
+    return false;
+}
+
+/* A signal for the VM: Interrupt (SIGINT) or SystemExit(128 + n) for main, held like any
+   exit while main runs cleanup. A second signal — while shutting down, or while main runs
+   the cleanup of an exit (or holds the first signal's) — stops the run at once. */
 static void deliver_signal(VM *vm) {
     Scheduler *s = SCH(vm);
     int sig = vm->signal_pending;
     vm->signal_pending = 0;
     if (!sig) return;
-    if (s->shutting_down) {
-        s->aborted = true;
-        if (!s->status_fixed) {
-            s->status = sig == 2 ? 130 : 128 + sig;
-            s->status_fixed = true;
-        }
-        return;
-    }
+    int status = sig == 2 ? 130 : 128 + sig;
     Fiber *main = vm->main;
-    if (!main || main->state == FIBER_DONE || main->state == FIBER_FAILED) {
-        begin_shutdown(vm, sig == 2 ? 130 : 128 + sig);
+    if (s->shutting_down || (main && main->state != FIBER_DONE && main->state != FIBER_FAILED &&
+                             main_exiting(vm, main))) {
+        abort_run(vm, status);
         return;
     }
-    Value e;
-    if (sig == 2) e = mte_new(vm, ERR_INTERRUPT, "interrupted");
-    else {
-        e = mte_new(vm, ERR_SYSTEM_EXIT, "%d", 128 + sig);
-        mtgc_push_temp(vm, e);
-        mto_instance_set(vm, AS_INSTANCE(e), vm->names.code, SMALLINT_VAL(128 + sig));
-        mtgc_pop_temp(vm, 1);
+    if (!main || main->state == FIBER_DONE || main->state == FIBER_FAILED) {
+        begin_shutdown(vm, status);
+        return;
     }
-    Fiber *a = main->active ? main->active : main;
-    if (main->state == FIBER_PARKED) {
-        mts_unpark(vm, main);
-        main->cleanup_hold = 0;
-        a->pending = e;
-        main->obj.flags &= ~FIBER_DEFER;
-        mts_enqueue(vm, main);
-    } else {
-        a->pending = e;
-        main->obj.flags &= ~FIBER_DEFER;
-        main->cleanup_hold = 0;
-    }
+    deliver_exit(vm, main, sig == 2 ? HELD_INTERRUPT : HELD_SYSTEM_EXIT, status);
 }
 
 /* Takes thread t out of the run queue (a preempting signal needs main now). */
@@ -783,8 +857,9 @@ static void preempt_for_main(VM *vm, Fiber *f) {
     if (!run_thread(vm, main)) schedule(vm);
 }
 
-/* Called at safe points (calls, backward jumps, END_FINALLY) when vm->attention is set.
-   Returns false with vm->error set to raise in `f` now. */
+/* Called at safe points (calls, backward jumps) when vm->attention is set: delivers a
+   signal, and raises an exit the running thread holds once it is due. Returns false with
+   vm->error set to raise in `f` now; may also switch to main (vm->current changes). */
 bool mts_attention(VM *vm, Fiber *f) {
     vm->attention = 0;
     Scheduler *s = SCH(vm);
@@ -796,23 +871,23 @@ bool mts_attention(VM *vm, Fiber *f) {
             vm->current = NULL;
             return true;
         }
+        Fiber *main = vm->main;
         if (!was_down && s->shutting_down && t) {
             /* The signal began shutdown (main had finished): the running thread is killed
                too, here, so that a spinning thread cannot hide it. */
-            deliver_kill(vm, t, false);
-        } else if (t && t != vm->main && vm->main &&
-                   !IS_UNDEF((vm->main->active ? vm->main->active : vm->main)->pending)) {
+            deliver_exit(vm, t, HELD_THREAD_EXIT, 0);
+        } else if (t && t != main && main &&
+                   !IS_UNDEF((main->active ? main->active : main)->pending)) {
             preempt_for_main(vm, f);
             return true;
         }
     }
-    if (t && t->cleanup_hold && !chain_in_cleanup(t)) t->cleanup_hold = 0;
-    if (!IS_UNDEF(f->pending) && pending_due(f) && !(t && (t->obj.flags & FIBER_DEFER))) {
-        Value p = f->pending;
-        if (p == PENDING_THREAD_EXIT || p == PENDING_DEADLOCK) p = materialize(vm, p);
-        f->pending = UNDEF_VAL;
-        vm->error = p;
-        return false;
+    if (t && t->exit_held) {
+        if (exit_due(t, f, AT_SAFE_POINT)) {
+            vm->error = take_held_exit(vm, t);
+            return false;
+        }
+        vm->attention = 1; /* held: look again at the next safe point */
     }
     return true;
 }
@@ -841,7 +916,14 @@ Step mts_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode) {
         mte_throw(vm, ERR_VALUE, "cannot resume a finished coroutine");
         return STEP_ERROR;
     }
+    uint32_t depth = is_thread(f) ? 1 : f->resume_depth + 1;
+    if (depth > vm->max_resume_depth) {
+        mte_throw(vm, ERR_RECURSION, "coroutines nested too deeply (more than %u resumes)",
+                  vm->max_resume_depth);
+        return STEP_ERROR;
+    }
     Fiber *t = mts_thread_of(f);
+    co->resume_depth = depth;
     co->resumer = f;
     co->thread = t;
     co->mode = (uint8_t)mode;
@@ -882,10 +964,21 @@ int mts_close(VM *vm, Value *args) {
         args[0] = NIL_VAL;
         return NATIVE_OK;
     }
-    co->pending = mts_thread_exit_error(vm, false);
+    /* The close's own ThreadExit waits in the result slot: coroutine_finished tells it from
+       an exit that unwinds the thread (which goes on past close). */
+    Value exit = mts_thread_exit_error(vm, false);
+    args[0] = exit;
     f->top = args + 1;
+    /* Suspended inside cleanup: that cleanup finishes first (SPEC 8.6, 7.3). */
+    if (mte_in_cleanup(co)) co->obj.flags |= FIBER_CLOSE_HELD;
+    else co->pending = exit;
     Step st = mts_resume(vm, f, co, NIL_VAL, RESUME_CLOSE);
-    return st == STEP_ERROR ? NATIVE_ERROR : NATIVE_SUSPEND;
+    if (st == STEP_ERROR) {
+        co->pending = UNDEF_VAL;
+        co->obj.flags &= ~FIBER_CLOSE_HELD;
+        return NATIVE_ERROR;
+    }
+    return NATIVE_SUSPEND;
 }
 
 /* `yield v`: a coroutine hands v to its resumer; a thread lets the others run. */
@@ -904,6 +997,8 @@ Step mts_yield(VM *vm, Fiber *f, Value v) {
         /* Yielding while being closed: close() fails; the coroutine stays suspended. The
            error is made first, while the resume chain still roots everything. */
         Value e = mte_new(vm, ERR_VALUE, "coroutine yielded while being closed");
+        mte_prepare(vm, f, e, true); /* the traceback shows where it yielded */
+        f->obj.flags &= ~FIBER_CLOSE_HELD;
         f->state = FIBER_SUSPENDED;
         f->resumer = NULL;
         f->thread = NULL;
@@ -1006,7 +1101,7 @@ int mts_kill(VM *vm, Fiber *target) {
     if (target == self) return mte_throw_value(vm, mts_thread_exit_error(vm, false));
     if (target->state == FIBER_DONE || target->state == FIBER_FAILED) return NATIVE_OK;
     if (target->obj.flags & FIBER_KILLED) return NATIVE_OK;
-    deliver_kill(vm, target, false);
+    deliver_exit(vm, target, HELD_THREAD_EXIT, 0);
     return NATIVE_OK;
 }
 
@@ -1132,14 +1227,14 @@ void mtsched_after_mark(VM *vm) {
     for (uint32_t i = 0; i < s->nthreads; i++) {
         Fiber *t = s->threads[i];
         if (!t || t->state != FIBER_PARKED || t->obj.marked == 2) continue;
-        t->cleanup_hold = 2; /* marks the garbage set (reset below) */
+        t->obj.flags |= FIBER_GARBAGE;
         n++;
     }
     if (n == 0) return;
     for (uint32_t i = 0; i < s->nthreads; i++) {
         Fiber *t = s->threads[i];
-        if (!t || t->cleanup_hold != 2) continue;
-        t->cleanup_hold = 0;
+        if (!t || !(t->obj.flags & FIBER_GARBAGE)) continue;
+        t->obj.flags &= ~FIBER_GARBAGE;
         mark_thread_live(vm, t);
         mts_unpark(vm, t);
         Fiber *a = t->active ? t->active : t;
@@ -1188,11 +1283,10 @@ static bool has_pending_cleanup(Fiber *co) {
     return false;
 }
 
-MT_INTERNAL int mtlib_close_native(VM *vm, Value *args, int argc);
-
-/* Starts a thread that closes coroutine co. */
+/* Starts a thread that closes coroutine co: it runs the prelude's _close(co), so its
+   failures are reported like any thread's. */
 static void spawn_closer(VM *vm, Fiber *co) {
-    Value close = mtv_builtin(vm, "@close");
+    Value close = mtlib_prelude(vm, "_close");
     Value arg = OBJ_VAL(co);
     Fiber *t = mtf_new(vm, close, &arg, 1, true);
     t->obj.flags |= FIBER_CLOSER;

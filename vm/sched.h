@@ -65,7 +65,8 @@ static inline Fiber *mts_thread_of(Fiber *f) {
 MT_INTERNAL void mts_enqueue(VM *vm, Fiber *thread);
 MT_INTERNAL Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on);
 MT_INTERNAL bool mts_suspension_check(VM *vm, Fiber *f);
-MT_INTERNAL bool mts_take_pending(VM *vm, Fiber *f);
+MT_INTERNAL Value mts_exit_after_cleanup(VM *vm, Fiber *f, Value exc, bool leaving);
+MT_INTERNAL bool mts_is_close_exit(Fiber *f, Value exc);
 MT_INTERNAL void mts_wake(VM *vm, Fiber *thread, Value result);
 MT_INTERNAL void mts_wake_error(VM *vm, Fiber *thread, Value exc);
 MT_INTERNAL void mts_unpark(VM *vm, Fiber *thread);

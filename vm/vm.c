@@ -179,13 +179,19 @@ static MT_NOINLINE void run(VM *vm) {
     const Value *consts;
     Proto *proto;
     Instr i;
-    const Instr *from = NULL; /* a backward jump's origin, while at a safe point */
 
 resume:
     fiber = vm->current;
     if (fiber == NULL) return;
     LOAD();
-    if (mt_unlikely(!IS_UNDEF(fiber->pending)) && mts_take_pending(vm, fiber)) goto raise;
+    if (mt_unlikely(!IS_UNDEF(fiber->pending) || (fiber->obj.flags & FIBER_AT_SAFE_POINT))) {
+        /* An error to raise where it stopped (with its exact pc), or a safe point to leave. */
+        if (!IS_UNDEF(fiber->pending)) {
+            mts_take_pending(vm, fiber);
+            goto raise;
+        }
+        fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
+    }
 
     LOOP_START
 
@@ -604,20 +610,18 @@ resume:
     CASE(JUMP) : ip += INSTR_SA(i);
     DISPATCH();
     CASE(LOOP) : ip += INSTR_SA(i);
-    if (mt_unlikely(vm->attention)) {
-        from = ip - INSTR_SA(i);
-        goto safe_point;
-    }
+    if (mt_unlikely(vm->attention)) goto safe_point;
     DISPATCH();
 safe_point:
-    /* A backward jump with a signal or request pending. An error raised here is raised
-       at the jump (`from`), inside the loop's try blocks; otherwise the jump stands. */
+    /* Between two instructions (ip is the next one: a backward jump's target, or a call
+       about to run) with a signal or request pending. The fiber may be switched away here;
+       its pc stays exact (FIBER_AT_SAFE_POINT), so an error raised here or when it resumes
+       is raised inside the right try blocks, and a call is run when it resumes. */
     STORE();
-    if (!mts_attention(vm, fiber)) {
-        ip = from;
-        goto raise;
-    }
+    fiber->obj.flags |= FIBER_AT_SAFE_POINT;
+    if (!mts_attention(vm, fiber)) goto raise;
     if (vm->current != fiber) goto resume;
+    fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
     DISPATCH();
     CASE(JUMP_IF_FALSE) : {
         Value v = POP();
@@ -661,10 +665,7 @@ safe_point:
         }                                                                                          \
         if (yes == (INSTR_OP(jump) == OP_EXTRA_T)) {                                               \
             ip += INSTR_SA(jump);                                                                  \
-            if (INSTR_SA(jump) < 0 && mt_unlikely(vm->attention)) {                                \
-                from = ip - INSTR_SA(jump);                                                        \
-                goto safe_point;                                                                   \
-            }                                                                                      \
+            if (INSTR_SA(jump) < 0 && mt_unlikely(vm->attention)) goto safe_point;                 \
         }                                                                                          \
         DISPATCH();                                                                                \
     }
@@ -683,7 +684,22 @@ safe_point:
     CASE(ARG_DEFAULT) : if (!IS_UNDEF(base[INSTR_A8(i)])) ip += INSTR_B16(i);
     DISPATCH();
 
+    /* A call is a safe point, checked before the call runs: if the fiber is switched away
+       here, the call runs when it resumes; else it runs now. */
+#define CALL_SAFE_POINT()                                                                          \
+    do {                                                                                           \
+        if (mt_unlikely(vm->attention)) {                                                          \
+            ip--;                                                                                  \
+            STORE();                                                                               \
+            fiber->obj.flags |= FIBER_AT_SAFE_POINT;                                               \
+            if (!mts_attention(vm, fiber)) goto raise;                                             \
+            if (vm->current != fiber) goto resume;                                                 \
+            fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;                                              \
+            ip++;                                                                                  \
+        }                                                                                          \
+    } while (0)
     CASE(CALL) : {
+        CALL_SAFE_POINT();
         int argc = (int)INSTR_A(i);
         Value *callee = sp - argc - 1;
         if (mt_likely(IS_CLOSURE(*callee))) {
@@ -691,12 +707,11 @@ safe_point:
             Proto *p = cl->proto;
             if (mt_likely(argc == p->nparams && !(p->pflags & PROTO_METHOD) &&
                           callee + p->maxstack <= fiber->stack_end &&
-                          fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames &&
-                          !vm->attention))
+                          fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames))
                 ENTER(cl, callee);
         } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
             Native *n = (Native *)AS_OBJ(*callee);
-            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args) && !vm->attention) {
+            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
                 STORE();
                 int r = n->fn(vm, callee, argc);
                 if (mt_likely(r == NATIVE_OK)) {
@@ -710,11 +725,13 @@ safe_point:
         AFTER_STEP(mti_call(vm, fiber, callee, argc));
     }
     CASE(CALL_KW) : {
+        CALL_SAFE_POINT();
         int argc = (int)INSTR_A8(i);
         STORE();
         AFTER_STEP(mti_call_kw(vm, fiber, sp - argc - 1, argc, AS_LIST(consts[INSTR_B16(i)])));
     }
     CASE(INVOKE) : {
+        CALL_SAFE_POINT();
         int argc = (int)INSTR_A8(i);
         AttrCache *ac = &proto->caches[INSTR_B16(i)];
         Value *recv = sp - argc - 1;
@@ -725,12 +742,11 @@ safe_point:
                 Closure *cl = AS_CLOSURE(ac->method);
                 Proto *p = cl->proto;
                 if (argc + 1 == p->nparams && recv + p->maxstack <= fiber->stack_end &&
-                    fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames &&
-                    !vm->attention)
+                    fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames)
                     ENTER(cl, recv);
             }
         } else if (IS_OBJ(*recv) && ac->klass == mti_builtin_key(AS_OBJ(*recv)) &&
-                   IS_OBJ_TYPE(ac->method, OBJ_NATIVE) && !vm->attention) {
+                   IS_OBJ_TYPE(ac->method, OBJ_NATIVE)) {
             /* A builtin type's native method, e.g. list.append. */
             Native *n = (Native *)AS_OBJ(ac->method);
             if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
@@ -748,6 +764,7 @@ safe_point:
         AFTER_STEP(mti_invoke(vm, fiber, argc, ac));
     }
     CASE(INVOKE_KW) : {
+        CALL_SAFE_POINT();
         int argc = (int)INSTR_A8(i);
         AttrCache *ac = &proto->caches[INSTR_B16(i)];
         List *names = AS_LIST(consts[INSTR_A(*ip)]);
@@ -756,6 +773,7 @@ safe_point:
         AFTER_STEP(mti_invoke_kw(vm, fiber, argc, ac, names));
     }
     CASE(SUPER_INVOKE) : {
+        CALL_SAFE_POINT();
         int argc = (int)INSTR_A8(i);
         AttrCache *ac = &proto->caches[INSTR_B16(i)];
         Value super = POP();
@@ -998,10 +1016,7 @@ safe_point:
             sp[-2] = SMALLINT_VAL(cur + 1);
             sp[-1] = st;
             ip += INSTR_SA(i);
-            if (mt_unlikely(vm->attention)) {
-                from = ip - INSTR_SA(i);
-                goto safe_point;
-            }
+            if (mt_unlikely(vm->attention)) goto safe_point;
             DISPATCH();
         }
         if (IS_OBJ_TYPE(it, OBJ_RANGE) && IS_SMALLINT(st)) {
@@ -1015,10 +1030,7 @@ safe_point:
                 sp[-2] = SMALLINT_VAL(next);
                 sp[-1] = st;
                 ip += INSTR_SA(i);
-                if (mt_unlikely(vm->attention)) {
-                    from = ip - INSTR_SA(i);
-                    goto safe_point;
-                }
+                if (mt_unlikely(vm->attention)) goto safe_point;
                 DISPATCH();
             }
         } else if (IS_LIST(it) && IS_SMALLINT(st)) {
@@ -1031,18 +1043,12 @@ safe_point:
             sp[-2] = SMALLINT_VAL(k + 1);
             sp[-1] = l->items[k];
             ip += INSTR_SA(i);
-            if (mt_unlikely(vm->attention)) {
-                from = ip - INSTR_SA(i);
-                goto safe_point;
-            }
+            if (mt_unlikely(vm->attention)) goto safe_point;
             DISPATCH();
         }
         sp--;
         ip += INSTR_SA(i) - 1; /* the loop's FOR_ITER */
-        if (mt_unlikely(vm->attention)) {
-            from = ip - INSTR_SA(i) + 1;
-            goto safe_point;
-        }
+        if (mt_unlikely(vm->attention)) goto safe_point;
         DISPATCH();
     }
     CASE(RAISE) : {
@@ -1086,6 +1092,15 @@ safe_point:
         uint32_t kslot = INSTR_A8(i), n = INSTR_B16(i);
         const Instr *table = ip;
         int64_t kind = AS_SMALLINT(base[kslot]);
+        if (mt_unlikely(vm->attention || (fiber->obj.flags & FIBER_CLOSE_HELD))) {
+            /* A cleanup block ended: an exit held while it ran may be due now. It is raised
+               after the try statement, in place of the completion. */
+            ip = table + n + 1;
+            STORE();
+            if (!mts_cleanup_ended(vm, fiber, kind == KIND_EXC ? base[kslot - 1] : UNDEF_VAL))
+                goto raise;
+            ip = table;
+        }
         if (kind == KIND_EXC) {
             vm->error = base[kslot - 1];
             ip = table + n + 1;
@@ -1097,11 +1112,6 @@ safe_point:
                                            : (uint32_t)(kind - KIND_JUMP + 2);
         if (w > n) w = 0;
         ip = table + w + 1 + INSTR_SA(table[w]);
-        if (mt_unlikely(!IS_UNDEF(fiber->pending)) && fiber->cleanup_hold) {
-            /* A kill waited for this cleanup to finish. */
-            STORE();
-            if (!mts_attention(vm, fiber)) goto raise;
-        }
         DISPATCH();
     }
     CASE(WITH_ERR) : {
@@ -1152,7 +1162,7 @@ raise:
 unwind : {
     Value exc = vm->error;
     vm->error = NIL_VAL;
-    if (mte_unwind(vm, fiber, exc)) {
+    if (mte_unwind(vm, fiber, &exc)) {
         LOAD();
         DISPATCH();
     }

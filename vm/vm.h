@@ -70,8 +70,9 @@ typedef enum {
 /* Interned names the VM looks up often. */
 #define MT_COMMON_NAMES(X)                                                                         \
     X(init, "init")                                                                                \
-    X(iter, "iter") X(next, "next") X(message, "message") X(enter, "enter") X(exit, "exit")        \
-        X(str, "str") X(repr, "repr") X(trace, "@trace") X(context, "@context") X(code, "code")    \
+    X(iter, "iter")                                                                                \
+    X(next, "next") X(message, "message") X(enter, "enter") X(exit, "exit") X(str, "str")          \
+        X(repr, "repr") X(trace, "@trace") X(context, "@context") X(code, "code")                  \
             X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")              \
                 X(unmatchable, "@unmatchable")
 
@@ -114,7 +115,8 @@ struct mt_VM {
 
     /* Limits and host hooks. */
     uint32_t max_frames;
-    uint32_t nest_depth; /* current depth of recursive C helpers (repr, ==) */
+    uint32_t max_resume_depth; /* coroutines resuming coroutines: the longest resume chain */
+    uint32_t nest_depth;       /* current depth of recursive C helpers (repr, ==) */
     mt_Config config;
     volatile sig_atomic_t attention; /* a signal or host request is waiting: check at safe points */
     volatile sig_atomic_t signal_pending;
@@ -274,5 +276,6 @@ MT_INTERNAL void mtlib_open_all(VM *vm);
 MT_INTERNAL void mtlib_define(VM *vm, const char *name, Value v);
 MT_INTERNAL void mtlib_write_out(VM *vm, const char *s, size_t n);
 MT_INTERNAL void mtlib_write_err(VM *vm, const char *s, size_t n);
+MT_INTERNAL Value mtlib_prelude(VM *vm, const char *name);
 
 #endif
