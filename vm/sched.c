@@ -298,7 +298,6 @@ bool mts_cleanup_ended(VM *vm, Fiber *f, Value in_flight) {
 Value mts_exit_after_cleanup(VM *vm, Fiber *f, Value exc, bool leaving) {
     Fiber *t = mts_thread_of(f);
     if (!t || t->exit_held == HELD_NONE || mte_is_exit(vm, exc)) return exc;
-    if (t->obj.flags & FIBER_HOLD_TO_SUSPENSION) return exc;
     bool in_cleanup;
     if (leaving) {
         in_cleanup = !is_thread(f) && f->resumer && chain_in_cleanup(f->resumer);

@@ -1,0 +1,35 @@
+# TEST: kill matrix: finally entered by error, kill arrives twice, nested
+# EXIT: 1
+# STDERR: ignored while ThreadExit unwinds the thread:
+# STDERR: ValueError: boom
+#> body
+#> cleanup begins
+#> cleanup ends
+#> outer cleanup
+#> join: nil
+#> main ends
+let gate = channel()
+let hold = channel()
+def worker():
+    try:
+        try:
+            try:
+                print("body")
+                raise ValueError("boom")
+            finally:
+                print("cleanup begins")
+                hold.recv()
+                print("cleanup ends")
+        finally:
+            print("outer cleanup")
+        print("after block")
+    except:
+        print("a bare except caught an Error")
+    return "normal return"
+let t = spawn worker()
+sleep(0)
+t.kill()
+t.kill()
+hold.send(1)
+print("join:", t.join())
+print("main ends")

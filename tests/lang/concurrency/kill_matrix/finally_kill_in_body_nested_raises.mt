@@ -1,0 +1,36 @@
+# TEST: kill matrix: finally entered by kill, kill arrives blocked, nested, cleanup raises
+# EXIT: 1
+# STDERR: ignored while ThreadExit unwinds the thread:
+# STDERR: ValueError: cleanup failed
+#> body
+#> cleanup begins
+#> outer cleanup
+#> join: nil
+#> main ends
+let gate = channel()
+let hold = channel()
+def worker():
+    try:
+        try:
+            try:
+                print("body")
+                gate.recv()
+                print("body resumed")
+            finally:
+                print("cleanup begins")
+                sleep(0)
+                raise ValueError("cleanup failed")
+                print("cleanup ends")
+        finally:
+            print("outer cleanup")
+        print("after block")
+    except:
+        print("a bare except caught an Error")
+    return "normal return"
+let t = spawn worker()
+sleep(0)
+t.kill()
+sleep(0)
+t.kill()
+print("join:", t.join())
+print("main ends")

@@ -1,0 +1,32 @@
+# TEST: kill matrix: finally entered by kill, kill arrives blocked, cleanup raises
+# EXIT: 1
+# STDERR: ignored while ThreadExit unwinds the thread:
+# STDERR: ValueError: cleanup failed
+#> body
+#> cleanup begins
+#> join: nil
+#> main ends
+let gate = channel()
+let hold = channel()
+def worker():
+    try:
+        try:
+            print("body")
+            gate.recv()
+            print("body resumed")
+        finally:
+            print("cleanup begins")
+            sleep(0)
+            raise ValueError("cleanup failed")
+            print("cleanup ends")
+        print("after block")
+    except:
+        print("a bare except caught an Error")
+    return "normal return"
+let t = spawn worker()
+sleep(0)
+t.kill()
+sleep(0)
+t.kill()
+print("join:", t.join())
+print("main ends")

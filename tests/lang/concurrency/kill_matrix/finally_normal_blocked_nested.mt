@@ -1,0 +1,30 @@
+# TEST: kill matrix: finally entered by normal, kill arrives blocked, nested
+#> body
+#> cleanup begins
+#> cleanup ends
+#> outer cleanup
+#> join: nil
+#> main ends
+let gate = channel()
+let hold = channel()
+def worker():
+    try:
+        try:
+            try:
+                print("body")
+            finally:
+                print("cleanup begins")
+                hold.recv()
+                print("cleanup ends")
+        finally:
+            print("outer cleanup")
+        print("after block")
+    except:
+        print("a bare except caught an Error")
+    return "normal return"
+let t = spawn worker()
+sleep(0)
+t.kill()
+hold.send(1)
+print("join:", t.join())
+print("main ends")

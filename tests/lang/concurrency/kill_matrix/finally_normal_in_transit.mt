@@ -1,0 +1,26 @@
+# TEST: kill matrix: finally entered by normal, kill arrives in_transit
+#> body
+#> cleanup begins
+#> cleanup ends
+#> join: nil
+#> main ends
+let gate = channel()
+let hold = channel()
+def worker():
+    try:
+        try:
+            print("body")
+        finally:
+            print("cleanup begins")
+            hold.recv()
+            print("cleanup ends")
+        print("after block")
+    except:
+        print("a bare except caught an Error")
+    return "normal return"
+let t = spawn worker()
+sleep(0)
+hold.send(1)
+t.kill()
+print("join:", t.join())
+print("main ends")

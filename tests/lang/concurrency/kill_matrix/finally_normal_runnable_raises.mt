@@ -1,0 +1,28 @@
+# TEST: kill matrix: finally entered by normal, kill arrives runnable, cleanup raises
+# EXIT: 1
+# STDERR: ignored while ThreadExit unwinds the thread:
+# STDERR: ValueError: cleanup failed
+#> body
+#> cleanup begins
+#> join: nil
+#> main ends
+let gate = channel()
+let hold = channel()
+def worker():
+    try:
+        try:
+            print("body")
+        finally:
+            print("cleanup begins")
+            sleep(0)
+            raise ValueError("cleanup failed")
+            print("cleanup ends")
+        print("after block")
+    except:
+        print("a bare except caught an Error")
+    return "normal return"
+let t = spawn worker()
+sleep(0)
+t.kill()
+print("join:", t.join())
+print("main ends")

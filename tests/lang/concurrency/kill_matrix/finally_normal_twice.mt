@@ -1,0 +1,27 @@
+# TEST: kill matrix: finally entered by normal, kill arrives twice
+#> body
+#> cleanup begins
+#> cleanup ends
+#> join: nil
+#> main ends
+let gate = channel()
+let hold = channel()
+def worker():
+    try:
+        try:
+            print("body")
+        finally:
+            print("cleanup begins")
+            hold.recv()
+            print("cleanup ends")
+        print("after block")
+    except:
+        print("a bare except caught an Error")
+    return "normal return"
+let t = spawn worker()
+sleep(0)
+t.kill()
+t.kill()
+hold.send(1)
+print("join:", t.join())
+print("main ends")

@@ -1,0 +1,33 @@
+# TEST: kill matrix: with entered by kill, kill arrives blocked
+#> body
+#> cleanup begins
+#> cleanup ends
+#> join: nil
+#> main ends
+let gate = channel()
+let hold = channel()
+class Mgr:
+    def enter(self):
+        return self
+    def exit(self, err):
+        print("cleanup begins")
+        sleep(0)
+        print("cleanup ends")
+        return false
+def worker():
+    try:
+        with Mgr():
+            print("body")
+            gate.recv()
+            print("body resumed")
+        print("after block")
+    except:
+        print("a bare except caught an Error")
+    return "normal return"
+let t = spawn worker()
+sleep(0)
+t.kill()
+sleep(0)
+t.kill()
+print("join:", t.join())
+print("main ends")

@@ -1,0 +1,32 @@
+# TEST: kill matrix: with entered by normal, kill arrives runnable, cleanup raises
+# EXIT: 1
+# STDERR: ignored while ThreadExit unwinds the thread:
+# STDERR: ValueError: cleanup failed
+#> body
+#> cleanup begins
+#> join: nil
+#> main ends
+let gate = channel()
+let hold = channel()
+class Mgr:
+    def enter(self):
+        return self
+    def exit(self, err):
+        print("cleanup begins")
+        sleep(0)
+        raise ValueError("cleanup failed")
+        print("cleanup ends")
+        return false
+def worker():
+    try:
+        with Mgr():
+            print("body")
+        print("after block")
+    except:
+        print("a bare except caught an Error")
+    return "normal return"
+let t = spawn worker()
+sleep(0)
+t.kill()
+print("join:", t.join())
+print("main ends")
