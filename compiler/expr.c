@@ -729,6 +729,17 @@ static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint3
     c->assigned = true;
 }
 
+/* A method call whose receiver and `argc` arguments are on the stack. */
+static void emit_invoke(C *c, int cache, int argc, int kwconst) {
+    if (kwconst >= 0) {
+        mtc_emit_ab(c, OP_INVOKE_KW, (uint32_t)argc, (uint32_t)cache);
+        mtc_emit_op(c, OP_EXTRA, (uint32_t)kwconst);
+    } else {
+        mtc_emit_ab(c, OP_INVOKE, (uint32_t)argc, (uint32_t)cache);
+    }
+    mtc_adjust(c, -argc);
+}
+
 static void dot(C *c, bool can_assign) {
     mtc_consume(c, TOK_NAME, "attribute name after '.'");
     String *name = mtc_name(c, &c->prev);
@@ -764,13 +775,7 @@ static void dot(C *c, bool can_assign) {
         mtc_advance(c);
         int kw;
         int argc = arguments(c, &kw);
-        if (kw >= 0) {
-            mtc_emit_ab(c, OP_INVOKE_KW, (uint32_t)argc, (uint32_t)cache);
-            mtc_emit_op(c, OP_EXTRA, (uint32_t)kw);
-        } else {
-            mtc_emit_ab(c, OP_INVOKE, (uint32_t)argc, (uint32_t)cache);
-        }
-        mtc_adjust(c, -argc);
+        emit_invoke(c, cache, argc, kw);
         return;
     }
     mtc_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
@@ -830,6 +835,58 @@ static void subscript(C *c, bool can_assign) {
         return;
     }
     mtc_emit(c, OP_GET_INDEX);
+}
+
+/* {== select operations ==} */
+
+static bool is_channel_op(const Token *t) {
+    return t->type == TOK_NAME && t->len == 4 &&
+           (memcmp(t->start, "recv", 4) == 0 || memcmp(t->start, "send", 4) == 0);
+}
+
+/* The last call of a case's channel expression is the case's operation: checks its
+   arguments, and for recv pushes the nil that stands for the missing value. */
+static bool finish_select_operation(C *c, const Token *op, int argc, int kwconst) {
+    bool is_send = op->start[0] == 's';
+    if (!is_send && argc != 0) mtc_error_at(c, op, "'recv()' in a select case takes no arguments");
+    if (is_send && (argc != 1 || kwconst >= 0))
+        mtc_error_at(c, op, "'send(value)' in a select case takes exactly one value");
+    if (!is_send) mtc_emit(c, OP_NIL);
+    return is_send;
+}
+
+/* The operation of a select case, CHANNEL.recv() or CHANNEL.send(VALUE): CHANNEL is a
+   primary with any attribute, index and call suffixes, and only the LAST `.recv(...)` or
+   `.send(...)` is the case's operation; an earlier one is an ordinary method call, so
+   `cc.recv().send(2)` receives a channel from cc on entry and is a send case on it.
+   Leaves the channel and the value to send (nil for recv) on the stack; true for send. */
+bool mtc_select_operation(C *c) {
+    mtc_expr_prec(c, PREC_PRIMARY);
+    c->depth++; /* the suffixes below belong to one expression (see `call` and spawn) */
+    for (;;) {
+        if (mtc_check(c, TOK_DOT) && mtc_peek(c) == TOK_NAME && is_channel_op(&c->next)) {
+            mtc_advance(c);
+            Token op = c->cur;
+            if (mtc_peek(c) != TOK_LPAREN) {
+                dot(c, false); /* a plain attribute named recv or send */
+                continue;
+            }
+            mtc_advance(c);
+            mtc_advance(c);
+            int kw;
+            int argc = arguments(c, &kw);
+            if (!is_postfix(c->cur.type)) {
+                c->depth--;
+                return finish_select_operation(c, &op, argc, kw);
+            }
+            emit_invoke(c, mtc_cache(c, mtc_name(c, &op)), argc, kw);
+            continue;
+        }
+        if (!is_postfix(c->cur.type))
+            mtc_error_at(c, &c->cur, "expected '.recv()' or '.send(value)' in a select case");
+        mtc_advance(c);
+        rule_of(c->prev.type)->infix(c, false);
+    }
 }
 
 /* {== Names, super, spawn, lambdas, ternary ==} */
