@@ -108,6 +108,11 @@ static Token error_at(Lexer *l, const char *at, const char *msg) {
 static bool is_name_start(unsigned char c) {
     return c == '_' || (unsigned)((c | 0x20) - 'a') < 26u || c >= 0x80;
 }
+/* U+FEFF: skipped at the very start of a source (module.c), an error anywhere else. */
+static bool is_bom(const char *p, const char *end) {
+    return end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0;
+}
+
 static bool is_digit(char c) { return (unsigned)(c - '0') < 10u; }
 
 /* Non-ASCII identifier characters must be letters, marks or digits. */
@@ -533,6 +538,10 @@ static Token next_token(Lexer *l) {
             l->cur++;
             if (uc >= 0x80) {
                 const char *next = scan_unicode_name_char(start, l->end);
+                if (!next && is_bom(start, l->end))
+                    return error_at(l, start,
+                                    "unexpected byte-order mark (U+FEFF): allowed only at the "
+                                    "start of the source");
                 if (!next) return error_at(l, start, "unexpected character");
                 l->cur = next;
             }
