@@ -816,37 +816,6 @@ static void statement(C *c) {
 
 /* {== select (channels) ==} */
 
-/* Parses the channel of a `case CH.recv()` / `case CH.send(v)`: a primary followed by
-   attribute, index and call suffixes, stopping before `.recv(` or `.send(`. */
-static void select_channel(C *c) {
-    mtc_expr_prec(c, PREC_CALL + 1);
-    for (;;) {
-        if (mtc_check(c, TOK_DOT) && mtc_peek(c) == TOK_NAME && c->next.len == 4 &&
-            (memcmp(c->next.start, "recv", 4) == 0 || memcmp(c->next.start, "send", 4) == 0))
-            return;
-        if (mtc_match(c, TOK_DOT)) {
-            mtc_consume(c, TOK_NAME, "attribute name");
-            mtc_emit_op(c, OP_GET_ATTR, (uint32_t)mtc_cache(c, mtc_name(c, &c->prev)));
-        } else if (mtc_match(c, TOK_LBRACKET)) {
-            mtc_expression(c);
-            mtc_consume(c, TOK_RBRACKET, "']'");
-            mtc_emit(c, OP_GET_INDEX);
-        } else if (mtc_match(c, TOK_LPAREN)) {
-            int argc = 0;
-            while (!mtc_check(c, TOK_RPAREN)) {
-                mtc_expression(c);
-                argc++;
-                if (!mtc_match(c, TOK_COMMA)) break;
-            }
-            mtc_consume(c, TOK_RPAREN, "')'");
-            mtc_emit_op(c, OP_CALL, (uint32_t)argc);
-            mtc_adjust(c, -argc);
-        } else {
-            mtc_error_at(c, &c->cur, "expected '.recv()' or '.send(value)' in a select case");
-        }
-    }
-}
-
 static bool is_word(C *c, const char *w) {
     size_t n = strlen(w);
     return mtc_check(c, TOK_NAME) && c->cur.len == n && memcmp(c->cur.start, w, n) == 0;
@@ -861,8 +830,10 @@ static bool is_word(C *c, const char *w) {
    case; the bodies sit between the operand code (jumped over). SELECT then picks a case,
    truncates the stack to the slots of cases 0..i, pushes the received value (or nil) and
    jumps to body i; each body pops its slots on the way out. `default` runs with all slots
-   in place and must come last. */
+   in place and must come last. SELECT is emitted after the last body, so it takes the line
+   of the `select` keyword: errors raised while it waits or picks a case name that line. */
 void mtc_select(C *c) {
+    Token keyword = c->prev;
     mtc_consume(c, TOK_COLON, "':' after 'select'");
     mtc_consume(c, TOK_NEWLINE, "end of line after 'select:'");
     if (!mtc_check(c, TOK_INDENT)) mtc_error_at(c, &c->cur, "expected the indented select cases");
@@ -886,7 +857,7 @@ void mtc_select(C *c) {
             continue;
         }
         if (!is_word(c, "case")) mtc_error_at(c, &c->cur, "expected 'case' or 'default' in select");
-        if (ncases == 64) mtc_error(c, "too many select cases (at most 64)");
+        if (ncases == 64) mtc_error_at(c, &c->cur, "too many select cases (at most 64)");
         mtc_advance(c);
         if (skip >= 0) mtc_patch(c, skip);
         char kind;
@@ -898,15 +869,7 @@ void mtc_select(C *c) {
             mtc_emit(c, OP_NIL);
             kind = K_AFTER;
         } else {
-            select_channel(c);
-            mtc_consume(c, TOK_DOT, "'.'");
-            mtc_consume(c, TOK_NAME, "'recv' or 'send'");
-            bool is_send = memcmp(c->prev.start, "send", 4) == 0;
-            mtc_consume(c, TOK_LPAREN, "'('");
-            if (is_send) mtc_expression(c);
-            else mtc_emit(c, OP_NIL);
-            mtc_consume(c, TOK_RPAREN, "')'");
-            kind = is_send ? K_SEND : K_RECV;
+            kind = mtc_select_operation(c) ? K_SEND : K_RECV;
         }
         mtc_add_hidden(c);
         mtc_add_hidden(c);
@@ -931,13 +894,15 @@ void mtc_select(C *c) {
         ncases++;
     }
     mtc_match(c, TOK_DEDENT);
-    if (ncases == 0) mtc_error(c, "select needs at least one case");
+    if (ncases == 0) mtc_error_at(c, &keyword, "select needs at least one case");
     if (skip >= 0) mtc_patch(c, skip);
     kinds[ncases] = default_pc >= 0 ? 'd' : '-';
     String *ks = mto_intern(c->vm, kinds, (size_t)ncases + 1);
-    mtc_emit_ab(c, OP_SELECT, (uint32_t)ncases, (uint32_t)mtc_const(c, OBJ_VAL(ks)));
+    int select_pc =
+        mtc_emit_ab(c, OP_SELECT, (uint32_t)ncases, (uint32_t)mtc_const(c, OBJ_VAL(ks)));
     int table = c->fs->ncode;
     for (int i = 0; i <= ncases; i++) mtc_emit(c, MAKE_A(OP_EXTRA, 0));
+    for (int pc = select_pc; pc < c->fs->ncode; pc++) c->fs->lines[pc] = keyword.line;
     for (int i = 0; i < ncases; i++) mtc_patch_to(c, table + i, body_pc[i]);
     mtc_patch_to(c, table + ncases, default_pc >= 0 ? default_pc : table + ncases + 1);
     /* Every path left the operand slots behind. */

@@ -173,6 +173,7 @@ MT_INTERNAL int mtc_resolve_local(C *c, FnState *fs, String *name);
 MT_INTERNAL int mtc_resolve_upvalue(C *c, FnState *fs, String *name);
 MT_INTERNAL void mtc_function(C *c, FnKind kind, String *name, bool lambda);
 MT_INTERNAL void mtc_yield(C *c);
+MT_INTERNAL bool mtc_select_operation(C *c);
 
 /* compiler.c */
 MT_INTERNAL void mtc_begin_scope(C *c);

@@ -381,22 +381,31 @@ static void string_lit(C *c, bool can_assign) {
     emit_constant(c, OBJ_VAL(s));
 }
 
-/* Compiles the expression text [start, end) from inside an f-string's braces. */
-static void sub_expression(C *c, const char *start, const char *end, const Token *t) {
+/* A place inside an f-string token, with its source line and column. */
+typedef struct {
+    const char *p;
+    int line, col;
+} SrcPos;
+
+/* Moves `pos` forward to `to`, counting lines and code points on the way: the fields of one
+   f-string are reached in order, so finding all of their positions costs linear time. */
+static void advance_pos(SrcPos *pos, const char *to) {
+    for (; pos->p < to; pos->p++) {
+        if (*pos->p == '\n') {
+            pos->line++;
+            pos->col = 1;
+        } else if (((unsigned char)*pos->p & 0xC0) != 0x80) {
+            pos->col++;
+        }
+    }
+}
+
+/* Compiles the expression text [at->p, end) from inside an f-string's braces. */
+static void sub_expression(C *c, const SrcPos *at, const char *end, const Token *t) {
     Lexer saved_lex = c->lex;
     Token saved_cur = c->cur, saved_prev = c->prev, saved_next = c->next;
     bool saved_has_next = c->has_next;
-    /* Position: line and column of `start` within the source. */
-    int line = t->line, col = t->col;
-    for (const char *p = t->start; p < start; p++) {
-        if (*p == '\n') {
-            line++;
-            col = 1;
-        } else if (((unsigned char)*p & 0xC0) != 0x80) {
-            col++;
-        }
-    }
-    mtl_init_expr(&c->lex, start, (size_t)(end - start), line, col);
+    mtl_init_expr(&c->lex, at->p, (size_t)(end - at->p), at->line, at->col);
     c->has_next = false;
     mtc_advance(c);
     if (mtc_check(c, TOK_EOF)) mtc_error_at(c, t, "empty expression in f-string");
@@ -417,15 +426,34 @@ static void emit_to_text(C *c, OpCode op) {
     mtc_adjust(c, -1);
 }
 
-static void flush_literal(C *c, Buf *b, int *parts) {
+/* The texts an f-string joins, on the stack by level: level 0 holds the literal and field
+   texts, and every MT_BUILD_CHUNK texts of one level are joined into one of the next. Short
+   f-strings have level 0 only (one BUILD_STRING, as before); long ones need a bounded stack
+   and copy each character once per level. */
+typedef struct {
+    int count[4];
+} Pieces;
+
+static void emit_build_string(C *c, int n) {
+    mtc_emit_op(c, OP_BUILD_STRING, (uint32_t)n);
+    mtc_adjust(c, 1 - n);
+}
+
+/* Counts one more text pushed on the stack, joining full chunks. */
+static void add_piece(C *c, Pieces *ps) {
+    for (int level = 0; ++ps->count[level] == MT_BUILD_CHUNK && level < 3; level++) {
+        emit_build_string(c, MT_BUILD_CHUNK);
+        ps->count[level] = 0;
+    }
+}
+
+static void flush_literal(C *c, Buf *b, Pieces *ps) {
     if (b->n == 0) return;
     emit_constant(c, OBJ_VAL(mto_intern(c->vm, b->p, b->n)));
     b->n = 0;
-    (*parts)++;
+    add_piece(c, ps);
 }
 
-/* Scans to the end of one replacement field; sets *colon to a depth-0 ':' (format spec),
- *bang to a "!r"/"!s" conversion. Returns the closing '}'. */
 static const char *field_end(C *c, const char *p, const char *end, const char **colon,
                              const char **bang, const Token *t) {
     int depth = 0;
@@ -454,6 +482,30 @@ static const char *field_end(C *c, const char *p, const char *end, const char **
     return end;
 }
 
+/* Compiles the replacement field starting at the '{' at p; returns the position after its
+   '}'. The field's text goes on the stack. */
+static const char *fstring_field(C *c, const char *p, const char *end, SrcPos *pos,
+                                 const Token *t) {
+    const char *colon, *bang;
+    const char *close = field_end(c, p + 1, end, &colon, &bang, t);
+    const char *expr_end = bang ? bang : colon ? colon : close;
+    advance_pos(pos, p + 1);
+    sub_expression(c, pos, expr_end, t);
+    if (bang) {
+        char conv = bang + 1 < close ? bang[1] : 0;
+        if (conv == 'r') emit_to_text(c, OP_TO_REPR);
+        else if (conv != 's') mtc_error_at(c, t, "f-string: conversion must be !r or !s");
+    }
+    if (colon) {
+        String *spec = mto_intern(c->vm, colon + 1, (size_t)(close - colon - 1));
+        emit_constant(c, OBJ_VAL(spec));
+        mtc_emit(c, OP_FORMAT);
+    } else if (!bang || bang[1] != 'r') {
+        emit_to_text(c, OP_TO_STR);
+    }
+    return close + 1;
+}
+
 static void fstring(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     Token t = c->prev;
@@ -461,7 +513,8 @@ static void fstring(C *c, bool can_assign) {
     bool raw;
     string_body(&t, &p, &end, &raw);
     Buf b = {c, NULL, 0, 0};
-    int parts = 0;
+    Pieces ps = {{0}};
+    SrcPos pos = {t.start, t.line, t.col};
     while (p < end) {
         char ch = *p;
         if (ch == '{' && p + 1 < end && p[1] == '{') {
@@ -473,38 +526,20 @@ static void fstring(C *c, bool can_assign) {
             buf_put(&b, "}", 1);
             p++;
         } else if (ch == '{') {
-            flush_literal(c, &b, &parts);
-            const char *colon, *bang;
-            const char *close = field_end(c, p + 1, end, &colon, &bang, &t);
-            const char *expr_end = bang ? bang : colon ? colon : close;
-            sub_expression(c, p + 1, expr_end, &t);
-            if (bang) {
-                char conv = bang + 1 < close ? bang[1] : 0;
-                if (conv == 'r') emit_to_text(c, OP_TO_REPR);
-                else if (conv != 's') mtc_error_at(c, &t, "f-string: conversion must be !r or !s");
-            }
-            if (colon) {
-                String *spec = mto_intern(c->vm, colon + 1, (size_t)(close - colon - 1));
-                emit_constant(c, OBJ_VAL(spec));
-                mtc_emit(c, OP_FORMAT);
-            } else if (!bang || bang[1] != 'r') {
-                emit_to_text(c, OP_TO_STR);
-            }
-            parts++;
-            p = close + 1;
+            flush_literal(c, &b, &ps);
+            p = fstring_field(c, p, end, &pos, &t);
+            add_piece(c, &ps);
         } else if (ch == '\\' && !raw) {
             p = escape(c, &b, p + 1, end, &t);
         } else {
             buf_put(&b, p++, 1);
         }
     }
-    if (parts == 0 || b.n > 0) flush_literal(c, &b, &parts);
-    if (parts == 0) emit_constant(c, OBJ_VAL(mto_intern(c->vm, "", 0)));
+    flush_literal(c, &b, &ps);
     mtc_tmp_free(c, b.p);
-    if (parts > 1) {
-        mtc_emit_op(c, OP_BUILD_STRING, (uint32_t)parts);
-        mtc_adjust(c, 1 - parts);
-    }
+    int pieces = ps.count[0] + ps.count[1] + ps.count[2] + ps.count[3];
+    if (pieces == 0) emit_constant(c, OBJ_VAL(mto_intern(c->vm, "", 0)));
+    if (pieces > 1) emit_build_string(c, pieces);
 }
 
 /* {== Grouping and containers ==} */
@@ -516,33 +551,56 @@ static void grouping(C *c, bool can_assign) {
     mtc_consume(c, TOK_RPAREN, "')'");
 }
 
+/* Turns the `n` items on the stack into the list (LIST), or appends them to the list below
+   them that earlier chunks of a long display made (LIST_APPEND). */
+static void emit_list_chunk(C *c, int n, bool built) {
+    mtc_emit_op(c, built ? OP_LIST_APPEND : OP_LIST, (uint32_t)n);
+    mtc_adjust(c, built ? -n : 1 - n);
+}
+
+/* [a, b, ...]: items go to the stack and become the list in chunks of MT_BUILD_CHUNK, so a
+   display of any length needs a bounded stack (SPEC 14). */
 static void list_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
-    int n = 0;
+    int n = 0;          /* items on the stack, not yet in the list */
+    bool built = false; /* the list exists below them */
     while (!mtc_check(c, TOK_RBRACKET)) {
         mtc_expression(c);
-        n++;
+        if (++n == MT_BUILD_CHUNK) {
+            emit_list_chunk(c, n, built);
+            n = 0;
+            built = true;
+        }
         if (!mtc_match(c, TOK_COMMA)) break;
     }
     mtc_consume(c, TOK_RBRACKET, "']'");
-    mtc_emit_op(c, OP_LIST, (uint32_t)n);
-    mtc_adjust(c, 1 - n);
+    if (n > 0 || !built) emit_list_chunk(c, n, built);
+}
+
+/* As emit_list_chunk for `n` key/value pairs and a map. */
+static void emit_map_chunk(C *c, int n, bool built) {
+    mtc_emit_op(c, built ? OP_MAP_ADD : OP_MAP, (uint32_t)n);
+    if (!built) mtc_adjust(c, 1); /* MAP keeps the new map on the stack while it fills it */
+    mtc_adjust(c, -2 * n);
 }
 
 static void map_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int n = 0;
+    bool built = false;
     while (!mtc_check(c, TOK_RBRACE)) {
         mtc_expression(c);
         mtc_consume(c, TOK_COLON, "':' after map key");
         mtc_expression(c);
-        n++;
+        if (++n == MT_BUILD_CHUNK / 2) {
+            emit_map_chunk(c, n, built);
+            n = 0;
+            built = true;
+        }
         if (!mtc_match(c, TOK_COMMA)) break;
     }
     mtc_consume(c, TOK_RBRACE, "'}'");
-    mtc_emit_op(c, OP_MAP, (uint32_t)n);
-    mtc_adjust(c, 1); /* MAP keeps the new map on the stack while it fills it */
-    mtc_adjust(c, -2 * n);
+    if (n > 0 || !built) emit_map_chunk(c, n, built);
 }
 
 /* {== Operators ==} */
@@ -729,6 +787,17 @@ static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint3
     c->assigned = true;
 }
 
+/* A method call whose receiver and `argc` arguments are on the stack. */
+static void emit_invoke(C *c, int cache, int argc, int kwconst) {
+    if (kwconst >= 0) {
+        mtc_emit_ab(c, OP_INVOKE_KW, (uint32_t)argc, (uint32_t)cache);
+        mtc_emit_op(c, OP_EXTRA, (uint32_t)kwconst);
+    } else {
+        mtc_emit_ab(c, OP_INVOKE, (uint32_t)argc, (uint32_t)cache);
+    }
+    mtc_adjust(c, -argc);
+}
+
 static void dot(C *c, bool can_assign) {
     mtc_consume(c, TOK_NAME, "attribute name after '.'");
     String *name = mtc_name(c, &c->prev);
@@ -764,13 +833,7 @@ static void dot(C *c, bool can_assign) {
         mtc_advance(c);
         int kw;
         int argc = arguments(c, &kw);
-        if (kw >= 0) {
-            mtc_emit_ab(c, OP_INVOKE_KW, (uint32_t)argc, (uint32_t)cache);
-            mtc_emit_op(c, OP_EXTRA, (uint32_t)kw);
-        } else {
-            mtc_emit_ab(c, OP_INVOKE, (uint32_t)argc, (uint32_t)cache);
-        }
-        mtc_adjust(c, -argc);
+        emit_invoke(c, cache, argc, kw);
         return;
     }
     mtc_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
@@ -830,6 +893,58 @@ static void subscript(C *c, bool can_assign) {
         return;
     }
     mtc_emit(c, OP_GET_INDEX);
+}
+
+/* {== select operations ==} */
+
+static bool is_channel_op(const Token *t) {
+    return t->type == TOK_NAME && t->len == 4 &&
+           (memcmp(t->start, "recv", 4) == 0 || memcmp(t->start, "send", 4) == 0);
+}
+
+/* The last call of a case's channel expression is the case's operation: checks its
+   arguments, and for recv pushes the nil that stands for the missing value. */
+static bool finish_select_operation(C *c, const Token *op, int argc, int kwconst) {
+    bool is_send = op->start[0] == 's';
+    if (!is_send && argc != 0) mtc_error_at(c, op, "'recv()' in a select case takes no arguments");
+    if (is_send && (argc != 1 || kwconst >= 0))
+        mtc_error_at(c, op, "'send(value)' in a select case takes exactly one value");
+    if (!is_send) mtc_emit(c, OP_NIL);
+    return is_send;
+}
+
+/* The operation of a select case, CHANNEL.recv() or CHANNEL.send(VALUE): CHANNEL is a
+   primary with any attribute, index and call suffixes, and only the LAST `.recv(...)` or
+   `.send(...)` is the case's operation; an earlier one is an ordinary method call, so
+   `cc.recv().send(2)` receives a channel from cc on entry and is a send case on it.
+   Leaves the channel and the value to send (nil for recv) on the stack; true for send. */
+bool mtc_select_operation(C *c) {
+    mtc_expr_prec(c, PREC_PRIMARY);
+    c->depth++; /* the suffixes below belong to one expression (see `call` and spawn) */
+    for (;;) {
+        if (mtc_check(c, TOK_DOT) && mtc_peek(c) == TOK_NAME && is_channel_op(&c->next)) {
+            mtc_advance(c);
+            Token op = c->cur;
+            if (mtc_peek(c) != TOK_LPAREN) {
+                dot(c, false); /* a plain attribute named recv or send */
+                continue;
+            }
+            mtc_advance(c);
+            mtc_advance(c);
+            int kw;
+            int argc = arguments(c, &kw);
+            if (!is_postfix(c->cur.type)) {
+                c->depth--;
+                return finish_select_operation(c, &op, argc, kw);
+            }
+            emit_invoke(c, mtc_cache(c, mtc_name(c, &op)), argc, kw);
+            continue;
+        }
+        if (!is_postfix(c->cur.type))
+            mtc_error_at(c, &c->cur, "expected '.recv()' or '.send(value)' in a select case");
+        mtc_advance(c);
+        rule_of(c->prev.type)->infix(c, false);
+    }
 }
 
 /* {== Names, super, spawn, lambdas, ternary ==} */

@@ -65,13 +65,6 @@ bool mtl_check_utf8(const char *src, size_t len, int *line, int *col) {
     return false;
 }
 
-/* Column (in code points) of `at` on a line starting at `ls`. */
-static int column_on(const char *ls, const char *at) {
-    int col = 1;
-    for (const char *p = ls; p < at; p++) col += ((unsigned char)*p & 0xC0) != 0x80;
-    return col;
-}
-
 /* Column of `at` on the current line, counted on from the last token so that long lines
    cost linear time. */
 static int column(Lexer *l, const char *at) {
@@ -108,6 +101,11 @@ static Token error_at(Lexer *l, const char *at, const char *msg) {
 static bool is_name_start(unsigned char c) {
     return c == '_' || (unsigned)((c | 0x20) - 'a') < 26u || c >= 0x80;
 }
+/* U+FEFF: skipped at the very start of a source (module.c), an error anywhere else. */
+static bool is_bom(const char *p, const char *end) {
+    return end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0;
+}
+
 static bool is_digit(char c) { return (unsigned)(c - '0') < 10u; }
 
 /* Non-ASCII identifier characters must be letters, marks or digits. */
@@ -240,13 +238,15 @@ static Token scan_number(Lexer *l, const char *start) {
    quoted strings inside their {} so that f"{m["k"]}" scans as one token. */
 static Token scan_string_body(Lexer *l, const char *tok_start, bool fstring);
 
-/* Strings may span lines (triple quotes): the token's position is where it starts. */
+/* Strings may span lines (triple quotes): the token's position is where it starts, taken
+   before the body moves the line start (and counted on from the previous token, so that a
+   line of many strings costs linear time). */
 static Token scan_string(Lexer *l, const char *tok_start, bool fstring) {
     int line = l->line;
-    const char *ls = l->line_start;
+    int col = column(l, tok_start);
     Token t = scan_string_body(l, tok_start, fstring);
     t.line = line;
-    t.col = column_on(ls, tok_start) + l->col_offset;
+    t.col = col;
     return t;
 }
 
@@ -533,6 +533,10 @@ static Token next_token(Lexer *l) {
             l->cur++;
             if (uc >= 0x80) {
                 const char *next = scan_unicode_name_char(start, l->end);
+                if (!next && is_bom(start, l->end))
+                    return error_at(l, start,
+                                    "unexpected byte-order mark (U+FEFF): allowed only at the "
+                                    "start of the source");
                 if (!next) return error_at(l, start, "unexpected character");
                 l->cur = next;
             }

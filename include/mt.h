@@ -72,6 +72,10 @@ MT_API mt_Status mt_run_file(mt_VM *vm, const char *path);
 /* Compiles and runs source text; `name` is used in error messages and tracebacks. */
 MT_API mt_Status mt_run_string(mt_VM *vm, const char *name, const char *source);
 
+/* As mt_run_string, for `len` bytes of source that need not end in NUL: a NUL byte inside
+   them is reported as invalid source (a compile error), not taken as the end. */
+MT_API mt_Status mt_run_buffer(mt_VM *vm, const char *name, const char *source, size_t len);
+
 /* Prints the bytecode of a file instead of running it. */
 MT_API mt_Status mt_disassemble_file(mt_VM *vm, const char *path);
 

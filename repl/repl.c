@@ -30,7 +30,8 @@ int mt_repl(mt_VM *vm) {
         }
     }
     src[n] = '\0';
-    mt_Status st = mt_run_string(vm, "<stdin>", src);
+    /* All n bytes: a NUL among them is invalid source, reported, not the end of it. */
+    mt_Status st = mt_run_buffer(vm, "<stdin>", src, n);
     free(src);
     if (st == MT_COMPILE_ERROR || st == MT_IO_ERROR) {
         fprintf(stderr, "%s\n", mt_last_error(vm));

@@ -169,6 +169,10 @@ mt_Status mt_run_string(mt_VM *vm, const char *name, const char *source) {
     return run_source(vm, name, NULL, source, strlen(source));
 }
 
+mt_Status mt_run_buffer(mt_VM *vm, const char *name, const char *source, size_t len) {
+    return run_source(vm, name, NULL, source, len);
+}
+
 mt_Status mt_disassemble_file(mt_VM *vm, const char *path) {
     size_t len;
     char *src = read_script(vm, path, &len);

@@ -63,6 +63,14 @@
 #define MT_MAX_NEST_DEPTH 1000
 #endif
 
+/* Long list and map displays and f-strings are built from chunks of at most this many
+   stack values (256 items, 128 pairs, 256 pieces), so that their size is not bounded by the
+   stack slots of one function and one nesting level of them costs no more stack than a
+   call with 255 arguments. Shorter ones compile to a single LIST, MAP or BUILD_STRING. */
+#ifndef MT_BUILD_CHUNK
+#define MT_BUILD_CHUNK 256
+#endif
+
 /* Slots a fresh fiber starts with; stacks double as needed. */
 #ifndef MT_FIBER_MIN_SLOTS
 #define MT_FIBER_MIN_SLOTS 8

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "compiler/compiler.h"
@@ -60,10 +61,20 @@ char *mtmod_read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* The length of a UTF-8 byte-order mark at the very start of a source, else 0. Editors on
+   some systems write one; it is skipped (SPEC 2.1). Anywhere else U+FEFF is an ordinary
+   character, and the lexer rejects it outside strings and comments. */
+static size_t bom_length(const char *src, size_t len) {
+    return len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 /* Compiles source into a closure for module `m`; on failure raises SyntaxError (when
    running) or stores the message for the host. */
 Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len, bool repl) {
     CompileResult res;
+    size_t bom = bom_length(src, len);
+    src += bom;
+    len -= bom;
     mtgc_push_temp(vm, OBJ_VAL(m));
     m->source = mto_string(vm, src, len);
     Proto *p = mtc_compile(vm, m, src, len, repl, &res);

@@ -73,9 +73,11 @@ static const char *trim_end(const char *s, const char *end) {
     return end;
 }
 
-/* Parses an int with optional sign, base prefix (when base is 0 or matches) and '_'
-   between digits; surrounding whitespace is allowed. */
-bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out) {
+/* Scans an int with optional sign, base prefix (when base is 0 or matches) and '_'
+   between digits; surrounding whitespace is allowed. False if the text is not such an int;
+   otherwise *overflow tells whether its value lies outside the 64-bit range (and *out is
+   set only when it does not), so that int() can tell OverflowError from ValueError. */
+static bool scan_int(const char *s, size_t len, int base, int64_t *out, bool *overflow) {
     const char *end = trim_end(s, s + len);
     s = skip_space(s, end);
     bool neg = false;
@@ -92,6 +94,7 @@ bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out) {
     if (s >= end) return false;
     uint64_t v = 0;
     bool last_us = true;
+    *overflow = false;
     for (; s < end; s++) {
         char c = *s;
         if (c == '_') {
@@ -103,39 +106,27 @@ bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out) {
                 : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (c | 0x20) - 'a' + 10
                                                            : 99;
         if (d >= base) return false;
-        if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) return false;
+        if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) *overflow = true;
         v = v * (uint64_t)base + (uint64_t)d;
         last_us = false;
     }
     if (last_us) return false;
-    if (neg) {
-        if (v > (uint64_t)INT64_MAX + 1) return false;
-        *out = (int64_t)(0 - v);
-    } else {
-        if (v > (uint64_t)INT64_MAX) return false;
-        *out = (int64_t)v;
-    }
+    if (v > (uint64_t)INT64_MAX + (neg ? 1 : 0)) *overflow = true;
+    if (!*overflow) *out = neg ? (int64_t)(0 - v) : (int64_t)v;
     return true;
+}
+
+/* Parses an int as scan_int reads it; false if it is malformed or out of range. */
+bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out) {
+    bool overflow;
+    return scan_int(s, len, base, out, &overflow) && !overflow;
 }
 
 /* True if s is a well-formed int that only failed to parse because it is out of range. */
 bool mtn_int_too_big(const char *s, size_t len, int base) {
-    const char *end = trim_end(s, s + len);
-    s = skip_space(s, end);
-    if (s < end && (*s == '+' || *s == '-')) s++;
-    if (end - s >= 2 && s[0] == '0' && strchr("xXoObB", s[1]) && s[1]) s += 2;
-    if (base == 0) base = 10;
-    int digits = 0;
-    for (; s < end; s++) {
-        char c = *s;
-        if (c == '_') continue;
-        int d = (c >= '0' && c <= '9')                     ? c - '0'
-                : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (c | 0x20) - 'a' + 10
-                                                           : 99;
-        if (d >= base) return false;
-        digits++;
-    }
-    return digits > 0;
+    int64_t v;
+    bool overflow;
+    return scan_int(s, len, base, &v, &overflow) && overflow;
 }
 
 /* Parses a float (or an int written as one): "1.5", "-2e3", "inf", "nan". */

@@ -120,6 +120,8 @@
     /* builders */                                                                         \
     OP(LIST, VAR)         /* A items */                                                    \
     OP(MAP, VAR)          /* A key/value pairs */                                          \
+    OP(LIST_APPEND, VAR)  /* [list, A items] -> [list] (long displays, in chunks) */       \
+    OP(MAP_ADD, VAR)      /* [map, A key/value pairs] -> [map] (long displays) */          \
     OP(BUILD_STRING, VAR) /* A parts, each already a str */                                \
     OP(TO_STR, 0)         /* str(v) (f-string part) */                                     \
     OP(FORMAT, -1)        /* [v, spec] -> [formatted]  (f-string {v:spec}) */              \

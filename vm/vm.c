@@ -898,6 +898,25 @@ safe_point:
         PUSH(OBJ_VAL(m));
         DISPATCH();
     }
+    CASE(LIST_APPEND) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        List *l = AS_LIST(sp[-1 - (int)n]);
+        mto_list_reserve(vm, l, l->count + n);
+        memcpy(l->items + l->count, sp - n, n * sizeof(Value));
+        l->count += n;
+        sp -= n;
+        DISPATCH();
+    }
+    CASE(MAP_ADD) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Value *kv = sp - 2 * n;
+        Map *m = AS_MAP(kv[-1]);
+        for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtm_set(vm, m, kv[2 * e], kv[2 * e + 1]));
+        sp = kv;
+        DISPATCH();
+    }
     CASE(BUILD_STRING) : {
         uint32_t n = INSTR_A(i);
         STORE();

@@ -170,6 +170,26 @@ START_TEST(compile_error_status_and_message) {
 }
 END_TEST
 
+/* mt_run_buffer takes a length: the text need not end in NUL, and a NUL inside it is
+   invalid source, not the end of the program (as it was for stdin, cut at the NUL). */
+START_TEST(run_buffer_uses_the_length) {
+    Capture cap = {0};
+    mt_Config cfg;
+    mt_config_init(&cfg);
+    capture_config(&cfg, &cap);
+    mt_VM *vm = mt_new(&cfg);
+    const char text[] = "print(1)\nprint(2)\nthis is not run";
+    ck_assert_int_eq(mt_run_buffer(vm, "part.mt", text, 18), MT_OK);
+    ck_assert_str_eq(cap.out.text, "1\n2\n");
+    const char nul[] = "print(3)\nprint(4)\0print(5)\n";
+    ck_assert_int_eq(mt_run_buffer(vm, "nul.mt", nul, sizeof nul - 1), MT_COMPILE_ERROR);
+    ck_assert_str_eq(unit_first_line(mt_last_error(vm)), "nul.mt:2:9: invalid UTF-8 in source");
+    ck_assert_str_eq(cap.out.text, "1\n2\n"); /* nothing of nul.mt ran */
+    mt_free(vm);
+    capture_free(&cap);
+}
+END_TEST
+
 START_TEST(runtime_error_status) {
     Capture cap = {0};
     int es;
@@ -529,6 +549,7 @@ Suite *api_suite(void) {
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, print_output_is_captured_exactly);
     tcase_add_test(tc, compile_error_status_and_message);
+    tcase_add_test(tc, run_buffer_uses_the_length);
     tcase_add_test(tc, runtime_error_status);
     tcase_add_test(tc, caught_error_is_ok);
     tcase_add_test(tc, error_in_thread_sets_status);
