@@ -178,12 +178,13 @@ static bool chain_in_cleanup(Fiber *f) {
     return false;
 }
 
-/* May thread t's held exit be raised now in f, its innermost running fiber? */
+/* May thread t's held exit be raised now, at site `at`, in f, its innermost running fiber
+   (NULL: the error leaves the thread's last fiber)? */
 static bool exit_due(Fiber *t, Fiber *f, ExitSite at) {
     if (t->exit_held == HELD_NONE) return false;
     if ((t->obj.flags & FIBER_HOLD_TO_SUSPENSION) && at != AT_SUSPENSION && at != AT_CLEANUP_END)
         return false;
-    return !chain_in_cleanup(f);
+    return !f || !chain_in_cleanup(f);
 }
 
 static Value signal_exit_error(VM *vm, int code) {
@@ -298,15 +299,15 @@ bool mts_cleanup_ended(VM *vm, Fiber *f, Value in_flight) {
 Value mts_exit_after_cleanup(VM *vm, Fiber *f, Value exc, bool leaving) {
     Fiber *t = mts_thread_of(f);
     if (!t || t->exit_held == HELD_NONE || mte_is_exit(vm, exc)) return exc;
-    bool in_cleanup;
+    bool due;
     if (leaving) {
-        in_cleanup = !is_thread(f) && f->resumer && chain_in_cleanup(f->resumer);
+        due = exit_due(t, is_thread(f) ? NULL : f->resumer, AT_CLEANUP_END);
     } else {
         f->obj.flags |= FIBER_AT_SAFE_POINT; /* its pc is the landing pad itself */
-        in_cleanup = chain_in_cleanup(f);
+        due = exit_due(t, f, AT_CLEANUP_END);
         f->obj.flags &= ~FIBER_AT_SAFE_POINT;
     }
-    if (in_cleanup) return exc;
+    if (!due) return exc;
     mte_report_displaced(vm, exc, held_exit_name(t), t);
     return take_held_exit(vm, t);
 }
