@@ -106,6 +106,9 @@ typedef struct SelectWaiter {
 #define PENDING_DEADLOCK    ((Value)(MT_QNAN | 17))
 /* The thread's held exit (exit_held) is due when it resumes: raise it then. */
 #define PENDING_HELD_EXIT   ((Value)(MT_QNAN | 18))
+/* Not an error: the fiber was switched away at a safe point (FIBER_AT_SAFE_POINT), which
+   it leaves when it resumes. Kept here so that resuming checks one field. */
+#define PENDING_SAFE_POINT  ((Value)(MT_QNAN | 19))
 
 /* An Exit delivered to a thread from outside it (a kill, shutdown, a signal for main) and
    not raised yet: a thread holds it while it may not be raised (sched.c, exit_due). */

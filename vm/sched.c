@@ -853,6 +853,7 @@ static void preempt_for_main(VM *vm, Fiber *f) {
     Fiber *t = mts_thread_of(f);
     run_queue_remove(vm, main);
     t->active = f;
+    f->pending = PENDING_SAFE_POINT; /* f is FIBER_AT_SAFE_POINT: see run() */
     enqueue_front(vm, t);
     if (!run_thread(vm, main)) schedule(vm);
 }
@@ -916,13 +917,17 @@ Step mts_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode) {
         mte_throw(vm, ERR_VALUE, "cannot resume a finished coroutine");
         return STEP_ERROR;
     }
-    uint32_t depth = is_thread(f) ? 1 : f->resume_depth + 1;
-    if (depth > vm->max_resume_depth) {
-        mte_throw(vm, ERR_RECURSION, "coroutines nested too deeply (more than %u resumes)",
-                  vm->max_resume_depth);
-        return STEP_ERROR;
+    Fiber *t = f;
+    uint32_t depth = 1;
+    if (!is_thread(f)) {
+        t = f->thread;
+        depth = f->resume_depth + 1;
+        if (mt_unlikely(depth > vm->max_resume_depth)) {
+            mte_throw(vm, ERR_RECURSION, "coroutines nested too deeply (more than %u resumes)",
+                      vm->max_resume_depth);
+            return STEP_ERROR;
+        }
     }
-    Fiber *t = mts_thread_of(f);
     co->resume_depth = depth;
     co->resumer = f;
     co->thread = t;

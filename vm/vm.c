@@ -184,13 +184,15 @@ resume:
     fiber = vm->current;
     if (fiber == NULL) return;
     LOAD();
-    if (mt_unlikely(!IS_UNDEF(fiber->pending) || (fiber->obj.flags & FIBER_AT_SAFE_POINT))) {
-        /* An error to raise where it stopped (with its exact pc), or a safe point to leave. */
-        if (!IS_UNDEF(fiber->pending)) {
+    if (mt_unlikely(!IS_UNDEF(fiber->pending))) {
+        /* A safe point to leave, or an error to raise where it stopped (at its exact pc). */
+        if (fiber->pending == PENDING_SAFE_POINT) {
+            fiber->pending = UNDEF_VAL;
+            fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
+        } else {
             mts_take_pending(vm, fiber);
             goto raise;
         }
-        fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
     }
 
     LOOP_START
