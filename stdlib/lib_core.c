@@ -402,7 +402,7 @@ static int core_input(VM *vm, Value *args, int argc) {
         mtlib_write_out(vm, p->chars, p->len);
     }
     mtlib_flush(vm);
-    char *line = NULL;
+    char *line = NULL; /* a temporary buffer: a MemoryError frees it */
     size_t cap = 0, n = 0;
     for (;;) {
         char c;
@@ -410,12 +410,7 @@ static int core_input(VM *vm, Value *args, int argc) {
         if (r <= 0) break;
         if (n + 2 > cap) {
             cap = cap ? cap * 2 : 128;
-            char *nl = realloc(line, cap);
-            if (!nl) {
-                free(line);
-                return mte_throw(vm, ERR_MEMORY, "out of memory reading input");
-            }
-            line = nl;
+            line = mtmem_tmp_realloc(vm, line, cap);
         }
         if (c == '\n') {
             line[n] = '\0';
@@ -428,11 +423,11 @@ static int core_input(VM *vm, Value *args, int argc) {
     if (n > 0 && line[n - 1] == '\r') n--;
     int l, col;
     if (!mtl_check_utf8(line, n, &l, &col)) {
-        free(line);
+        mtmem_tmp_free(vm, line);
         return mte_throw(vm, ERR_UNICODE, "invalid UTF-8 in input at byte column %d", col);
     }
     String *s = mto_string(vm, line, n);
-    free(line);
+    mtmem_tmp_free(vm, line);
     RETURN(OBJ_VAL(s));
 }
 

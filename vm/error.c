@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "vm/error.h"
+#include "vm/interp.h"
 #include "vm/opcodes.h"
 
 /* {== Classes ==} */
@@ -240,18 +241,26 @@ bool mte_in_cleanup(Fiber *f) {
 
 /* {== Tracebacks ==} */
 
-/* A growable C buffer: formatting must not allocate GC objects per line. */
+/* A growable C buffer: formatting must not allocate GC objects per line. It is a host
+   block that may be refused (reports run inside the scheduler, which must not be cut
+   short by a MemoryError): then `failed` is set and the report shrinks to its headline. */
 typedef struct {
+    VM *vm;
     char *p;
     size_t n, cap;
+    bool failed;
 } TBuf;
 
 static void tb_put(TBuf *b, const char *s, size_t n) {
+    if (b->failed) return;
     if (b->n + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 256;
         while (cap < b->n + n + 1) cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) return;
+        char *p = mtmem_host_realloc(b->vm, b->p, b->cap, cap);
+        if (!p) {
+            b->failed = true;
+            return;
+        }
         b->p = p;
         b->cap = cap;
     }
@@ -360,9 +369,10 @@ static void tb_error(VM *vm, TBuf *b, Value exc, int depth) {
     tb_headline(vm, b, exc);
 }
 
-/* The full report of an uncaught error, as text. `thread` names a spawned thread. */
-char *mte_format_c(VM *vm, Value exc, Fiber *thread) {
-    TBuf b = {0};
+/* The full report of an uncaught error, as text. `thread` names a spawned thread. Returns
+   a host block of *cap bytes, or NULL if there was no memory for it. */
+char *mte_format_c(VM *vm, Value exc, Fiber *thread, size_t *cap) {
+    TBuf b = {vm, NULL, 0, 0, false};
     if (thread && !(thread->obj.flags & FIBER_MAIN)) {
         tb_fmt(&b, "Error in thread %u", thread->id);
         if (thread->spawn_proto) {
@@ -373,21 +383,92 @@ char *mte_format_c(VM *vm, Value exc, Fiber *thread) {
         tb_lit(&b, ":\n");
     }
     tb_error(vm, &b, exc, 0);
+    if (b.failed) {
+        mtmem_host_realloc(vm, b.p, b.cap, 0);
+        return NULL;
+    }
+    *cap = b.cap;
     return b.p;
 }
 
+/* The report's last line, written piece by piece: what is left to say without memory. */
+static void report_headline(VM *vm, Value exc) {
+    if (!IS_INSTANCE(exc)) {
+        mtlib_write_err(vm, "Error\n", 6);
+        return;
+    }
+    Instance *e = AS_INSTANCE(exc);
+    mtlib_write_err(vm, e->klass->name->chars, e->klass->name->len);
+    Value msg;
+    if (mto_instance_get(e, vm->names.message, &msg) && IS_STRING(msg) && AS_STRING(msg)->len) {
+        mtlib_write_err(vm, ": ", 2);
+        mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+    }
+    mtlib_write_err(vm, "\n", 1);
+}
+
 void mte_report(VM *vm, Value exc, Fiber *thread) {
-    char *text = mte_format_c(vm, exc, thread);
+    size_t cap;
+    char *text = mte_format_c(vm, exc, thread, &cap);
     if (text) {
         mtlib_write_err(vm, text, strlen(text));
-        free(text);
+        mtmem_host_realloc(vm, text, cap, 0);
+    } else {
+        report_headline(vm, exc);
     }
     vm->error_reported = true;
 }
 
 String *mte_format(VM *vm, Value exc, Fiber *thread) {
-    char *text = mte_format_c(vm, exc, thread);
-    String *s = mto_string_z(vm, text ? text : "");
-    free(text);
+    size_t cap;
+    char *text = mte_format_c(vm, exc, thread, &cap);
+    if (!text) mtmem_fail(vm);
+    mtmem_tmp_adopt(vm, text, cap); /* freed even if the string cannot be made */
+    String *s = mto_string_z(vm, text);
+    mtmem_tmp_free(vm, text);
     return s;
+}
+
+/* {== Out of memory ==} */
+
+/* The preallocated MemoryError, with room for a traceback and a context, so that raising
+   it allocates nothing. */
+void mte_init_memory_error(VM *vm) {
+    Value e = mte_new(vm, ERR_MEMORY, "out of memory");
+    vm->memory_error = e;
+    Instance *in = AS_INSTANCE(e);
+    Trace *t = ensure_trace(vm, e);
+    t->entries = mtmem_host_realloc(vm, NULL, 0, 64 * sizeof(TraceEntry));
+    if (t->entries) t->cap = 64;
+    mto_instance_set(vm, in, vm->names.context, NIL_VAL);
+    mto_instance_set(vm, in, vm->names.context, UNDEF_VAL);
+}
+
+/* Each raise of the preallocated MemoryError starts a fresh traceback and context, so
+   the frames and errors of an earlier raise do not pile up. */
+static void reset_memory_error(VM *vm) {
+    Value e = vm->memory_error;
+    Trace *t = mte_trace_of(vm, e);
+    if (t) t->count = 0;
+    Value slot;
+    Instance *in = AS_INSTANCE(e);
+    if (mtt_get(&in->klass->fields, vm->names.context, &slot) &&
+        (uint32_t)AS_SMALLINT(slot) < in->nfields)
+        in->fields[AS_SMALLINT(slot)] = UNDEF_VAL;
+}
+
+/* An allocation failed and longjmp'd to the dispatch loop's region: raises MemoryError
+   in the running fiber (as it resumes; its registers were stored before it allocated).
+   A fiber whose first call could not even start fails at once. Returns false when no
+   fiber can take the error: the VM is then dead. */
+bool mte_raise_out_of_memory(VM *vm) {
+    Fiber *f = vm->current;
+    if (vm->mem.dead || f == NULL || f->state != FIBER_RUNNING) {
+        vm->mem.dead = true;
+        return false;
+    }
+    reset_memory_error(vm);
+    if (f->nframes == 0) mts_fiber_failed(vm, f, vm->memory_error);
+    else f->pending = vm->memory_error;
+    return true;
 }

@@ -12,6 +12,6 @@ MT_INTERNAL void mte_prepare(VM *vm, Fiber *f, Value exc, bool fresh);
 MT_INTERNAL bool mte_unwind(VM *vm, Fiber *f, Value exc);
 MT_INTERNAL bool mte_in_cleanup(Fiber *f);
 MT_INTERNAL bool mte_unmatchable(VM *vm, Value exc);
-MT_INTERNAL char *mte_format_c(VM *vm, Value exc, Fiber *thread);
+MT_INTERNAL char *mte_format_c(VM *vm, Value exc, Fiber *thread, size_t *cap);
 
 #endif

@@ -196,16 +196,13 @@ typedef struct {
     bool failed;
 } Text;
 
+/* The text grows in a temporary buffer: a MemoryError (raised here or when the string is
+   made) frees it. */
 static void put(Text *t, const char *s, size_t n) {
     if (t->n + n + 1 > t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 64;
         while (cap < t->n + n + 1) cap *= 2;
-        char *p = realloc(t->p, cap);
-        if (!p) {
-            t->failed = true;
-            return;
-        }
-        t->p = p;
+        t->p = mtmem_tmp_realloc(t->vm, t->p, cap);
         t->cap = cap;
     }
     memcpy(t->p + t->n, s, n);
@@ -395,13 +392,12 @@ String *mtv_to_string(VM *vm, Value v, bool repr) {
     t.nseen = t.depth = 0;
     t.failed = false;
     put_value(&t, v, repr);
-    if (t.failed) {
-        free(t.p);
-        if (IS_NIL(vm->error)) mte_throw(vm, ERR_MEMORY, "out of memory formatting a value");
+    if (t.failed) { /* a RecursionError */
+        mtmem_tmp_free(vm, t.p);
         return NULL;
     }
     String *s = mto_string(vm, t.p ? t.p : "", t.n);
-    free(t.p);
+    mtmem_tmp_free(vm, t.p);
     return s;
 }
 
@@ -455,11 +451,10 @@ static bool walk_for_callback(VM *vm, Value v, bool top_str) {
     if (!IS_OBJ(v)) return false;
     ObjType t = (ObjType)AS_OBJ(v)->type;
     if (t != OBJ_INSTANCE && t != OBJ_LIST && t != OBJ_MAP) return false;
-    Walk *w = malloc(sizeof *w);
-    if (!w) return false;
+    Walk *w = mtmem_tmp_alloc(vm, sizeof *w);
     w->depth = 0;
     bool r = needs_callback_walk(vm, v, w, top_str);
-    free(w);
+    mtmem_tmp_free(vm, w);
     return r;
 }
 
