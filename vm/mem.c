@@ -125,16 +125,16 @@ static MT_NOINLINE void collect_for_room(VM *vm) {
     vm->gc_pause--;
 }
 
-/* The host allocator that does not take no for an answer: collects and retries once, then
-   raises MemoryError. */
+static void make_room(VM *vm);
+
+/* The host allocator that does not take no for an answer: makes room and retries once,
+   then raises MemoryError. */
 static MT_NOINLINE void *host_alloc(VM *vm, void *p, size_t old, size_t size) {
     void *r = host_try(vm, p, old, size);
     if (r || size == 0) return r;
-    if (can_collect(vm)) {
-        collect_for_room(vm);
-        r = host_try(vm, p, old, size);
-        if (r) return r;
-    }
+    make_room(vm);
+    r = host_try(vm, p, old, size);
+    if (r) return r;
     mtmem_fail(vm);
 }
 
@@ -165,21 +165,182 @@ static void retire_bump(Mem *m) {
     }
 }
 
-/* A new chunk; after a collection, a block the collection freed may do instead (returned
-   through *reused). */
-static MemChunk *new_chunk(VM *vm, unsigned cls, void **reused) {
-    Mem *m = &vm->mem;
-    MemChunk *c = host_try(vm, NULL, 0, MT_MEM_CHUNK);
-    if (c) return c;
-    if (can_collect(vm)) {
-        collect_for_room(vm);
-        if ((*reused = m->free[cls]) != NULL) {
-            m->free[cls] = *(void **)*reused;
-            return NULL;
-        }
-        if ((c = host_try(vm, NULL, 0, MT_MEM_CHUNK)) != NULL) return c;
+static void push_block(Mem *m, void *p, unsigned cls) {
+    *(void **)p = m->free[cls];
+    m->free[cls] = p;
+}
+
+static void *pop_block(Mem *m, unsigned cls) {
+    void *p = m->free[cls];
+    if (p) m->free[cls] = *(void **)p;
+    return p;
+}
+
+/* {=== Making room: merging free blocks ===} */
+
+/* Free memory seen as runs of bytes (a free block is at least 16 bytes, room for both). */
+typedef struct Span {
+    struct Span *next;
+    size_t size;
+} Span;
+
+static Span *merge_spans(Span *a, Span *b) {
+    Span head, *t = &head;
+    while (a && b) {
+        Span **low = (uintptr_t)a < (uintptr_t)b ? &a : &b;
+        t->next = *low;
+        t = *low;
+        *low = (*low)->next;
     }
-    mtmem_fail(vm);
+    t->next = a ? a : b;
+    return head.next;
+}
+
+/* Sorts spans by address: a merge sort of the list in place (it runs when memory is
+   short, so it allocates nothing), with bins of 2^i sorted spans. */
+static Span *sort_spans(Span *list) {
+    Span *bins[64] = {0};
+    while (list) {
+        Span *one = list;
+        list = list->next;
+        one->next = NULL;
+        int i = 0;
+        for (; i < 63 && bins[i]; i++) {
+            one = merge_spans(bins[i], one);
+            bins[i] = NULL;
+        }
+        bins[i] = merge_spans(bins[i], one);
+    }
+    Span *r = NULL;
+    for (int i = 0; i < 64; i++) r = merge_spans(bins[i], r);
+    return r;
+}
+
+/* Every free block, and the unused tail of the newest chunk, as one list of spans. */
+static Span *take_free_spans(Mem *m) {
+    Span *all = NULL;
+    for (unsigned c = 0; c < MT_MEM_CLASSES; c++) {
+        for (void *p = m->free[c], *next; p; p = next) {
+            next = *(void **)p;
+            Span *s = p;
+            s->size = (size_t)(c + 1) << 4;
+            s->next = all;
+            all = s;
+        }
+        m->free[c] = NULL;
+    }
+    if (m->bump && m->bump_end > m->bump) {
+        Span *s = (Span *)(void *)m->bump;
+        s->size = (size_t)(m->bump_end - m->bump);
+        s->next = all;
+        all = s;
+    }
+    m->bump = m->bump_end = NULL;
+    return all;
+}
+
+/* Puts a run of free bytes back on the free lists, as blocks of the largest class. */
+static void carve(Mem *m, char *p, size_t size) {
+    for (; size >= MT_MEM_SMALL_MAX; p += MT_MEM_SMALL_MAX, size -= MT_MEM_SMALL_MAX)
+        push_block(m, p, MT_MEM_CLASSES - 1);
+    if (size) push_block(m, p, (unsigned)(size >> 4) - 1);
+}
+
+/* Returns the chunks marked free (size 0) to the host. */
+static void release_chunks(VM *vm) {
+    Mem *m = &vm->mem;
+    for (MemChunk **link = &m->chunks; *link;) {
+        MemChunk *c = *link;
+        if (c->size != 0) {
+            link = &c->next;
+            continue;
+        }
+        *link = c->next;
+        vm->bytes_allocated += MT_MEM_CHUNK; /* its blocks were not counted; host_try takes it */
+        host_try(vm, c, MT_MEM_CHUNK, 0);
+    }
+}
+
+/* Merges adjacent free blocks. A chunk with nothing live in it goes back to the host (its
+   free bytes form one run of exactly the chunk's usable size: runs never cross a chunk's
+   header); the other runs are cut into the largest blocks. Small blocks of one class can
+   then serve another, which size-class lists alone never allow. */
+static void coalesce(VM *vm) {
+    Mem *m = &vm->mem;
+    Span *run = sort_spans(take_free_spans(m));
+    bool any_chunk = false;
+    while (run) {
+        while (run->next && (char *)run + run->size == (char *)run->next) {
+            run->size += run->next->size;
+            run->next = run->next->next;
+        }
+        Span *next = run->next;
+        if (run->size == MT_MEM_CHUNK - 16) {
+            ((MemChunk *)(void *)((char *)run - 16))->size = 0;
+            any_chunk = true;
+        } else {
+            carve(m, (char *)run, run->size);
+        }
+        run = next;
+    }
+    if (any_chunk) release_chunks(vm);
+}
+
+/* A block of class cls cut from the smallest larger free block, the rest kept. */
+static void *split_block(Mem *m, unsigned cls) {
+    for (unsigned c = cls + 1; c < MT_MEM_CLASSES; c++) {
+        char *p = pop_block(m, c);
+        if (!p) continue;
+        push_block(m, p + ((size_t)(cls + 1) << 4), c - cls - 1);
+        return p;
+    }
+    return NULL;
+}
+
+#endif
+
+/* Before an allocation gives up: a collection (when one may run), then (with the pool)
+   free blocks are merged and chunks with nothing live go back to the host. */
+static MT_NOINLINE void make_room(VM *vm) {
+    if (can_collect(vm)) collect_for_room(vm);
+#if MT_MEM_POOL
+    coalesce(vm);
+#endif
+}
+
+#if MT_MEM_POOL
+
+static void install_chunk(VM *vm, MemChunk *c) {
+    Mem *m = &vm->mem;
+    retire_bump(m);
+    c->size = MT_MEM_CHUNK;
+    c->next = m->chunks;
+    m->chunks = c;
+    m->bump = (char *)c + 16;
+    m->bump_end = (char *)c + MT_MEM_CHUNK;
+    /* Chunk bytes were counted by host_try; blocks are counted as they are handed out, so
+       undo the chunk's share of the collector's counter. */
+    vm->bytes_allocated -= MT_MEM_CHUNK;
+}
+
+static void *bump(Mem *m, unsigned cls) {
+    void *p = m->bump;
+    m->bump += (size_t)(cls + 1) << 4;
+    return p;
+}
+
+/* No chunk to be had: room is made, then a block of the class, a larger one split, or a
+   chunk after all (the merge may have given some back to the host). */
+static MT_NOINLINE void *refill_short(VM *vm, unsigned cls) {
+    Mem *m = &vm->mem;
+    make_room(vm);
+    void *p = pop_block(m, cls);
+    if (!p) p = split_block(m, cls);
+    if (p) return p;
+    MemChunk *c = host_try(vm, NULL, 0, MT_MEM_CHUNK);
+    if (!c) mtmem_fail(vm);
+    install_chunk(vm, c);
+    return bump(m, cls);
 }
 
 static MT_NOINLINE void *refill(VM *vm, unsigned cls) {
@@ -187,22 +348,11 @@ static MT_NOINLINE void *refill(VM *vm, unsigned cls) {
     size_t block = (size_t)(cls + 1) << 4;
     /* No pointer arithmetic on a NULL bump (the first refill): compare sizes instead. */
     if (!m->bump || (size_t)(m->bump_end - m->bump) < block) {
-        void *reused = NULL;
-        MemChunk *c = new_chunk(vm, cls, &reused);
-        if (!c) return reused;
-        retire_bump(m);
-        c->size = MT_MEM_CHUNK;
-        c->next = m->chunks;
-        m->chunks = c;
-        m->bump = (char *)c + 16;
-        m->bump_end = (char *)c + MT_MEM_CHUNK;
-        /* Chunk bytes were counted by host_try; blocks are counted as they are handed out,
-           so undo the chunk's share of the collector's counter. */
-        vm->bytes_allocated -= MT_MEM_CHUNK;
+        MemChunk *c = host_try(vm, NULL, 0, MT_MEM_CHUNK);
+        if (!c) return refill_short(vm, cls);
+        install_chunk(vm, c);
     }
-    void *p = m->bump;
-    m->bump += block;
-    return p;
+    return bump(m, cls);
 }
 
 void *mtmem_alloc(VM *vm, size_t size) {
@@ -361,11 +511,9 @@ static MT_NOINLINE void int_refill(VM *vm) {
     Mem *m = &vm->mem;
     IntChunk *c = host_try(vm, NULL, 0, sizeof(IntChunk));
     if (!c) {
-        if (can_collect(vm)) {
-            collect_for_room(vm);
-            if (m->int_free) return; /* the collection freed cells */
-            c = host_try(vm, NULL, 0, sizeof(IntChunk));
-        }
+        make_room(vm);
+        if (m->int_free) return; /* the collection freed cells */
+        c = host_try(vm, NULL, 0, sizeof(IntChunk));
         if (!c) mtmem_fail(vm);
     }
     c->next = m->int_chunks;
