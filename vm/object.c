@@ -245,6 +245,7 @@ Instance *mto_instance(VM *vm, Class *klass) {
     i->fields = i->inline_fields;
     i->nfields = cap;
     i->cap = cap;
+    i->obj.aux = cap; /* the object's size, once the fields move out of line */
     for (uint32_t f = 0; f < cap; f++) i->inline_fields[f] = UNDEF_VAL;
     return i;
 }
@@ -392,11 +393,7 @@ size_t mto_size(Obj *o) {
     case OBJ_UPVALUE: return sizeof(Upvalue);
     case OBJ_NATIVE: return sizeof(Native);
     case OBJ_CLASS: return sizeof(Class);
-    case OBJ_INSTANCE:
-        return sizeof(Instance) + (((Instance *)o)->fields == ((Instance *)o)->inline_fields
-                                       ? ((Instance *)o)->cap
-                                       : 0) *
-                                      sizeof(Value);
+    case OBJ_INSTANCE: return sizeof(Instance) + o->aux * sizeof(Value);
     case OBJ_BOUND: return sizeof(Bound);
     case OBJ_MODULE: return sizeof(Module);
     case OBJ_TRACE: return sizeof(Trace);
