@@ -27,16 +27,17 @@ static int core_print(VM *vm, Value *args, int argc) {
         Value a = OBJ_VAL(l);
         return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_print"), 1, &a);
     }
+    /* Every argument becomes text before anything is written (in its own slot, which keeps
+       it rooted), so a MemoryError never leaves half a line. */
+    for (int i = 1; i <= argc; i++) {
+        if (IS_STRING(args[i])) continue;
+        String *s = mtv_to_string(vm, args[i], false);
+        if (!s) return NATIVE_ERROR;
+        args[i] = OBJ_VAL(s);
+    }
     for (int i = 1; i <= argc; i++) {
         if (i > 1) mtlib_write_out(vm, " ", 1);
-        Value v = args[i];
-        if (IS_STRING(v)) {
-            mtlib_write_out(vm, AS_STRING(v)->chars, AS_STRING(v)->len);
-            continue;
-        }
-        String *s = mtv_to_string(vm, v, false);
-        if (!s) return NATIVE_ERROR;
-        mtlib_write_out(vm, s->chars, s->len);
+        mtlib_write_out(vm, AS_STRING(args[i])->chars, AS_STRING(args[i])->len);
     }
     mtlib_write_out(vm, "\n", 1);
     if (vm->out_errno) return mtlib_check_out(vm);
