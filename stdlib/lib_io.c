@@ -56,6 +56,8 @@ static int io_open(VM *vm, Value *args, int argc) {
     f->closed = true;
     f->offset = 0;
     args[0] = OBJ_VAL(f);
+    /* The stream's buffer is the C library's: stdio cannot take the VM's allocator, so it
+       is the one allocation outside realloc_fn (and the memory limit). */
     f->fp = fopen(path->chars, cm);
     if (!f->fp) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
     f->closed = false;
