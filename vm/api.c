@@ -47,6 +47,7 @@ static void init_fields(VM *vm, const mt_Config *cfg) {
     vm->next_gc = MT_GC_INITIAL;
     vm->error = NIL_VAL;
     vm->memory_error = NIL_VAL;
+    vm->thread_exit_error = NIL_VAL;
     vm->argv = NIL_VAL;
     vm->select_rng = 0x9E3779B97F4A7C15ull;
 }
@@ -58,7 +59,7 @@ static bool open_vm(VM *vm) {
     vm->gc_pause++;
     init_names(vm);
     mte_init_classes(vm);
-    mte_init_memory_error(vm);
+    mte_preallocate(vm);
     vm->argv = OBJ_VAL(mto_list(vm, 0));
     vm->gc_pause--;
     vm->gc_stress = vm->config.gc_stress != 0;
@@ -93,6 +94,8 @@ mt_VM *mt_new(const mt_Config *config) {
 
 /* {== Statuses ==} */
 
+static const char dead_message[] = "out of memory even while unwinding: the VM cannot run code";
+
 /* A failure the host learns about only through the status and mt_last_error. */
 static mt_Status memory_failure(VM *vm, const char *msg) {
     mtmod_set_static_error(vm, msg);
@@ -103,8 +106,7 @@ static mt_Status memory_failure(VM *vm, const char *msg) {
 /* Whether the VM may run code: a dead one (see mem.c) never does again, and one whose run
    a second signal cut short holds threads stopped anywhere. */
 static mt_Status refusal(VM *vm) {
-    if (vm->mem.dead)
-        return memory_failure(vm, "out of memory even while unwinding: the VM cannot run code");
+    if (vm->mem.dead) return memory_failure(vm, dead_message);
     if (vm->sched->aborted) return MT_EXIT;
     return MT_OK;
 }
@@ -126,8 +128,7 @@ static void begin_run(VM *vm) {
 
 /* What ended a run that started (see mt_Status in mt.h). */
 static mt_Status run_status(VM *vm) {
-    if (vm->mem.dead)
-        return memory_failure(vm, "out of memory even while unwinding: the VM cannot run code");
+    if (vm->mem.dead) return memory_failure(vm, dead_message);
     Fiber *main = vm->main;
     if (main && main->state == FIBER_FAILED && !mte_is_exit(vm, main->result))
         return mte_is(vm, main->result, ERR_MEMORY) ? MT_MEMORY_ERROR : MT_RUNTIME_ERROR;
@@ -153,7 +154,8 @@ mt_Status mt_set_argv(mt_VM *vm, int argc, const char *const *argv) {
         set_argv_list(vm, argc, argv);
     } else {
         mtmem_recover(vm, &mj);
-        if (!vm->mem.dead) vm->mem.in_reserve = false; /* nothing is left to unwind */
+        mtmem_handled(vm, &mj); /* nothing is left to unwind */
+        vm->error = NIL_VAL;
         st = MT_MEMORY_ERROR;
     }
     mtmem_leave(vm, &mj);
@@ -256,8 +258,9 @@ static mt_Status run_source(VM *vm, Source *src) {
         st = prepare(vm, src);
     } else {
         mtmem_recover(vm, &mj);
+        mtmem_handled(vm, &mj); /* nothing is left to unwind */
+        vm->error = NIL_VAL;
         st = memory_failure(vm, "out of memory while compiling");
-        if (!vm->mem.dead) vm->mem.in_reserve = false;
     }
     mtmem_leave(vm, &mj);
     if (st == MT_EXIT && src->disassemble) {

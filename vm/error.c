@@ -431,23 +431,29 @@ String *mte_format(VM *vm, Value exc, Fiber *thread) {
 
 /* {== Out of memory ==} */
 
-/* The preallocated MemoryError, with room for a traceback and a context, so that raising
-   it allocates nothing. */
-void mte_init_memory_error(VM *vm) {
-    Value e = mte_new(vm, ERR_MEMORY, "out of memory");
-    vm->memory_error = e;
+/* A preallocated error with room for a traceback and a context, so that raising it
+   allocates nothing. */
+static Value preallocated(VM *vm, ErrorKind kind, const char *msg) {
+    Value e = mte_new(vm, kind, "%s", msg);
+    mtgc_push_temp(vm, e);
     Instance *in = AS_INSTANCE(e);
     Trace *t = ensure_trace(vm, e);
     t->entries = mtmem_host_realloc(vm, NULL, 0, 64 * sizeof(TraceEntry));
     if (t->entries) t->cap = 64;
     mto_instance_set(vm, in, vm->names.context, NIL_VAL);
     mto_instance_set(vm, in, vm->names.context, UNDEF_VAL);
+    mtgc_pop_temp(vm, 1);
+    return e;
 }
 
-/* Each raise of the preallocated MemoryError starts a fresh traceback and context, so
-   the frames and errors of an earlier raise do not pile up. */
-static void reset_memory_error(VM *vm) {
-    Value e = vm->memory_error;
+void mte_preallocate(VM *vm) {
+    vm->memory_error = preallocated(vm, ERR_MEMORY, "out of memory");
+    vm->thread_exit_error = preallocated(vm, ERR_THREAD_EXIT, "thread killed");
+}
+
+/* Each raise of a preallocated error starts a fresh traceback and context, so the frames
+   and errors of an earlier raise do not pile up. */
+static void reset_preallocated(VM *vm, Value e) {
     Trace *t = mte_trace_of(vm, e);
     if (t) t->count = 0;
     Value slot;
@@ -457,18 +463,47 @@ static void reset_memory_error(VM *vm) {
         in->fields[AS_SMALLINT(slot)] = UNDEF_VAL;
 }
 
-/* An allocation failed and longjmp'd to the dispatch loop's region: raises MemoryError
-   in the running fiber (as it resumes; its registers were stored before it allocated).
-   A fiber whose first call could not even start fails at once. Returns false when no
+/* The ThreadExit a kill raises. When there is no memory for a new one, the preallocated
+   one: running out of memory must never turn a kill into a MemoryError, which a bare
+   `except` could swallow. */
+Value mte_kill_error(VM *vm) {
+    MemJmp mj;
+    mtmem_enter(vm, &mj);
+    volatile Value e = vm->thread_exit_error;
+    if (setjmp(mj.buf) == 0) {
+        e = mte_new(vm, ERR_THREAD_EXIT, "thread killed");
+    } else {
+        mtmem_recover(vm, &mj);
+        mtmem_handled(vm, &mj);
+        reset_preallocated(vm, e);
+    }
+    mtmem_leave(vm, &mj);
+    return e;
+}
+
+/* An allocation failed and longjmp'd to the dispatch loop's region (the fiber's registers
+   were stored before it allocated): the running fiber unwinds from there with MemoryError,
+   as if the instruction had raised it. If an Exit was being raised, it goes on instead
+   (never replaced by an Error). A fiber whose first call could not even start fails at
+   once. Nothing here allocates, so each failure makes progress. Returns false when no
    fiber can take the error: the VM is then dead. */
 bool mte_raise_out_of_memory(VM *vm) {
+    Value raising = vm->error;
+    vm->error = NIL_VAL;
     Fiber *f = vm->current;
     if (vm->mem.dead || f == NULL || f->state != FIBER_RUNNING) {
         vm->mem.dead = true;
         return false;
     }
-    reset_memory_error(vm);
-    if (f->nframes == 0) mts_fiber_failed(vm, f, vm->memory_error);
-    else f->pending = vm->memory_error;
+    Value e = mte_is_exit(vm, raising) ? raising : vm->memory_error;
+    if (f->nframes == 0) {
+        mts_fiber_failed(vm, f, e);
+        return true;
+    }
+    if (e == vm->memory_error) {
+        reset_preallocated(vm, e);
+        mte_prepare(vm, f, e, true);
+    }
+    if (!mte_unwind(vm, f, e)) mts_fiber_failed(vm, f, e);
     return true;
 }

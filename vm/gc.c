@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "compiler/compiler.h"
-#include "vm/interp.h"
+#include "vm/sched.h"
 
 MT_INTERNAL void mtsched_mark_roots(VM *vm);
 MT_INTERNAL void mtsched_after_mark(VM *vm);
@@ -169,6 +169,7 @@ static void mark_roots(VM *vm) {
     mark_values(vm, vm->temps, (size_t)vm->ntemps);
     mtgc_mark_value(vm, vm->error);
     mtgc_mark_value(vm, vm->memory_error);
+    mtgc_mark_value(vm, vm->thread_exit_error);
     mtgc_mark_value(vm, vm->argv);
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);
@@ -219,6 +220,12 @@ void mtgc_collect(VM *vm) {
 
 /* Frees every object (VM teardown). */
 void mtgc_free_all(VM *vm) {
+    /* Threads still waiting in a select (those of a dead VM) leave their channels' wait
+       lists first, while every channel still exists. */
+    for (Obj *f = vm->objects; f; f = f->next)
+        if (f->type == OBJ_FIBER && ((Fiber *)f)->state == FIBER_PARKED &&
+            ((Fiber *)f)->wait_kind == WAIT_SELECT)
+            mtsel_cancel(vm, (Fiber *)f);
     Obj *o = vm->objects;
     while (o) {
         Obj *next = o->next;

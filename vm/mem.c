@@ -485,22 +485,31 @@ void mtmem_enter(VM *vm, MemJmp *mj) {
     mj->gc_pause = vm->gc_pause;
     mj->nest_depth = vm->nest_depth;
     mj->ntmp = vm->mem.ntmp;
+    mj->in_reserve = vm->mem.in_reserve;
+    mj->dead = vm->mem.dead;
     vm->mem.jmp = mj;
 }
 
-/* After a longjmp into the region: what the abandoned C code held is released. */
+/* After a longjmp into the region: what the abandoned C code held is released. (vm->error
+   stays: the dispatch loop's region looks at the error that was being raised.) */
 void mtmem_recover(VM *vm, MemJmp *mj) {
     Mem *m = &vm->mem;
     vm->ntemps = mj->ntemps;
     vm->gc_pause = mj->gc_pause;
     vm->nest_depth = mj->nest_depth;
-    vm->error = NIL_VAL;
     while (m->ntmp > mj->ntmp) {
         MemTmp *t = &m->tmp[m->ntmp - 1];
         host_try(vm, t->p, t->size, 0);
         m->ntmp--;
     }
     m->jmp = mj;
+}
+
+/* The failure was dealt with where it happened (a fallback, a status for the host), not by
+   raising MemoryError: the reserve is as it was, and nothing died. */
+void mtmem_handled(VM *vm, MemJmp *mj) {
+    vm->mem.in_reserve = mj->in_reserve;
+    vm->mem.dead = mj->dead;
 }
 
 void mtmem_leave(VM *vm, MemJmp *mj) { vm->mem.jmp = mj->prev; }

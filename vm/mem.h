@@ -46,6 +46,7 @@ typedef struct MemJmp {
     struct MemJmp *prev;
     int ntemps, gc_pause, ntmp;
     uint32_t nest_depth;
+    bool in_reserve, dead; /* the reserve's state at entry (see mtmem_handled) */
 } MemJmp;
 
 /* A registered temporary buffer (a host block). */
@@ -98,6 +99,7 @@ MT_INTERNAL void mtmem_tmp_adopt(VM *vm, void *p, size_t size); /* a mtmem_host_
    leave on every way out of the function. */
 MT_INTERNAL void mtmem_enter(VM *vm, MemJmp *mj);
 MT_INTERNAL void mtmem_recover(VM *vm, MemJmp *mj);
+MT_INTERNAL void mtmem_handled(VM *vm, MemJmp *mj);
 MT_INTERNAL void mtmem_leave(VM *vm, MemJmp *mj);
 MT_INTERNAL _Noreturn void mtmem_rethrow(VM *vm);
 

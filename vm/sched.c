@@ -281,7 +281,7 @@ static void timer_fired(VM *vm, Fiber *t) {
 /* {== Errors for kill, deadlock and shutdown ==} */
 
 Value mts_thread_exit_error(VM *vm, bool unmatchable) {
-    Value e = mte_new(vm, ERR_THREAD_EXIT, "thread killed");
+    Value e = unmatchable ? mte_new(vm, ERR_THREAD_EXIT, "thread killed") : mte_kill_error(vm);
     if (unmatchable) {
         mtgc_push_temp(vm, e);
         mto_instance_set(vm, AS_INSTANCE(e), vm->names.unmatchable, TRUE_VAL);

@@ -71,10 +71,10 @@ typedef enum {
 #define MT_COMMON_NAMES(X)                                                                         \
     X(init, "init")                                                                                \
     X(iter, "iter")                                                                                \
-    X(next, "next") X(message, "message") X(enter, "enter") X(exit, "exit") X(str, "str")          \
-        X(repr, "repr") X(trace, "@trace") X(context, "@context") X(code, "code")                  \
-            X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")              \
-                X(unmatchable, "@unmatchable")
+    X(next, "next")                                                                                \
+    X(message, "message") X(enter, "enter") X(exit, "exit") X(str, "str") X(repr, "repr")          \
+        X(trace, "@trace") X(context, "@context") X(code, "code") X(main, "<main>")                \
+            X(self, "self") X(module, "<module>") X(lambda, "<fn>") X(unmatchable, "@unmatchable")
 
 typedef struct {
 #define X(field, text) String *field;
@@ -111,7 +111,8 @@ struct mt_VM {
     Table type_methods[TYPE__COUNT];
     Class *error_class[ERR__COUNT];
     CommonNames names;
-    Value memory_error; /* preallocated, for when allocation fails */
+    Value memory_error;      /* preallocated, for when allocation fails */
+    Value thread_exit_error; /* preallocated: a kill when there is no memory for its error */
     Value argv;
 
     /* Limits and host hooks. */
@@ -239,7 +240,8 @@ MT_INTERNAL String *mte_format(VM *vm, Value exc, Fiber *thread);
 MT_INTERNAL void mte_report(VM *vm, Value exc, Fiber *thread);
 MT_INTERNAL Trace *mte_trace_of(VM *vm, Value exc);
 MT_INTERNAL int32_t mte_line_at(Proto *p, uint32_t pc);
-MT_INTERNAL void mte_init_memory_error(VM *vm);
+MT_INTERNAL void mte_preallocate(VM *vm);
+MT_INTERNAL Value mte_kill_error(VM *vm);
 MT_INTERNAL bool mte_raise_out_of_memory(VM *vm);
 
 /* {== Interpreter (vm.c, call.c) ==} */
