@@ -33,3 +33,17 @@ let s = spawn spinner()
 yield
 s.kill()
 print(s.join())
+# A kill must stay a kill when there is no memory for its ThreadExit: a bare except
+# never sees it.
+def stubborn():
+    try:
+        try:
+            ch.recv()
+        except:
+            print("swallowed")
+    finally:
+        print("stubborn cleanup")
+let st = spawn stubborn()
+yield
+st.kill()
+print(st.join())

@@ -30,3 +30,12 @@ while n < 100000:
         case after(0.0005):
             n += 1
 print(n >= 0)
+let never = channel()
+def selector():
+    try:
+        select:
+            case never.recv() as v:
+                print("never", v)
+    finally:
+        print("selector cleanup")
+spawn selector()

@@ -261,11 +261,20 @@ END_TEST
 
 /* Out of memory even while unwinding (a finally needs more than the reserve): the VM is
    dead. The next call used to resume the dead program's fiber with a broken stack; now
-   every call reports it and runs nothing, and mt_free still frees everything. */
+   every call reports it and runs nothing, and mt_free still frees everything (also a
+   thread left waiting in a select, which used to leave its channel after the channel was
+   freed). */
 START_TEST(dead_vm_runs_nothing_and_frees_everything) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, startup_bytes() + (2u << 20));
     mt_Status st = mt_run_string(vm, "dead.mt",
+                                 "let never = channel()\n"
+                                 "def waiter():\n"
+                                 "    select:\n"
+                                 "        case never.recv() as v:\n"
+                                 "            pass\n"
+                                 "spawn waiter()\n"
+                                 "yield\n"
                                  "let keep = []\n"
                                  "try:\n"
                                  "    while true:\n"
@@ -284,6 +293,54 @@ START_TEST(dead_vm_runs_nothing_and_frees_everything) {
     ck_assert_int_eq(mt_set_argv(vm, 1, args), MT_MEMORY_ERROR);
     ck_assert_str_eq(h.cap.out.text, "");
     ck_assert_int_eq(host_free(&h, vm), 1);
+}
+END_TEST
+
+/* {== Kills ==} */
+
+/* From "armed" on, every allocation fails. */
+static void arm_on_print(mt_VM *vm, const char *text, size_t len, void *ud) {
+    (void)vm;
+    Host *h = ud;
+    unit_buf_append(&h->cap.out, text, len);
+    if (len >= 5 && memcmp(text, "armed", 5) == 0) {
+        h->fail_at = h->calls + 1;
+        h->fail_after = true;
+    }
+}
+
+/* A kill whose ThreadExit could not be allocated used to become a MemoryError, which the
+   killed thread's bare `except` swallowed: the kill was lost. Now the preallocated
+   ThreadExit is raised, so the cleanup runs and the thread ends. */
+START_TEST(kill_without_memory_is_still_a_kill) {
+    Host h = {0};
+    mt_Config cfg;
+    mt_config_init(&cfg);
+    capture_config(&cfg, &h.cap);
+    cfg.write_out = arm_on_print;
+    cfg.realloc_fn = host_realloc;
+    cfg.user_data = &h;
+    mt_VM *vm = mt_new(&cfg);
+    ck_assert_ptr_nonnull(vm);
+    mt_Status st = mt_run_string(vm, "kill.mt",
+                                 "def worker():\n"
+                                 "    try:\n"
+                                 "        try:\n"
+                                 "            sleep(10)\n"
+                                 "        except:\n"
+                                 "            print(\"swallowed\")\n"
+                                 "    finally:\n"
+                                 "        print(\"finally\")\n"
+                                 "let t = spawn worker()\n"
+                                 "sleep(0)\n"
+                                 "print(\"armed\")\n"
+                                 "t.kill()\n"
+                                 "t.join()\n"
+                                 "print(\"joined\")\n");
+    ck_assert_msg(h.failed, "no allocation failed after arming");
+    ck_assert_msg(st == MT_OK, "status %d, stderr: %s", st, h.cap.err.text);
+    ck_assert_str_eq(h.cap.out.text, "armed\nfinally\njoined\n");
+    host_free(&h, vm);
 }
 END_TEST
 
@@ -415,6 +472,7 @@ Suite *memory_suite(void) {
     tcase_add_test(tc, memory_error_traceback_is_fresh_each_time);
     tcase_add_test(tc, every_cleanup_runs_after_memory_error);
     tcase_add_test(tc, dead_vm_runs_nothing_and_frees_everything);
+    tcase_add_test(tc, kill_without_memory_is_still_a_kill);
     suite_add_tcase(s, tc);
     tc = tcase_create("statuses");
     tcase_set_timeout(tc, 300);
