@@ -644,8 +644,8 @@ static void schedule(VM *vm) {
         while (s->nclose > 0) {
             /* Coroutines the collector found holding cleanup: close each on a thread. */
             Fiber *co = s->to_close[0];
-            spawn_closer(vm, co);
             memmove(s->to_close, s->to_close + 1, --s->nclose * sizeof(Fiber *));
+            spawn_closer(vm, co);
         }
         if (vm->signal_pending) deliver_signal(vm);
         if (s->pass_left == 0) {
@@ -1173,12 +1173,11 @@ void mtsched_after_collect(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s || vm->gc_pause) return;
     while (s->nclose > 0) {
-        /* Dequeued only once its closer exists: if memory runs out, it waits its turn. */
         Fiber *co = s->to_close[0];
+        memmove(s->to_close, s->to_close + 1, --s->nclose * sizeof(Fiber *));
         mtgc_push_temp(vm, OBJ_VAL(co));
         spawn_closer(vm, co);
         mtgc_pop_temp(vm, 1);
-        memmove(s->to_close, s->to_close + 1, --s->nclose * sizeof(Fiber *));
     }
 }
 

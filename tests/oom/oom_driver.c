@@ -1,8 +1,8 @@
 /*
 ** oom_driver.c — allocation-failure testing, the way SQLite does it.
 **
-**   oom_driver [--dense N] [--samples K] [--mode once|always|both] [--open] [--only N]
-**              PROGRAM.mt...
+**   oom_driver [--dense N] [--samples K] [--mode once|always|both] [--open] [--gc-stress]
+**              [--only N] [--timeout S] PROGRAM.mt...
 **
 ** Each program first runs with an allocator that never fails, which counts the
 ** allocations (every realloc_fn call that asks for memory) and records the output. Then
@@ -10,7 +10,8 @@
 ** ("once": the VM's collect-and-retry usually absorbs it) or that one and every later one
 ** ("always": nothing can be allocated any more). N covers every allocation of the program
 ** after mt_new up to --dense, then --samples points spread over the rest; --open also
-** covers the allocations of mt_new itself. Every run must end cleanly:
+** covers the allocations of mt_new itself; --gc-stress also collects at every allocation
+** (so every allocation site is also a collection point). Every run must end cleanly:
 **   - mt_new returns a working VM or NULL; a run returns the status the clean run
 **     returned, or MT_MEMORY_ERROR, or (a MemoryError reported) MT_RUNTIME_ERROR;
 **   - every stdout line is one the clean run printed, and when the failure left no trace
@@ -205,6 +206,7 @@ typedef struct {
 } Outcome;
 
 static const char *current_case = "(starting)";
+static bool gc_stress; /* --gc-stress: a collection at every allocation as well */
 static char case_text[512];
 
 static void name_case(const char *prog, FailMode mode, uint64_t n) {
@@ -226,6 +228,7 @@ static Outcome run_once(Harness *h, const char *path) {
     cfg.write_out = write_out;
     cfg.write_err = write_err;
     cfg.user_data = h;
+    cfg.gc_stress = gc_stress;
     mt_VM *vm = mt_new(&cfg);
     o.open_calls = h->calls;
     if (!vm) return o;
@@ -487,13 +490,14 @@ int main(int argc, char **argv) {
         else if (strcmp(a, "--timeout") == 0 && i + 1 < argc)
             opt.timeout = (unsigned)strtoul(argv[++i], NULL, 10);
         else if (strcmp(a, "--open") == 0) opt.open = true;
+        else if (strcmp(a, "--gc-stress") == 0) gc_stress = true;
         else if (strcmp(a, "--mode") == 0 && i + 1 < argc) {
             const char *m = argv[++i];
             opt.once = strcmp(m, "always") != 0;
             opt.always = strcmp(m, "once") != 0;
         } else {
             fprintf(stderr, "usage: oom_driver [--dense N] [--samples K] [--mode once|always|both]"
-                            " [--open] [--only N] [--timeout S] PROGRAM.mt...\n");
+                            " [--open] [--gc-stress] [--only N] [--timeout S] PROGRAM.mt...\n");
             return 2;
         }
     }
