@@ -928,42 +928,60 @@ void mtc_mark_roots(VM *vm) {
     }
 }
 
+/* A message for source that is not UTF-8: one line (the offending bytes are not worth
+   echoing to a terminal). */
+static void invalid_utf8_error(VM *vm, Module *m, int line, int col) {
+    const char *file = m->path ? m->path->chars : m->name->chars;
+    char msg[512];
+    snprintf(msg, sizeof msg, "%.400s:%d:%d: invalid UTF-8 in source", file, line, col);
+    mtmod_set_compile_error(vm, msg, false);
+}
+
+/* Frees what a compile that did not finish holds. */
+static void abandon(C *c) {
+    for (FnState *fs = c->fs; fs; fs = fs->enclosing) mtc_fn_free(c, fs);
+    mtc_tmp_free_all(c);
+}
+
+/* Ends a compile: restores the VM's compiler state and frees c. */
+static void finish(C *c) {
+    VM *vm = c->vm;
+    vm->gc_pause--;
+    vm->compiler = c->outer;
+    mtmem_host_realloc(vm, c->error, c->error_size, 0);
+    mtmem_free(vm, c, sizeof(C));
+}
+
 Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, CompileResult *res) {
-    C *c = calloc(1, sizeof(C));
     res->message = NULL;
     res->incomplete = false;
-    if (!c) {
-        res->message = strdup("out of memory");
+    int line, col;
+    if (!mtl_check_utf8(src, len, &line, &col)) {
+        invalid_utf8_error(vm, m, line, col);
+        res->message = vm->compile_error;
         return NULL;
     }
+    C *c = mtmem_alloc(vm, sizeof(C));
+    memset(c, 0, sizeof *c);
     c->vm = vm;
     c->module = m;
     c->src = src;
     c->src_len = len;
     c->repl = repl;
     c->outer = vm->compiler;
-    int line, col;
-    if (!mtl_check_utf8(src, len, &line, &col)) {
-        /* One line: the offending bytes are not worth echoing to a terminal. */
-        const char *file = m->path ? m->path->chars : m->name->chars;
-        size_t cap = strlen(file) + 64;
-        res->message = malloc(cap);
-        if (res->message)
-            snprintf(res->message, cap, "%s:%d:%d: invalid UTF-8 in source", file, line, col);
-        free(c);
-        return NULL;
-    }
     mtl_init(&c->lex, src, len);
     vm->compiler = c;
     /* Names and constants live in C locals across allocations while compiling: no
        collection runs until the compile is done. */
     vm->gc_pause++;
     MemJmp mj;
-    mj.prev = vm->mem.jmp;
-    vm->mem.jmp = &mj;
-    FnState *top = malloc(sizeof(FnState));
+    mtmem_enter(vm, &mj);
+    volatile int failed = 0; /* 1: compile error, 2: out of memory */
     Proto *volatile result = NULL;
-    if (top && setjmp(c->abort) == 0 && setjmp(mj.buf) == 0) {
+    if (setjmp(c->abort) != 0) failed = 1;
+    else if (setjmp(mj.buf) != 0) failed = 2;
+    if (!failed) {
+        FnState *top = mtc_tmp_realloc(c, NULL, sizeof(FnState));
         mtc_fn_begin(c, top, FN_MODULE, vm->names.module);
         mtc_advance(c);
         while (!mtc_check(c, TOK_EOF)) statement(c);
@@ -971,17 +989,22 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, Co
         mtc_emit(c, OP_RETURN);
         result = mtc_fn_end(c);
         result->pflags |= PROTO_MODULE;
+        mtc_tmp_free_all(c);
+    } else if (failed == 2) {
+        mtmem_recover(vm, &mj);
+        mtmem_leave(vm, &mj);
+        abandon(c);
+        finish(c);
+        mtmem_rethrow(vm); /* to the caller's region: MemoryError, not a compile error */
     } else {
-        if (!c->error) c->error = strdup("out of memory while compiling");
-        for (FnState *fs = c->fs; fs; fs = fs->enclosing) mtc_fn_free(c, fs);
+        abandon(c);
+        mtmod_take_compile_error(vm, c->error, c->error_size, c->incomplete);
+        c->error = NULL;
+        c->error_size = 0;
+        res->message = vm->compile_error;
+        res->incomplete = c->incomplete;
     }
-    vm->mem.jmp = mj.prev;
-    vm->gc_pause--;
-    vm->compiler = c->outer;
-    res->message = c->error;
-    res->incomplete = c->incomplete;
-    mtc_tmp_free_all(c);
-    free(top);
-    free(c);
+    mtmem_leave(vm, &mj);
+    finish(c);
     return result;
 }

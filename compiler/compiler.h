@@ -11,12 +11,16 @@ typedef struct Module Module;
 typedef struct Proto Proto;
 
 typedef struct {
-    char *message;   /* "file:line:col: msg\n  source\n  ^" (free with free()), or NULL */
+    /* "file:line:col: msg\n  source\n  ^", or NULL. The VM owns it (it is the message
+       mt_last_error returns) until the next compile error or run. */
+    const char *message;
     bool incomplete; /* the input ended inside a block, bracket or string (REPL) */
 } CompileResult;
 
 /* Compiles `src` as the top level of module `m`. In REPL mode, the value of a trailing
-   expression statement is printed. Returns NULL on error (see *res). */
+   expression statement is printed. Returns NULL on a compile error (see *res). Running
+   out of memory is not a compile error: the compiler frees what it holds and raises
+   MemoryError (longjmp to the caller's protected region). */
 MT_INTERNAL Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
                                CompileResult *res);
 

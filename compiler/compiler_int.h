@@ -4,7 +4,9 @@
 ** The compiler is one pass: the parser calls emit functions as it recognises constructs,
 ** with no syntax tree. Each function being compiled has an FnState; nested functions chain
 ** through `enclosing`. The first error aborts the compile by longjmp to mtc_compile, which
-** frees the in-progress buffers.
+** frees the in-progress buffers; so does running out of memory, after which mtc_compile
+** passes the MemoryError on. Every block a parsing function holds in a C local is
+** registered (mtc_tmp_*) so that either way frees it.
 */
 #ifndef MT_COMPILER_INT_H
 #define MT_COMPILER_INT_H
@@ -62,6 +64,7 @@ typedef struct FnState {
     Instr *code;
     int32_t *lines;
     int ncode, code_cap;
+    int lines_cap; /* grows just after code_cap (they differ only if memory ran out between) */
     Value *consts;
     int nconsts, consts_cap;
     Handler *handlers;
@@ -85,6 +88,12 @@ typedef struct FnState {
     bool has_super;  /* inside a class with a base: the hidden `super` local/upvalue */
 } FnState;
 
+/* A block the parse holds in a C local (mtmem, with its size for freeing). */
+typedef struct {
+    void *p;
+    size_t size;
+} CompileTmp;
+
 typedef struct CompilerState {
     VM *vm;
     Lexer lex;
@@ -95,14 +104,15 @@ typedef struct CompilerState {
     const char *src;
     size_t src_len;
     jmp_buf abort;
-    char *error; /* formatted message, owned (malloc) */
+    char *error; /* formatted message: a host block (mtmem_host_realloc) of error_size bytes */
+    size_t error_size;
     bool incomplete;
     bool repl;
     bool assigned; /* the expression statement just parsed was an assignment */
     int depth;     /* parse nesting */
     int spawn_pending;
     struct CompilerState *outer; /* when compiling f-string pieces */
-    void **tmp; /* C heap blocks in use by the parse: freed even when an error aborts it */
+    CompileTmp *tmp; /* blocks in use by the parse: freed even when an error aborts it */
     int ntmp, tmpcap;
 } CompilerState;
 

@@ -12,47 +12,43 @@ static const int8_t op_effect[] = {
 #undef OP_EFFECT
 };
 
-/* {== Temporary C memory ==} */
+/* {== Temporary memory ==} */
 
-/* A compile error longjmps out of the parser, so every malloc'd block a parsing function
-   holds is registered here and freed when the compile ends, however it ends. */
+static int tmp_find(C *c, void *p) {
+    for (int i = c->ntmp - 1; i >= 0; i--)
+        if (c->tmp[i].p == p) return i;
+    return -1;
+}
+
+/* A compile error or MemoryError longjmps out of the parser, so every block a parsing
+   function holds is registered here and freed when the compile ends, however it ends. The
+   registry has room for the block before the block is allocated, so a failure can never
+   leave one unregistered. */
 void *mtc_tmp_realloc(C *c, void *p, size_t size) {
-    void *q = realloc(p, size);
-    if (!q) mtmem_fail(c->vm);
-    if (p) {
-        for (int i = 0; i < c->ntmp; i++)
-            if (c->tmp[i] == p) {
-                c->tmp[i] = q;
-                return q;
-            }
-    }
-    if (c->ntmp == c->tmpcap) {
+    int i = p ? tmp_find(c, p) : -1;
+    if (i < 0 && c->ntmp == c->tmpcap) {
         int cap = c->tmpcap ? c->tmpcap * 2 : 16;
-        void **t = realloc(c->tmp, (size_t)cap * sizeof(void *));
-        if (!t) {
-            free(q);
-            mtmem_fail(c->vm);
-        }
-        c->tmp = t;
+        c->tmp = mtmem_realloc(c->vm, c->tmp, (size_t)c->tmpcap * sizeof(CompileTmp),
+                               (size_t)cap * sizeof(CompileTmp));
         c->tmpcap = cap;
     }
-    c->tmp[c->ntmp++] = q;
+    void *q = mtmem_realloc(c->vm, p, i >= 0 ? c->tmp[i].size : 0, size);
+    if (i < 0) i = c->ntmp++;
+    c->tmp[i].p = q;
+    c->tmp[i].size = size;
     return q;
 }
 
 void mtc_tmp_free(C *c, void *p) {
     if (!p) return;
-    for (int i = 0; i < c->ntmp; i++)
-        if (c->tmp[i] == p) {
-            c->tmp[i] = c->tmp[--c->ntmp];
-            break;
-        }
-    free(p);
+    int i = tmp_find(c, p);
+    mtmem_free(c->vm, p, c->tmp[i].size);
+    c->tmp[i] = c->tmp[--c->ntmp];
 }
 
 void mtc_tmp_free_all(C *c) {
-    for (int i = 0; i < c->ntmp; i++) free(c->tmp[i]);
-    free(c->tmp);
+    for (int i = 0; i < c->ntmp; i++) mtmem_free(c->vm, c->tmp[i].p, c->tmp[i].size);
+    mtmem_free(c->vm, c->tmp, (size_t)c->tmpcap * sizeof(CompileTmp));
     c->tmp = NULL;
     c->ntmp = c->tmpcap = 0;
 }
@@ -75,8 +71,9 @@ static void format_error(C *c, int line, int col, const char *msg) {
     size_t len;
     const char *text = line_text(c, line, &len);
     size_t cap = strlen(file) + strlen(msg) + 2 * len + col + 64;
-    char *out = malloc(cap);
-    if (!out) return;
+    /* A host block, because it outlives the compile (it becomes mt_last_error). */
+    char *out = mtmem_host_realloc(c->vm, NULL, 0, cap);
+    if (!out) mtmem_fail(c->vm); /* no memory for the message: a MemoryError instead */
     int n =
         snprintf(out, cap, "%s:%d:%d: %s\n    %.*s\n    ", file, line, col, msg, (int)len, text);
     /* The caret lines up under the column, keeping the line's tabs. */
@@ -88,8 +85,9 @@ static void format_error(C *c, int line, int col, const char *msg) {
         cp++;
     }
     snprintf(out + n, cap - (size_t)n, "^");
-    free(c->error);
+    mtmem_host_realloc(c->vm, c->error, c->error_size, 0);
     c->error = out;
+    c->error_size = cap;
 }
 
 _Noreturn void mtc_error_at(C *c, const Token *t, const char *fmt, ...) {
@@ -118,9 +116,10 @@ static void grow_code(C *c) {
     FnState *fs = c->fs;
     int cap = fs->code_cap ? fs->code_cap * 2 : 64;
     fs->code = mtmem_realloc(c->vm, fs->code, fs->code_cap * sizeof(Instr), cap * sizeof(Instr));
-    fs->lines =
-        mtmem_realloc(c->vm, fs->lines, fs->code_cap * sizeof(int32_t), cap * sizeof(int32_t));
     fs->code_cap = cap;
+    fs->lines =
+        mtmem_realloc(c->vm, fs->lines, fs->lines_cap * sizeof(int32_t), cap * sizeof(int32_t));
+    fs->lines_cap = cap;
 }
 
 void mtc_adjust(C *c, int delta) {
@@ -224,7 +223,7 @@ void mtc_loop(C *c, int target) {
 void mtc_jl_add(C *c, JumpList *jl, int pc) {
     if (jl->count == jl->cap) {
         int cap = jl->cap ? jl->cap * 2 : 4;
-        jl->pcs = mtmem_realloc(c->vm, jl->pcs, jl->cap * sizeof(int), cap * sizeof(int));
+        jl->pcs = mtc_tmp_realloc(c, jl->pcs, (size_t)cap * sizeof(int));
         jl->cap = cap;
     }
     jl->pcs[jl->count++] = pc;
@@ -236,7 +235,7 @@ void mtc_jl_patch(C *c, JumpList *jl) {
 }
 
 void mtc_jl_free(C *c, JumpList *jl) {
-    mtmem_free(c->vm, jl->pcs, jl->cap * sizeof(int));
+    mtc_tmp_free(c, jl->pcs);
     jl->pcs = NULL;
     jl->count = jl->cap = 0;
 }
@@ -306,15 +305,16 @@ void mtc_fn_begin(C *c, FnState *fs, FnKind kind, String *name) {
     fs->stack = fs->maxstack = 1;
 }
 
-/* Copies a growable buffer into an exact-size block owned by the proto. */
-static void *shrink(C *c, void *p, size_t used, size_t cap) {
-    if (used == 0) {
-        mtmem_free(c->vm, p, cap);
-        return NULL;
-    }
-    void *q = mtmem_alloc(c->vm, used);
-    memcpy(q, p, used);
-    mtmem_free(c->vm, p, cap);
+/* Moves a growable buffer (*buf, cap bytes) into an exact-size block for the proto. The
+   new block is allocated before the old one is freed, and *buf is cleared in the same
+   step, so a MemoryError at any point leaves each block owned exactly once: by the
+   FnState (freed by mtc_fn_free) or by the proto (freed by the collector). */
+static void *take_exact(C *c, void *buf_ptr, size_t used, size_t cap) {
+    void **buf = buf_ptr;
+    void *q = used ? mtmem_alloc(c->vm, used) : NULL;
+    if (used) memcpy(q, *buf, used);
+    mtmem_free(c->vm, *buf, cap);
+    *buf = NULL;
     return q;
 }
 
@@ -322,31 +322,28 @@ Proto *mtc_fn_end(C *c) {
     FnState *fs = c->fs;
     Proto *p = fs->proto;
     VM *vm = c->vm;
-    p->code = shrink(c, fs->code, fs->ncode * sizeof(Instr), fs->code_cap * sizeof(Instr));
-    p->lines = shrink(c, fs->lines, fs->ncode * sizeof(int32_t), fs->code_cap * sizeof(int32_t));
+    /* Counts first: the proto frees its arrays by them, whichever arrays it got. */
     p->ncode = (uint32_t)fs->ncode;
-    fs->code = NULL;
-    fs->lines = NULL;
-    p->consts = shrink(c, fs->consts, fs->nconsts * sizeof(Value), fs->consts_cap * sizeof(Value));
     p->nconsts = (uint32_t)fs->nconsts;
-    fs->consts = NULL;
-    p->handlers = shrink(c, fs->handlers, fs->nhandlers * sizeof(Handler),
-                         fs->handlers_cap * sizeof(Handler));
     p->nhandlers = (uint16_t)fs->nhandlers;
-    fs->handlers = NULL;
-    p->regions =
-        shrink(c, fs->regions, fs->nregions * sizeof(Region), fs->regions_cap * sizeof(Region));
     p->nregions = (uint16_t)fs->nregions;
-    fs->regions = NULL;
-    p->caches =
-        shrink(c, fs->caches, fs->ncaches * sizeof(AttrCache), fs->caches_cap * sizeof(AttrCache));
     p->ncaches = (uint32_t)fs->ncaches;
-    fs->caches = NULL;
+    p->nupvals = (uint8_t)fs->nupvals;
+    p->code = take_exact(c, &fs->code, fs->ncode * sizeof(Instr), fs->code_cap * sizeof(Instr));
+    p->lines =
+        take_exact(c, &fs->lines, fs->ncode * sizeof(int32_t), fs->lines_cap * sizeof(int32_t));
+    p->consts =
+        take_exact(c, &fs->consts, fs->nconsts * sizeof(Value), fs->consts_cap * sizeof(Value));
+    p->handlers = take_exact(c, &fs->handlers, fs->nhandlers * sizeof(Handler),
+                             fs->handlers_cap * sizeof(Handler));
+    p->regions = take_exact(c, &fs->regions, fs->nregions * sizeof(Region),
+                            fs->regions_cap * sizeof(Region));
+    p->caches = take_exact(c, &fs->caches, fs->ncaches * sizeof(AttrCache),
+                           fs->caches_cap * sizeof(AttrCache));
     if (fs->nupvals) {
         p->upvals = mtmem_alloc(vm, fs->nupvals * sizeof(UpvalDesc));
         memcpy(p->upvals, fs->upvals, fs->nupvals * sizeof(UpvalDesc));
     }
-    p->nupvals = (uint8_t)fs->nupvals;
     p->maxstack = (uint16_t)fs->maxstack; /* exact: every push is accounted for */
     c->fs = fs->enclosing;
     return p;
@@ -355,7 +352,7 @@ Proto *mtc_fn_end(C *c) {
 /* Frees the buffers of a function abandoned by a compile error. */
 void mtc_fn_free(C *c, FnState *fs) {
     mtmem_free(c->vm, fs->code, fs->code_cap * sizeof(Instr));
-    mtmem_free(c->vm, fs->lines, fs->code_cap * sizeof(int32_t));
+    mtmem_free(c->vm, fs->lines, fs->lines_cap * sizeof(int32_t));
     mtmem_free(c->vm, fs->consts, fs->consts_cap * sizeof(Value));
     mtmem_free(c->vm, fs->handlers, fs->handlers_cap * sizeof(Handler));
     mtmem_free(c->vm, fs->regions, fs->regions_cap * sizeof(Region));

@@ -63,14 +63,20 @@ static mt_VM *make_vm(void) {
     return vm;
 }
 
-static int finish(mt_VM *vm, mt_Status st) {
-    if (st == MT_COMPILE_ERROR || st == MT_IO_ERROR) {
-        fprintf(stderr, "%s%s\n", st == MT_IO_ERROR ? "mt: " : "", mt_last_error(vm));
-        mt_free(vm);
-        return 2;
-    }
+/* Frees the VM, after the signal handler has stopped pointing at it. */
+static int release(mt_VM *vm) {
     running_vm = NULL;
     return mt_free(vm);
+}
+
+/* Reports a failure the library has not reported already, frees the VM and returns the
+   exit status (2 for a compile or I/O error, else the program's). */
+static int finish(mt_VM *vm, mt_Status st) {
+    const char *msg = mt_last_error(vm);
+    if (st == MT_COMPILE_ERROR) fprintf(stderr, "%s\n", msg);
+    else if ((st == MT_IO_ERROR || st == MT_MEMORY_ERROR) && *msg) fprintf(stderr, "mt: %s\n", msg);
+    int status = release(vm);
+    return st == MT_COMPILE_ERROR || st == MT_IO_ERROR ? 2 : status;
 }
 
 int main(int argc, char **argv) {
@@ -89,6 +95,7 @@ int main(int argc, char **argv) {
             return 2;
         }
         mt_VM *vm = make_vm();
+        running_vm = vm;
         return finish(vm, mt_disassemble_file(vm, argv[2]));
     }
     if (argc >= 2 && strcmp(argv[1], "-e") == 0) {
@@ -97,11 +104,11 @@ int main(int argc, char **argv) {
             return 2;
         }
         mt_VM *vm = make_vm();
+        running_vm = vm;
         const char *code = argv[2];
         argv[2] = (char *)"-e";
-        mt_set_argv(vm, argc - 2, (const char *const *)argv + 2);
-        running_vm = vm;
-        return finish(vm, mt_run_string(vm, "-e", code));
+        mt_Status st = mt_set_argv(vm, argc - 2, (const char *const *)argv + 2);
+        return finish(vm, st != MT_OK ? st : mt_run_string(vm, "-e", code));
     }
     if (argc >= 2 && argv[1][0] == '-' && argv[1][1] != '\0') {
         fprintf(stderr, "mt: unknown option '%s' (see mt --help)\n", argv[1]);
@@ -110,12 +117,10 @@ int main(int argc, char **argv) {
     mt_VM *vm = make_vm();
     running_vm = vm;
     if (argc < 2) {
-        mt_set_argv(vm, 0, NULL);
-        int status = mt_repl(vm);
-        running_vm = NULL;
-        mt_free(vm);
+        int status = mt_set_argv(vm, 0, NULL) == MT_OK ? mt_repl(vm) : 1;
+        release(vm);
         return status;
     }
-    mt_set_argv(vm, argc - 1, (const char *const *)argv + 1);
-    return finish(vm, mt_run_file(vm, argv[1]));
+    mt_Status st = mt_set_argv(vm, argc - 1, (const char *const *)argv + 1);
+    return finish(vm, st != MT_OK ? st : mt_run_file(vm, argv[1]));
 }

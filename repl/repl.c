@@ -37,5 +37,6 @@ int mt_repl(mt_VM *vm) {
         fprintf(stderr, "%s\n", mt_last_error(vm));
         return 2;
     }
+    if (st == MT_MEMORY_ERROR && *mt_last_error(vm)) fprintf(stderr, "mt: %s\n", mt_last_error(vm));
     return mt_exit_status(vm);
 }

@@ -195,10 +195,9 @@ void mtlib_free_obj(VM *vm, Obj *o) {
     if (o->type == OBJ_FILE) mtio_free(vm, o);
 }
 
-void mtlib_open_all(VM *vm) {
+bool mtlib_open_all(VM *vm) {
+    vm->out_buf = mtmem_alloc(vm, 1 << 16);
     vm->out_cap = 1 << 16;
-    vm->out_buf = malloc(vm->out_cap);
-    if (!vm->out_buf) vm->out_cap = 0;
     vm->out_tty = isatty(1);
     mtlib_open_core(vm);
     mtlib_open_string(vm);
@@ -206,5 +205,5 @@ void mtlib_open_all(VM *vm) {
     mtlib_open_task(vm);
     mtlib_open_io(vm);
     mtlib_open_math(vm);
-    mtlib_open_prelude(vm);
+    return mtlib_open_prelude(vm);
 }

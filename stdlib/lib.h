@@ -55,6 +55,6 @@ MT_INTERNAL void mtlib_open_list(VM *vm);
 MT_INTERNAL void mtlib_open_task(VM *vm);
 MT_INTERNAL void mtlib_open_io(VM *vm);
 MT_INTERNAL void mtlib_open_math(VM *vm);
-MT_INTERNAL void mtlib_open_prelude(VM *vm);
+MT_INTERNAL bool mtlib_open_prelude(VM *vm); /* false: it did not load (out of memory) */
 
 #endif

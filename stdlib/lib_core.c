@@ -27,16 +27,17 @@ static int core_print(VM *vm, Value *args, int argc) {
         Value a = OBJ_VAL(l);
         return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_print"), 1, &a);
     }
+    /* Every argument becomes text before anything is written (in its own slot, which keeps
+       it rooted), so a MemoryError never leaves half a line. */
+    for (int i = 1; i <= argc; i++) {
+        if (IS_STRING(args[i])) continue;
+        String *s = mtv_to_string(vm, args[i], false);
+        if (!s) return NATIVE_ERROR;
+        args[i] = OBJ_VAL(s);
+    }
     for (int i = 1; i <= argc; i++) {
         if (i > 1) mtlib_write_out(vm, " ", 1);
-        Value v = args[i];
-        if (IS_STRING(v)) {
-            mtlib_write_out(vm, AS_STRING(v)->chars, AS_STRING(v)->len);
-            continue;
-        }
-        String *s = mtv_to_string(vm, v, false);
-        if (!s) return NATIVE_ERROR;
-        mtlib_write_out(vm, s->chars, s->len);
+        mtlib_write_out(vm, AS_STRING(args[i])->chars, AS_STRING(args[i])->len);
     }
     mtlib_write_out(vm, "\n", 1);
     if (vm->out_errno) return mtlib_check_out(vm);
@@ -402,7 +403,7 @@ static int core_input(VM *vm, Value *args, int argc) {
         mtlib_write_out(vm, p->chars, p->len);
     }
     mtlib_flush(vm);
-    char *line = NULL;
+    char *line = NULL; /* a temporary buffer: a MemoryError frees it */
     size_t cap = 0, n = 0;
     for (;;) {
         char c;
@@ -410,12 +411,7 @@ static int core_input(VM *vm, Value *args, int argc) {
         if (r <= 0) break;
         if (n + 2 > cap) {
             cap = cap ? cap * 2 : 128;
-            char *nl = realloc(line, cap);
-            if (!nl) {
-                free(line);
-                return mte_throw(vm, ERR_MEMORY, "out of memory reading input");
-            }
-            line = nl;
+            line = mtmem_tmp_realloc(vm, line, cap);
         }
         if (c == '\n') {
             line[n] = '\0';
@@ -428,11 +424,11 @@ static int core_input(VM *vm, Value *args, int argc) {
     if (n > 0 && line[n - 1] == '\r') n--;
     int l, col;
     if (!mtl_check_utf8(line, n, &l, &col)) {
-        free(line);
+        mtmem_tmp_free(vm, line);
         return mte_throw(vm, ERR_UNICODE, "invalid UTF-8 in input at byte column %d", col);
     }
     String *s = mto_string(vm, line, n);
-    free(line);
+    mtmem_tmp_free(vm, line);
     RETURN(OBJ_VAL(s));
 }
 

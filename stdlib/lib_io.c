@@ -47,16 +47,21 @@ static int io_open(VM *vm, Value *args, int argc) {
     if (plus) cm[1] = '+';
     if (memchr(path->chars, 0, path->len))
         return mte_throw(vm, ERR_VALUE, "open(): path contains a NUL byte");
-    FILE *fp = fopen(path->chars, cm);
-    if (!fp) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
+    /* The object first: if it cannot be made, no stream is left open. */
     File *f = (File *)mto_alloc(vm, sizeof(File), OBJ_FILE);
-    f->fp = fp;
+    f->fp = NULL;
     f->path = path;
     f->readable = kind == 'r' || plus;
     f->writable = kind != 'r' || plus;
-    f->closed = false;
+    f->closed = true;
     f->offset = 0;
-    RETURN(OBJ_VAL(f));
+    args[0] = OBJ_VAL(f);
+    /* The stream's buffer is the C library's: stdio cannot take the VM's allocator, so it
+       is the one allocation outside realloc_fn (and the memory limit). */
+    f->fp = fopen(path->chars, cm);
+    if (!f->fp) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
+    f->closed = false;
+    return NATIVE_OK;
 }
 
 static bool check_open(VM *vm, File *f, bool write) {
@@ -96,13 +101,9 @@ static bool text(VM *vm, File *f, const char *buf, size_t n, Value *out) {
     return true;
 }
 
-/* Doubles a read buffer; on failure frees it and raises MemoryError. */
+/* Doubles a read buffer (a temporary: a MemoryError frees it). */
 static char *grow_buffer(VM *vm, char *buf, size_t *cap) {
-    char *nb = realloc(buf, *cap * 2);
-    if (!nb) {
-        free(buf);
-        mtmem_fail(vm);
-    }
+    char *nb = mtmem_tmp_realloc(vm, buf, *cap * 2);
     *cap *= 2;
     return nb;
 }
@@ -141,30 +142,46 @@ static int file_read(VM *vm, Value *args, int argc) {
     if (ARG_GIVEN(args, argc, 1) && !IS_NIL(args[1]) && !mtlib_int_arg(vm, args, 1, "read", &limit))
         return NATIVE_ERROR;
     size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) mtmem_fail(vm);
+    char *buf = mtmem_tmp_alloc(vm, cap);
     if (limit >= 0) buf = read_code_points(vm, f, limit, buf, &n, &cap);
     else buf = read_rest(vm, f, buf, &n, &cap);
     if (ferror(f->fp)) {
-        free(buf);
+        mtmem_tmp_free(vm, buf);
         clearerr(f->fp);
         return mte_throw(vm, ERR_IO, "error reading '%s': %s", f->path->chars, strerror(errno));
     }
     Value out;
     bool ok = text(vm, f, buf, n, &out);
     f->offset += n;
-    free(buf);
+    mtmem_tmp_free(vm, buf);
     if (!ok) return NATIVE_ERROR;
     RETURN(out);
 }
 
+/* Reads up to and including the next '\n' into a temporary buffer; returns its length
+   (0 at the end of the file or on an error). */
+static size_t get_line(VM *vm, FILE *fp, char **line) {
+    size_t cap = 128, n = 0;
+    char *buf = mtmem_tmp_alloc(vm, cap);
+    int c;
+    while ((c = getc_unlocked(fp)) != EOF) {
+        if (n + 1 == cap) {
+            cap *= 2;
+            buf = mtmem_tmp_realloc(vm, buf, cap);
+        }
+        buf[n++] = (char)c;
+        if (c == '\n') break;
+    }
+    *line = buf;
+    return n;
+}
+
 /* The next line with its "\n", or "" at the end. */
 static bool read_line(VM *vm, File *f, Value *out) {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n = getline(&line, &cap, f->fp);
-    if (n < 0) {
-        free(line);
+    char *line;
+    size_t n = get_line(vm, f->fp, &line);
+    if (n == 0) {
+        mtmem_tmp_free(vm, line);
         if (ferror(f->fp)) {
             clearerr(f->fp);
             mte_throw(vm, ERR_IO, "error reading '%s': %s", f->path->chars, strerror(errno));
@@ -173,9 +190,9 @@ static bool read_line(VM *vm, File *f, Value *out) {
         *out = OBJ_VAL(mto_intern(vm, "", 0));
         return true;
     }
-    bool ok = text(vm, f, line, (size_t)n, out);
+    bool ok = text(vm, f, line, n, out);
     f->offset += (uint64_t)n;
-    free(line);
+    mtmem_tmp_free(vm, line);
     return ok;
 }
 

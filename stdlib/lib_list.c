@@ -196,14 +196,14 @@ static void merge_sort(SortCtx *c, uint32_t *idx, uint32_t *tmp, uint32_t n) {
 /* Sorts `items` (n values) by `keys` into `out`. */
 static bool sort_values(VM *vm, const Value *items, const Value *keys, uint32_t n, bool reverse,
                         Value *out) {
-    uint32_t *idx = malloc((size_t)n * 2 * sizeof(uint32_t) + 1);
-    if (!idx) mtmem_fail(vm);
+    /* A temporary: freed even if a comparison raises MemoryError. */
+    uint32_t *idx = mtmem_tmp_alloc(vm, (size_t)n * 2 * sizeof(uint32_t) + 1);
     for (uint32_t i = 0; i < n; i++) idx[i] = i;
     SortCtx c = {vm, keys, reverse, false};
     merge_sort(&c, idx, idx + n, n);
     if (!c.failed)
         for (uint32_t i = 0; i < n; i++) out[i] = items[idx[i]];
-    free(idx);
+    mtmem_tmp_free(vm, idx);
     return !c.failed;
 }
 
@@ -216,11 +216,10 @@ static int list_sort(VM *vm, Value *args, int argc) {
     }
     uint32_t n = l->count;
     if (n < 2) RETURN(NIL_VAL);
-    Value *tmp = malloc(n * sizeof(Value));
-    if (!tmp) mtmem_fail(vm);
+    Value *tmp = mtmem_tmp_alloc(vm, n * sizeof(Value));
     memcpy(tmp, l->items, n * sizeof(Value));
     bool ok = sort_values(vm, tmp, tmp, n, reverse, l->items);
-    free(tmp);
+    mtmem_tmp_free(vm, tmp);
     if (!ok) return NATIVE_ERROR;
     RETURN(NIL_VAL);
 }
@@ -231,10 +230,12 @@ static int lib_sort_pairs(VM *vm, Value *args, int argc) {
     List *items = AS_LIST(args[1]), *keys = AS_LIST(args[2]);
     uint32_t n = items->count < keys->count ? items->count : keys->count;
     List *out = mto_list(vm, n);
-    if (n && !sort_values(vm, items->items, keys->items, n, mtv_truthy(args[3]), out->items))
+    bool reverse = mtv_truthy(args[3]);
+    args[0] = OBJ_VAL(out); /* rooted while sorting allocates */
+    if (n && !sort_values(vm, items->items, keys->items, n, reverse, out->items))
         return NATIVE_ERROR;
     out->count = n;
-    RETURN(OBJ_VAL(out));
+    return NATIVE_OK;
 }
 
 /* _take(list): moves the items out, leaving the list empty (sort with a key). */

@@ -58,7 +58,16 @@ static const LibReg builtin_natives[] = {
 
 static const char *const exports[] = {"map", "filter", "sorted", "enumerate", "zip", NULL};
 
-void mtlib_open_prelude(VM *vm) {
+/* Error reports while the prelude loads are dropped: its top level only defines functions,
+   so an error there is memory running out, and mt_new reports that by returning NULL. */
+static void discard(mt_VM *vm, const char *text, size_t len, void *ud) {
+    MT_UNUSED(vm);
+    MT_UNUSED(text);
+    MT_UNUSED(len);
+    MT_UNUSED(ud);
+}
+
+bool mtlib_open_prelude(VM *vm) {
     mtlib_register(vm, builtin_natives);
     String *name = mto_intern_z(vm, "<prelude>");
     mtgc_push_temp(vm, OBJ_VAL(name));
@@ -68,15 +77,19 @@ void mtlib_open_prelude(VM *vm) {
     mtlib_define_in_module(vm, m, prelude_natives);
     mtlib_define_in_module(vm, m, mtlib_list_hidden);
     Closure *cl = mtmod_compile(vm, m, prelude_src, sizeof prelude_src - 1, false);
-    if (!cl) return; /* a broken prelude is a build bug; the tests catch it */
+    if (!cl) return false; /* a broken prelude is a build bug; the tests catch it */
     mtgc_push_temp(vm, OBJ_VAL(cl));
     /* Run its top level (it only defines functions) on a thread of its own. */
     Fiber *t = mts_start_main(vm, cl);
     vm->main = NULL;
     MT_UNUSED(t);
     mtgc_pop_temp(vm, 1);
-    mts_run(vm);
+    mt_WriteFn write_err = vm->config.write_err;
+    vm->config.write_err = discard;
+    int status = mts_run(vm);
+    vm->config.write_err = write_err;
+    if (status != 0 || vm->error_reported || vm->mem.dead) return false;
     vm->sched->next_thread_id = 1;
-    vm->error_reported = false;
     for (int i = 0; exports[i]; i++) mtlib_define(vm, exports[i], mtlib_prelude(vm, exports[i]));
+    return true;
 }

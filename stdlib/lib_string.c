@@ -32,21 +32,27 @@ static String *map_case(VM *vm, String *s, bool upper) {
         }
         return mto_string_finish(vm, r);
     }
-    /* A case-mapped code point is at most 4 bytes, like its source. */
-    char *buf = malloc((size_t)s->ncp * 4 + 1);
-    if (!buf) mtmem_fail(vm);
+    /* Two passes over the text (measure, then write into the string itself) keep the
+       result out of a temporary buffer. */
+    const char *end = s->chars + s->len;
     size_t n = 0;
-    const char *p = s->chars, *end = s->chars + s->len;
-    while (p < end) {
+    utf8proc_uint8_t enc[4];
+    for (const char *p = s->chars; p < end;) {
+        int len;
+        int32_t cp = decode(p, end, &len);
+        p += len;
+        n += (size_t)utf8proc_encode_char(upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp), enc);
+    }
+    String *r = mto_string_alloc(vm, n);
+    n = 0;
+    for (const char *p = s->chars; p < end;) {
         int len;
         int32_t cp = decode(p, end, &len);
         p += len;
         cp = upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
-        n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + n);
+        n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)r->chars + n);
     }
-    String *r = mto_string(vm, buf, n);
-    free(buf);
-    return r;
+    return mto_string_finish(vm, r);
 }
 
 static int str_upper(VM *vm, Value *args, int argc) {
@@ -59,25 +65,39 @@ static int str_lower(VM *vm, Value *args, int argc) {
     RETURN(OBJ_VAL(map_case(vm, SELF, false)));
 }
 
+/* Normalises s as utf8proc_map would, but in a buffer of the VM's (utf8proc_map uses
+   malloc): decompose into code points, then recompose and encode in place. NULL if
+   utf8proc rejects the text. */
+static String *normalize(VM *vm, String *s, utf8proc_option_t opts) {
+    const utf8proc_uint8_t *text = (const utf8proc_uint8_t *)s->chars;
+    utf8proc_ssize_t n = utf8proc_decompose(text, s->len, NULL, 0, opts);
+    if (n < 0) return NULL;
+    /* One spare slot: reencode may write a terminating NUL. */
+    utf8proc_int32_t *buf = mtmem_tmp_alloc(vm, ((size_t)n + 1) * sizeof(utf8proc_int32_t));
+    n = utf8proc_decompose(text, s->len, buf, n, opts);
+    if (n >= 0) n = utf8proc_reencode(buf, n, opts);
+    String *r = n < 0 ? NULL : mto_string(vm, (const char *)buf, (size_t)n);
+    mtmem_tmp_free(vm, buf);
+    return r;
+}
+
 static int str_normalize(VM *vm, Value *args, int argc) {
     String *form = NULL;
     if (argc >= 1 && !mtlib_str_arg(vm, args, 1, "normalize", &form)) return NATIVE_ERROR;
     const char *f = form ? form->chars : "NFC";
-    utf8proc_uint8_t *(*fn)(const utf8proc_uint8_t *) = NULL;
-    if (strcmp(f, "NFC") == 0) fn = utf8proc_NFC;
-    else if (strcmp(f, "NFD") == 0) fn = utf8proc_NFD;
-    else if (strcmp(f, "NFKC") == 0) fn = utf8proc_NFKC;
-    else if (strcmp(f, "NFKD") == 0) fn = utf8proc_NFKD;
+    utf8proc_option_t opts = UTF8PROC_STABLE;
+    if (strcmp(f, "NFC") == 0) opts |= UTF8PROC_COMPOSE;
+    else if (strcmp(f, "NFD") == 0) opts |= UTF8PROC_DECOMPOSE;
+    else if (strcmp(f, "NFKC") == 0) opts |= UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
+    else if (strcmp(f, "NFKD") == 0) opts |= UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT;
     else
         return mte_throw(vm, ERR_VALUE,
                          "normalize(): form must be NFC, NFD, NFKC or NFKD, not '%s'", f);
     if (SELF->obj.flags & STR_ASCII) RETURN(args[0]);
     if (memchr(SELF->chars, 0, SELF->len))
         return mte_throw(vm, ERR_VALUE, "normalize(): string contains a NUL character");
-    utf8proc_uint8_t *out = fn((const utf8proc_uint8_t *)SELF->chars);
-    if (!out) return mte_throw(vm, ERR_MEMORY, "normalize(): out of memory");
-    String *r = mto_string_z(vm, (const char *)out);
-    free(out);
+    String *r = normalize(vm, SELF, opts);
+    if (!r) return mte_throw(vm, ERR_VALUE, "normalize(): invalid text");
     RETURN(OBJ_VAL(r));
 }
 
@@ -324,41 +344,28 @@ static int str_replace(VM *vm, Value *args, int argc) {
     if (ARG_GIVEN(args, argc, 3) && !mtlib_int_arg(vm, args, 3, "replace", &count))
         return NATIVE_ERROR;
     if (old->len == 0) return mte_throw(vm, ERR_VALUE, "replace(): empty pattern");
-    size_t cap = s->len + 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) mtmem_fail(vm);
-    const char *p = s->chars, *end = s->chars + s->len;
-    int64_t done = 0;
-    for (;;) {
-        const char *at = (count >= 0 && done >= count)
-                             ? NULL
-                             : memmem(p, (size_t)(end - p), old->chars, old->len);
-        size_t chunk = at ? (size_t)(at - p) : (size_t)(end - p);
-        size_t need = n + chunk + (at ? rep->len : 0) + 1;
-        if (need > cap) {
-            while (cap < need) cap *= 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                mtmem_fail(vm);
-            }
-            buf = nb;
-        }
-        memcpy(buf + n, p, chunk);
-        n += chunk;
-        if (!at) break;
-        memcpy(buf + n, rep->chars, rep->len);
-        n += rep->len;
+    /* Count first, then build the result in the string itself: no temporary buffer. */
+    const char *end = s->chars + s->len;
+    int64_t found = 0;
+    for (const char *p = s->chars, *at;
+         (count < 0 || found < count) && (at = memmem(p, (size_t)(end - p), old->chars, old->len));
+         p = at + old->len)
+        found++;
+    uint64_t n = (uint64_t)s->len + (uint64_t)found * rep->len - (uint64_t)found * old->len;
+    if (n > UINT32_MAX - 64) return mte_throw(vm, ERR_MEMORY, "replace(): result too long");
+    String *r = mto_string_alloc(vm, (size_t)n);
+    char *out = r->chars;
+    const char *p = s->chars;
+    for (int64_t i = 0; i < found; i++) {
+        const char *at = memmem(p, (size_t)(end - p), old->chars, old->len);
+        memcpy(out, p, (size_t)(at - p));
+        out += at - p;
+        memcpy(out, rep->chars, rep->len);
+        out += rep->len;
         p = at + old->len;
-        done++;
     }
-    if (n > UINT32_MAX - 64) {
-        free(buf);
-        return mte_throw(vm, ERR_MEMORY, "replace(): result too long");
-    }
-    String *r = mto_string(vm, buf, n);
-    free(buf);
-    RETURN(OBJ_VAL(r));
+    memcpy(out, p, (size_t)(end - p));
+    RETURN(OBJ_VAL(mto_string_finish(vm, r)));
 }
 
 /* {== Classification ==} */

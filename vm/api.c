@@ -1,10 +1,15 @@
 /*
 ** api.c — the public API (include/mt.h): creating and freeing VMs, running code.
+**
+** Every entry point that can allocate opens a protected region (mtmem_enter) first, so an
+** allocation failure anywhere lands here and becomes a status: MT_MEMORY_ERROR, or NULL
+** from mt_new. A dead VM (memory ran out even while unwinding) runs no Mt code again.
 */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "vm/error.h"
 #include "vm/sched.h"
 
 MT_INTERNAL void mtgc_free_all(VM *vm);
@@ -19,6 +24,7 @@ static void init_names(VM *vm) {
 #undef X
 }
 
+/* Frees everything, however far mt_new got. Allocates nothing. */
 static void destroy(VM *vm) {
     mtgc_free_all(vm);
     mtt_free(vm, &vm->strings);
@@ -26,12 +32,40 @@ static void destroy(VM *vm) {
     mtt_free(vm, &vm->modules);
     for (int i = 0; i < TYPE__COUNT; i++) mtt_free(vm, &vm->type_methods[i]);
     mts_free(vm);
-    free(vm->out_buf);
-    free(vm->compile_error);
+    mtmem_free(vm, vm->out_buf, vm->out_cap);
+    mtmod_clear_error(vm);
     mtmem_destroy(&vm->mem);
     mt_ReallocFn fn = vm->mem.realloc_fn;
     void *ud = vm->mem.user_data;
     fn(vm, sizeof(VM), 0, ud);
+}
+
+/* The VM's own state before anything is allocated in it. */
+static void init_fields(VM *vm, const mt_Config *cfg) {
+    vm->config = *cfg;
+    vm->max_frames = cfg->max_frames ? cfg->max_frames : MT_DEFAULT_MAX_FRAMES;
+    vm->max_resume_depth =
+        cfg->max_coroutine_depth ? cfg->max_coroutine_depth : MT_DEFAULT_MAX_COROUTINE_DEPTH;
+    vm->next_gc = MT_GC_INITIAL;
+    vm->error = NIL_VAL;
+    vm->memory_error = NIL_VAL;
+    vm->thread_exit_error = NIL_VAL;
+    vm->argv = NIL_VAL;
+    vm->select_rng = 0x9E3779B97F4A7C15ull;
+}
+
+/* Builds what every program needs; raises MemoryError (longjmp) when memory runs out, and
+   returns false if the standard library could not be loaded. */
+static bool open_vm(VM *vm) {
+    mts_init(vm);
+    vm->gc_pause++;
+    init_names(vm);
+    mte_init_classes(vm);
+    mte_preallocate(vm);
+    vm->argv = OBJ_VAL(mto_list(vm, 0));
+    vm->gc_pause--;
+    vm->gc_stress = vm->config.gc_stress != 0;
+    return mtlib_open_all(vm);
 }
 
 mt_VM *mt_new(const mt_Config *config) {
@@ -40,55 +74,94 @@ mt_VM *mt_new(const mt_Config *config) {
     else mt_config_init(&cfg);
     Mem mem;
     mtmem_init(&mem, cfg.realloc_fn, cfg.user_data, cfg.memory_limit);
+    if (cfg.memory_limit && sizeof(VM) > cfg.memory_limit) return NULL;
     VM *vm = mem.realloc_fn(NULL, 0, sizeof(VM), mem.user_data);
     if (!vm) return NULL;
     memset(vm, 0, sizeof *vm);
     vm->mem = mem;
-    vm->config = cfg;
-    vm->max_frames = cfg.max_frames ? cfg.max_frames : MT_DEFAULT_MAX_FRAMES;
-    vm->max_resume_depth =
-        cfg.max_coroutine_depth ? cfg.max_coroutine_depth : MT_DEFAULT_MAX_COROUTINE_DEPTH;
-    vm->next_gc = MT_GC_INITIAL;
-    vm->error = NIL_VAL;
-    vm->memory_error = NIL_VAL;
-    vm->argv = NIL_VAL;
-    vm->select_rng = 0x9E3779B97F4A7C15ull;
-    mts_init(vm);
-    if (!vm->sched) {
-        mem.realloc_fn(vm, sizeof(VM), 0, mem.user_data);
-        return NULL;
-    }
+    vm->mem.total = sizeof(VM); /* the VM itself counts against the limit */
+    init_fields(vm, &cfg);
     MemJmp mj;
-    mj.prev = NULL;
-    vm->mem.jmp = &mj;
-    if (setjmp(mj.buf) != 0) {
-        vm->mem.jmp = NULL;
-        destroy(vm);
+    mtmem_enter(vm, &mj);
+    volatile bool opened = false;
+    if (setjmp(mj.buf) == 0) opened = open_vm(vm);
+    else mtmem_recover(vm, &mj);
+    mtmem_leave(vm, &mj);
+    if (!opened) {
+        destroy(vm); /* never a half-built VM */
         return NULL;
     }
-    vm->gc_pause++;
-    init_names(vm);
-    mte_init_classes(vm);
-    vm->memory_error = mte_new(vm, ERR_MEMORY, "out of memory");
-    vm->argv = OBJ_VAL(mto_list(vm, 0));
-    vm->gc_pause--;
-    vm->gc_stress = cfg.gc_stress != 0;
-    mtlib_open_all(vm);
-    vm->mem.jmp = NULL;
     return vm;
 }
 
-void mt_set_argv(mt_VM *vm, int argc, const char *const *argv) {
+/* {== Statuses ==} */
+
+static const char dead_message[] = "out of memory even while unwinding: the VM cannot run code";
+
+/* A failure the host learns about only through the status and mt_last_error. */
+static mt_Status memory_failure(VM *vm, const char *msg) {
+    mtmod_set_static_error(vm, msg);
+    vm->exit_status = 1;
+    return MT_MEMORY_ERROR;
+}
+
+/* Whether the VM may run code: a dead one (see mem.c) never does again, and one whose run
+   a second signal cut short holds threads stopped anywhere. */
+static mt_Status refusal(VM *vm) {
+    if (vm->mem.dead) return memory_failure(vm, dead_message);
+    if (vm->sched->aborted) return MT_EXIT;
+    return MT_OK;
+}
+
+/* Each run starts afresh: its own main thread, exit status and error state; globals and
+   modules stay. The reserve closes (it serves the unwinding within one run). */
+static void begin_run(VM *vm) {
+    Scheduler *s = vm->sched;
+    s->shutting_down = false;
+    s->status_fixed = false;
+    s->status = 0;
+    s->next_thread_id = 1;
+    vm->main = NULL;
+    vm->error_reported = false;
+    vm->exit_status = 0;
+    vm->mem.in_reserve = false;
+    mtmod_clear_error(vm);
+}
+
+/* What ended a run that started (see mt_Status in mt.h). */
+static mt_Status run_status(VM *vm) {
+    if (vm->mem.dead) return memory_failure(vm, dead_message);
+    Fiber *main = vm->main;
+    if (main && main->state == FIBER_FAILED && !mte_is_exit(vm, main->result))
+        return mte_is(vm, main->result, ERR_MEMORY) ? MT_MEMORY_ERROR : MT_RUNTIME_ERROR;
+    if (vm->sched->status_fixed) return MT_EXIT;
+    return vm->error_reported ? MT_RUNTIME_ERROR : MT_OK;
+}
+
+/* {== Running ==} */
+
+static void set_argv_list(VM *vm, int argc, const char *const *argv) {
+    List *l = mto_list(vm, 0);
+    vm->argv = OBJ_VAL(l);
+    for (int i = 0; i < argc; i++) mto_list_push(vm, l, OBJ_VAL(mto_string_z(vm, argv[i])));
+    mtlib_define(vm, "argv", vm->argv);
+}
+
+mt_Status mt_set_argv(mt_VM *vm, int argc, const char *const *argv) {
+    mt_Status st = refusal(vm);
+    if (st != MT_OK) return st;
     MemJmp mj;
-    mj.prev = vm->mem.jmp;
-    vm->mem.jmp = &mj;
+    mtmem_enter(vm, &mj);
     if (setjmp(mj.buf) == 0) {
-        List *l = mto_list(vm, 0);
-        vm->argv = OBJ_VAL(l);
-        for (int i = 0; i < argc; i++) mto_list_push(vm, l, OBJ_VAL(mto_string_z(vm, argv[i])));
-        mtlib_define(vm, "argv", vm->argv);
+        set_argv_list(vm, argc, argv);
+    } else {
+        mtmem_recover(vm, &mj);
+        mtmem_handled(vm, &mj); /* nothing is left to unwind */
+        vm->error = NIL_VAL;
+        st = MT_MEMORY_ERROR;
     }
-    vm->mem.jmp = mj.prev;
+    mtmem_leave(vm, &mj);
+    return st;
 }
 
 const char *mt_last_error(mt_VM *vm) { return vm->compile_error ? vm->compile_error : ""; }
@@ -100,7 +173,8 @@ void mt_signal(mt_VM *vm, int signo) {
     vm->attention = 1;
 }
 
-/* Compiles `src` as a new main module; NULL with the error recorded on failure. */
+/* Compiles `src` as a new main module; NULL with the error recorded on a compile error.
+   Raises MemoryError. */
 static Closure *compile_main(VM *vm, const char *name, const char *path, const char *src,
                              size_t len) {
     String *n = mto_intern_z(vm, name);
@@ -116,57 +190,99 @@ static Closure *compile_main(VM *vm, const char *name, const char *path, const c
     return cl;
 }
 
-static mt_Status run_source(VM *vm, const char *name, const char *path, const char *src,
-                            size_t len) {
-    MemJmp mj;
-    mj.prev = vm->mem.jmp;
-    vm->mem.jmp = &mj;
-    if (setjmp(mj.buf) != 0) {
-        vm->mem.jmp = mj.prev;
-        mtmod_set_compile_error(vm, "out of memory", false);
-        vm->exit_status = 1;
-        return MT_RUNTIME_ERROR;
+/* Source text to run: a file (read here, in the protected region) or a string. */
+typedef struct {
+    const char *name, *path, *text;
+    size_t len;
+    bool disassemble;
+} Source;
+
+/* Reads src->path into a temporary buffer; false (IO error recorded) if it cannot. */
+static bool read_source(VM *vm, Source *src) {
+    char *text = mtmod_read_file(vm, src->path, &src->len);
+    if (!text) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "cannot open '%.400s': %s", src->path, strerror(errno));
+        mtmod_set_compile_error(vm, msg, false);
+        vm->exit_status = 2;
+        return false;
     }
-    Closure *cl = compile_main(vm, name, path, src, len);
+    src->text = text;
+    return true;
+}
+
+/* Compiles the source and starts its main thread (or disassembles it). Raises
+   MemoryError; frees the file buffer on every way out. */
+static mt_Status prepare(VM *vm, Source *src) {
+    if (!src->text && !read_source(vm, src)) return MT_IO_ERROR;
+    Closure *cl = compile_main(vm, src->name, src->path, src->text, src->len);
+    if (src->path) mtmem_tmp_free(vm, (char *)src->text);
     if (!cl) {
-        vm->mem.jmp = mj.prev;
         vm->exit_status = 2;
         return MT_COMPILE_ERROR;
+    }
+    if (src->disassemble) {
+        mtd_disassemble(vm, cl->proto);
+        return MT_EXIT; /* done: nothing to run */
     }
     mtgc_push_temp(vm, OBJ_VAL(cl));
     mts_start_main(vm, cl);
     mtgc_pop_temp(vm, 1);
-    vm->mem.jmp = mj.prev;
-    int status = mts_run(vm);
-    mtlib_flush(vm);
-    vm->exit_status = status;
-    if (vm->sched->status_fixed && status != 1) return MT_EXIT;
-    return status == 0 ? MT_OK : MT_RUNTIME_ERROR;
+    return MT_OK;
 }
 
-/* A script's source (malloc'd), or NULL with the reason recorded as the VM's error. */
-static char *read_script(mt_VM *vm, const char *path, size_t *len) {
-    char *src = mtmod_read_file(path, len);
-    if (!src) {
-        char msg[512];
-        snprintf(msg, sizeof msg, "cannot open '%s': %s", path, strerror(errno));
-        mtmod_set_compile_error(vm, msg, false);
-        vm->exit_status = 2;
+/* Runs the scheduler until every thread has finished; returns the exit status. An
+   allocation that fails while the scheduler is between fibers lands here: the running
+   fiber (if any) gets MemoryError, else the VM is dead. */
+static int run_program(VM *vm) {
+    MemJmp mj;
+    mtmem_enter(vm, &mj);
+    volatile int status = 1;
+    for (;;) {
+        if (setjmp(mj.buf) == 0) {
+            status = mts_run(vm);
+            break;
+        }
+        mtmem_recover(vm, &mj);
+        if (!mte_raise_out_of_memory(vm)) break;
     }
-    return src;
+    mtmem_leave(vm, &mj);
+    return status;
+}
+
+static mt_Status run_source(VM *vm, Source *src) {
+    mt_Status st = refusal(vm);
+    if (st != MT_OK) return st;
+    begin_run(vm);
+    MemJmp mj;
+    mtmem_enter(vm, &mj);
+    if (setjmp(mj.buf) == 0) {
+        st = prepare(vm, src);
+    } else {
+        mtmem_recover(vm, &mj);
+        mtmem_handled(vm, &mj); /* nothing is left to unwind */
+        vm->error = NIL_VAL;
+        st = memory_failure(vm, "out of memory while compiling");
+    }
+    mtmem_leave(vm, &mj);
+    if (st == MT_EXIT && src->disassemble) {
+        mtlib_flush(vm);
+        return MT_OK;
+    }
+    if (st != MT_OK) return st;
+    vm->exit_status = run_program(vm);
+    mtlib_flush(vm);
+    return run_status(vm);
 }
 
 mt_Status mt_run_file(mt_VM *vm, const char *path) {
-    size_t len;
-    char *src = read_script(vm, path, &len);
-    if (!src) return MT_IO_ERROR;
-    mt_Status st = run_source(vm, path, path, src, len);
-    free(src);
-    return st;
+    Source src = {path, path, NULL, 0, false};
+    return run_source(vm, &src);
 }
 
 mt_Status mt_run_string(mt_VM *vm, const char *name, const char *source) {
-    return run_source(vm, name, NULL, source, strlen(source));
+    Source src = {name, NULL, source, strlen(source), false};
+    return run_source(vm, &src);
 }
 
 mt_Status mt_run_buffer(mt_VM *vm, const char *name, const char *source, size_t len) {
@@ -174,24 +290,8 @@ mt_Status mt_run_buffer(mt_VM *vm, const char *name, const char *source, size_t 
 }
 
 mt_Status mt_disassemble_file(mt_VM *vm, const char *path) {
-    size_t len;
-    char *src = read_script(vm, path, &len);
-    if (!src) return MT_IO_ERROR;
-    MemJmp mj;
-    mj.prev = vm->mem.jmp;
-    vm->mem.jmp = &mj;
-    mt_Status st = MT_OK;
-    if (setjmp(mj.buf) == 0) {
-        Closure *cl = compile_main(vm, path, path, src, len);
-        if (!cl) st = MT_COMPILE_ERROR;
-        else mtd_disassemble(vm, cl->proto);
-    } else {
-        st = MT_RUNTIME_ERROR;
-    }
-    vm->mem.jmp = mj.prev;
-    free(src);
-    mtlib_flush(vm);
-    return st;
+    Source src = {path, path, NULL, 0, true};
+    return run_source(vm, &src);
 }
 
 int mt_free(mt_VM *vm) {

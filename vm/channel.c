@@ -268,10 +268,12 @@ static void enter_case(Fiber *f, Value *operands, const Instr *table, int i, Val
     f->frames[f->nframes - 1].ip = case_target(table, i);
 }
 
-static void free_select(VM *vm, Select *sel) {
-    mtmem_free(vm, sel->waiters, sel->ncases * sizeof(SelectWaiter));
-    mtmem_free(vm, sel, sizeof(Select));
+/* A select and its waiters are one block: one allocation, nothing half made. */
+static size_t select_size(uint32_t ncases) {
+    return sizeof(Select) + ncases * sizeof(SelectWaiter);
 }
+
+static void free_select(VM *vm, Select *sel) { mtmem_free(vm, sel, select_size(sel->ncases)); }
 
 /* Unlinks every waiter of thread t's select and frees it. */
 void mtsel_cancel(VM *vm, Fiber *t) {
@@ -376,12 +378,15 @@ Step mts_select(VM *vm, Fiber *f, int n, String *kinds_str, const Instr *table) 
         f->frames[f->nframes - 1].ip = case_target(table, n);
         return STEP_FRAME;
     }
-    /* Wait on every case. */
+    /* Wait on every case. A pending kill is raised instead of waiting. Everything that
+       allocates comes before the select is built, so that a MemoryError can neither leak
+       it nor leave its waiters in the channels. */
+    if (!mts_suspension_check(vm, f)) return STEP_ERROR;
     Fiber *t = mts_thread_of(f);
-    Select *sel = mtmem_alloc(vm, sizeof(Select));
-    sel->waiters = NULL;
+    mts_timer_reserve(vm);
+    Select *sel = mtmem_alloc(vm, select_size((uint32_t)n));
     sel->ncases = (uint32_t)n;
-    sel->waiters = mtmem_alloc(vm, (size_t)n * sizeof(SelectWaiter));
+    sel->waiters = (SelectWaiter *)(void *)(sel + 1);
     sel->operands = (uint32_t)(ops - f->stack);
     sel->table = table;
     sel->chosen = -1;
@@ -400,12 +405,8 @@ Step mts_select(VM *vm, Fiber *f, int n, String *kinds_str, const Instr *table) 
             if (deadline < 0 || d < deadline) deadline = d;
         }
     }
-    /* A pending kill is raised instead of waiting; then the waiters are queued before
-       parking, so the scheduler sees what can wake this thread. */
-    if (!mts_suspension_check(vm, f)) {
-        free_select(vm, sel);
-        return STEP_ERROR;
-    }
+    /* The waiters are queued before parking, so the scheduler sees what can wake this
+       thread. */
     t->sel = sel;
     for (int i = 0; i < n; i++) {
         if (kinds[i] == '2') continue;

@@ -71,6 +71,13 @@
 #define MT_BUILD_CHUNK 256
 #endif
 
+/* Size-class free lists for small blocks. 0 hands every block to the host allocator, so
+   that a sanitizer sees each one and an allocation-failure test can fail each one
+   (tests/oom builds the library both ways). */
+#ifndef MT_MEM_POOL
+#define MT_MEM_POOL 1
+#endif
+
 /* Slots a fresh fiber starts with; stacks double as needed. */
 #ifndef MT_FIBER_MIN_SLOTS
 #define MT_FIBER_MIN_SLOTS 8

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "vm/error.h"
+#include "vm/interp.h"
 #include "vm/opcodes.h"
 #include "vm/sched.h"
 
@@ -305,18 +306,26 @@ bool mte_unwinding_exit(VM *vm, Fiber *f) {
 
 /* {== Tracebacks ==} */
 
-/* A growable C buffer: formatting must not allocate GC objects per line. */
+/* A growable C buffer: formatting must not allocate GC objects per line. It is a host
+   block that may be refused (reports run inside the scheduler, which must not be cut
+   short by a MemoryError): then `failed` is set and the report shrinks to its headline. */
 typedef struct {
+    VM *vm;
     char *p;
     size_t n, cap;
+    bool failed;
 } TBuf;
 
 static void tb_put(TBuf *b, const char *s, size_t n) {
+    if (b->failed) return;
     if (b->n + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 256;
         while (cap < b->n + n + 1) cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) return;
+        char *p = mtmem_host_realloc(b->vm, b->p, b->cap, cap);
+        if (!p) {
+            b->failed = true;
+            return;
+        }
         b->p = p;
         b->cap = cap;
     }
@@ -443,42 +452,159 @@ static void tb_thread(TBuf *b, Fiber *thread) {
     }
 }
 
-/* The full report of an uncaught error, as text. `thread` names a spawned thread. */
-char *mte_format_c(VM *vm, Value exc, Fiber *thread) {
-    TBuf b = {0};
+/* The text a TBuf holds as a host block of *cap bytes, or NULL (and the block freed) if
+   memory ran out while it was written. */
+static char *tb_finish(TBuf *b, size_t *cap) {
+    if (b->failed) {
+        mtmem_host_realloc(b->vm, b->p, b->cap, 0);
+        return NULL;
+    }
+    *cap = b->cap;
+    return b->p;
+}
+
+/* The full report of an uncaught error, as text. `thread` names a spawned thread. Returns
+   a host block of *cap bytes, or NULL if there was no memory for it. */
+char *mte_format_c(VM *vm, Value exc, Fiber *thread, size_t *cap) {
+    TBuf b = {vm, NULL, 0, 0, false};
     if (thread && !(thread->obj.flags & FIBER_MAIN)) {
         tb_thread(&b, thread);
         tb_lit(&b, ":\n");
     }
     tb_error(vm, &b, exc, 0);
-    return b.p;
+    return tb_finish(&b, cap);
 }
 
-static void write_report(VM *vm, char *text) {
+/* The report's last line, written piece by piece: what is left to say without memory. */
+static void report_headline(VM *vm, Value exc) {
+    if (!IS_INSTANCE(exc)) {
+        mtlib_write_err(vm, "Error\n", 6);
+        return;
+    }
+    Instance *e = AS_INSTANCE(exc);
+    mtlib_write_err(vm, e->klass->name->chars, e->klass->name->len);
+    Value msg;
+    if (mto_instance_get(e, vm->names.message, &msg) && IS_STRING(msg) && AS_STRING(msg)->len) {
+        mtlib_write_err(vm, ": ", 2);
+        mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+    }
+    mtlib_write_err(vm, "\n", 1);
+}
+
+/* Writes a report made by tb_finish (NULL: no memory, only the error's headline). */
+static void write_report(VM *vm, char *text, size_t cap, Value exc) {
     if (text) {
         mtlib_write_err(vm, text, strlen(text));
-        free(text);
+        mtmem_host_realloc(vm, text, cap, 0);
+    } else {
+        report_headline(vm, exc);
     }
     vm->error_reported = true;
 }
 
 void mte_report(VM *vm, Value exc, Fiber *thread) {
-    write_report(vm, mte_format_c(vm, exc, thread));
+    size_t cap = 0;
+    char *text = mte_format_c(vm, exc, thread, &cap);
+    write_report(vm, text, cap, exc);
 }
 
 /* Reports an Error that an Exit unwinding the thread displaced (SPEC 6.6): it is not lost,
    and it does not stop the Exit. */
 void mte_report_displaced(VM *vm, Value err, const char *exit_name, Fiber *thread) {
-    TBuf b = {0};
+    TBuf b = {vm, NULL, 0, 0, false};
     tb_thread(&b, thread);
     tb_fmt(&b, " ignored while %s unwinds the thread:\n", exit_name);
     tb_error(vm, &b, err, 0);
-    write_report(vm, b.p);
+    size_t cap = 0;
+    char *text = tb_finish(&b, &cap);
+    write_report(vm, text, cap, err);
 }
 
 String *mte_format(VM *vm, Value exc, Fiber *thread) {
-    char *text = mte_format_c(vm, exc, thread);
-    String *s = mto_string_z(vm, text ? text : "");
-    free(text);
+    size_t cap;
+    char *text = mte_format_c(vm, exc, thread, &cap);
+    if (!text) mtmem_fail(vm);
+    mtmem_tmp_adopt(vm, text, cap); /* freed even if the string cannot be made */
+    String *s = mto_string_z(vm, text);
+    mtmem_tmp_free(vm, text);
     return s;
+}
+
+/* {== Out of memory ==} */
+
+/* A preallocated error with room for a traceback and a context, so that raising it
+   allocates nothing. */
+static Value preallocated(VM *vm, ErrorKind kind, const char *msg) {
+    Value e = mte_new(vm, kind, "%s", msg);
+    mtgc_push_temp(vm, e);
+    Instance *in = AS_INSTANCE(e);
+    Trace *t = ensure_trace(vm, e);
+    t->entries = mtmem_host_realloc(vm, NULL, 0, 64 * sizeof(TraceEntry));
+    if (t->entries) t->cap = 64;
+    mto_instance_set(vm, in, vm->names.context, NIL_VAL);
+    mto_instance_set(vm, in, vm->names.context, UNDEF_VAL);
+    mtgc_pop_temp(vm, 1);
+    return e;
+}
+
+void mte_preallocate(VM *vm) {
+    vm->memory_error = preallocated(vm, ERR_MEMORY, "out of memory");
+    vm->thread_exit_error = preallocated(vm, ERR_THREAD_EXIT, "thread killed");
+}
+
+/* Each raise of a preallocated error starts a fresh traceback and context, so the frames
+   and errors of an earlier raise do not pile up. */
+static void reset_preallocated(VM *vm, Value e) {
+    Trace *t = mte_trace_of(vm, e);
+    if (t) t->count = 0;
+    Value slot;
+    Instance *in = AS_INSTANCE(e);
+    if (mtt_get(&in->klass->fields, vm->names.context, &slot) &&
+        (uint32_t)AS_SMALLINT(slot) < in->nfields)
+        in->fields[AS_SMALLINT(slot)] = UNDEF_VAL;
+}
+
+/* The ThreadExit a kill raises. When there is no memory for a new one, the preallocated
+   one: running out of memory must never turn a kill into a MemoryError, which a bare
+   `except` could swallow. */
+Value mte_kill_error(VM *vm) {
+    MemJmp mj;
+    mtmem_enter(vm, &mj);
+    volatile Value e = vm->thread_exit_error;
+    if (setjmp(mj.buf) == 0) {
+        e = mte_new(vm, ERR_THREAD_EXIT, "thread killed");
+    } else {
+        mtmem_recover(vm, &mj);
+        mtmem_handled(vm, &mj);
+        reset_preallocated(vm, e);
+    }
+    mtmem_leave(vm, &mj);
+    return e;
+}
+
+/* An allocation failed and longjmp'd to the dispatch loop's region (the fiber's registers
+   were stored before it allocated): the running fiber unwinds from there with MemoryError,
+   as if the instruction had raised it. If an Exit was being raised, it goes on instead
+   (never replaced by an Error). A fiber whose first call could not even start fails at
+   once. Nothing here allocates, so each failure makes progress. Returns false when no
+   fiber can take the error: the VM is then dead. */
+bool mte_raise_out_of_memory(VM *vm) {
+    Value raising = vm->error;
+    vm->error = NIL_VAL;
+    Fiber *f = vm->current;
+    if (vm->mem.dead || f == NULL || f->state != FIBER_RUNNING) {
+        vm->mem.dead = true;
+        return false;
+    }
+    Value e = mte_is_exit(vm, raising) ? raising : vm->memory_error;
+    if (f->nframes == 0) {
+        mts_fiber_failed(vm, f, e);
+        return true;
+    }
+    if (e == vm->memory_error) {
+        reset_preallocated(vm, e);
+        mte_prepare(vm, f, e, true);
+    }
+    if (!mte_unwind(vm, f, &e)) mts_fiber_failed(vm, f, e);
+    return true;
 }

@@ -13,7 +13,7 @@ MT_INTERNAL bool mte_unwind(VM *vm, Fiber *f, Value *exc);
 MT_INTERNAL bool mte_in_cleanup(Fiber *f);
 MT_INTERNAL bool mte_unwinding_exit(VM *vm, Fiber *f);
 MT_INTERNAL bool mte_unmatchable(VM *vm, Value exc);
-MT_INTERNAL char *mte_format_c(VM *vm, Value exc, Fiber *thread);
+MT_INTERNAL char *mte_format_c(VM *vm, Value exc, Fiber *thread, size_t *cap);
 MT_INTERNAL void mte_report_displaced(VM *vm, Value err, const char *exit_name, Fiber *thread);
 
 #endif

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "compiler/compiler.h"
-#include "vm/interp.h"
+#include "vm/sched.h"
 
 MT_INTERNAL void mtsched_mark_roots(VM *vm);
 MT_INTERNAL void mtsched_after_mark(VM *vm);
@@ -17,12 +17,18 @@ MT_INTERNAL void mtsched_blacken(VM *vm, Obj *o);
 MT_INTERNAL void mtsched_before_sweep(VM *vm);
 MT_INTERNAL void mtsched_after_collect(VM *vm);
 
+/* The gray stack lives in host blocks that may be refused: the collector runs in the
+   middle of failed allocations and must not fail itself. When the stack cannot grow, the
+   object stays marked but unscanned, and mtgc_drain rescans the heap for such objects. */
 static void gray_push(VM *vm, Obj *o) {
     if (vm->ngray == vm->graycap) {
         size_t cap = vm->graycap ? vm->graycap * 2 : 256;
-        Obj **g = vm->mem.realloc_fn(vm->gray, vm->graycap * sizeof(Obj *), cap * sizeof(Obj *),
-                                     vm->mem.user_data);
-        if (!g) abort(); /* the collector cannot proceed; there is no safe way on */
+        Obj **g =
+            mtmem_host_realloc(vm, vm->gray, vm->graycap * sizeof(Obj *), cap * sizeof(Obj *));
+        if (!g) {
+            vm->gray_overflow = true;
+            return;
+        }
         vm->gray = g;
         vm->graycap = cap;
     }
@@ -140,14 +146,30 @@ static void blacken(VM *vm, Obj *o) {
     }
 }
 
+/* After the gray stack overflowed: scans every marked object again (scanning is
+   idempotent), until a pass marks nothing it could not also push. Each pass that overflows
+   has marked at least one new object, so this ends. */
+static void rescan_marked(VM *vm) {
+    while (vm->gray_overflow) {
+        vm->gray_overflow = false;
+        for (Obj *o = vm->objects; o; o = o->next) {
+            if (!o->marked || o->type == OBJ_STRING) continue;
+            blacken(vm, o);
+            while (vm->ngray > 0) blacken(vm, vm->gray[--vm->ngray]);
+        }
+    }
+}
+
 void mtgc_drain(VM *vm) {
     while (vm->ngray > 0) blacken(vm, vm->gray[--vm->ngray]);
+    if (mt_unlikely(vm->gray_overflow)) rescan_marked(vm);
 }
 
 static void mark_roots(VM *vm) {
     mark_values(vm, vm->temps, (size_t)vm->ntemps);
     mtgc_mark_value(vm, vm->error);
     mtgc_mark_value(vm, vm->memory_error);
+    mtgc_mark_value(vm, vm->thread_exit_error);
     mtgc_mark_value(vm, vm->argv);
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);
@@ -191,15 +213,19 @@ void mtgc_collect(VM *vm) {
     size_t live = vm->bytes_allocated;
     vm->next_gc = live * MT_GC_GROWTH;
     if (vm->next_gc < MT_GC_INITIAL) vm->next_gc = MT_GC_INITIAL;
-    if (vm->mem.in_reserve && !vm->mem.dead && vm->mem.limit &&
-        vm->mem.total + MT_MEM_RESERVE / 2 < vm->mem.limit)
-        vm->mem.in_reserve = false; /* memory came back: close the reserve again */
+    mtmem_after_collect(vm);
     vm->gc_running = false;
     mtsched_after_collect(vm);
 }
 
 /* Frees every object (VM teardown). */
 void mtgc_free_all(VM *vm) {
+    /* Threads still waiting in a select (those of a dead VM) leave their channels' wait
+       lists first, while every channel still exists. */
+    for (Obj *f = vm->objects; f; f = f->next)
+        if (f->type == OBJ_FIBER && ((Fiber *)f)->state == FIBER_PARKED &&
+            ((Fiber *)f)->wait_kind == WAIT_SELECT)
+            mtsel_cancel(vm, (Fiber *)f);
     Obj *o = vm->objects;
     while (o) {
         Obj *next = o->next;
@@ -207,6 +233,7 @@ void mtgc_free_all(VM *vm) {
         o = next;
     }
     vm->objects = NULL;
-    if (vm->gray) vm->mem.realloc_fn(vm->gray, vm->graycap * sizeof(Obj *), 0, vm->mem.user_data);
+    mtmem_host_realloc(vm, vm->gray, vm->graycap * sizeof(Obj *), 0);
     vm->gray = NULL;
+    vm->graycap = 0;
 }

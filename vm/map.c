@@ -184,10 +184,11 @@ bool mtm_set(VM *vm, Map *m, Value key, Value v) {
         return true;
     }
     if ((m->used + 1) * 4 > capacity(m) * 3) {
+        mtgc_push_temp(vm, OBJ_VAL(m));
         mtgc_push_temp(vm, key);
         mtgc_push_temp(vm, v);
         rebuild(vm, m, m->count + 1);
-        mtgc_pop_temp(vm, 2);
+        mtgc_pop_temp(vm, 3);
     }
     place(m, key, v, h);
     m->version++;

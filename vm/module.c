@@ -15,21 +15,23 @@
 #include "vm/error.h"
 #include "vm/interp.h"
 
-/* Reads a whole file into a malloc'd buffer. Returns NULL with errno set. */
-char *mtmod_read_file(const char *path, size_t *len) {
+/* Reads a whole file into a temporary buffer (mtmem_tmp_*: the caller frees it, and a
+   MemoryError on the way frees it too). Returns NULL with errno set if the file cannot be
+   read; raises MemoryError if it does not fit in memory (after closing the file). */
+char *mtmod_read_file(VM *vm, const char *path, size_t *len) {
     struct stat st;
     if (stat(path, &st) != 0) return NULL;
     if (S_ISDIR(st.st_mode)) {
         errno = EISDIR;
         return NULL;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
     size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        errno = ENOMEM;
+    char *buf = mtmem_tmp_alloc(vm, cap);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        mtmem_tmp_free(vm, buf);
+        errno = e;
         return NULL;
     }
     for (;;) {
@@ -37,12 +39,11 @@ char *mtmod_read_file(const char *path, size_t *len) {
         n += r;
         if (r == 0) break;
         if (n + 1 == cap) {
-            char *nb = realloc(buf, cap * 2);
+            /* The file grew since stat (or has no size, like a pipe). */
+            char *nb = mtmem_tmp_try_realloc(vm, buf, cap * 2);
             if (!nb) {
-                free(buf);
                 fclose(f);
-                errno = ENOMEM;
-                return NULL;
+                mtmem_fail(vm);
             }
             buf = nb;
             cap *= 2;
@@ -50,8 +51,8 @@ char *mtmod_read_file(const char *path, size_t *len) {
     }
     if (ferror(f)) {
         int e = errno;
-        free(buf);
         fclose(f);
+        mtmem_tmp_free(vm, buf);
         errno = e ? e : EIO;
         return NULL;
     }
@@ -68,8 +69,8 @@ static size_t bom_length(const char *src, size_t len) {
     return len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
-/* Compiles source into a closure for module `m`; on failure raises SyntaxError (when
-   running) or stores the message for the host. */
+/* Compiles source into a closure for module `m`. A compile error returns NULL with the
+   message recorded for the host (and for SyntaxError); running out of memory raises. */
 Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len, bool repl) {
     CompileResult res;
     size_t bom = bom_length(src, len);
@@ -77,15 +78,12 @@ Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len, bool repl
     len -= bom;
     mtgc_push_temp(vm, OBJ_VAL(m));
     m->source = mto_string(vm, src, len);
-    Proto *p = mtc_compile(vm, m, src, len, repl, &res);
+    Proto *p = mtc_compile(vm, m, m->source->chars, len, repl, &res);
     Closure *cl = NULL;
     if (p) {
         mtgc_push_temp(vm, OBJ_VAL(p));
         cl = mto_closure(vm, p);
         mtgc_pop_temp(vm, 1);
-    } else {
-        mtmod_set_compile_error(vm, res.message ? res.message : "compile error", res.incomplete);
-        free(res.message);
     }
     mtgc_pop_temp(vm, 1);
     return cl;
@@ -149,17 +147,31 @@ Step mti_import(VM *vm, Fiber *f, String *name) {
         return STEP_DONE;
     }
     size_t len;
-    char *src = mtmod_read_file(path, &len);
+    mtgc_push_temp(vm, OBJ_VAL(key));
+    char *src = mtmod_read_file(vm, path, &len);
     if (!src) {
+        mtgc_pop_temp(vm, 1);
         mte_throw(vm, ERR_IMPORT, "cannot read module '%s': %s", path, strerror(errno));
         return STEP_ERROR;
     }
-    mtgc_push_temp(vm, OBJ_VAL(key));
     Module *m = mto_module(vm, name, key);
     mtgc_push_temp(vm, OBJ_VAL(m));
     mtt_set(vm, &vm->modules, key, OBJ_VAL(m));
-    Closure *cl = mtmod_compile(vm, m, src, len, false);
-    free(src);
+    /* Out of memory while compiling raises MemoryError here (the module stays out of the
+       cache: the next import tries again). */
+    Closure *cl = NULL;
+    MemJmp mj;
+    mtmem_enter(vm, &mj);
+    if (setjmp(mj.buf) == 0) {
+        cl = mtmod_compile(vm, m, src, len, false);
+        mtmem_leave(vm, &mj);
+    } else {
+        mtmem_recover(vm, &mj);
+        mtmem_leave(vm, &mj);
+        mtt_delete(&vm->modules, key);
+        mtmem_rethrow(vm);
+    }
+    mtmem_tmp_free(vm, src);
     if (!cl) {
         mtt_delete(&vm->modules, key);
         mtgc_pop_temp(vm, 2);
@@ -173,9 +185,46 @@ Step mti_import(VM *vm, Fiber *f, String *name) {
     return STEP_FRAME;
 }
 
+/* {== Messages for the host ==} */
+
+void mtmod_clear_error(VM *vm) {
+    if (vm->compile_error_size)
+        mtmem_host_realloc(vm, vm->compile_error, vm->compile_error_size, 0);
+    vm->compile_error = NULL;
+    vm->compile_error_size = 0;
+    vm->compile_incomplete = false;
+}
+
+/* A message that needs no memory (used when there is none). */
+void mtmod_set_static_error(VM *vm, const char *msg) {
+    mtmod_clear_error(vm);
+    vm->compile_error = (char *)msg;
+}
+
+/* Keeps a copy of msg; if there is no memory for it, says so instead. */
 void mtmod_set_compile_error(VM *vm, const char *msg, bool incomplete) {
-    free(vm->compile_error);
-    vm->compile_error = strdup(msg);
+    size_t size = strlen(msg) + 1;
+    char *copy = mtmem_host_realloc(vm, NULL, 0, size);
+    if (!copy) {
+        mtmod_set_static_error(vm, "out of memory");
+        return;
+    }
+    memcpy(copy, msg, size);
+    mtmod_clear_error(vm);
+    vm->compile_error = copy;
+    vm->compile_error_size = size;
+    vm->compile_incomplete = incomplete;
+}
+
+/* Takes over msg (a host block of `size` bytes, or NULL). */
+void mtmod_take_compile_error(VM *vm, char *msg, size_t size, bool incomplete) {
+    if (!msg) {
+        mtmod_set_static_error(vm, "compile error");
+        return;
+    }
+    mtmod_clear_error(vm);
+    vm->compile_error = msg;
+    vm->compile_error_size = size;
     vm->compile_incomplete = incomplete;
 }
 

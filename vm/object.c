@@ -139,7 +139,11 @@ void mto_list_reserve(VM *vm, List *l, uint32_t cap) {
     if (cap <= l->cap) return;
     uint32_t n = l->cap < 4 ? 4 : l->cap;
     while (n < cap) n = n * 2 > n ? n * 2 : UINT32_MAX;
+    /* A collection may run if memory is short: a list a native is still filling may be
+       held only in a C local. */
+    mtgc_push_temp(vm, OBJ_VAL(l));
     l->items = mtmem_realloc(vm, l->items, l->cap * sizeof(Value), (size_t)n * sizeof(Value));
+    mtgc_pop_temp(vm, 1);
     l->cap = n;
 }
 
@@ -241,6 +245,7 @@ Instance *mto_instance(VM *vm, Class *klass) {
     i->fields = i->inline_fields;
     i->nfields = cap;
     i->cap = cap;
+    i->obj.aux = cap; /* the object's size, once the fields move out of line */
     for (uint32_t f = 0; f < cap; f++) i->inline_fields[f] = UNDEF_VAL;
     return i;
 }
@@ -248,8 +253,9 @@ Instance *mto_instance(VM *vm, Class *klass) {
 static uint32_t field_slot(VM *vm, Class *k, String *name) {
     Value idx;
     if (mtt_get(&k->fields, name, &idx)) return (uint32_t)AS_SMALLINT(idx);
-    uint32_t slot = k->nfields++;
+    uint32_t slot = k->nfields;
     mtt_set(vm, &k->fields, name, SMALLINT_VAL(slot));
+    k->nfields++; /* only once the name has its slot (the table may run out of memory) */
     return slot;
 }
 
@@ -258,9 +264,10 @@ void mto_instance_set(VM *vm, Instance *inst, String *name, Value v) {
     if (slot >= inst->cap) {
         uint32_t cap = inst->klass->nfields > slot ? inst->klass->nfields : slot + 1;
         if (cap < 4) cap = 4;
+        mtgc_push_temp(vm, OBJ_VAL(inst));
         mtgc_push_temp(vm, v);
         Value *fields = mtmem_alloc(vm, cap * sizeof(Value));
-        mtgc_pop_temp(vm, 1);
+        mtgc_pop_temp(vm, 2);
         memcpy(fields, inst->fields, inst->nfields * sizeof(Value));
         if (inst->fields != inst->inline_fields)
             mtmem_free(vm, inst->fields, inst->cap * sizeof(Value));
@@ -302,23 +309,41 @@ Module *mto_module(VM *vm, String *name, String *path) {
     return m;
 }
 
+/* The values and their `declared` flags share one block (values first), so that growing
+   them is one allocation: a failure leaves the old block whole. */
+static size_t module_block_size(uint32_t cap) { return (size_t)cap * (sizeof(Value) + 1); }
+
+static void grow_module_slots(VM *vm, Module *m, String *name) {
+    uint32_t cap = m->cap ? m->cap * 2 : 16;
+    mtgc_push_temp(vm, OBJ_VAL(m));
+    mtgc_push_temp(vm, OBJ_VAL(name));
+    Value *values = mtmem_alloc(vm, module_block_size(cap));
+    mtgc_pop_temp(vm, 2);
+    uint8_t *declared = (uint8_t *)(values + cap);
+    if (m->nvalues) {
+        memcpy(values, m->values, m->nvalues * sizeof(Value));
+        memcpy(declared, m->declared, m->nvalues);
+    }
+    mtmem_free(vm, m->values, module_block_size(m->cap));
+    m->values = values;
+    m->declared = declared;
+    m->cap = cap;
+}
+
 /* The slot of a module global, created on first mention (holding the builtin of that name,
    if any, until a top-level declaration runs). */
 uint32_t mto_module_slot(VM *vm, Module *m, String *name) {
     Value idx;
     if (mtt_get(&m->names, name, &idx)) return (uint32_t)AS_SMALLINT(idx);
-    if (m->nvalues == m->cap) {
-        uint32_t cap = m->cap ? m->cap * 2 : 16;
-        m->values = mtmem_realloc(vm, m->values, m->cap * sizeof(Value), cap * sizeof(Value));
-        m->declared = mtmem_realloc(vm, m->declared, m->cap, cap);
-        m->cap = cap;
-    }
+    if (m->nvalues == m->cap) grow_module_slots(vm, m, name);
     uint32_t slot = m->nvalues;
     Value builtin;
     m->values[slot] = mtt_get(&vm->builtins, name, &builtin) ? builtin : UNDEF_VAL;
     m->declared[slot] = 0;
-    m->nvalues++;
+    mtgc_push_temp(vm, OBJ_VAL(m));
     mtt_set(vm, &m->names, name, SMALLINT_VAL(slot));
+    mtgc_pop_temp(vm, 1);
+    m->nvalues++; /* only once the name maps to it */
     return slot;
 }
 
@@ -331,11 +356,16 @@ Trace *mto_trace(VM *vm) {
     return t;
 }
 
+/* Adds a frame to a traceback. The unwinder calls this between frames, where a
+   MemoryError would lose the error in flight: when memory is short the frame is left out
+   instead (the entries are host blocks that may be refused). */
 void mto_trace_add(VM *vm, Trace *t, Proto *p, uint32_t pc) {
     if (t->count == t->cap) {
         uint32_t cap = t->cap ? t->cap * 2 : 8;
-        t->entries =
-            mtmem_realloc(vm, t->entries, t->cap * sizeof(TraceEntry), cap * sizeof(TraceEntry));
+        TraceEntry *e = mtmem_host_realloc(vm, t->entries, t->cap * sizeof(TraceEntry),
+                                           cap * sizeof(TraceEntry));
+        if (!e) return;
+        t->entries = e;
         t->cap = cap;
     }
     t->entries[t->count].proto = p;
@@ -363,11 +393,7 @@ size_t mto_size(Obj *o) {
     case OBJ_UPVALUE: return sizeof(Upvalue);
     case OBJ_NATIVE: return sizeof(Native);
     case OBJ_CLASS: return sizeof(Class);
-    case OBJ_INSTANCE:
-        return sizeof(Instance) + (((Instance *)o)->fields == ((Instance *)o)->inline_fields
-                                       ? ((Instance *)o)->cap
-                                       : 0) *
-                                      sizeof(Value);
+    case OBJ_INSTANCE: return sizeof(Instance) + o->aux * sizeof(Value);
     case OBJ_BOUND: return sizeof(Bound);
     case OBJ_MODULE: return sizeof(Module);
     case OBJ_TRACE: return sizeof(Trace);
@@ -409,13 +435,12 @@ void mto_free(VM *vm, Obj *o) {
     case OBJ_MODULE: {
         Module *m = (Module *)o;
         mtt_free(vm, &m->names);
-        mtmem_free(vm, m->values, m->cap * sizeof(Value));
-        mtmem_free(vm, m->declared, m->cap);
+        mtmem_free(vm, m->values, module_block_size(m->cap));
         break;
     }
     case OBJ_TRACE: {
         Trace *t = (Trace *)o;
-        mtmem_free(vm, t->entries, t->cap * sizeof(TraceEntry));
+        mtmem_host_realloc(vm, t->entries, t->cap * sizeof(TraceEntry), 0);
         break;
     }
     case OBJ_FIBER:

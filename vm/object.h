@@ -40,7 +40,7 @@ struct Obj {
     uint8_t type;
     uint8_t marked;
     uint16_t flags;
-    uint32_t aux; /* per-type: the hash of a string */
+    uint32_t aux; /* per-type: the hash of a string, the inline field slots of an instance */
 };
 
 static inline bool IS_OBJ_TYPE(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(v)->type == t; }

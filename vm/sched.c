@@ -33,8 +33,7 @@ double mts_now(void) {
 static bool is_thread(Fiber *f) { return (f->obj.flags & FIBER_THREAD) != 0; }
 
 void mts_init(VM *vm) {
-    Scheduler *s = vm->mem.realloc_fn(NULL, 0, sizeof(Scheduler), vm->mem.user_data);
-    if (!s) return;
+    Scheduler *s = mtmem_alloc(vm, sizeof(Scheduler));
     memset(s, 0, sizeof *s);
     s->next_thread_id = 1;
     vm->sched = s;
@@ -44,10 +43,9 @@ void mts_free(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
     mtmem_free(vm, s->timers, s->timers_cap * sizeof(Timer));
-    if (s->to_close)
-        vm->mem.realloc_fn(s->to_close, s->close_cap * sizeof(Fiber *), 0, vm->mem.user_data);
+    mtmem_host_realloc(vm, s->to_close, s->close_cap * sizeof(Fiber *), 0);
     mtmem_free(vm, s->threads, s->threads_cap * sizeof(Fiber *));
-    vm->mem.realloc_fn(s, sizeof *s, 0, vm->mem.user_data);
+    mtmem_free(vm, s, sizeof *s);
     vm->sched = NULL;
 }
 
@@ -115,14 +113,19 @@ static void sift_down(Scheduler *s, uint32_t i) {
     timer_set(s, i, t);
 }
 
+/* Makes room for one more timer, so that the next mts_timer_add cannot fail (select
+   reserves before it queues its waiters). */
+void mts_timer_reserve(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (s->ntimers < s->timers_cap) return;
+    uint32_t cap = s->timers_cap ? s->timers_cap * 2 : 16;
+    s->timers = mtmem_realloc(vm, s->timers, s->timers_cap * sizeof(Timer), cap * sizeof(Timer));
+    s->timers_cap = cap;
+}
+
 void mts_timer_add(VM *vm, Fiber *f, double at) {
     Scheduler *s = SCH(vm);
-    if (s->ntimers == s->timers_cap) {
-        uint32_t cap = s->timers_cap ? s->timers_cap * 2 : 16;
-        s->timers =
-            mtmem_realloc(vm, s->timers, s->timers_cap * sizeof(Timer), cap * sizeof(Timer));
-        s->timers_cap = cap;
-    }
+    mts_timer_reserve(vm);
     Timer t = {at, s->timer_seq++, f};
     s->timers[s->ntimers] = t;
     sift_up(s, s->ntimers++);
@@ -393,7 +396,7 @@ static void timer_fired(VM *vm, Fiber *t) {
 /* {== Errors for kill, deadlock and shutdown ==} */
 
 Value mts_thread_exit_error(VM *vm, bool unmatchable) {
-    Value e = mte_new(vm, ERR_THREAD_EXIT, "thread killed");
+    Value e = unmatchable ? mte_new(vm, ERR_THREAD_EXIT, "thread killed") : mte_kill_error(vm);
     if (unmatchable) {
         mtgc_push_temp(vm, e);
         mto_instance_set(vm, AS_INSTANCE(e), vm->names.unmatchable, TRUE_VAL);
@@ -474,8 +477,10 @@ static void register_thread(VM *vm, Fiber *t) {
         s->nthreads = n;
         if (n * 2 > s->threads_cap || s->threads_cap == 0) {
             uint32_t cap = s->threads_cap ? s->threads_cap * 2 : 64;
+            mtgc_push_temp(vm, OBJ_VAL(t)); /* not yet reachable from anywhere */
             s->threads = mtmem_realloc(vm, s->threads, s->threads_cap * sizeof(Fiber *),
                                        cap * sizeof(Fiber *));
+            mtgc_pop_temp(vm, 1);
             s->threads_cap = cap;
         }
     }
@@ -1202,9 +1207,14 @@ static void revive_coroutines(VM *vm) {
         if ((o->flags & FIBER_REPORTED) || !has_pending_cleanup(co)) continue;
         if (s->nclose == s->close_cap) {
             uint32_t cap = s->close_cap ? s->close_cap * 2 : 8;
-            Fiber **n = vm->mem.realloc_fn(s->to_close, s->close_cap * sizeof(Fiber *),
-                                           cap * sizeof(Fiber *), vm->mem.user_data);
-            if (!n) break; /* no memory: it is freed without its cleanup */
+            Fiber **n = mtmem_host_realloc(vm, s->to_close, s->close_cap * sizeof(Fiber *),
+                                           cap * sizeof(Fiber *));
+            if (!n) {
+                /* No memory to queue it: it stays alive, unclosed, for the next collection
+                   to try again (its cleanup must not be lost). */
+                mtgc_mark_fiber_full(vm, co);
+                continue;
+            }
             s->to_close = n;
             s->close_cap = cap;
         }

@@ -76,6 +76,7 @@ MT_INTERNAL int mts_kill(VM *vm, Fiber *target);
 MT_INTERNAL Step mts_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode);
 MT_INTERNAL int mts_close(VM *vm, Value *args);
 MT_INTERNAL double mts_now(void);
+MT_INTERNAL void mts_timer_reserve(VM *vm);
 MT_INTERNAL void mts_timer_add(VM *vm, Fiber *thread, double at);
 MT_INTERNAL void mts_timer_remove(VM *vm, Fiber *thread);
 MT_INTERNAL Value mts_thread_exit_error(VM *vm, bool unmatchable);

@@ -70,7 +70,13 @@ static void grow(VM *vm, Table *t) {
 }
 
 bool mtt_set(VM *vm, Table *t, String *key, Value v) {
-    if (t->entries == NULL || (t->count + 1) * 4 > (t->mask + 1) * 3) grow(vm, t);
+    if (t->entries == NULL || (t->count + 1) * 4 > (t->mask + 1) * 3) {
+        /* Growing may collect (when memory is short): key and value may be fresh. */
+        mtgc_push_temp(vm, OBJ_VAL(key));
+        mtgc_push_temp(vm, v);
+        grow(vm, t);
+        mtgc_pop_temp(vm, 2);
+    }
     mto_string_hash(key);
     TableEntry *e = find(t->entries, t->mask, key);
     bool is_new = e->key == NULL;

@@ -187,25 +187,28 @@ int mtv_compare(VM *vm, Value a, Value b, int *out) { return cmp_depth(vm, a, b,
 /* {== Text ==} */
 
 typedef struct {
-    char *p;
+    char *p; /* `small`, until the text outgrows it */
     size_t n, cap;
     VM *vm;
     Obj *seen[MT_MAX_NEST_DEPTH]; /* containers being printed, to show cycles as [...] */
     int nseen;
     int depth;
     bool failed;
+    char small[256]; /* most texts (a number, a short list) need no heap block at all */
 } Text;
 
+/* Longer text grows in a temporary buffer: a MemoryError (raised here or when the string
+   is made) frees it. */
 static void put(Text *t, const char *s, size_t n) {
     if (t->n + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
+        size_t cap = t->cap * 2;
         while (cap < t->n + n + 1) cap *= 2;
-        char *p = realloc(t->p, cap);
-        if (!p) {
-            t->failed = true;
-            return;
+        if (t->p == t->small) {
+            t->p = mtmem_tmp_alloc(t->vm, cap);
+            memcpy(t->p, t->small, t->n);
+        } else {
+            t->p = mtmem_tmp_realloc(t->vm, t->p, cap);
         }
-        t->p = p;
         t->cap = cap;
     }
     memcpy(t->p + t->n, s, n);
@@ -389,19 +392,15 @@ static void put_value(Text *t, Value v, bool repr) {
 String *mtv_to_string(VM *vm, Value v, bool repr) {
     if (!repr && IS_STRING(v)) return AS_STRING(v);
     Text t;
-    t.p = NULL;
-    t.n = t.cap = 0;
+    t.p = t.small;
+    t.n = 0;
+    t.cap = sizeof t.small;
     t.vm = vm;
     t.nseen = t.depth = 0;
     t.failed = false;
     put_value(&t, v, repr);
-    if (t.failed) {
-        free(t.p);
-        if (IS_NIL(vm->error)) mte_throw(vm, ERR_MEMORY, "out of memory formatting a value");
-        return NULL;
-    }
-    String *s = mto_string(vm, t.p ? t.p : "", t.n);
-    free(t.p);
+    String *s = t.failed ? NULL : mto_string(vm, t.p, t.n); /* NULL: a RecursionError */
+    if (t.p != t.small) mtmem_tmp_free(vm, t.p);
     return s;
 }
 
@@ -455,11 +454,10 @@ static bool walk_for_callback(VM *vm, Value v, bool top_str) {
     if (!IS_OBJ(v)) return false;
     ObjType t = (ObjType)AS_OBJ(v)->type;
     if (t != OBJ_INSTANCE && t != OBJ_LIST && t != OBJ_MAP) return false;
-    Walk *w = malloc(sizeof *w);
-    if (!w) return false;
+    Walk *w = mtmem_tmp_alloc(vm, sizeof *w);
     w->depth = 0;
     bool r = needs_callback_walk(vm, v, w, top_str);
-    free(w);
+    mtmem_tmp_free(vm, w);
     return r;
 }
 

@@ -1198,20 +1198,19 @@ unwind : {
    in whatever fiber was running (its registers were stored before it allocated). */
 int mtv_execute(VM *vm) {
     MemJmp mj;
-    mj.prev = vm->mem.jmp;
-    vm->mem.jmp = &mj;
+    mtmem_enter(vm, &mj);
     int status = 0;
     for (;;) {
         if (setjmp(mj.buf) == 0) {
             run(vm);
             break;
         }
-        if (vm->mem.dead || vm->current == NULL) {
+        mtmem_recover(vm, &mj);
+        if (!mte_raise_out_of_memory(vm)) {
             status = -1;
             break;
         }
-        vm->current->pending = vm->memory_error;
     }
-    vm->mem.jmp = mj.prev;
+    mtmem_leave(vm, &mj);
     return status;
 }

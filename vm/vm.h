@@ -96,7 +96,8 @@ struct mt_VM {
     size_t bytes_allocated, next_gc;
     Obj **gray;
     size_t ngray, graycap;
-    Value temps[32]; /* values a native holds across an allocation */
+    bool gray_overflow; /* the gray stack could not grow: some marked objects are unscanned */
+    Value temps[32];    /* values a native holds across an allocation */
     int ntemps;
     int gc_pause;   /* >0: collections are postponed */
     bool gc_stress; /* collect at every allocation */
@@ -110,7 +111,8 @@ struct mt_VM {
     Table type_methods[TYPE__COUNT];
     Class *error_class[ERR__COUNT];
     CommonNames names;
-    Value memory_error; /* preallocated, for when allocation fails */
+    Value memory_error;      /* preallocated, for when allocation fails */
+    Value thread_exit_error; /* preallocated: a kill when there is no memory for its error */
     Value argv;
 
     /* Limits and host hooks. */
@@ -128,11 +130,14 @@ struct mt_VM {
     bool error_reported;
     uint32_t tail_base; /* NATIVE_CALL: stack index of the rewritten call's slot 0 */
     Module *prelude;    /* stdlib parts written in Mt */
-    char *out_buf;      /* buffered stdout (default writer) */
+    char *out_buf;      /* buffered stdout (default writer), out_cap bytes from mtmem */
     size_t out_len, out_cap;
     bool out_tty;
-    int out_errno;       /* a write to stdout failed (e.g. EPIPE): print raises IOError */
-    char *compile_error; /* last compile error (malloc), for the host */
+    int out_errno; /* a write to stdout failed (e.g. EPIPE): print raises IOError */
+    /* The message of the last failed run, for the host (mt_last_error): a host block of
+       compile_error_size bytes, or a static string when that is 0. */
+    char *compile_error;
+    size_t compile_error_size;
     bool compile_incomplete;
 };
 
@@ -236,6 +241,9 @@ MT_INTERNAL String *mte_format(VM *vm, Value exc, Fiber *thread);
 MT_INTERNAL void mte_report(VM *vm, Value exc, Fiber *thread);
 MT_INTERNAL Trace *mte_trace_of(VM *vm, Value exc);
 MT_INTERNAL int32_t mte_line_at(Proto *p, uint32_t pc);
+MT_INTERNAL void mte_preallocate(VM *vm);
+MT_INTERNAL Value mte_kill_error(VM *vm);
+MT_INTERNAL bool mte_raise_out_of_memory(VM *vm);
 
 /* {== Interpreter (vm.c, call.c) ==} */
 MT_INTERNAL int mtv_execute(VM *vm);
@@ -267,12 +275,15 @@ static inline void mtgc_pop_temp(VM *vm, int n) { vm->ntemps -= n; }
 /* {== Modules (module.c) ==} */
 MT_INTERNAL Module *mtmod_find(VM *vm, String *name, Module *from, int *status);
 MT_INTERNAL Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len, bool repl);
-MT_INTERNAL char *mtmod_read_file(const char *path, size_t *len);
+MT_INTERNAL char *mtmod_read_file(VM *vm, const char *path, size_t *len);
 MT_INTERNAL void mtmod_set_compile_error(VM *vm, const char *msg, bool incomplete);
+MT_INTERNAL void mtmod_set_static_error(VM *vm, const char *msg);
+MT_INTERNAL void mtmod_take_compile_error(VM *vm, char *msg, size_t size, bool incomplete);
+MT_INTERNAL void mtmod_clear_error(VM *vm);
 MT_INTERNAL const char *mtmod_last_compile_error(VM *vm);
 
 /* {== Standard library (stdlib/) ==} */
-MT_INTERNAL void mtlib_open_all(VM *vm);
+MT_INTERNAL bool mtlib_open_all(VM *vm); /* false: the prelude did not load */
 MT_INTERNAL void mtlib_define(VM *vm, const char *name, Value v);
 MT_INTERNAL void mtlib_write_out(VM *vm, const char *s, size_t n);
 MT_INTERNAL void mtlib_write_err(VM *vm, const char *s, size_t n);

@@ -16,6 +16,7 @@ int main(void) {
     srunner_add_suite(sr, compiler_suite());
     srunner_add_suite(sr, gc_suite());
     srunner_add_suite(sr, api_suite());
+    srunner_add_suite(sr, memory_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

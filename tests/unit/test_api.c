@@ -469,7 +469,7 @@ START_TEST(memory_limit_raises_memory_error) {
     Capture cap = {0};
     mt_Status st =
         run_limited("let xs = []\nwhile true:\n    xs.append([1, 2, 3, 4])\n", limit, &cap);
-    ck_assert_int_eq(st, MT_RUNTIME_ERROR);
+    ck_assert_int_eq(st, MT_MEMORY_ERROR);
     ck_assert_msg(strstr(cap.err.text, "MemoryError") != NULL, "stderr: %s", cap.err.text);
     capture_free(&cap);
 }

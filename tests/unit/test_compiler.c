@@ -12,9 +12,9 @@ static VM *vm;
 static void setup(void) { vm = unit_vm(NULL); }
 static void teardown(void) { mt_free(vm); }
 
-/* Compiles src as module "t.mt". On failure returns NULL and leaves the message (which
-   the caller frees) in *msg. */
-static Proto *compile(const char *src, size_t len, char **msg) {
+/* Compiles src as module "t.mt". On failure returns NULL and leaves the message (owned by
+   the VM) in *msg. */
+static Proto *compile(const char *src, size_t len, const char **msg) {
     String *name = mto_intern_z(vm, "t.mt");
     Module *m = mto_module(vm, name, name);
     mtgc_push_temp(vm, OBJ_VAL(m));
@@ -27,7 +27,7 @@ static Proto *compile(const char *src, size_t len, char **msg) {
 }
 
 static void check_compiles(const char *src) {
-    char *msg = NULL;
+    const char *msg = NULL;
     Proto *p = compile(src, strlen(src), &msg);
     ck_assert_msg(p != NULL, "did not compile: %s\n--- source:\n%s", msg ? msg : "(no message)",
                   src);
@@ -37,12 +37,11 @@ static void check_compiles(const char *src) {
 
 /* The first line of the error must be exactly `want`. */
 static void check_error_n(const char *src, size_t len, const char *want) {
-    char *msg = NULL;
+    const char *msg = NULL;
     Proto *p = compile(src, len, &msg);
     ck_assert_msg(p == NULL, "compiled but should not have:\n%s", src);
     ck_assert_ptr_nonnull(msg);
     ck_assert_str_eq(unit_first_line(msg), want);
-    free(msg);
 }
 
 static void check_error(const char *src, const char *want) {
@@ -216,12 +215,11 @@ END_TEST
 
 /* The message's second and third lines show the source line and a caret under the column. */
 START_TEST(message_has_source_and_caret) {
-    char *msg = NULL;
+    const char *msg = NULL;
     ck_assert_ptr_null(compile("let c = a + * b\n", 16, &msg));
     ck_assert_str_eq(
         msg,
         "t.mt:1:13: expected an expression, found '*'\n    let c = a + * b\n                ^");
-    free(msg);
 }
 END_TEST
 
@@ -233,7 +231,7 @@ static void check_too_deep(const char *open, const char *middle, const char *clo
     for (int i = 0; i < n; i++) k += (size_t)snprintf(src + k, cap - k, "%s", open);
     k += (size_t)snprintf(src + k, cap - k, "%s", middle);
     for (int i = 0; i < n; i++) k += (size_t)snprintf(src + k, cap - k, "%s", close);
-    char *msg = NULL;
+    const char *msg = NULL;
     Proto *p = compile(src, k, &msg);
     ck_assert_msg(p == NULL, "%d x '%s' compiled", n, open);
     const char *line = unit_first_line(msg);
@@ -242,7 +240,6 @@ static void check_too_deep(const char *open, const char *middle, const char *clo
     ck_assert_msg(strlen(line) > strlen(want) &&
                       strcmp(line + strlen(line) - strlen(want), want) == 0,
                   "%s", line);
-    free(msg);
     free(src);
 }
 

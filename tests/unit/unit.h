@@ -21,6 +21,7 @@ Suite *lexer_suite(void);
 Suite *compiler_suite(void);
 Suite *gc_suite(void);
 Suite *api_suite(void);
+Suite *memory_suite(void);
 
 /* A growable byte buffer; text is always NUL-terminated so ck_assert_str_eq can read it. */
 typedef struct {

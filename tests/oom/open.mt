@@ -1,0 +1,2 @@
+# The smallest program: the failure points are those of opening the VM (run with --open).
+print("ok")
