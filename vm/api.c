@@ -286,7 +286,8 @@ mt_Status mt_run_string(mt_VM *vm, const char *name, const char *source) {
 }
 
 mt_Status mt_run_buffer(mt_VM *vm, const char *name, const char *source, size_t len) {
-    return run_source(vm, name, NULL, source, len);
+    Source src = {name, NULL, source, len, false};
+    return run_source(vm, &src);
 }
 
 mt_Status mt_disassemble_file(mt_VM *vm, const char *path) {
