@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "vm/error.h"
+#include "vm/foreign.h"
 #include "vm/sched.h"
 
 MT_INTERNAL void mtgc_free_all(VM *vm);
@@ -27,6 +28,7 @@ static void init_names(VM *vm) {
 /* Frees everything, however far mt_new got. Allocates nothing. */
 static void destroy(VM *vm) {
     mtgc_free_all(vm);
+    mtfo_free_classes(vm);
     mtt_free(vm, &vm->strings);
     mtt_free(vm, &vm->builtins);
     mtt_free(vm, &vm->modules);

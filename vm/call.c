@@ -6,6 +6,7 @@
 ** (methods, whose `self` is slot 0); arguments follow. The call's value replaces slot 0.
 */
 #include "vm/error.h"
+#include "vm/foreign.h"
 #include "vm/interp.h"
 
 /* {== Frames ==} */
@@ -121,6 +122,10 @@ static Step call_method(VM *vm, Fiber *f, Value *recv, int argc, Value method, u
 
 static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
     Class *k = AS_CLASS(*callee);
+    if (k->foreign) { /* its objects have a payload only its library can make */
+        mte_throw(vm, ERR_TYPE, "%s objects cannot be made by calling the class", k->name->chars);
+        return STEP_ERROR;
+    }
     Instance *inst = mto_instance(vm, k);
     *callee = OBJ_VAL(inst);
     if (k->builtin_tag >= 0) /* an error class: message is "" until an init sets it */
@@ -308,11 +313,14 @@ Step mti_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
 static bool builtin_method(VM *vm, Value obj, String *name, Value *out) {
     TypeTag t = mtv_type(obj);
     if (t == TYPE__COUNT) return false;
+    if (t == TYPE_FOREIGN) return mtt_get(&((Foreign *)AS_OBJ(obj))->klass->methods, name, out);
     return mtt_get(&vm->type_methods[t], name, out);
 }
 
+/* Caches a builtin type's method at an INVOKE site. Foreign objects are not cached: their
+   cache key (the object type) would not tell one foreign class from another. */
 static void cache_builtin(AttrCache *ac, Value obj, Value method) {
-    if (!IS_OBJ(obj)) return;
+    if (!IS_OBJ(obj) || IS_OBJ_TYPE(obj, OBJ_FOREIGN)) return;
     ac->klass = mti_builtin_key(AS_OBJ(obj));
     ac->method = method;
     ac->index = UINT32_MAX;

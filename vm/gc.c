@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "compiler/compiler.h"
+#include "vm/foreign.h"
 #include "vm/sched.h"
 
 MT_INTERNAL void mtsched_mark_roots(VM *vm);
@@ -142,6 +143,7 @@ static void blacken(VM *vm, Obj *o) {
         for (uint32_t i = 0; i < t->count; i++) mtgc_mark_obj(vm, &t->entries[i].proto->obj);
         break;
     }
+    case OBJ_FOREIGN: mtfo_blacken(vm, (Foreign *)o); break;
     default: mtsched_blacken(vm, o); break;
     }
 }
@@ -174,6 +176,7 @@ static void mark_roots(VM *vm) {
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);
     for (int i = 0; i < TYPE__COUNT; i++) mtt_mark(vm, &vm->type_methods[i]);
+    mtfo_mark_classes(vm);
     for (int i = 0; i < ERR__COUNT; i++)
         if (vm->error_class[i]) mtgc_mark_obj(vm, &vm->error_class[i]->obj);
     String **names = (String **)&vm->names;

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "vm/error.h"
+#include "vm/foreign.h"
 #include "vm/interp.h"
 #include "vm/opcodes.h"
 
@@ -456,7 +457,6 @@ bool mti_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
 MT_INTERNAL Step mti_invoke_name(VM *vm, Fiber *f, int argc, String *name);
 MT_INTERNAL Step mts_for_iter_coroutine(VM *vm, Fiber *f, Fiber *co);
 MT_INTERNAL Step mts_for_iter_channel(VM *vm, Fiber *f, Obj *ch);
-MT_INTERNAL Step mtlib_for_iter_file(VM *vm, Fiber *f, Obj *file);
 
 Step mti_iter(VM *vm, Fiber *f) {
     Value x = f->top[-1];
@@ -466,8 +466,10 @@ Step mti_iter(VM *vm, Fiber *f) {
         case OBJ_RANGE:
         case OBJ_MAP:
         case OBJ_STRING:
-        case OBJ_CHANNEL:
-        case OBJ_FILE: return STEP_DONE;
+        case OBJ_CHANNEL: return STEP_DONE;
+        case OBJ_FOREIGN:
+            if (((Foreign *)AS_OBJ(x))->ops->next) return STEP_DONE;
+            break;
         case OBJ_FIBER:
             if (!(AS_OBJ(x)->flags & FIBER_THREAD)) return STEP_DONE;
             break;
@@ -522,6 +524,16 @@ static Step string_next(VM *vm, Fiber *f, String *s, Value st) {
     return STEP_DONE;
 }
 
+/* The next item of a foreign object, from its class's `next` hook. */
+static Step foreign_next(VM *vm, Fiber *f, Foreign *o) {
+    Value *slot = f->top++;
+    *slot = OBJ_VAL(o);
+    int r = o->ops->next(vm, slot, 0);
+    if (r == NATIVE_OK) return STEP_DONE;
+    f->top = slot;
+    return r == NATIVE_END ? STEP_JUMP : STEP_ERROR;
+}
+
 Step mti_for_iter(VM *vm, Fiber *f) {
     Value it = f->top[-2], st = f->top[-1];
     if (IS_OBJ(it)) {
@@ -531,7 +543,7 @@ Step mti_for_iter(VM *vm, Fiber *f) {
         case OBJ_STRING: return string_next(vm, f, (String *)o, st);
         case OBJ_FIBER: return mts_for_iter_coroutine(vm, f, (Fiber *)o);
         case OBJ_CHANNEL: return mts_for_iter_channel(vm, f, o);
-        case OBJ_FILE: return mtlib_for_iter_file(vm, f, o);
+        case OBJ_FOREIGN: return foreign_next(vm, f, (Foreign *)o);
         case OBJ_INSTANCE: *f->top++ = it; return mti_invoke_name(vm, f, 0, vm->names.next);
         default: break;
         }

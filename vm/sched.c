@@ -1178,11 +1178,7 @@ void mtsched_blacken(VM *vm, Obj *o) {
         return;
     }
     case OBJ_CHANNEL: mtch_blacken(vm, (Channel *)o); return;
-    default: {
-        MT_INTERNAL void mtlib_blacken(VM * vm, Obj * o);
-        mtlib_blacken(vm, o);
-        return;
-    }
+    default: return;
     }
 }
 
@@ -1348,10 +1344,6 @@ void mtsched_free_obj(VM *vm, Obj *o) {
         return;
     }
     case OBJ_CHANNEL: mtch_free(vm, (Channel *)o); return;
-    default: {
-        MT_INTERNAL void mtlib_free_obj(VM * vm, Obj * o);
-        mtlib_free_obj(vm, o);
-        return;
-    }
+    default: return;
     }
 }

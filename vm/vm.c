@@ -845,9 +845,9 @@ safe_point:
         Value super = sp[-1];
         String *name = AS_STRING(consts[INSTR_A(i)]);
         STORE();
-        if (!IS_NIL(super) && !IS_CLASS(super)) {
+        if (!IS_NIL(super) && (!IS_CLASS(super) || AS_CLASS(super)->foreign)) {
             mte_throw(vm, ERR_TYPE, "class %s: base must be a class, not %s", name->chars,
-                      mtv_type_name(super));
+                      IS_CLASS(super) ? "a foreign class" : mtv_type_name(super));
             goto raise;
         }
         Class *k = mto_class(vm, name, IS_NIL(super) ? NULL : AS_CLASS(super));

@@ -63,7 +63,7 @@ typedef enum {
     TYPE_COROUTINE,
     TYPE_THREAD,
     TYPE_CHANNEL,
-    TYPE_FILE,
+    TYPE_FOREIGN, /* its methods are its class's, not in type_methods */
     TYPE__COUNT
 } TypeTag;
 
@@ -122,6 +122,9 @@ struct mt_VM {
     mt_Config config;
     volatile sig_atomic_t attention; /* a signal or host request is waiting: check at safe points */
     volatile sig_atomic_t signal_pending;
+
+    Class **foreign; /* the foreign classes registered in this VM (foreign.c) */
+    uint32_t nforeign, foreign_cap;
 
     Scheduler *sched;
     uint64_t select_rng;
