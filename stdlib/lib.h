@@ -11,7 +11,10 @@
 #ifndef MT_LIB_H
 #define MT_LIB_H
 
+#include "vm/channel.h"
+#include "vm/coro.h"
 #include "vm/sched.h"
+#include "vm/thread.h"
 
 typedef struct {
     const char *name;

@@ -12,6 +12,7 @@
 #include "vm/error.h"
 #include "vm/foreign.h"
 #include "vm/sched.h"
+#include "vm/thread.h"
 
 MT_INTERNAL void mtgc_free_all(VM *vm);
 MT_INTERNAL void mtlib_flush(VM *vm);
@@ -228,7 +229,7 @@ static mt_Status prepare(VM *vm, Source *src) {
         return MT_EXIT; /* done: nothing to run */
     }
     mtgc_push_temp(vm, OBJ_VAL(cl));
-    mts_start_main(vm, cl);
+    mtth_start_main(vm, cl);
     mtgc_pop_temp(vm, 1);
     return MT_OK;
 }

@@ -49,22 +49,15 @@ MT_INTERNAL Step mti_for_iter(VM *vm, Fiber *f);
 MT_INTERNAL bool mti_format(VM *vm, Value v, String *spec, Value *out);
 MT_INTERNAL Value mti_make_int(VM *vm, int64_t i);
 
-/* sched.c: fibers finishing, coroutines, threads */
+/* sched.c: a fiber whose first frame returned or failed (the thread or coroutine ends) */
 MT_INTERNAL void mts_fiber_returned(VM *vm, Fiber *f, Value result);
 MT_INTERNAL void mts_fiber_failed(VM *vm, Fiber *f, Value exc);
-MT_INTERNAL Step mts_yield(VM *vm, Fiber *f, Value v);
-MT_INTERNAL Step mts_spawn(VM *vm, Fiber *f, Value *callee, int argc, List *names);
-MT_INTERNAL Step mts_select(VM *vm, Fiber *f, int ncases, String *kinds, const Instr *table);
-MT_INTERNAL bool mts_attention(VM *vm, Fiber *f);
-MT_INTERNAL void mts_take_pending(VM *vm, Fiber *f);
-MT_INTERNAL bool mts_cleanup_ended(VM *vm, Fiber *f, Value in_flight);
-MT_INTERNAL void mts_start(VM *vm, Fiber *f);
-MT_INTERNAL Step mts_start_fiber(VM *vm, Fiber *f);
 
 /* module.c */
 MT_INTERNAL Step mti_import(VM *vm, Fiber *f, String *name);
 
 /* gc.c */
 MT_INTERNAL void mtgc_mark_fiber_full(VM *vm, Fiber *f);
+MT_INTERNAL void mtgc_drain(VM *vm);
 
 #endif

@@ -415,7 +415,7 @@ static void free_proto(VM *vm, Proto *p) {
     mtmem_free(vm, p->caches, p->ncaches * sizeof(AttrCache));
 }
 
-MT_INTERNAL void mtsched_free_obj(VM *vm, Obj *o);
+MT_INTERNAL void mts_free_obj(VM *vm, Obj *o);
 
 void mto_free(VM *vm, Obj *o) {
     switch ((ObjType)o->type) {
@@ -447,7 +447,7 @@ void mto_free(VM *vm, Obj *o) {
         break;
     }
     case OBJ_FIBER:
-    case OBJ_CHANNEL: mtsched_free_obj(vm, o); return; /* sizes known there */
+    case OBJ_CHANNEL: mts_free_obj(vm, o); return; /* sizes known there */
     case OBJ_FOREIGN: mtfo_free(vm, (Foreign *)o); return;
     default: break;
     }

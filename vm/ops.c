@@ -6,6 +6,8 @@
 */
 #include <math.h>
 
+#include "vm/channel.h"
+#include "vm/coro.h"
 #include "vm/error.h"
 #include "vm/foreign.h"
 #include "vm/interp.h"
@@ -455,8 +457,6 @@ bool mti_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
 /* {== Iteration ==} */
 
 MT_INTERNAL Step mti_invoke_name(VM *vm, Fiber *f, int argc, String *name);
-MT_INTERNAL Step mts_for_iter_coroutine(VM *vm, Fiber *f, Fiber *co);
-MT_INTERNAL Step mts_for_iter_channel(VM *vm, Fiber *f, Obj *ch);
 
 Step mti_iter(VM *vm, Fiber *f) {
     Value x = f->top[-1];
@@ -541,8 +541,8 @@ Step mti_for_iter(VM *vm, Fiber *f) {
         switch ((ObjType)o->type) {
         case OBJ_MAP: return map_next(vm, f, (Map *)o, st);
         case OBJ_STRING: return string_next(vm, f, (String *)o, st);
-        case OBJ_FIBER: return mts_for_iter_coroutine(vm, f, (Fiber *)o);
-        case OBJ_CHANNEL: return mts_for_iter_channel(vm, f, o);
+        case OBJ_FIBER: return mtco_for_iter(vm, f, (Fiber *)o);
+        case OBJ_CHANNEL: return mtch_for_iter(vm, f, o);
         case OBJ_FOREIGN: return foreign_next(vm, f, (Foreign *)o);
         case OBJ_INSTANCE: *f->top++ = it; return mti_invoke_name(vm, f, 0, vm->names.next);
         default: break;

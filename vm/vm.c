@@ -17,6 +17,9 @@
 #include "vm/error.h"
 #include "vm/interp.h"
 #include "vm/opcodes.h"
+#include "vm/coro.h"
+#include "vm/select.h"
+#include "vm/thread.h"
 
 /* MT_DEBUG_STACK (on in the sanitizer build): check before every instruction that the
    compiler's stack accounting held, so an overflow of a fiber's stack cannot go unseen. */
@@ -190,7 +193,7 @@ resume:
             fiber->pending = UNDEF_VAL;
             fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
         } else {
-            mts_take_pending(vm, fiber);
+            mtth_take_pending(vm, fiber);
             goto raise;
         }
     }
@@ -621,7 +624,7 @@ safe_point:
        is raised inside the right try blocks, and a call is run when it resumes. */
     STORE();
     fiber->obj.flags |= FIBER_AT_SAFE_POINT;
-    if (!mts_attention(vm, fiber)) goto raise;
+    if (!mtth_attention(vm, fiber)) goto raise;
     if (vm->current != fiber) goto resume;
     fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
     DISPATCH();
@@ -694,7 +697,7 @@ safe_point:
             ip--;                                                                                  \
             STORE();                                                                               \
             fiber->obj.flags |= FIBER_AT_SAFE_POINT;                                               \
-            if (!mts_attention(vm, fiber)) goto raise;                                             \
+            if (!mtth_attention(vm, fiber)) goto raise;                                            \
             if (vm->current != fiber) goto resume;                                                 \
             fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;                                              \
             ip++;                                                                                  \
@@ -867,11 +870,11 @@ safe_point:
         int argc = INSTR_OP(i) == OP_SPAWN ? (int)INSTR_A(i) : (int)INSTR_A8(i);
         List *names = INSTR_OP(i) == OP_SPAWN ? NULL : AS_LIST(consts[INSTR_B16(i)]);
         STORE();
-        AFTER_STEP(mts_spawn(vm, fiber, sp - argc - 1, argc, names));
+        AFTER_STEP(mtth_spawn(vm, fiber, sp - argc - 1, argc, names));
     }
     CASE(YIELD) : {
         STORE();
-        AFTER_STEP(mts_yield(vm, fiber, sp[-1]));
+        AFTER_STEP(mtco_yield(vm, fiber, sp[-1]));
     }
     CASE(IMPORT) : {
         STORE();
@@ -1118,7 +1121,7 @@ safe_point:
                after the try statement, in place of the completion. */
             ip = table + n + 1;
             STORE();
-            if (!mts_cleanup_ended(vm, fiber, kind == KIND_EXC ? base[kslot - 1] : UNDEF_VAL))
+            if (!mtth_cleanup_ended(vm, fiber, kind == KIND_EXC ? base[kslot - 1] : UNDEF_VAL))
                 goto raise;
             ip = table;
         }
@@ -1152,7 +1155,7 @@ safe_point:
         int ncases = (int)INSTR_A8(i);
         String *kinds = AS_STRING(consts[INSTR_B16(i)]);
         STORE();
-        AFTER_STEP(mts_select(vm, fiber, ncases, kinds, ip));
+        AFTER_STEP(mtsel_select(vm, fiber, ncases, kinds, ip));
     }
     CASE(UNPACK) : {
         uint32_t n = INSTR_A(i);
