@@ -59,7 +59,7 @@ void mtlib_define_in_module(VM *vm, Module *m, const LibReg *regs) {
     }
 }
 
-Value mtv_builtin(VM *vm, const char *name) {
+Value mtlib_builtin(VM *vm, const char *name) {
     Value v;
     String *s = mto_intern_z(vm, name);
     if (mtt_get(&vm->builtins, s, &v)) return v;

@@ -100,7 +100,7 @@ Step mtco_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode) {
     vm->current = co;
     if (fresh) {
         int argc = (int)(co->top - co->stack) - 1;
-        Step st = mti_call(vm, co, co->stack, argc);
+        Step st = mtcall_call(vm, co, co->stack, argc);
         if (st == STEP_FRAME || st == STEP_SWITCH) return STEP_SWITCH;
         if (st == STEP_DONE) {
             mtco_finished(vm, co, co->top[-1], true);

@@ -319,8 +319,8 @@ bool mts_run_thread(VM *vm, Fiber *t) {
         int argc = (int)(t->top - t->stack) - 1;
         Value names = t->wait.value;
         t->wait.value = NIL_VAL;
-        Step st = IS_LIST(names) ? mti_call_kw(vm, t, t->stack, argc, AS_LIST(names))
-                                 : mti_call(vm, t, t->stack, argc);
+        Step st = IS_LIST(names) ? mtcall_call_kw(vm, t, t->stack, argc, AS_LIST(names))
+                                 : mtcall_call(vm, t, t->stack, argc);
         if (st == STEP_FRAME) return true;
         if (st == STEP_DONE) {
             mtth_finished(vm, t, t->top[-1], true);
@@ -470,7 +470,7 @@ int mts_run(VM *vm) {
     for (;;) {
         if (!vm->current) mts_schedule(vm);
         if (vm->current) {
-            if (mtv_execute(vm) < 0) return 1; /* out of memory even for cleanup */
+            if (mtvm_execute(vm) < 0) return 1; /* out of memory even for cleanup */
             continue;
         }
         if (s->aborted) break;

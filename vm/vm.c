@@ -165,7 +165,7 @@ static inline bool truthy(Value v) {
 }
 
 /* The loop itself. It never calls setjmp (that would make the compiler keep the
-   registers below in memory); mtv_execute wraps it with the protected region. */
+   registers below in memory); mtvm_execute wraps it with the protected region. */
 static MT_NOINLINE void run(VM *vm) {
 #if MT_COMPUTED_GOTO
     static const void *const labels[] = {
@@ -284,7 +284,7 @@ resume:
         }
         STORE();
         Value out;
-        ERROR_IF(!mti_arith(vm, OP_ADD, a, SMALLINT_VAL(INSTR_SB16(i)), &out));
+        ERROR_IF(!mtop_arith(vm, OP_ADD, a, SMALLINT_VAL(INSTR_SB16(i)), &out));
         base[INSTR_A8(i)] = out;
         DISPATCH();
     }
@@ -311,7 +311,7 @@ resume:
         }
         STORE();
         Value out;
-        ERROR_IF(!mti_arith(vm, OP_ADD, a, b, &out));
+        ERROR_IF(!mtop_arith(vm, OP_ADD, a, b, &out));
         base[INSTR_A8(i)] = out;
         DISPATCH();
     }
@@ -325,7 +325,7 @@ resume:
         }
         STORE();
         Value v;
-        ERROR_IF(!mti_get_index(vm, obj, key, &v));
+        ERROR_IF(!mtop_get_index(vm, obj, key, &v));
         PUSH(v);
         DISPATCH();
     }
@@ -338,7 +338,7 @@ resume:
             DISPATCH();
         }
         STORE();
-        ERROR_IF(!mti_set_index(vm, obj, key, v));
+        ERROR_IF(!mtop_set_index(vm, obj, key, v));
         sp--;
         DISPATCH();
     }
@@ -352,7 +352,7 @@ resume:
         }
         STORE();
         Value v;
-        ERROR_IF(!mti_get_attr(vm, obj, ac, &v));
+        ERROR_IF(!mtcall_get_cached(vm, obj, ac, &v));
         PUSH(v);
         DISPATCH();
     }
@@ -366,7 +366,7 @@ resume:
             DISPATCH();
         }
         STORE();
-        ERROR_IF(!mti_set_attr(vm, obj, ac, v));
+        ERROR_IF(!mtcall_set_cached(vm, obj, ac, v));
         sp--;
         DISPATCH();
     }
@@ -380,7 +380,7 @@ resume:
         }
         STORE();
         Value v;
-        ERROR_IF(!mti_get_attr(vm, obj, ac, &v));
+        ERROR_IF(!mtcall_get_cached(vm, obj, ac, &v));
         sp[-1] = v;
         DISPATCH();
     }
@@ -394,7 +394,7 @@ resume:
             DISPATCH();
         }
         STORE();
-        ERROR_IF(!mti_set_attr(vm, obj, ac, v));
+        ERROR_IF(!mtcall_set_cached(vm, obj, ac, v));
         sp -= 2;
         DISPATCH();
     }
@@ -408,7 +408,7 @@ resume:
         }
         STORE();
         Value v;
-        ERROR_IF(!mti_get_index(vm, obj, key, &v));
+        ERROR_IF(!mtop_get_index(vm, obj, key, &v));
         sp[-2] = v;
         sp--;
         DISPATCH();
@@ -422,14 +422,14 @@ resume:
             DISPATCH();
         }
         STORE();
-        ERROR_IF(!mti_set_index(vm, obj, key, v));
+        ERROR_IF(!mtop_set_index(vm, obj, key, v));
         sp -= 3;
         DISPATCH();
     }
     CASE(SLICE) : {
         STORE();
         Value v;
-        ERROR_IF(!mti_slice(vm, sp[-3], sp[-2], sp[-1], &v));
+        ERROR_IF(!mtop_slice(vm, sp[-3], sp[-2], sp[-1], &v));
         sp[-3] = v;
         sp -= 2;
         DISPATCH();
@@ -462,7 +462,7 @@ resume:
         }                                                                                          \
         bigexpr STORE();                                                                           \
         Value out;                                                                                 \
-        ERROR_IF(!mti_arith(vm, op, a, b, &out));                                                  \
+        ERROR_IF(!mtop_arith(vm, op, a, b, &out));                                                  \
         PUT(out);                                                                                  \
     }
 #define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                             \
@@ -534,7 +534,7 @@ resume:
         Value a = sp[-2], b = sp[-1];
         STORE();
         Value out;
-        ERROR_IF(!mti_arith(vm, INSTR_OP(i), a, b, &out));
+        ERROR_IF(!mtop_arith(vm, INSTR_OP(i), a, b, &out));
         sp[-2] = out;
         sp--;
         DISPATCH();
@@ -550,7 +550,7 @@ resume:
         }
         STORE();
         Value out;
-        ERROR_IF(!mti_unary(vm, OP_NEG, a, &out));
+        ERROR_IF(!mtop_unary(vm, OP_NEG, a, &out));
         sp[-1] = out;
         DISPATCH();
     }
@@ -559,7 +559,7 @@ resume:
     CASE(BNOT) : {
         STORE();
         Value out;
-        ERROR_IF(!mti_unary(vm, OP_BNOT, sp[-1], &out));
+        ERROR_IF(!mtop_unary(vm, OP_BNOT, sp[-1], &out));
         sp[-1] = out;
         DISPATCH();
     }
@@ -579,7 +579,7 @@ resume:
         }                                                                                          \
         STORE();                                                                                   \
         Value out;                                                                                 \
-        ERROR_IF(!mti_compare(vm, op, a, b, &out));                                                \
+        ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                                \
         sp[-2] = out;                                                                              \
         sp--;                                                                                      \
         DISPATCH();                                                                                \
@@ -606,7 +606,7 @@ resume:
     CASE(IN) : CASE(NOT_IN) : {
         STORE();
         bool found;
-        ERROR_IF(!mti_contains(vm, sp[-1], sp[-2], &found));
+        ERROR_IF(!mtop_contains(vm, sp[-1], sp[-2], &found));
         sp[-2] = BOOL_VAL(INSTR_OP(i) == OP_IN ? found : !found);
         sp--;
         DISPATCH();
@@ -664,7 +664,7 @@ safe_point:
                 yes = (op == OP_EQ) == (e == 1);                                                   \
             } else {                                                                               \
                 Value out;                                                                         \
-                ERROR_IF(!mti_compare(vm, op, a, b, &out));                                        \
+                ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                        \
                 yes = out == TRUE_VAL;                                                             \
             }                                                                                      \
         }                                                                                          \
@@ -723,17 +723,17 @@ safe_point:
                     sp = callee + 1;
                     DISPATCH();
                 }
-                AFTER_STEP(mti_native_result(vm, fiber, callee, r));
+                AFTER_STEP(mtcall_native_result(vm, fiber, callee, r));
             }
         }
         STORE();
-        AFTER_STEP(mti_call(vm, fiber, callee, argc));
+        AFTER_STEP(mtcall_call(vm, fiber, callee, argc));
     }
     CASE(CALL_KW) : {
         CALL_SAFE_POINT();
         int argc = (int)INSTR_A8(i);
         STORE();
-        AFTER_STEP(mti_call_kw(vm, fiber, sp - argc - 1, argc, AS_LIST(consts[INSTR_B16(i)])));
+        AFTER_STEP(mtcall_call_kw(vm, fiber, sp - argc - 1, argc, AS_LIST(consts[INSTR_B16(i)])));
     }
     CASE(INVOKE) : {
         CALL_SAFE_POINT();
@@ -750,7 +750,7 @@ safe_point:
                     fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames)
                     ENTER(cl, recv);
             }
-        } else if (IS_OBJ(*recv) && ac->klass == mti_builtin_key(AS_OBJ(*recv)) &&
+        } else if (IS_OBJ(*recv) && ac->klass == mtcall_builtin_key(AS_OBJ(*recv)) &&
                    IS_OBJ_TYPE(ac->method, OBJ_NATIVE)) {
             /* A builtin type's native method, e.g. list.append. */
             Native *n = (Native *)AS_OBJ(ac->method);
@@ -762,11 +762,11 @@ safe_point:
                     DISPATCH();
                 }
                 if (r == NATIVE_SUSPEND) goto resume; /* a channel op parked this thread */
-                AFTER_STEP(mti_native_result(vm, fiber, recv, r));
+                AFTER_STEP(mtcall_native_result(vm, fiber, recv, r));
             }
         }
         STORE();
-        AFTER_STEP(mti_invoke(vm, fiber, argc, ac));
+        AFTER_STEP(mtcall_invoke(vm, fiber, argc, ac));
     }
     CASE(INVOKE_KW) : {
         CALL_SAFE_POINT();
@@ -775,7 +775,7 @@ safe_point:
         List *names = AS_LIST(consts[INSTR_A(*ip)]);
         ip++;
         STORE();
-        AFTER_STEP(mti_invoke_kw(vm, fiber, argc, ac, names));
+        AFTER_STEP(mtcall_invoke_kw(vm, fiber, argc, ac, names));
     }
     CASE(SUPER_INVOKE) : {
         CALL_SAFE_POINT();
@@ -783,7 +783,7 @@ safe_point:
         AttrCache *ac = &proto->caches[INSTR_B16(i)];
         Value super = POP();
         STORE();
-        AFTER_STEP(mti_super_invoke(vm, fiber, argc, ac, AS_CLASS(super)));
+        AFTER_STEP(mtcall_super_invoke(vm, fiber, argc, ac, AS_CLASS(super)));
     }
     CASE(SUPER_GET) : {
         AttrCache *ac = &proto->caches[INSTR_A(i)];
@@ -878,7 +878,7 @@ safe_point:
     }
     CASE(IMPORT) : {
         STORE();
-        AFTER_STEP(mti_import(vm, fiber, AS_STRING(consts[INSTR_A(i)])));
+        AFTER_STEP(mtmod_import(vm, fiber, AS_STRING(consts[INSTR_A(i)])));
     }
 
     CASE(LIST) : {
@@ -945,12 +945,12 @@ safe_point:
         if (INSTR_OP(i) == OP_TO_STR ? mtv_needs_callback(vm, sp[-1])
                                      : mtv_needs_repr_callback(vm, sp[-1])) {
             /* A user str()/repr() method: call the builtin, which may run Mt code. */
-            Value f = mtv_builtin(vm, INSTR_OP(i) == OP_TO_STR ? "str" : "repr");
+            Value f = mtlib_builtin(vm, INSTR_OP(i) == OP_TO_STR ? "str" : "repr");
             sp[0] = sp[-1];
             sp[-1] = f;
             sp++;
             fiber->top = sp;
-            AFTER_STEP(mti_call(vm, fiber, sp - 2, 1));
+            AFTER_STEP(mtcall_call(vm, fiber, sp - 2, 1));
         }
         String *s = mtv_to_string(vm, sp[-1], INSTR_OP(i) == OP_TO_REPR);
         ERROR_IF(!s);
@@ -960,7 +960,7 @@ safe_point:
     CASE(FORMAT) : {
         STORE();
         Value out;
-        ERROR_IF(!mti_format(vm, sp[-2], AS_STRING(sp[-1]), &out));
+        ERROR_IF(!mtfmt_format(vm, sp[-2], AS_STRING(sp[-1]), &out));
         sp[-2] = out;
         sp--;
         DISPATCH();
@@ -970,7 +970,7 @@ safe_point:
         Value x = sp[-1];
         if (IS_LIST(x) || IS_OBJ_TYPE(x, OBJ_RANGE)) DISPATCH();
         STORE();
-        AFTER_STEP(mti_iter(vm, fiber));
+        AFTER_STEP(mtop_iter(vm, fiber));
     }
     CASE(FOR_ITER) : {
         Value it = sp[-2], st = sp[-1];
@@ -1015,8 +1015,8 @@ safe_point:
                     DISPATCH();
                 }
                 STORE();
-                sp[-1] = mti_make_int(vm, next);
-                Value c = mti_make_int(vm, cur);
+                sp[-1] = mto_int(vm, next);
+                Value c = mto_int(vm, cur);
                 PUSH(c);
             } else {
                 ip += INSTR_SA(i);
@@ -1024,7 +1024,7 @@ safe_point:
             DISPATCH();
         }
         STORE();
-        AFTER_STEP(mti_for_iter(vm, fiber));
+        AFTER_STEP(mtop_for_iter(vm, fiber));
     }
 
     CASE(FOR_NEXT) : {
@@ -1083,7 +1083,7 @@ safe_point:
             /* `raise ValueError` raises a fresh instance: construct it (a user init may
                run), then execute RAISE again on the instance. */
             frame->ip = ip - 1;
-            AFTER_STEP(mti_call(vm, fiber, sp - 1, 0));
+            AFTER_STEP(mtcall_call(vm, fiber, sp - 1, 0));
         }
         sp--;
         if (!mte_is_raisable(vm, e)) {
@@ -1199,7 +1199,7 @@ unwind : {
 /* Runs fibers until none is runnable. Returns 0, or -1 if the VM is dead (out of memory
    even for unwinding). An allocation that fails longjmps here: MemoryError is then raised
    in whatever fiber was running (its registers were stored before it allocated). */
-int mtv_execute(VM *vm) {
+int mtvm_execute(VM *vm) {
     MemJmp mj;
     mtmem_enter(vm, &mj);
     int status = 0;

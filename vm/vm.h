@@ -249,14 +249,14 @@ MT_INTERNAL Value mte_kill_error(VM *vm);
 MT_INTERNAL bool mte_raise_out_of_memory(VM *vm);
 
 /* {== Interpreter (vm.c, call.c) ==} */
-MT_INTERNAL int mtv_execute(VM *vm);
+MT_INTERNAL int mtvm_execute(VM *vm);
 MT_INTERNAL bool mtv_call_setup(VM *vm, Fiber *f, Value *callee, int argc);
-MT_INTERNAL bool mtv_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc,
+MT_INTERNAL bool mtcall_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc,
                                 uint32_t flags);
-MT_INTERNAL bool mtv_get_attr(VM *vm, Value obj, String *name, Value *out);
-MT_INTERNAL bool mtv_set_attr(VM *vm, Value obj, String *name, Value v);
-MT_INTERNAL bool mtv_find_method(VM *vm, Value obj, String *name, Value *out);
-MT_INTERNAL Value mtv_builtin(VM *vm, const char *name);
+MT_INTERNAL bool mtcall_get(VM *vm, Value obj, String *name, Value *out);
+MT_INTERNAL bool mtcall_set(VM *vm, Value obj, String *name, Value v);
+MT_INTERNAL bool mtcall_find_method(VM *vm, Value obj, String *name, Value *out);
+MT_INTERNAL Value mtlib_builtin(VM *vm, const char *name);
 MT_INTERNAL int mtv_kwcall_prepare(VM *vm, Value *args, int npos, List *names, int nkw,
                                    Value callee);
 
