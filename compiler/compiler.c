@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "compiler/compiler_int.h"
+#include "vm/utf8.h"
 
 static void statement(C *c);
 
@@ -384,7 +385,7 @@ static void finish_try(C *c, TryBlock *t, int try_start, void (*body)(C *, void 
     fs->try_block = t->enclosing;
     if (body) {
         mtce_add_handler(c, try_start, normal_end, entry, t->nlocals, HANDLER_FINALLY,
-                        t->kind_slot - 1);
+                         t->kind_slot - 1);
         body(c, arg);
         mtce_add_region(c, entry, fs->ncode, REGION_FINALLY, t->kind_slot - 1);
     }
@@ -856,7 +857,8 @@ void mtc_select(C *c) {
             mtce_jl_add(c, &ends, mtce_jump(c, OP_JUMP));
             continue;
         }
-        if (!is_word(c, "case")) mtce_error_at(c, &c->cur, "expected 'case' or 'default' in select");
+        if (!is_word(c, "case"))
+            mtce_error_at(c, &c->cur, "expected 'case' or 'default' in select");
         if (ncases == 64) mtce_error_at(c, &c->cur, "too many select cases (at most 64)");
         mtcx_advance(c);
         if (skip >= 0) mtce_patch(c, skip);
@@ -956,7 +958,7 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, Co
     res->message = NULL;
     res->incomplete = false;
     int line, col;
-    if (!mtl_check_utf8(src, len, &line, &col)) {
+    if (!mtu8_check(src, len, &line, &col)) {
         invalid_utf8_error(vm, m, line, col);
         res->message = vm->compile_error;
         return NULL;

@@ -12,6 +12,7 @@
 #define MT_LIB_H
 
 #include "vm/channel.h"
+#include "vm/out.h"
 #include "vm/coro.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
@@ -42,9 +43,13 @@ MT_INTERNAL bool mtlib_int_arg(VM *vm, Value *args, int i, const char *fn, int64
 MT_INTERNAL bool mtlib_num_arg(VM *vm, Value *args, int i, const char *fn, double *out);
 MT_INTERNAL bool mtlib_str_arg(VM *vm, Value *args, int i, const char *fn, String **out);
 MT_INTERNAL Value mtlib_prelude(VM *vm, const char *name);
+/* A builtin's value by name (nil if there is none). */
+MT_INTERNAL Value mtlib_builtin(VM *vm, const char *name);
+/* Defines a builtin (a global of every module). */
+MT_INTERNAL void mtlib_define(VM *vm, const char *name, Value v);
+/* Opens every library in a new VM: vm/api.c's call. False: the prelude did not load. */
+MT_INTERNAL bool mtlib_open_all(VM *vm);
 MT_INTERNAL int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *callargs);
-MT_INTERNAL void mtlib_flush(VM *vm);
-MT_INTERNAL int mtlib_check_out(VM *vm);
 /* The native result for a scheduler step. */
 static inline int mtlib_from_step(VM *vm, Step st) {
     MT_UNUSED(vm);
@@ -52,14 +57,14 @@ static inline int mtlib_from_step(VM *vm, Step st) {
 }
 MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs);
 
-MT_INTERNAL extern const LibReg mtlib_list_hidden[];
+MT_INTERNAL extern const LibReg mtlist_hidden[];
 
-MT_INTERNAL void mtlib_open_core(VM *vm);
-MT_INTERNAL void mtlib_open_string(VM *vm);
-MT_INTERNAL void mtlib_open_list(VM *vm);
-MT_INTERNAL void mtlib_open_task(VM *vm);
-MT_INTERNAL void mtlib_open_io(VM *vm);
-MT_INTERNAL void mtlib_open_math(VM *vm);
-MT_INTERNAL bool mtlib_open_prelude(VM *vm); /* false: it did not load (out of memory) */
+MT_INTERNAL void mtcore_open(VM *vm);
+MT_INTERNAL void mtstr_open(VM *vm);
+MT_INTERNAL void mtlist_open(VM *vm);
+MT_INTERNAL void mttask_open(VM *vm);
+MT_INTERNAL void mtio_open(VM *vm);
+MT_INTERNAL void mtmath_open(VM *vm);
+MT_INTERNAL bool mtprelude_open(VM *vm); /* false: it did not load (out of memory) */
 
 #endif

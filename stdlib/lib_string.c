@@ -464,4 +464,4 @@ static const LibReg string_methods[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_string(VM *vm) { mtlib_register_methods(vm, TYPE_STR, string_methods); }
+void mtstr_open(VM *vm) { mtlib_register_methods(vm, TYPE_STR, string_methods); }

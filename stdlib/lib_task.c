@@ -166,7 +166,7 @@ static const LibReg channel_methods[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_task(VM *vm) {
+void mttask_open(VM *vm) {
     mtlib_register(vm, task_lib);
     mtlib_register_methods(vm, TYPE_COROUTINE, coroutine_methods);
     mtlib_register_methods(vm, TYPE_THREAD, thread_methods);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "vm/opcodes.h"
+#include "vm/out.h"
 #include "vm/vm.h"
 
 static const char *const op_names[] = {
@@ -21,7 +22,7 @@ static void out(VM *vm, const char *fmt, ...) {
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (n > (int)sizeof buf - 1) n = sizeof buf - 1;
-    mtlib_write_out(vm, buf, (size_t)n);
+    mtout_write(vm, buf, (size_t)n);
 }
 
 static void show_const(VM *vm, Value v) {

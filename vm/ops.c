@@ -13,7 +13,6 @@
 #include "vm/interp.h"
 #include "vm/opcodes.h"
 
-
 static const char *op_symbol(int op) {
     switch (op) {
     case OP_ADD: return "+";

@@ -10,6 +10,7 @@
 
 #include "vm/coro.h"
 #include "vm/error.h"
+#include "vm/out.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
 
@@ -269,8 +270,8 @@ static int exit_code_of(VM *vm, Value exc) {
         int64_t n;
         if (mtn_parse_int(AS_STRING(msg)->chars, AS_STRING(msg)->len, 10, &n))
             return (int)(n & 0xff);
-        mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
-        mtlib_write_err(vm, "\n", 1);
+        mtout_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+        mtout_write_err(vm, "\n", 1);
         return 1;
     }
     return 0;
@@ -306,12 +307,12 @@ void mtth_finished(VM *vm, Fiber *t, Value value, bool ok) {
             Value show, msg;
             if (mto_instance_get(AS_INSTANCE(value), mto_intern_z(vm, "@show"), &show) &&
                 mto_instance_get(AS_INSTANCE(value), vm->names.message, &msg) && IS_STRING(msg)) {
-                mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
-                mtlib_write_err(vm, "\n", 1);
+                mtout_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+                mtout_write_err(vm, "\n", 1);
             }
             mtth_begin_shutdown(vm, exit_code_of(vm, value));
         } else if (main && mte_is(vm, value, ERR_INTERRUPT)) {
-            mtlib_write_err(vm, "Interrupt\n", 10);
+            mtout_write_err(vm, "Interrupt\n", 10);
             mtth_begin_shutdown(vm, 130);
         }
     }

@@ -462,7 +462,7 @@ resume:
         }                                                                                          \
         bigexpr STORE();                                                                           \
         Value out;                                                                                 \
-        ERROR_IF(!mtop_arith(vm, op, a, b, &out));                                                  \
+        ERROR_IF(!mtop_arith(vm, op, a, b, &out));                                                 \
         PUT(out);                                                                                  \
     }
 #define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                             \
@@ -579,7 +579,7 @@ resume:
         }                                                                                          \
         STORE();                                                                                   \
         Value out;                                                                                 \
-        ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                                \
+        ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                               \
         sp[-2] = out;                                                                              \
         sp--;                                                                                      \
         DISPATCH();                                                                                \
@@ -664,7 +664,7 @@ safe_point:
                 yes = (op == OP_EQ) == (e == 1);                                                   \
             } else {                                                                               \
                 Value out;                                                                         \
-                ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                        \
+                ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                       \
                 yes = out == TRUE_VAL;                                                             \
             }                                                                                      \
         }                                                                                          \
@@ -945,7 +945,7 @@ safe_point:
         if (INSTR_OP(i) == OP_TO_STR ? mtv_needs_callback(vm, sp[-1])
                                      : mtv_needs_repr_callback(vm, sp[-1])) {
             /* A user str()/repr() method: call the builtin, which may run Mt code. */
-            Value f = mtlib_builtin(vm, INSTR_OP(i) == OP_TO_STR ? "str" : "repr");
+            Value f = INSTR_OP(i) == OP_TO_STR ? vm->lib.str : vm->lib.repr;
             sp[0] = sp[-1];
             sp[-1] = f;
             sp++;

@@ -72,9 +72,10 @@ typedef enum {
     X(init, "init")                                                                                \
     X(iter, "iter")                                                                                \
     X(next, "next")                                                                                \
-    X(message, "message") X(enter, "enter") X(exit, "exit") X(str, "str") X(repr, "repr")          \
-        X(trace, "@trace") X(context, "@context") X(code, "code") X(main, "<main>")                \
-            X(self, "self") X(module, "<module>") X(lambda, "<fn>") X(unmatchable, "@unmatchable")
+    X(message, "message")                                                                          \
+    X(enter, "enter") X(exit, "exit") X(str, "str") X(repr, "repr") X(trace, "@trace")             \
+        X(context, "@context") X(code, "code") X(main, "<main>") X(self, "self")                   \
+            X(module, "<module>") X(lambda, "<fn>") X(unmatchable, "@unmatchable")
 
 typedef struct {
 #define X(field, text) String *field;
@@ -113,6 +114,13 @@ struct mt_VM {
     CommonNames names;
     Value memory_error;      /* preallocated, for when allocation fails */
     Value thread_exit_error; /* preallocated: a kill when there is no memory for its error */
+    /* The library functions the VM itself calls, found once when the VM opens (api.c), so
+       that the VM never looks the library up by name: str and repr (for f-strings of
+       objects with user methods, written in Mt) and the prelude's _close (the body of a
+       thread that closes a coroutine). */
+    struct {
+        Value str, repr, close;
+    } lib;
     Value argv;
 
     /* Limits and host hooks. */
@@ -252,11 +260,10 @@ MT_INTERNAL bool mte_raise_out_of_memory(VM *vm);
 MT_INTERNAL int mtvm_execute(VM *vm);
 MT_INTERNAL bool mtv_call_setup(VM *vm, Fiber *f, Value *callee, int argc);
 MT_INTERNAL bool mtcall_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc,
-                                uint32_t flags);
+                                   uint32_t flags);
 MT_INTERNAL bool mtcall_get(VM *vm, Value obj, String *name, Value *out);
 MT_INTERNAL bool mtcall_set(VM *vm, Value obj, String *name, Value v);
 MT_INTERNAL bool mtcall_find_method(VM *vm, Value obj, String *name, Value *out);
-MT_INTERNAL Value mtlib_builtin(VM *vm, const char *name);
 MT_INTERNAL int mtv_kwcall_prepare(VM *vm, Value *args, int npos, List *names, int nkw,
                                    Value callee);
 
@@ -284,12 +291,5 @@ MT_INTERNAL void mtmod_set_static_error(VM *vm, const char *msg);
 MT_INTERNAL void mtmod_take_compile_error(VM *vm, char *msg, size_t size, bool incomplete);
 MT_INTERNAL void mtmod_clear_error(VM *vm);
 MT_INTERNAL const char *mtmod_last_compile_error(VM *vm);
-
-/* {== Standard library (stdlib/) ==} */
-MT_INTERNAL bool mtlib_open_all(VM *vm); /* false: the prelude did not load */
-MT_INTERNAL void mtlib_define(VM *vm, const char *name, Value v);
-MT_INTERNAL void mtlib_write_out(VM *vm, const char *s, size_t n);
-MT_INTERNAL void mtlib_write_err(VM *vm, const char *s, size_t n);
-MT_INTERNAL Value mtlib_prelude(VM *vm, const char *name);
 
 #endif

@@ -9,6 +9,7 @@
 */
 #include <stdio.h>
 
+#include "stdlib/lib.h"
 #include "unit.h"
 
 static VM *vm;
