@@ -12,8 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "compiler/compiler.h"
 #include "compiler/compiler_int.h"
 #include "vm/utf8.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/module.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
 
 static void statement(C *c);
 
@@ -735,7 +741,7 @@ static void expression_statement(C *c) {
     c->assigned = false;
 }
 
-MT_INTERNAL void mtc_select(C *c);
+static void select_statement(C *c);
 
 static void statement(C *c) {
     if (c->fs->stack != c->fs->nlocals) {
@@ -777,7 +783,7 @@ static void statement(C *c) {
         return;
     case TOK_SELECT:
         mtcx_advance(c);
-        mtc_select(c);
+        select_statement(c);
         return;
     case TOK_RETURN:
         mtcx_advance(c);
@@ -833,7 +839,7 @@ static bool is_word(C *c, const char *w) {
    jumps to body i; each body pops its slots on the way out. `default` runs with all slots
    in place and must come last. SELECT is emitted after the last body, so it takes the line
    of the `select` keyword: errors raised while it waits or picks a case name that line. */
-void mtc_select(C *c) {
+static void select_statement(C *c) {
     Token keyword = c->prev;
     mtcx_consume(c, TOK_COLON, "':' after 'select'");
     mtcx_consume(c, TOK_NEWLINE, "end of line after 'select:'");

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 
 #include "compiler/compiler_int.h"
+#include "vm/state.h"
+#include "vm/object.h"
 
 typedef void (*ParseFn)(C *c, bool can_assign);
 typedef struct {

@@ -7,6 +7,13 @@
 #include <unistd.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
+#include "vm/error.h"
 
 Native *mtlib_native(VM *vm, const LibReg *r) {
     Native *n = mto_native(vm, r->name, r->fn, r->min_args, r->max_args);

@@ -10,6 +10,17 @@
 #include "vm/utf8.h"
 #include "stdlib/lib.h"
 #include "vm/opcodes.h"
+#include "vm/value.h"
+#include "vm/state.h"
+#include "vm/out.h"
+#include "vm/ops.h"
+#include "vm/object.h"
+#include "vm/num.h"
+#include "vm/mem.h"
+#include "vm/map.h"
+#include "vm/gc.h"
+#include "vm/error.h"
+#include "vm/call.h"
 
 /* {== Text output and conversion ==} */
 

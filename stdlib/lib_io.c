@@ -11,6 +11,10 @@
 #include "vm/utf8.h"
 #include "stdlib/lib.h"
 #include "vm/foreign.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 /* The payload of a file object (a foreign class: vm/foreign.h). */
 typedef struct File {

@@ -8,6 +8,12 @@
 #include <stdlib.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/map.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 #define SELF_LIST AS_LIST(args[0])
 #define SELF_MAP  AS_MAP(args[0])

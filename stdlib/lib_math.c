@@ -4,6 +4,9 @@
 #include <math.h>
 
 #include "stdlib/lib.h"
+#include "vm/object.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 static int num1(VM *vm, Value *args, const char *name, double *x) {
     return mtlib_num_arg(vm, args, 1, name, x) ? NATIVE_OK : NATIVE_ERROR;

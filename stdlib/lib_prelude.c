@@ -2,6 +2,13 @@
 ** lib_prelude.c — loads prelude.mt (embedded at build time) and the small natives it uses.
 */
 #include "stdlib/lib.h"
+#include "vm/error.h"
+#include "vm/gc.h"
+#include "vm/module.h"
+#include "vm/object.h"
+#include "vm/sched.h"
+#include "vm/state.h"
+#include "vm/thread.h"
 
 static const char prelude_src[] =
 #include "prelude.inc"

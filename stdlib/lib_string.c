@@ -6,6 +6,11 @@
 #include <utf8proc.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 #define SELF AS_STRING(args[0])
 

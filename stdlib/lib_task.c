@@ -7,6 +7,14 @@
 ** there.
 */
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/thread.h"
+#include "vm/state.h"
+#include "vm/sched.h"
+#include "vm/fiber.h"
+#include "vm/error.h"
+#include "vm/coro.h"
+#include "vm/channel.h"
 
 static Fiber *cur(VM *vm) { return vm->current; }
 

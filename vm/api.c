@@ -15,9 +15,13 @@
 #include "vm/out.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
-
-MT_INTERNAL void mtgc_free_all(VM *vm);
-MT_INTERNAL int mtd_disassemble(VM *vm, Proto *p);
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/module.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/debug.h"
 
 void mt_config_init(mt_Config *config) { memset(config, 0, sizeof *config); }
 

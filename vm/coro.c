@@ -11,6 +11,12 @@
 #include "vm/opcodes.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
+#include "vm/state.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
+#include "vm/call.h"
 
 static Scheduler *SCH(VM *vm) { return vm->sched; }
 

@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "vm/debug.h"
 #include "vm/opcodes.h"
 #include "vm/out.h"
 #include "vm/vm.h"
+#include "vm/value.h"
 
 static const char *const op_names[] = {
 #define OP_NAME(name, effect) #name,

@@ -13,11 +13,18 @@
 
 #include "vm/error.h"
 #include "vm/out.h"
-#include "vm/interp.h"
+#include "vm/vm.h"
 #include "vm/opcodes.h"
 #include "vm/coro.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
+#include "vm/value.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
 
 /* {== Classes ==} */
 

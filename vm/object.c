@@ -3,9 +3,16 @@
 */
 #include <stdio.h>
 
+#include "vm/object.h"
 #include "vm/vm.h"
 
 #include "vm/foreign.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/sched.h"
+#include "vm/mem.h"
+#include "vm/map.h"
+#include "vm/gc.h"
 
 Obj *mto_alloc(VM *vm, size_t size, ObjType type) {
     if (mt_unlikely(vm->bytes_allocated > vm->next_gc || vm->gc_stress) && vm->gc_pause == 0 &&
@@ -414,8 +421,6 @@ static void free_proto(VM *vm, Proto *p) {
     mtmem_free(vm, p->regions, p->nregions * sizeof(Region));
     mtmem_free(vm, p->caches, p->ncaches * sizeof(AttrCache));
 }
-
-MT_INTERNAL void mts_free_obj(VM *vm, Obj *o);
 
 void mto_free(VM *vm, Obj *o) {
     switch ((ObjType)o->type) {

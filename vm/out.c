@@ -12,6 +12,8 @@
 
 #include "vm/error.h"
 #include "vm/out.h"
+#include "vm/state.h"
+#include "vm/mem.h"
 
 /* Makes the default writer's buffer (when the host gave no write_out). */
 void mtout_init(VM *vm) {

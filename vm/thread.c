@@ -13,6 +13,13 @@
 #include "vm/out.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/num.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
 
 static Scheduler *SCH(VM *vm) { return vm->sched; }
 

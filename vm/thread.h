@@ -6,7 +6,7 @@
 #ifndef MT_THREAD_H
 #define MT_THREAD_H
 
-#include "vm/interp.h"
+#include "vm/vm.h"
 
 /* spawn f(args) (callee and arguments on f's stack, keyword names or NULL): the new
    thread's handle replaces the callee. Never switches. */

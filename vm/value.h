@@ -89,4 +89,38 @@ static inline bool AS_BOOL(Value v) { return v == TRUE_VAL; }
 /* Numbers as doubles, for mixed arithmetic. */
 static inline double AS_NUMBER(Value v) { return IS_DOUBLE(v) ? AS_DOUBLE(v) : (double)AS_INT(v); }
 
+/* Builtin value kinds, used to index per-type method tables and inline caches. */
+typedef enum {
+    TYPE_NIL,
+    TYPE_BOOL,
+    TYPE_INT,
+    TYPE_FLOAT,
+    TYPE_STR,
+    TYPE_LIST,
+    TYPE_MAP,
+    TYPE_RANGE,
+    TYPE_FUNCTION,
+    TYPE_CLASS,
+    TYPE_INSTANCE,
+    TYPE_MODULE,
+    TYPE_COROUTINE,
+    TYPE_THREAD,
+    TYPE_CHANNEL,
+    TYPE_FOREIGN, /* its methods are its class's, not in type_methods */
+    TYPE__COUNT
+} TypeTag;
+
+typedef struct mt_VM VM;
+struct String;
+
+/* value.c: truthiness, equality, ordering, type names and text. */
+MT_INTERNAL bool mtv_truthy(Value v);
+MT_INTERNAL int mtv_equal(VM *vm, Value a, Value b); /* 1, 0, or -1 with an error raised */
+MT_INTERNAL TypeTag mtv_type(Value v);
+MT_INTERNAL const char *mtv_type_name(Value v);
+MT_INTERNAL struct String *mtv_to_string(VM *vm, Value v, bool repr); /* NULL: error raised */
+MT_INTERNAL bool mtv_needs_callback(VM *vm, Value v);
+MT_INTERNAL bool mtv_needs_repr_callback(VM *vm, Value v);
+MT_INTERNAL int mtv_compare(VM *vm, Value a, Value b, int *out); /* <0,0,>0; false: error */
+
 #endif

@@ -15,11 +15,23 @@
 #include <stdlib.h>
 
 #include "vm/error.h"
-#include "vm/interp.h"
+#include "vm/vm.h"
 #include "vm/opcodes.h"
 #include "vm/coro.h"
 #include "vm/select.h"
 #include "vm/thread.h"
+#include "vm/value.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/sched.h"
+#include "vm/ops.h"
+#include "vm/object.h"
+#include "vm/module.h"
+#include "vm/mem.h"
+#include "vm/map.h"
+#include "vm/format.h"
+#include "vm/fiber.h"
+#include "vm/call.h"
 
 /* MT_DEBUG_STACK (on in the sanitizer build): check before every instruction that the
    compiler's stack accounting held, so an overflow of a fiber's stack cannot go unseen. */
