@@ -180,7 +180,6 @@ MT_INTERNAL void mtcx_rhs(C *c); /* an expression, or a yield */
 MT_INTERNAL void mtcx_named_variable(C *c, const Token *name, bool can_assign);
 MT_INTERNAL void mtcx_get_named(C *c, String *name, const Token *where);
 MT_INTERNAL void mtcx_set_named(C *c, String *name, const Token *where);
-MT_INTERNAL int mtcx_resolve_local(C *c, FnState *fs, String *name);
 MT_INTERNAL int mtcx_resolve_upvalue(C *c, FnState *fs, String *name);
 MT_INTERNAL void mtc_function(C *c, FnKind kind, String *name, bool lambda);
 MT_INTERNAL void mtcx_yield(C *c);

@@ -91,11 +91,6 @@ static int find_local(FnState *fs, String *name) {
     return -1;
 }
 
-int mtcx_resolve_local(C *c, FnState *fs, String *name) {
-    MT_UNUSED(c);
-    return find_local(fs, name);
-}
-
 static int add_upvalue(C *c, FnState *fs, int index, bool is_local, String *name) {
     for (int i = 0; i < fs->nupvals; i++)
         if (fs->upvals[i].index == index && fs->upvals[i].is_local == is_local) return i;

@@ -537,16 +537,6 @@ void mte_report_displaced(VM *vm, Value err, const char *exit_name, Fiber *threa
     write_report(vm, text, cap, err);
 }
 
-String *mte_format(VM *vm, Value exc, Fiber *thread) {
-    size_t cap;
-    char *text = mte_format_c(vm, exc, thread, &cap);
-    if (!text) mtmem_fail(vm);
-    mtmem_tmp_adopt(vm, text, cap); /* freed even if the string cannot be made */
-    String *s = mto_string_z(vm, text);
-    mtmem_tmp_free(vm, text);
-    return s;
-}
-
 /* {== Out of memory ==} */
 
 /* A preallocated error with room for a traceback and a context, so that raising it

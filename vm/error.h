@@ -50,7 +50,6 @@ MT_INTERNAL bool mte_is(VM *vm, Value exc, ErrorKind kind);
 MT_INTERNAL bool mte_is_exit(VM *vm, Value exc);
 MT_INTERNAL bool mte_class_is(Class *k, Class *base);
 MT_INTERNAL void mte_init_classes(VM *vm);
-MT_INTERNAL String *mte_format(VM *vm, Value exc, Fiber *thread);
 MT_INTERNAL void mte_report(VM *vm, Value exc, Fiber *thread);
 MT_INTERNAL Trace *mte_trace_of(VM *vm, Value exc);
 MT_INTERNAL int32_t mte_line_at(Proto *p, uint32_t pc);

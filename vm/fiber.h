@@ -58,8 +58,6 @@ typedef enum {
     WAIT_SELECT,
     WAIT_JOIN,
     WAIT_SLEEP,
-    WAIT_FD,
-    WAIT_HOST,
 } WaitKind;
 
 typedef struct Fiber Fiber;

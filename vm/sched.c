@@ -265,8 +265,6 @@ static const char *wait_name(WaitKind k) {
     case WAIT_SELECT: return "select";
     case WAIT_JOIN: return "join";
     case WAIT_SLEEP: return "sleep";
-    case WAIT_FD: return "io";
-    case WAIT_HOST: return "host";
     default: return "?";
     }
 }

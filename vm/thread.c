@@ -261,8 +261,6 @@ void mtth_begin_shutdown(VM *vm, int status) {
     }
 }
 
-void mtth_shutdown(VM *vm) { mtth_begin_shutdown(vm, -1); }
-
 /* {== Finishing ==} */
 
 /* The status a SystemExit asks for: its code, else (raise SystemExit("why")) 1 with the

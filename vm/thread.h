@@ -40,7 +40,6 @@ MT_INTERNAL Value mtth_exit_error(VM *vm, bool unmatchable);
    >= 0 fixes the exit status if nothing fixed it yet. mtth_cut_blocked ends the blocked
    ones that can never wake (SPEC 10.6). */
 MT_INTERNAL void mtth_begin_shutdown(VM *vm, int status);
-MT_INTERNAL void mtth_shutdown(VM *vm);
 MT_INTERNAL bool mtth_cut_blocked(VM *vm);
 MT_INTERNAL void mtth_deliver_signal(VM *vm);
 

@@ -107,8 +107,7 @@
         consts = p_->consts;                                                                       \
         DISPATCH();                                                                                \
     } while (0)
-#define POP()   (*--sp)
-#define PEEK(n) (sp[-1 - (n)])
+#define POP() (*--sp)
 
 /* Handles the Step result of a slow path. */
 #define AFTER_STEP(step)                                                                           \
