@@ -22,12 +22,12 @@
 typedef uint64_t Value;
 typedef struct Obj Obj;
 
-#define MT_QNAN        ((uint64_t)0x7ffc000000000000)
-#define MT_TAG_SPECIAL 0x7ffcu
-#define MT_TAG_INT     0x7ffdu
-#define MT_TAG_BIGINT  0x7ffeu
-#define MT_TAG_OBJ     0xfffcu
-#define MT_PAYLOAD     ((uint64_t)0x0000ffffffffffff)
+#define MT_QNAN       ((uint64_t)0x7ffc000000000000)
+/* The top 16 bits tell the kind: 0x7ffc nil, booleans and markers (MT_QNAN | small), and: */
+#define MT_TAG_INT    0x7ffdu
+#define MT_TAG_BIGINT 0x7ffeu
+#define MT_TAG_OBJ    0xfffcu
+#define MT_PAYLOAD    ((uint64_t)0x0000ffffffffffff)
 
 #define MT_SMALLINT_MAX ((int64_t)0x00007fffffffffff)
 #define MT_SMALLINT_MIN (-MT_SMALLINT_MAX - 1)
