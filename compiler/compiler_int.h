@@ -169,20 +169,46 @@ typedef enum {
     PREC_PRIMARY
 } Precedence;
 
+/* Reads the next token (c->prev is the one just consumed). */
 MT_INTERNAL void mtcx_advance(C *c);
+
+/* Whether the current token has type t. */
 MT_INTERNAL bool mtcx_check(C *c, TokenType t);
+
+/* Consumes the current token if it has type t. */
 MT_INTERNAL bool mtcx_match(C *c, TokenType t);
+
+/* Consumes a token of type t, or a compile error naming `what`. */
 MT_INTERNAL void mtcx_consume(C *c, TokenType t, const char *what);
+
+/* The type of the token after the current one. */
 MT_INTERNAL TokenType mtcx_peek(C *c);
+
+/* Compiles one expression, leaving its value on the stack. */
 MT_INTERNAL void mtcx_expression(C *c);
+
+/* Compiles an expression of at least precedence p (the Pratt loop). */
 MT_INTERNAL void mtcx_expr_prec(C *c, Precedence p);
 MT_INTERNAL void mtcx_rhs(C *c); /* an expression, or a yield */
 MT_INTERNAL void mtcx_named_variable(C *c, const Token *name, bool can_assign);
+
+/* Emits a read of a name: local, upvalue or global. */
 MT_INTERNAL void mtcx_get_named(C *c, String *name, const Token *where);
+
+/* Emits a store to a name (the value is on the stack). */
 MT_INTERNAL void mtcx_set_named(C *c, String *name, const Token *where);
+
+/* The upvalue index of name in fs (captured from enclosing functions), or -1. */
 MT_INTERNAL int mtcx_resolve_upvalue(C *c, FnState *fs, String *name);
+
+/* Compiles a def or fn body into a prototype and emits the CLOSURE that makes it. */
 MT_INTERNAL void mtc_function(C *c, FnKind kind, String *name, bool lambda);
+
+/* Compiles a yield expression (bare or with a value). */
 MT_INTERNAL void mtcx_yield(C *c);
+
+/* Compiles a select case's channel expression up to its last .recv()/.send(): true for
+   send. */
 MT_INTERNAL bool mtcx_select_operation(C *c);
 
 /* compiler.c */

@@ -75,9 +75,16 @@ typedef struct Lexer {
     int col_val;                 /* columns are counted on from there, not from 1 */
 } Lexer;
 
+/* A lexer over src[0..len) from its first line. */
 MT_INTERNAL void mtl_init(Lexer *l, const char *src, size_t len);
+
+/* A lexer over an f-string field, positioned where it sits in the source (for messages). */
 MT_INTERNAL void mtl_init_expr(Lexer *l, const char *src, size_t len, int line, int col);
+
+/* The next token (NEWLINE, INDENT and DEDENT included). */
 MT_INTERNAL Token mtl_next(Lexer *l);
+
+/* How a token type is named in messages. */
 MT_INTERNAL const char *mtl_token_name(TokenType t);
 /* Checks that the text is valid UTF-8 without NUL bytes; on failure gives the position. */
 

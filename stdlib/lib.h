@@ -32,7 +32,10 @@ typedef struct {
         return NATIVE_OK;                                                                          \
     } while (0)
 
+/* Defines natives as builtins. */
 MT_INTERNAL void mtlib_register(VM *vm, const LibReg *regs);
+
+/* Adds natives to a builtin type's methods. */
 MT_INTERNAL void mtlib_register_methods(VM *vm, TypeTag type, const LibReg *regs);
 /* Adds natives to a class's methods (a foreign class's, foreign.h). */
 MT_INTERNAL void mtlib_register_class_methods(VM *vm, Class *k, const LibReg *regs);
@@ -55,15 +58,29 @@ static inline int mtlib_from_step(VM *vm, Step st) {
     MT_UNUSED(vm);
     return st == STEP_DONE ? NATIVE_OK : st == STEP_ERROR ? NATIVE_ERROR : NATIVE_SUSPEND;
 }
+/* A built-in module (like math) whose globals are the given natives. */
 MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs);
 
+/* The list natives the prelude uses but programs do not see. */
 MT_INTERNAL extern const LibReg mtlist_hidden[];
 
+/* The core builtins: print, len, type, str, int, ... */
 MT_INTERNAL void mtcore_open(VM *vm);
+
+/* str methods. */
 MT_INTERNAL void mtstr_open(VM *vm);
+
+/* list and map methods. */
 MT_INTERNAL void mtlist_open(VM *vm);
+
+/* coroutine(), channel(), sleep(), current() and the methods of coroutines, threads and
+   channels. */
 MT_INTERNAL void mttask_open(VM *vm);
+
+/* open() and files (a foreign class). */
 MT_INTERNAL void mtio_open(VM *vm);
+
+/* The math module. */
 MT_INTERNAL void mtmath_open(VM *vm);
 MT_INTERNAL bool mtprelude_open(VM *vm); /* false: it did not load (out of memory) */
 

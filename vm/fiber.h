@@ -27,6 +27,7 @@ typedef struct Frame {
 
 #define FRAME_FLAG_BITS ((uintptr_t)7)
 
+/* A frame's slot 0, its FRAME_* flags, and setting both at once. */
 static inline Value *frame_base(const Frame *f) {
     return (Value *)(f->tagged_base & ~FRAME_FLAG_BITS);
 }
@@ -180,12 +181,29 @@ static inline Fiber *AS_FIBER(Value v) { return (Fiber *)AS_OBJ(v); }
 
 /* {== Fibers (fiber.c) ==} */
 
+/* A fiber whose stack holds [callee, args...], ready for its first resume: a thread's root
+   (`thread`) or a coroutine. */
 MT_INTERNAL Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread);
+
+/* Makes room for `needed` more slots above top, moving the stack (frames and open upvalues
+   follow it). */
 MT_INTERNAL bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed);
+
+/* Doubles a fiber's frame array. */
 MT_INTERNAL bool mtf_grow_frames(VM *vm, Fiber *f);
+
+/* Closes the open upvalues at or above `from` (a frame returning or a scope ending): they
+   keep their values after the slots go. */
 MT_INTERNAL void mtf_close_upvalues(Fiber *f, Value *from);
+
+/* The open upvalue for a stack slot, made if new (closures share it). */
 MT_INTERNAL Upvalue *mtf_capture(VM *vm, Fiber *f, Value *slot);
+
+/* Frees a finished fiber's heap stack and frames: its handle may live on, its stack need
+   not. */
 MT_INTERNAL void mtf_release_stack(VM *vm, Fiber *f);
+
+/* The bytes a fiber object was allocated with (its inline storage included). */
 MT_INTERNAL size_t mtf_object_size(Fiber *f);
 
 #endif

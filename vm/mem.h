@@ -74,13 +74,30 @@ typedef struct Mem {
 
 typedef struct mt_VM VM;
 
+/* Prepares an allocator over the host's realloc_fn (NULL: the C library) with a limit in
+   bytes (0: none). */
 MT_INTERNAL void mtmem_init(Mem *m, mt_ReallocFn fn, void *ud, size_t limit);
+
+/* Returns every chunk to the host (VM teardown, after every object was freed). */
 MT_INTERNAL void mtmem_destroy(Mem *m);
+
+/* A block of `size` bytes: from a size-class free list for small blocks, else the host.
+   Never NULL: see the top of this file. */
 MT_INTERNAL void *mtmem_alloc(VM *vm, size_t size);
+
+/* Resizes a block allocated by this allocator; its old size must be passed back. */
 MT_INTERNAL void *mtmem_realloc(VM *vm, void *p, size_t old_size, size_t new_size);
+
+/* Frees a block; `size` must be what it was allocated with (blocks carry no header). */
 MT_INTERNAL void mtmem_free(VM *vm, void *p, size_t size);
+
+/* A cell for an int too big for the NaN box (swept by mtmem_sweep_ints). */
 MT_INTERNAL int64_t *mtmem_int_cell(VM *vm, int64_t value);
+
+/* Frees every boxed int cell the collector did not mark. */
 MT_INTERNAL void mtmem_sweep_ints(VM *vm);
+
+/* Raises MemoryError at the innermost protected region (longjmp). */
 MT_INTERNAL _Noreturn void mtmem_fail(VM *vm);
 
 /* Host blocks that may be refused: NULL on failure (new_size 0 frees). Never collects,

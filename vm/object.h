@@ -266,38 +266,109 @@ typedef struct Trace {
 
 /* {== Making objects (object.c) ==} */
 
+/* A new object of `size` bytes and type `type`, linked on the all-objects list for the
+   sweeper; may collect first (callers root what they hold). */
 MT_INTERNAL Obj *mto_alloc(VM *vm, size_t size, ObjType type);
+
+/* A new string with a copy of chars[0..len) (not interned). */
 MT_INTERNAL String *mto_string(VM *vm, const char *chars, size_t len);
+
+/* mto_string of a NUL-terminated C string. */
 MT_INTERNAL String *mto_string_z(VM *vm, const char *chars);
+
+/* The interned string with this text, made if new: names and constants are interned so
+   that tables compare keys by pointer. */
 MT_INTERNAL String *mto_intern(VM *vm, const char *chars, size_t len);
+
+/* mto_intern of a NUL-terminated C string. */
 MT_INTERNAL String *mto_intern_z(VM *vm, const char *chars);
+
+/* A string of `len` bytes to be filled in by the caller and then passed to
+   mto_string_finish (saves a copy when text is built in place). */
 MT_INTERNAL String *mto_string_alloc(VM *vm, size_t len);
+
+/* Completes a string from mto_string_alloc: counts its code points and notes whether it is
+   ASCII. */
 MT_INTERNAL String *mto_string_finish(VM *vm, String *s);
+
+/* A new string from a printf format. */
 MT_INTERNAL String *mto_string_fmt(VM *vm, const char *fmt, ...) MT_PRINTF(2, 3);
+
+/* The byte offset of code point `cp_index` of s (clamped to the end); O(1) for ASCII
+   strings. */
 MT_INTERNAL uint32_t mto_utf8_offset(String *s, uint32_t cp_index);
+
+/* The code points [cp_from, cp_to) of s as a new string. */
 MT_INTERNAL String *mto_substring(VM *vm, String *s, uint32_t cp_from, uint32_t cp_to);
+
+/* A one-character string; ASCII ones are interned, so iterating over text does not churn. */
 MT_INTERNAL String *mto_char(VM *vm, const char *bytes, size_t n);
+
+/* The string's hash, computed once and kept in its header. */
 MT_INTERNAL uint32_t mto_string_hash(String *s);
+
+/* A new empty list with room for `cap` items. */
 MT_INTERNAL List *mto_list(VM *vm, uint32_t cap);
+
+/* Appends v, growing the list (the list and v must be rooted). */
 MT_INTERNAL void mto_list_push(VM *vm, List *l, Value v);
+
+/* Grows a list's capacity to at least `cap` items. */
 MT_INTERNAL void mto_list_reserve(VM *vm, List *l, uint32_t cap);
+
+/* A new range; empty ranges are allowed (step is never 0: the caller checks). */
 MT_INTERNAL Range *mto_range(VM *vm, int64_t start, int64_t stop, int64_t step);
+
+/* The number of items of r; false if it does not fit 64 bits. */
 MT_INTERNAL bool mto_range_len(Range *r, int64_t *out);
+
+/* A new empty function prototype of module `module`, for the compiler to fill. */
 MT_INTERNAL Proto *mto_proto(VM *vm, Module *module);
+
+/* A closure of proto with its upvalue slots empty (CLOSURE fills them). */
 MT_INTERNAL Closure *mto_closure(VM *vm, Proto *proto);
+
+/* An open upvalue pointing at a stack slot (fiber.c keeps the open list). */
 MT_INTERNAL Upvalue *mto_upvalue(VM *vm, Value *slot);
+
+/* A native function taking min..max arguments (max -1: any number). */
 MT_INTERNAL Native *mto_native(VM *vm, const char *name, NativeFn fn, int min, int max);
+
+/* A new class; a subclass starts with copies of its base's methods and fields. */
 MT_INTERNAL Class *mto_class(VM *vm, String *name, Class *super);
+
+/* A new instance of klass with every field undefined. */
 MT_INTERNAL Instance *mto_instance(VM *vm, Class *klass);
+
+/* Sets a field (adding it to the class's field table if new). */
 MT_INTERNAL void mto_instance_set(VM *vm, Instance *inst, String *name, Value v);
+
+/* Reads a field; false if the instance has no such field. */
 MT_INTERNAL bool mto_instance_get(Instance *inst, String *name, Value *out);
+
+/* A method bound to its receiver, as obj.method without a call gives. */
 MT_INTERNAL Bound *mto_bound(VM *vm, Value self, Value method);
+
+/* A new module named `name` whose file is `path` (NULL for built-in ones). */
 MT_INTERNAL Module *mto_module(VM *vm, String *name, String *path);
+
+/* The slot of a module global, made on first mention (holding the builtin of that name, if
+   any, until a top-level declaration runs). */
 MT_INTERNAL uint32_t mto_module_slot(VM *vm, Module *m, String *name);
+
+/* A new empty traceback. */
 MT_INTERNAL Trace *mto_trace(VM *vm);
+
+/* Appends a frame (function and pc) to a traceback; frames past memory are left out. */
 MT_INTERNAL void mto_trace_add(VM *vm, Trace *t, Proto *p, uint32_t pc);
+
+/* An int value: inline in the NaN box when it fits 48 bits, else a boxed cell. */
 MT_INTERNAL Value mto_int(VM *vm, int64_t i);
+
+/* Frees an object and what it owns (the sweeper and VM teardown call it). */
 MT_INTERNAL void mto_free(VM *vm, Obj *o);
+
+/* The bytes an object of fixed layout was allocated with (for mtmem_free). */
 MT_INTERNAL size_t mto_size(Obj *o);
 
 /* Small helpers used everywhere. */

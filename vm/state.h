@@ -24,9 +24,9 @@
     X(message, "message")                                                                          \
     X(enter, "enter")                                                                              \
     X(exit, "exit")                                                                                \
-    X(str, "str") X(repr, "repr") X(trace, "@trace") X(context, "@context") X(code, "code")        \
-        X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")                  \
-            X(unmatchable, "@unmatchable")
+    X(str, "str")                                                                                  \
+    X(repr, "repr") X(trace, "@trace") X(context, "@context") X(code, "code") X(main, "<main>")    \
+        X(self, "self") X(module, "<module>") X(lambda, "<fn>") X(unmatchable, "@unmatchable")
 
 typedef struct {
 #define X(field, text) String *field;
