@@ -18,11 +18,11 @@
 #include "vm/thread.h"
 
 typedef struct {
-    const char *name;
-    NativeFn fn;
-    int16_t min_args, max_args;
-    const char *const *params; /* names for keyword calls, or NULL */
-    bool property;
+    const char *name;           /* the name Mt code uses */
+    NativeFn fn;                /* the C function */
+    int16_t min_args, max_args; /* arity (max -1: any number) */
+    const char *const *params;  /* names for keyword calls, or NULL */
+    bool property;              /* read as an attribute (co.done), not called */
 } LibReg;
 
 #define ARG_GIVEN(args, argc, i) ((argc) >= (i) && !IS_UNDEF((args)[i]))

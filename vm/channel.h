@@ -9,9 +9,9 @@
 
 typedef struct Channel {
     Obj obj;
-    Value *buf; /* cap values, a ring starting at head */
-    uint32_t cap, count, head;
-    bool closed;
+    Value *buf;                /* cap values, a ring starting at head */
+    uint32_t cap, count, head; /* buffer size, values in it, the oldest one's index */
+    bool closed; /* close() was called: sends fail, receives drain the buffer then fail */
     Waiter *recv_head, *recv_tail; /* threads (or selects) waiting to receive */
     Waiter *send_head, *send_tail; /* ... to send: each waiter holds its value */
 } Channel;

@@ -20,9 +20,9 @@
    FRAME_* flags ride in the low bits of that pointer: 24 bytes a frame, which is what a
    parked thread and a deep recursion pay. Use frame_base / frame_flags / frame_set. */
 typedef struct Frame {
-    Closure *closure;
-    const Instr *ip;
-    uintptr_t tagged_base;
+    Closure *closure;      /* the function the frame runs */
+    const Instr *ip;       /* the next instruction (stored when the loop leaves the frame) */
+    uintptr_t tagged_base; /* slot 0 of the frame, with the FRAME_* flags in its low bits */
 } Frame;
 
 #define FRAME_FLAG_BITS ((uintptr_t)7)
@@ -76,8 +76,8 @@ typedef struct Waiter {
 #define WAITER_SELECT 2 /* part of a SelectWaiter */
 
 typedef struct SelectWaiter {
-    Waiter w;
-    Fiber *fiber;
+    Waiter w;     /* linked in one channel's queue */
+    Fiber *fiber; /* the thread waiting in the select */
 } SelectWaiter;
 
 #define FIBER_THREAD             1  /* root of a thread (obj.flags) */
@@ -120,10 +120,10 @@ typedef enum {
 
 struct Fiber {
     Obj obj;
-    Value *stack, *top, *stack_end;
-    Frame *frames;
-    uint32_t nframes, frames_cap;
-    Upvalue *open_upvalues;
+    Value *stack, *top, *stack_end; /* the value stack: slots in use end at top */
+    Frame *frames;                  /* the call frames, innermost last */
+    uint32_t nframes, frames_cap;   /* frames in use and allocated */
+    Upvalue *open_upvalues;         /* upvalues still pointing into the stack, highest slot first */
     /* Fields that only one kind of fiber uses share storage. Walks up a resume chain
        (via resumer) stop at the thread root. */
     union {
@@ -148,10 +148,10 @@ struct Fiber {
         uint32_t spawn_pc;     /* thread: pc of the spawn in spawn_proto */
         uint32_t resume_depth; /* coroutine, while RUNNING: its depth in the resume chain */
     };
-    uint32_t id;
-    uint32_t timer_slot; /* index in the timer heap + 1, or 0 */
-    uint32_t reg_index;  /* thread: position in the scheduler's registry */
-    uint8_t state, wait_kind;
+    uint32_t id;              /* thread: its id (spawn order); coroutine: its creation order */
+    uint32_t timer_slot;      /* index in the timer heap + 1, or 0 */
+    uint32_t reg_index;       /* thread: position in the scheduler's registry */
+    uint8_t state, wait_kind; /* FiberState; a parked thread's WaitKind */
     union {
         uint8_t mode;      /* coroutine: how it returns to its resumer (ResumeMode) */
         uint8_t exit_held; /* thread: the HeldExit it holds, or HELD_NONE */

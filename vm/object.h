@@ -34,11 +34,11 @@ typedef enum {
 } ObjType;
 
 struct Obj {
-    Obj *next;
-    uint8_t type;
-    uint8_t marked;
-    uint16_t flags;
-    uint32_t aux; /* per-type: the hash of a string, the inline field slots of an instance */
+    Obj *next;      /* the next object on vm->objects (the sweeper's list) */
+    uint8_t type;   /* ObjType */
+    uint8_t marked; /* the collector's mark: 0 white, 1 marked, 2 scanned (fibers) */
+    uint16_t flags; /* per type: STR_*, FIBER_*, NATIVE_PROPERTY */
+    uint32_t aux;   /* per-type: the hash of a string, the inline field slots of an instance */
 };
 
 static inline bool IS_OBJ_TYPE(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(v)->type == t; }
@@ -54,63 +54,63 @@ static inline bool IS_OBJ_TYPE(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(
 /* Immutable UTF-8 text. `ncp` counts code points; indexing is O(1) for ASCII strings. */
 typedef struct String {
     Obj obj;
-    uint32_t len;
-    uint32_t ncp;
-    char chars[];
+    uint32_t len; /* bytes of UTF-8, without the NUL that follows them */
+    uint32_t ncp; /* code points (len for ASCII strings) */
+    char chars[]; /* the text, NUL-terminated for C */
 } String;
 
 /* {== Internal string-keyed hash table (interning, methods, fields, module names) ==} */
 
 typedef struct {
     String *key; /* NULL: empty (value UNDEF) or tombstone (value TRUE) */
-    Value value;
+    Value value; /* UNDEF for an empty node, NIL for a deleted one */
 } TableEntry;
 
 typedef struct {
-    uint32_t count; /* live + tombstones */
-    uint32_t mask;  /* capacity - 1, or 0 with entries NULL */
-    TableEntry *entries;
+    uint32_t count;      /* live + tombstones */
+    uint32_t mask;       /* capacity - 1, or 0 with entries NULL */
+    TableEntry *entries; /* mask + 1 entries, or NULL */
 } Table;
 
 /* {== Containers ==} */
 
 typedef struct List {
     Obj obj;
-    uint32_t count;
-    uint32_t cap;
-    Value *items;
+    uint32_t count; /* items in use */
+    uint32_t cap;   /* items allocated */
+    Value *items;   /* the items (mtmem block of cap values) */
 } List;
 
 /* Insertion-ordered map: open addressing over nodes (one cache line touched per lookup),
    with the insertion order kept as a doubly linked list through the nodes. An empty node
    has key and value UNDEF; a deleted one has key UNDEF and value NIL. */
 typedef struct {
-    Value key;
-    Value value;
-    uint32_t hash;
+    Value key;          /* UNDEF: empty or deleted node */
+    Value value;        /* UNDEF for an empty node, NIL for a deleted one */
+    uint32_t hash;      /* the key's hash, kept to grow the table without rehashing keys */
     int32_t next, prev; /* insertion order; -1 ends */
 } MapNode;
 
 typedef struct Map {
     Obj obj;
-    uint32_t count;   /* live entries */
-    uint32_t used;    /* live + deleted nodes (probe chains) */
-    uint32_t mask;    /* capacity - 1, or 0 with no nodes */
-    uint32_t version; /* bumped when the key set changes, to catch edits during a for */
-    int32_t head, tail;
-    MapNode *nodes;
+    uint32_t count;     /* live entries */
+    uint32_t used;      /* live + deleted nodes (probe chains) */
+    uint32_t mask;      /* capacity - 1, or 0 with no nodes */
+    uint32_t version;   /* bumped when the key set changes, to catch edits during a for */
+    int32_t head, tail; /* the first and last node in insertion order (-1: none) */
+    MapNode *nodes;     /* mask + 1 nodes (open addressing) */
 } Map;
 
 typedef struct Range {
     Obj obj;
-    int64_t start, stop, step;
+    int64_t start, stop, step; /* as range(start, stop, step); step is never 0 */
 } Range;
 
 /* {== Functions ==} */
 
 typedef struct {
     uint8_t is_local; /* captures the enclosing function's slot, else its upvalue */
-    uint8_t index;
+    uint8_t index;    /* the slot or upvalue index */
 } UpvalDesc;
 
 /* Exception handler: a pc range of one function and where control lands. */
@@ -121,19 +121,19 @@ typedef enum {
 } HandlerKind;
 
 typedef struct {
-    uint32_t start, end, target;
-    uint16_t depth; /* stack slots (from the frame base) live at the handler */
-    uint8_t kind;
-    uint8_t slot;
+    uint32_t start, end, target; /* the pc range [start, end) it covers, and the landing pad */
+    uint16_t depth;              /* stack slots (from the frame base) live at the handler */
+    uint8_t kind;                /* RegionKind */
+    uint8_t slot; /* where the error goes (a finally: slot, and its kind in slot + 1) */
 } Handler;
 
 /* A region of code that runs while an error is being handled (an except body, a finally
    body) or that is cleanup (finally bodies and with exits, which a kill must not cut). */
 typedef enum { REGION_EXCEPT, REGION_FINALLY } RegionKind;
 typedef struct {
-    uint32_t start, end;
-    uint8_t kind;
-    uint8_t slot; /* the slot holding the error being handled (finally: if slot+1 is EXC) */
+    uint32_t start, end; /* the pc range [start, end) of the body */
+    uint8_t kind;        /* RegionKind */
+    uint8_t slot;        /* the slot holding the error being handled (finally: if slot+1 is EXC) */
 } Region;
 
 /* Completion kinds stored in a finally's kind slot. */
@@ -142,8 +142,8 @@ enum { KIND_NORMAL = 0, KIND_EXC = 1, KIND_RETURN = 2, KIND_JUMP = 3 };
 /* Inline cache for an attribute site: the class seen last and the field or method found. */
 typedef struct {
     struct String *name;
-    void *klass; /* Class* for instances, or a type tag for builtins */
-    Value method;
+    void *klass;    /* Class* for instances, or a type tag for builtins */
+    Value method;   /* the method (a closure or a native) */
     uint32_t index; /* field index, or UINT32_MAX for a method hit */
     uint32_t shape; /* method hit: the class's field count then (a new field may shadow) */
 } AttrCache;
@@ -154,38 +154,38 @@ typedef struct {
 
 typedef struct Proto {
     Obj obj;
-    Instr *code;
-    int32_t *lines;
-    Value *consts;
-    UpvalDesc *upvals;
+    Instr *code;       /* the bytecode (ncode instructions) */
+    int32_t *lines;    /* the source line of each instruction */
+    Value *consts;     /* constants (nconsts) */
+    UpvalDesc *upvals; /* what each upvalue captures (nupvals) */
     struct String **param_names;
-    Handler *handlers;
-    Region *regions;
-    AttrCache *caches;
+    Handler *handlers; /* except/finally handlers, innermost first (nhandlers) */
+    Region *regions;   /* except bodies and cleanup blocks (nregions): contexts, the hold rule */
+    AttrCache *caches; /* inline caches of its attribute and method sites (ncaches) */
     struct String *name;
     struct Module *module;
-    uint32_t ncode, nconsts, ncaches;
-    uint16_t nhandlers, nregions;
-    uint16_t maxstack;
-    uint8_t nupvals;
-    uint8_t nparams;   /* declared parameters, including self for a method */
-    uint8_t nrequired; /* parameters without a default */
-    uint8_t pflags;
-    int32_t line; /* where the def starts */
+    uint32_t ncode, nconsts, ncaches; /* counts of the arrays above */
+    uint16_t nhandlers, nregions;     /* counts of the arrays above */
+    uint16_t maxstack;                /* the most stack slots a call of it needs above its base */
+    uint8_t nupvals;                  /* upvalues its closures capture */
+    uint8_t nparams;                  /* declared parameters, including self for a method */
+    uint8_t nrequired;                /* parameters without a default */
+    uint8_t pflags;                   /* PROTO_* */
+    int32_t line;                     /* where the def starts */
 } Proto;
 
 typedef struct Upvalue {
     Obj obj;
     Value *location; /* into a fiber stack while open, else &closed */
-    Value closed;
+    Value closed;    /* the value, once the slot is gone */
     struct Upvalue *next_open;
 } Upvalue;
 
 typedef struct Closure {
     Obj obj;
-    Proto *proto;
-    uint32_t nupvals;
-    Upvalue *upvals[];
+    Proto *proto;      /* its function */
+    uint32_t nupvals;  /* proto->nupvals: the length of upvals */
+    Upvalue *upvals[]; /* the variables it captured */
 } Closure;
 
 /* Native function results. */
@@ -202,7 +202,7 @@ typedef int (*NativeFn)(VM *vm, Value *args, int argc);
 
 typedef struct Native {
     Obj obj;
-    NativeFn fn;
+    NativeFn fn; /* the C function */
     struct String *name;
     const char *const *params;  /* parameter names for keyword calls, NULL-terminated */
     int16_t min_args, max_args; /* max -1: any number */
@@ -215,28 +215,28 @@ typedef struct Class {
     Obj obj;
     struct String *name;
     struct Class *super;
-    Table methods; /* own and inherited methods (copied down when the class is made) */
-    Table fields;  /* field name -> SMALLINT slot, shared by all instances */
-    uint32_t nfields;
-    Value init;      /* cached `init` method or UNDEF */
-    int builtin_tag; /* for error classes made by the VM: which ErrorKind, else -1 */
+    Table methods;    /* own and inherited methods (copied down when the class is made) */
+    Table fields;     /* field name -> SMALLINT slot, shared by all instances */
+    uint32_t nfields; /* fields an instance has room for */
+    Value init;       /* cached `init` method or UNDEF */
+    int builtin_tag;  /* for error classes made by the VM: which ErrorKind, else -1 */
     /* A foreign class (foreign.h): the hooks of its objects; NULL for every other class.
        It cannot be called or subclassed from Mt. */
-    const struct ForeignOps *foreign;
+    const struct ForeignOps *foreign; /* see above */
 } Class;
 
 typedef struct Instance {
     Obj obj;
-    Class *klass;
-    Value *fields; /* points at inline[] or at an out-of-line array */
-    uint32_t nfields, cap;
-    Value inline_fields[];
+    Class *klass;          /* its class: fields layout and methods */
+    Value *fields;         /* points at inline[] or at an out-of-line array */
+    uint32_t nfields, cap; /* fields set up and allocated */
+    Value inline_fields[]; /* the first fields, in the same allocation */
 } Instance;
 
 typedef struct Bound {
     Obj obj;
-    Value self;
-    Value method;
+    Value self;   /* the receiver */
+    Value method; /* the method (a closure or a native) */
 } Bound;
 
 typedef struct Module {
@@ -244,24 +244,24 @@ typedef struct Module {
     struct String *name;
     struct String *path;
     struct String *source;
-    Table names;       /* global name -> SMALLINT index */
-    Value *values;     /* UNDEF while not assigned */
-    uint8_t *declared; /* set once a top-level let/def/class/import ran */
-    uint32_t nvalues, cap;
-    uint8_t state; /* MODULE_LOADING / MODULE_READY */
+    Table names;           /* global name -> SMALLINT index */
+    Value *values;         /* UNDEF while not assigned */
+    uint8_t *declared;     /* set once a top-level let/def/class/import ran */
+    uint32_t nvalues, cap; /* globals and room for them */
+    uint8_t state;         /* MODULE_LOADING / MODULE_READY */
 } Module;
 enum { MODULE_LOADING = 1, MODULE_READY = 2 };
 
 /* Traceback: frames an error passed through, innermost first. */
 typedef struct {
-    Proto *proto;
-    uint32_t pc;
+    Proto *proto; /* its function */
+    uint32_t pc;  /* the instruction it was at */
 } TraceEntry;
 
 typedef struct Trace {
     Obj obj;
-    uint32_t count, cap;
-    TraceEntry *entries;
+    uint32_t count, cap; /* frames recorded and allocated */
+    TraceEntry *entries; /* innermost first (a host block: tracebacks must not fail) */
 } Trace;
 
 /* {== Making objects (object.c) ==} */

@@ -14,15 +14,15 @@
 typedef struct {
     double at;    /* monotonic deadline */
     uint64_t seq; /* order the timers were set: ties by deadline break by it */
-    Fiber *fiber;
+    Fiber *fiber; /* the thread waiting */
 } Timer;
 
 struct Scheduler {
-    Fiber *run_head, *run_tail; /* FIFO, linked through wait.next */
-    uint32_t run_len;           /* threads in the run queue */
-    uint32_t pass_left;         /* threads left in this pass before timers are looked at */
-    Timer *timers;              /* min-heap on (at, seq) */
-    uint32_t ntimers, timers_cap;
+    Fiber *run_head, *run_tail;     /* FIFO, linked through wait.next */
+    uint32_t run_len;               /* threads in the run queue */
+    uint32_t pass_left;             /* threads left in this pass before timers are looked at */
+    Timer *timers;                  /* min-heap on (at, seq) */
+    uint32_t ntimers, timers_cap;   /* timers in the heap and its capacity */
     uint64_t timer_seq;             /* the next timer's seq */
     Fiber **threads;                /* live threads in spawn order (NULL holes compacted lazily) */
     uint32_t nthreads, threads_cap; /* thread.c */
