@@ -20,7 +20,7 @@
 typedef struct FdWait {
     Fiber *thread;
     int fd;
-    uint32_t events; /* MT_POLL_IN / MT_POLL_OUT */
+    uint32_t events;     /* MT_POLL_IN / MT_POLL_OUT */
     int32_t select_case; /* a select's case index, or -1 for a plain wait */
     uint64_t seq;        /* when it began: ready threads are queued in this order */
 } FdWait;
