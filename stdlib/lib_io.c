@@ -29,7 +29,12 @@ static void file_free(VM *vm, void *payload) { mtstream_free(vm, payload); }
 
 static int file_next(VM *vm, Value *args, int argc);
 
-static const ForeignOps file_ops = {"file", sizeof(Stream), file_mark, file_free, file_next};
+static int file_poll_fd(void *payload, uint32_t events) {
+    return mtstream_poll_fd(payload, events);
+}
+
+static const ForeignOps file_ops = {"file",    sizeof(Stream), file_mark,
+                                    file_free, file_next,      file_poll_fd};
 
 /* The receiver of a file method: methods are reachable only through file objects. */
 #define SELF ((Stream *)mtfo_payload(args[0], &file_ops))

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "vm/error.h"
+#include "vm/foreign.h"
 #include "vm/gc.h"
 #include "vm/mem.h"
 #include "vm/object.h"
@@ -245,6 +246,13 @@ int mtstream_write(VM *vm, Stream *s, const char *p, size_t n) {
     memcpy(s->wbuf + s->wlen, p, n);
     s->wlen += (uint32_t)n;
     return NATIVE_OK;
+}
+
+int mtstream_poll_fd(Stream *s, uint32_t events) {
+    if (s->flags & STREAM_CLOSED) return MT_FD_NONE;
+    if ((events & MT_POLL_IN) && s->rlen > s->rpos) return MT_FD_READY_NOW; /* buffered */
+    if (!(s->flags & STREAM_POLL)) return MT_FD_READY_NOW; /* a regular file, stdout */
+    return s->fd;
 }
 
 int mtstream_close(VM *vm, Stream *s) {

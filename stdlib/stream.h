@@ -56,4 +56,7 @@ MT_INTERNAL int mtstream_write(VM *vm, Stream *s, const char *p, size_t n);
 MT_INTERNAL int mtstream_flush(VM *vm, Stream *s);
 MT_INTERNAL int mtstream_close(VM *vm, Stream *s);
 
+/* A ForeignOps poll_fd hook for a class over a stream: what `select` waits on. */
+MT_INTERNAL int mtstream_poll_fd(Stream *s, uint32_t events);
+
 #endif
