@@ -737,7 +737,15 @@ static void raise_statement(C *c) {
 static void expression_statement(C *c) {
     c->assigned = false;
     mtcx_expr_prec(c, PREC_ASSIGNMENT);
-    if (!c->assigned) mtce_emit(c, OP_POP);
+    if (!c->assigned) {
+        if (c->repl && c->fs->kind == FN_MODULE && c->fs->scope_depth == 0) {
+            /* A chunk's top-level expression: its value is what the host shows. */
+            String *name = mto_intern_z(c->vm, MT_CHUNK_RESULT);
+            mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+        } else {
+            mtce_emit(c, OP_POP);
+        }
+    }
     c->assigned = false;
 }
 
@@ -944,6 +952,9 @@ static void invalid_utf8_error(VM *vm, Module *m, int line, int col) {
     const char *file = m->path ? m->path->chars : m->name->chars;
     char msg[512];
     snprintf(msg, sizeof msg, "%.400s:%d:%d: invalid UTF-8 in source", file, line, col);
+    vm->compile_line = line;
+    vm->compile_col = col;
+    snprintf(vm->compile_msg, sizeof vm->compile_msg, "invalid UTF-8 in source");
     mtmod_set_compile_error(vm, msg, false);
 }
 

@@ -17,8 +17,12 @@ typedef struct {
     bool incomplete;     /* the input ended inside a block, bracket or string (REPL) */
 } CompileResult;
 
-/* Compiles `src` as the top level of module `m`. In REPL mode, the value of a trailing
-   expression statement is printed. Returns NULL on a compile error (see *res). Running
+/* The hidden global of a host module where a chunk compiled in REPL mode leaves the value
+   of each top-level expression statement. */
+#define MT_CHUNK_RESULT "@result"
+
+/* Compiles `src` as the top level of module `m`. In REPL mode, the value of each top-level
+   expression statement is stored in the global MT_CHUNK_RESULT. Returns NULL on a compile error (see *res). Running
    out of memory is not a compile error: the compiler frees what it holds and raises
    MemoryError (longjmp to the caller's protected region). */
 MT_INTERNAL Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,

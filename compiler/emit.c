@@ -69,6 +69,9 @@ static const char *line_text(C *c, int line, size_t *len) {
 }
 
 static void format_error(C *c, int line, int col, const char *msg) {
+    c->vm->compile_line = line; /* the parts, for the host's error_fn */
+    c->vm->compile_col = col;
+    snprintf(c->vm->compile_msg, sizeof c->vm->compile_msg, "%s", msg);
     const char *file = c->module->path ? c->module->path->chars : c->module->name->chars;
     size_t len;
     const char *text = line_text(c, line, &len);

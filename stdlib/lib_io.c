@@ -33,8 +33,12 @@ static int file_poll_fd(void *payload, uint32_t events) {
     return mtstream_poll_fd(payload, events);
 }
 
-static const ForeignOps file_ops = {"file",    sizeof(Stream), file_mark,
-                                    file_free, file_next,      file_poll_fd};
+static const ForeignOps file_ops = {.name = "file",
+                                    .size = sizeof(Stream),
+                                    .mark = file_mark,
+                                    .free = file_free,
+                                    .next = file_next,
+                                    .poll_fd = file_poll_fd};
 
 /* The receiver of a file method: methods are reachable only through file objects. */
 #define SELF ((Stream *)mtfo_payload(args[0], &file_ops))

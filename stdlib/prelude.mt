@@ -145,3 +145,16 @@ def input(prompt=""):
         if line.endswith("\r"):
             line = line[:-1]
     return line
+
+def _host_recv(ch, done):
+    # mt_recv_async's helper thread: one receive for the host, whose callback (done) runs
+    # whatever happens: the value, or closed (the channel closed, or this thread was killed).
+    let ok = false
+    let value = nil
+    try:
+        value = ch.recv()
+        ok = true
+    except ChannelClosed:
+        pass
+    finally:
+        done(ok, value)

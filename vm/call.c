@@ -134,6 +134,7 @@ static Step call_native(VM *vm, Fiber *f, Native *n, Value *args, int argc) {
         return STEP_ERROR;
     }
     f->top = args + argc + 1;
+    vm->native = n;
     int r = n->fn(vm, args, argc);
     return mtcall_native_result(vm, f, args, argc, OBJ_VAL(n), r);
 }
@@ -157,6 +158,11 @@ static Step call_method(VM *vm, Fiber *f, Value *recv, int argc, Value method, u
 static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
     Class *k = AS_CLASS(*callee);
     if (k->foreign) { /* its objects have a payload only its library can make */
+        if (k->foreign->construct) {
+            f->top = callee + argc + 1;
+            int r = k->foreign->construct(vm, callee, argc);
+            return mtcall_native_result(vm, f, callee, argc, *callee, r);
+        }
         mte_throw(vm, ERR_TYPE, "%s objects cannot be made by calling the class", k->name->chars);
         return STEP_ERROR;
     }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "vm/error.h"
+#include "vm/api.h"
 #include "vm/out.h"
 #include "vm/vm.h"
 #include "vm/opcodes.h"
@@ -365,16 +366,12 @@ static void tb_fmt(TBuf *b, const char *fmt, ...) {
     if (n > 0) tb_put(b, buf, (size_t)n);
 }
 
-static const char *module_file(Module *m) {
-    if (!m) return "?";
-    if (m->path) return m->path->chars;
-    return m->name ? m->name->chars : "?";
-}
+static const char *proto_file(Proto *p) { return p->file ? p->file->chars : "?"; }
 
 /* The source text of a line, without leading blanks. */
-static bool source_line(Module *m, int32_t line, const char **text, size_t *len) {
-    if (!m || !m->source || line <= 0) return false;
-    const char *p = m->source->chars, *end = p + m->source->len;
+static bool source_line(Proto *fn, int32_t line, const char **text, size_t *len) {
+    if (!fn->source || line <= 0) return false;
+    const char *p = fn->source->chars, *end = p + fn->source->len;
     for (int32_t l = 1; l < line && p < end; p++)
         if (*p == '\n') l++;
     while (p < end && (*p == ' ' || *p == '\t')) p++;
@@ -388,11 +385,11 @@ static bool source_line(Module *m, int32_t line, const char **text, size_t *len)
 
 static void tb_frame(TBuf *b, Proto *p, uint32_t pc) {
     int32_t line = mte_line_at(p, pc);
-    tb_fmt(b, "  %s:%d, in %s\n", module_file(p->module), (int)line,
+    tb_fmt(b, "  %s:%d, in %s\n", proto_file(p), (int)line,
            p->name ? p->name->chars : "?");
     const char *text;
     size_t len;
-    if (source_line(p->module, line, &text, &len)) {
+    if (source_line(p, line, &text, &len)) {
         tb_lit(b, "    ");
         tb_put(b, text, len);
         tb_lit(b, "\n");
@@ -464,7 +461,7 @@ static void tb_thread(TBuf *b, Fiber *thread) {
     tb_fmt(b, "Error in thread %u", thread->id);
     if (thread->spawn_proto) {
         Proto *sp = thread->spawn_proto;
-        tb_fmt(b, " (spawned at %s:%d in %s)", module_file(sp->module),
+        tb_fmt(b, " (spawned at %s:%d in %s)", proto_file(sp),
                (int)mte_line_at(sp, thread->spawn_pc), sp->name ? sp->name->chars : "?");
     }
 }
@@ -509,8 +506,10 @@ static void report_headline(VM *vm, Value exc) {
 }
 
 /* Writes a report made by tb_finish (NULL: no memory, only the error's headline). */
-static void write_report(VM *vm, char *text, size_t cap, Value exc) {
-    if (text) {
+static void write_report(VM *vm, char *text, size_t cap, Value exc, Fiber *thread) {
+    if (mtapi_report_error(vm, exc, thread, text ? text : "")) {
+        if (text) mtmem_host_realloc(vm, text, cap, 0);
+    } else if (text) {
         mtout_write_err(vm, text, strlen(text));
         mtmem_host_realloc(vm, text, cap, 0);
     } else {
@@ -522,7 +521,7 @@ static void write_report(VM *vm, char *text, size_t cap, Value exc) {
 void mte_report(VM *vm, Value exc, Fiber *thread) {
     size_t cap = 0;
     char *text = mte_format_c(vm, exc, thread, &cap);
-    write_report(vm, text, cap, exc);
+    write_report(vm, text, cap, exc, thread);
 }
 
 /* Reports an Error that an Exit unwinding the thread displaced (SPEC 6.6): it is not lost,
@@ -534,7 +533,7 @@ void mte_report_displaced(VM *vm, Value err, const char *exit_name, Fiber *threa
     tb_error(vm, &b, err, 0);
     size_t cap = 0;
     char *text = tb_finish(&b, &cap);
-    write_report(vm, text, cap, err);
+    write_report(vm, text, cap, err, thread);
 }
 
 /* {== Out of memory ==} */

@@ -59,7 +59,8 @@ typedef enum {
     WAIT_SELECT,
     WAIT_JOIN,
     WAIT_SLEEP,
-    WAIT_FD, /* an fd to be ready (poll.h) */
+    WAIT_FD,   /* an fd to be ready (poll.h) */
+    WAIT_HOST, /* a native suspended it until the host completes it (mt_suspend) */
 } WaitKind;
 
 typedef struct Fiber Fiber;
@@ -99,6 +100,9 @@ typedef struct SelectWaiter {
 #define FIBER_CLOSE_HELD         1024
 /* Thread: the collector found it garbage (a mark for the current collection only). */
 #define FIBER_GARBAGE            2048
+/* A thread root made by mt_call to run one call to its end, nested in the C stack: it is
+   never queued or registered, and it may not wait (the host is waiting for it). */
+#define FIBER_HOSTCALL           4096
 
 /* Pending errors the collector requests; made into error objects when raised (the
    collector itself cannot allocate). */

@@ -35,6 +35,9 @@ typedef struct ForeignOps {
        waiting (buffered data), or MT_FD_NONE if it cannot be waited on (closed). NULL:
        objects of the class are never selectable. */
     int (*poll_fd)(void *payload, uint32_t events);
+    /* Calling the class from Mt: a native with args[0] the class and the arguments after,
+       which makes the object and returns it in args[0]. NULL: Mt cannot make them. */
+    NativeFn construct;
 } ForeignOps;
 
 #define MT_FD_NONE      (-1)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "vm/gc.h"
+#include "vm/api.h"
 #include "compiler/compiler.h"
 #include "vm/channel.h"
 #include "vm/coro.h"
@@ -93,6 +94,8 @@ static void blacken(VM *vm, Obj *o) {
         mark_values(vm, p->consts, p->nconsts);
         if (p->name) mtgc_mark_obj(vm, &p->name->obj);
         if (p->module) mtgc_mark_obj(vm, &p->module->obj);
+        if (p->source) mtgc_mark_obj(vm, &p->source->obj);
+        if (p->file) mtgc_mark_obj(vm, &p->file->obj);
         for (uint32_t i = 0; p->param_names && i < p->nparams; i++)
             mtgc_mark_obj(vm, &p->param_names[i]->obj);
         for (uint32_t i = 0; i < p->ncaches; i++) {
@@ -202,6 +205,7 @@ static void mark_roots(VM *vm) {
     if (vm->main_module) mtgc_mark_obj(vm, &vm->main_module->obj);
     if (vm->prelude) mtgc_mark_obj(vm, &vm->prelude->obj);
     mtc_mark_roots(vm);
+    mtapi_mark(vm);
     mts_mark_roots(vm);
 }
 

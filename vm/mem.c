@@ -461,6 +461,13 @@ void *mtmem_tmp_realloc(VM *vm, void *p, size_t size) {
     return q;
 }
 
+void *mtmem_tmp_try_alloc(VM *vm, size_t size) {
+    if (size == 0) size = 1;
+    void *p = host_try(vm, NULL, 0, size);
+    if (p) mtmem_tmp_adopt(vm, p, size);
+    return p;
+}
+
 void *mtmem_tmp_try_realloc(VM *vm, void *p, size_t size) {
     Mem *m = &vm->mem;
     int i = tmp_index(m, p);

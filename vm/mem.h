@@ -109,6 +109,7 @@ MT_INTERNAL void *mtmem_host_realloc(VM *vm, void *p, size_t old_size, size_t ne
 MT_INTERNAL void *mtmem_tmp_alloc(VM *vm, size_t size);
 MT_INTERNAL void *mtmem_tmp_realloc(VM *vm, void *p, size_t size);
 MT_INTERNAL void *mtmem_tmp_try_realloc(VM *vm, void *p, size_t size); /* NULL: p kept */
+MT_INTERNAL void *mtmem_tmp_try_alloc(VM *vm, size_t size);            /* NULL: no memory */
 MT_INTERNAL void mtmem_tmp_free(VM *vm, void *p);
 MT_INTERNAL void mtmem_tmp_adopt(VM *vm, void *p, size_t size); /* a mtmem_host_realloc block */
 

@@ -84,6 +84,8 @@ Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len, bool repl
     src += bom;
     len -= bom;
     mtgc_push_temp(vm, OBJ_VAL(m));
+    vm->compile_line = vm->compile_col = 0;
+    vm->compile_msg[0] = '\0';
     m->source = mto_string(vm, src, len);
     Proto *p = mtc_compile(vm, m, m->source->chars, len, repl, &res);
     Closure *cl = NULL;
@@ -129,38 +131,9 @@ static bool find_module_file(VM *vm, String *name, Module *from, char *out, size
     return false;
 }
 
-Step mtmod_import(VM *vm, Fiber *f, String *name) {
-    Frame *fr = &f->frames[f->nframes - 1];
-    Module *from = fr->closure->proto->module;
-    Value native;
-    if (mtt_get(&vm->modules, name, &native)) { /* a builtin module such as math */
-        *f->top++ = native;
-        return STEP_DONE;
-    }
-    char path[4096];
-    if (!find_module_file(vm, name, from, path, sizeof path)) {
-        mte_throw(vm, ERR_IMPORT,
-                  "no module named '%s' (looked for %s.mt next to %s and on MT_PATH)", name->chars,
-                  name->chars, from && from->path ? from->path->chars : "the script");
-        return STEP_ERROR;
-    }
-    String *key = mto_string_z(vm, path);
-    mtgc_push_temp(vm, OBJ_VAL(key));
-    key = mto_intern(vm, key->chars, key->len);
-    mtgc_pop_temp(vm, 1);
-    Value cached;
-    if (mtt_get(&vm->modules, key, &cached)) {
-        *f->top++ = cached;
-        return STEP_DONE;
-    }
-    size_t len;
-    mtgc_push_temp(vm, OBJ_VAL(key));
-    char *src = mtmod_read_file(vm, path, &len);
-    if (!src) {
-        mtgc_pop_temp(vm, 1);
-        mte_throw(vm, ERR_IMPORT, "cannot read module '%s': %s", path, strerror(errno));
-        return STEP_ERROR;
-    }
+/* Compiles src (a temporary buffer it frees) as module `name`, cached under `key`, and
+   pushes a frame running its top level: STEP_FRAME, or STEP_ERROR (SyntaxError). */
+static Step load_module(VM *vm, Fiber *f, String *name, String *key, char *src, size_t len) {
     Module *m = mto_module(vm, name, key);
     mtgc_push_temp(vm, OBJ_VAL(m));
     mtt_set(vm, &vm->modules, key, OBJ_VAL(m));
@@ -181,15 +154,91 @@ Step mtmod_import(VM *vm, Fiber *f, String *name) {
     mtmem_tmp_free(vm, src);
     if (!cl) {
         mtt_delete(&vm->modules, key);
-        mtgc_pop_temp(vm, 2);
+        mtgc_pop_temp(vm, 1);
         mte_throw(vm, ERR_SYNTAX, "%s", mtmod_last_compile_error(vm));
         return STEP_ERROR;
     }
     /* Run the module's top level as a call whose value is the module. */
     *f->top++ = OBJ_VAL(cl);
-    mtgc_pop_temp(vm, 2);
+    mtgc_pop_temp(vm, 1);
     if (!mtcall_push_frame(vm, f, cl, f->top - 1, 0, FRAME_MODULE)) return STEP_ERROR;
     return STEP_FRAME;
+}
+
+/* Pushes the module cached under key (true), else false. */
+static bool push_cached(VM *vm, Fiber *f, String *key) {
+    Value cached;
+    if (!mtt_get(&vm->modules, key, &cached)) return false;
+    *f->top++ = cached;
+    return true;
+}
+
+/* The host's loader (mt_Config.load_module): false if it has no such module, else the
+   import's step in *st. */
+static bool import_from_host(VM *vm, Fiber *f, String *name, Step *st) {
+    mt_ModuleSource ms = {NULL, 0, NULL, NULL};
+    void *ud = vm->config.user_data;
+    if (!vm->config.load_module(vm, name->chars, &ms, ud) || !ms.source) return false;
+    /* The text is copied at once, so the host gets it back whatever happens next. */
+    char *src = mtmem_tmp_try_alloc(vm, ms.len + 1);
+    if (src) {
+        memcpy(src, ms.source, ms.len);
+        src[ms.len] = '\0';
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s", ms.path ? ms.path : name->chars);
+    if (ms.release) ms.release(ms.source, ud);
+    if (!src) mtmem_fail(vm);
+    String *key = mto_intern_z(vm, path);
+    if (push_cached(vm, f, key)) {
+        mtmem_tmp_free(vm, src);
+        *st = STEP_DONE;
+        return true;
+    }
+    mtgc_push_temp(vm, OBJ_VAL(key));
+    *st = load_module(vm, f, name, key, src, ms.len);
+    mtgc_pop_temp(vm, 1);
+    return true;
+}
+
+Step mtmod_import(VM *vm, Fiber *f, String *name) {
+    Frame *fr = &f->frames[f->nframes - 1];
+    Module *from = fr->closure->proto->module;
+    Value native;
+    if (mtt_get(&vm->modules, name, &native)) { /* a builtin module such as math */
+        *f->top++ = native;
+        return STEP_DONE;
+    }
+    Step st;
+    if (vm->config.load_module && import_from_host(vm, f, name, &st)) return st;
+    if (vm->config.sandbox) {
+        mte_throw(vm, ERR_IMPORT, "no module named '%s' (the sandbox imports no files)",
+                  name->chars);
+        return STEP_ERROR;
+    }
+    char path[4096];
+    if (!find_module_file(vm, name, from, path, sizeof path)) {
+        mte_throw(vm, ERR_IMPORT,
+                  "no module named '%s' (looked for %s.mt next to %s and on MT_PATH)", name->chars,
+                  name->chars, from && from->path ? from->path->chars : "the script");
+        return STEP_ERROR;
+    }
+    String *key = mto_string_z(vm, path);
+    mtgc_push_temp(vm, OBJ_VAL(key));
+    key = mto_intern(vm, key->chars, key->len);
+    mtgc_pop_temp(vm, 1);
+    if (push_cached(vm, f, key)) return STEP_DONE;
+    size_t len;
+    mtgc_push_temp(vm, OBJ_VAL(key)); /* reading may collect */
+    char *src = mtmod_read_file(vm, path, &len);
+    if (!src) {
+        mtgc_pop_temp(vm, 1);
+        mte_throw(vm, ERR_IMPORT, "cannot read module '%s': %s", path, strerror(errno));
+        return STEP_ERROR;
+    }
+    st = load_module(vm, f, name, key, src, len);
+    mtgc_pop_temp(vm, 1);
+    return st;
 }
 
 /* {== Messages for the host ==} */

@@ -191,6 +191,8 @@ Proto *mto_proto(VM *vm, Module *module) {
     Proto *p = (Proto *)mto_alloc(vm, sizeof(Proto), OBJ_PROTO);
     memset((char *)p + sizeof(Obj), 0, sizeof(Proto) - sizeof(Obj));
     p->module = module;
+    p->source = module ? module->source : NULL;
+    p->file = module ? (module->path ? module->path : module->name) : NULL;
     return p;
 }
 
@@ -222,6 +224,7 @@ Native *mto_native(VM *vm, const char *name, NativeFn fn, int min, int max) {
     f->min_args = (int16_t)min;
     f->max_args = (int16_t)max;
     f->data = NIL_VAL;
+    f->host.fn = f->host.user_data = NULL;
     return f;
 }
 

@@ -46,6 +46,7 @@ static inline bool IS_OBJ_TYPE(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(
 /* {== Strings ==} */
 
 #define NATIVE_PROPERTY 1 /* Native obj.flags: read as an attribute, not called */
+#define NATIVE_METHOD   2 /* Native obj.flags: a host's method, whose slot 0 is the receiver */
 
 #define STR_INTERNED 1
 #define STR_ASCII    2
@@ -164,6 +165,9 @@ typedef struct Proto {
     AttrCache *caches; /* inline caches of its attribute and method sites (ncaches) */
     struct String *name;
     struct Module *module;
+    /* The source it was compiled from and the file name tracebacks show: the module's
+       when it was compiled (chunks run in the host module each bring their own). */
+    struct String *source, *file;
     uint32_t ncode, nconsts, ncaches; /* counts of the arrays above */
     uint16_t nhandlers, nregions;     /* counts of the arrays above */
     uint16_t maxstack;                /* the most stack slots a call of it needs above its base */
@@ -209,6 +213,11 @@ typedef struct Native {
     const char *const *params;  /* parameter names for keyword calls, NULL-terminated */
     int16_t min_args, max_args; /* max -1: any number */
     Value data;                 /* extra value a native can read (e.g. its module) */
+    /* A host's native (mt.h): fn is the API's trampoline, which calls this. */
+    struct {
+        void (*fn)(void); /* the host's mt_NativeFn or mt_ReadyFn (object.h knows no mt.h) */
+        void *user_data;
+    } host;
 } Native;
 
 /* {== Classes ==} */

@@ -159,6 +159,11 @@ void mtpoll_wait(VM *vm, double timeout) {
     if (pfds != stack_pfds) mtmem_host_realloc(vm, pfds, bytes, 0);
 }
 
+void mtpoll_drain_wake(VM *vm) {
+    Poller *p = P(vm);
+    if (p && p->wake_read >= 0) drain_wake(p);
+}
+
 void mtpoll_wake(VM *vm) {
     Poller *p = vm->sched ? vm->sched->poller : NULL;
     if (!p || p->wake_write < 0) return;

@@ -63,6 +63,8 @@ MT_INTERNAL void mtpoll_wait(VM *vm, double timeout);
    return at once (mt_signal calls it). */
 MT_INTERNAL void mtpoll_wake(VM *vm);
 
+/* Empties the wake-up pipe (a host's step, which polls it itself, took the wake-up). */
+MT_INTERNAL void mtpoll_drain_wake(VM *vm);
 /* The collector: every waiting thread can be woken by its fd, so it is alive. */
 MT_INTERNAL void mtpoll_mark(VM *vm);
 

@@ -21,6 +21,7 @@
 #include "vm/error.h"
 #include "vm/poll.h"
 #include "vm/sched.h"
+#include "vm/api.h"
 #include "vm/select.h"
 #include "vm/thread.h"
 #include "vm/vm.h"
@@ -194,6 +195,16 @@ static void expire_timers(VM *vm, double now) {
 }
 
 /* Parks the thread running `f` (f may be a coroutine nested in it) and switches away. */
+/* Raises the error for waiting where the host waits for the call to end. */
+static Step cannot_wait(VM *vm) {
+    mte_throw(vm, ERR_ERROR,
+              "cannot wait inside mt_call (the host is waiting for this call to return; "
+              "spawn a thread, or use a suspending native)");
+    return STEP_ERROR;
+}
+
+static bool in_host_call(Fiber *t) { return t && (t->obj.flags & FIBER_HOSTCALL); }
+
 Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
     if (!mtth_suspension_check(vm, f)) return STEP_ERROR;
     Fiber *t = mts_thread_of(f);
@@ -201,6 +212,7 @@ Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
         mte_throw(vm, ERR_VALUE, "cannot block outside a thread");
         return STEP_ERROR;
     }
+    if (in_host_call(t)) return cannot_wait(vm);
     t->active = f;
     t->state = FIBER_PARKED;
     t->wait_kind = (uint8_t)kind;
@@ -246,6 +258,7 @@ void mts_unpark(VM *vm, Fiber *t) {
     case WAIT_SELECT: mtsel_cancel(vm, t); break;
     case WAIT_JOIN: remove_joiner((Fiber *)t->wait_obj, t); break;
     case WAIT_FD: mtpoll_remove(vm, t); break;
+    case WAIT_HOST: mtapi_cancel(vm, t); break;
     default: break;
     }
     if (t->timer_slot) mts_timer_remove(vm, t);
@@ -283,6 +296,7 @@ static const char *wait_name(WaitKind k) {
     case WAIT_JOIN: return "join";
     case WAIT_SLEEP: return "sleep";
     case WAIT_FD: return "io";
+    case WAIT_HOST: return "a native waiting for the host";
     default: return "?";
     }
 }
@@ -323,10 +337,20 @@ Value mts_deadlock_error(VM *vm) {
    or a signal arrives. */
 static void wait_for_work(VM *vm) {
     Scheduler *s = SCH(vm);
-    double timeout = -1;
+    double timeout = -1, now = mts_now();
     if (s->ntimers) {
-        timeout = s->timers[0].at - mts_now();
+        timeout = s->timers[0].at - now;
         if (timeout < 0) timeout = 0;
+    }
+    if (vm->budget.on && vm->budget.deadline > 0) {
+        /* A budget's time runs out while asleep too: the host gets control back. */
+        double left = vm->budget.deadline - now;
+        if (left <= 0) {
+            vm->budget.spent = true;
+            s->stop = true;
+            return;
+        }
+        if (timeout < 0 || left < timeout) timeout = left;
     }
     mtpoll_wait(vm, timeout);
 }
@@ -391,13 +415,13 @@ void mts_schedule(VM *vm) {
     /* The common case (a thread waiting in the queue, no timers, signals or revived
        coroutines to deal with) takes no detours. */
     if (mt_likely(s->run_head && s->ntimers == 0 && s->poller->nwaits == 0 && !s->aborted &&
-                  !vm->signal_pending && !s->nclose)) {
+                  !vm->signal_pending && !s->nclose && !s->stop)) {
         Fiber *t = dequeue(vm);
         if (t->state != FIBER_DONE && t->state != FIBER_FAILED && mts_run_thread(vm, t)) return;
     }
     for (;;) {
         vm->current = NULL;
-        if (s->aborted) return;
+        if (s->aborted || s->stop) return;
         /* Coroutines the collector found holding cleanup: each is closed on a thread. */
         if (s->nclose > 0) mtco_start_closers(vm);
         if (vm->signal_pending) {
@@ -417,6 +441,7 @@ void mts_schedule(VM *vm) {
             continue;
         }
         if (s->ntimers || mtpoll_busy(vm)) {
+            if (s->mode == SCHED_HOST_STEP) return; /* the host does the waiting */
             wait_for_work(vm);
             s->pass_left = 0;
             continue;
@@ -425,9 +450,25 @@ void mts_schedule(VM *vm) {
     }
 }
 
+/* A host's turn with nothing runnable and nothing to wait for. The threads left wait for
+   the host (or for each other): the turn ends, unless the program is ending, or the
+   chunk the turn waits for may be garbage (then it gets DeadlockError). */
+static bool host_idle(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (s->shutting_down) return mtth_live_count(vm) > 0 && mtth_cut_blocked(vm);
+    Fiber *u = s->until;
+    if (u && u->state == FIBER_PARKED && !s->until_gc && vm->gc_pause == 0 && !vm->gc_running) {
+        s->until_gc = true; /* once a turn: a host loop stepping blocked threads stays cheap */
+        mtgc_collect(vm);
+        return s->run_len > 0;
+    }
+    return false;
+}
+
 /* Nothing is runnable and no timer is set. Returns true if it made something runnable. */
 static bool idle(VM *vm) {
     Scheduler *s = SCH(vm);
+    if (s->mode != SCHED_PROGRAM) return host_idle(vm);
     Fiber *main = vm->main;
     if (main && main->state == FIBER_PARKED && !s->shutting_down && vm->gc_pause == 0 &&
         !vm->gc_running) {
@@ -452,8 +493,21 @@ static bool idle(VM *vm) {
     return mtth_cut_blocked(vm);
 }
 
+/* An mt_call's fiber ended: its result stays in it for mt_call, and vm->current becomes
+   NULL so that the nested dispatch loop returns. */
+static void host_call_ended(VM *vm, Fiber *f, Value result, bool ok) {
+    f->state = ok ? FIBER_DONE : FIBER_FAILED;
+    f->result = result;
+    f->active = NULL;
+    vm->current = NULL;
+}
+
 /* A fiber whose first frame returned. */
 void mts_fiber_returned(VM *vm, Fiber *f, Value result) {
+    if (in_host_call(f)) { /* mt_call's: the nested loop returns to it */
+        host_call_ended(vm, f, result, true);
+        return;
+    }
     if (!is_thread(f)) {
         mtco_finished(vm, f, result, true);
         return;
@@ -463,6 +517,10 @@ void mts_fiber_returned(VM *vm, Fiber *f, Value result) {
 }
 
 void mts_fiber_failed(VM *vm, Fiber *f, Value exc) {
+    if (in_host_call(f)) {
+        host_call_ended(vm, f, exc, false);
+        return;
+    }
     if (!is_thread(f)) {
         mtco_finished(vm, f, exc, false);
         return;
@@ -474,6 +532,7 @@ void mts_fiber_failed(VM *vm, Fiber *f, Value exc) {
 /* `yield` at the top of a thread: the others run, then it does (SPEC 8.4). */
 Step mts_yield_thread(VM *vm, Fiber *t) {
     if (!mtth_suspension_check(vm, t)) return STEP_ERROR;
+    if (in_host_call(t)) return cannot_wait(vm);
     t->top[-1] = NIL_VAL;
     mts_enqueue(vm, t);
     mts_schedule(vm);
@@ -488,6 +547,7 @@ Step mts_sleep(VM *vm, Fiber *f, double seconds) {
     }
     if (seconds <= 0) {
         if (!mtth_suspension_check(vm, f)) return STEP_ERROR;
+        if (in_host_call(t)) return cannot_wait(vm);
         t->active = f;
         mts_enqueue(vm, t);
         mts_schedule(vm);
@@ -504,6 +564,8 @@ Step mts_sleep(VM *vm, Fiber *f, double seconds) {
 /* Runs until every thread has finished (or the run was aborted). Returns the exit status. */
 int mts_run(VM *vm) {
     Scheduler *s = SCH(vm);
+    s->mode = SCHED_PROGRAM;
+    s->stop = false;
     for (;;) {
         if (!vm->current) mts_schedule(vm);
         if (vm->current) {
@@ -519,15 +581,36 @@ int mts_run(VM *vm) {
     return vm->error_reported ? 1 : 0;
 }
 
+int mts_host_turn(VM *vm, SchedMode mode) {
+    Scheduler *s = SCH(vm);
+    s->mode = (uint8_t)mode;
+    s->until_gc = false;
+    int status = 0;
+    for (;;) {
+        if (!vm->current) mts_schedule(vm);
+        if (!vm->current) break;
+        if (mtvm_execute(vm) < 0) {
+            status = -1; /* out of memory even for cleanup */
+            break;
+        }
+    }
+    s->mode = SCHED_PROGRAM;
+    return status;
+}
+
+void mts_mark_chain(VM *vm, Fiber *f) {
+    Fiber *t = mts_thread_of(f);
+    if (t) mtth_mark_live(vm, t);
+    for (; f; f = is_thread(f) ? NULL : f->resumer)
+        if (f->obj.marked != 2) mtgc_mark_fiber_full(vm, f);
+}
+
 void mts_mark_roots(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
     for (uint32_t i = 0; i < s->nclose; i++) mtgc_mark_fiber_full(vm, s->to_close[i]);
     /* The running thread first: marking it live also marks the threads joining it. */
-    Fiber *ct = mts_thread_of(vm->current);
-    if (ct) mtth_mark_live(vm, ct);
-    for (Fiber *f = vm->current; f; f = is_thread(f) ? NULL : f->resumer)
-        if (f->obj.marked != 2) mtgc_mark_fiber_full(vm, f);
+    mts_mark_chain(vm, vm->current);
     for (Waiter *w = s->run_head ? &s->run_head->wait : NULL; w; w = w->next)
         mtth_mark_live(vm, waiter_fiber(w));
     for (uint32_t i = 0; i < s->ntimers; i++) mtth_mark_live(vm, s->timers[i].fiber);

@@ -36,7 +36,19 @@ struct Scheduler {
     bool aborted;               /* a second signal: stop at once */
     int status;                 /* the exit status, once fixed */
     struct Poller *poller;      /* threads waiting for fds (poll.h) */
+    /* Who drives: a program runs to its end (mts_run); a host (mt.h's host loop) runs
+       threads in turns and keeps them alive between turns. */
+    uint8_t mode;  /* SchedMode */
+    bool stop;     /* return to the host now (a budget ran out, `until` ended) */
+    bool until_gc; /* idle() already looked for garbage while `until` waited */
+    Fiber *until;  /* mt_exec's chunk: the turn ends when it does */
 };
+
+typedef enum {
+    SCHED_PROGRAM,   /* run until every thread has finished, then end the program */
+    SCHED_HOST_RUN,  /* run until nothing can run; sleep while threads wait for time or fds */
+    SCHED_HOST_STEP, /* run what can run now; never sleep */
+} SchedMode;
 
 /* The thread a fiber runs on (itself for a thread's root). */
 static inline Fiber *mts_thread_of(Fiber *f) {
@@ -89,6 +101,14 @@ MT_INTERNAL Step mts_sleep(VM *vm, Fiber *f, double seconds);
 
 /* Runs until every thread has finished (or the run was aborted); the exit status. */
 MT_INTERNAL int mts_run(VM *vm);
+/* A host's turn (SCHED_HOST_RUN or SCHED_HOST_STEP): runs threads until nothing can run
+   now, s->stop is set (a budget, `until`), or the run is aborted. 0, or -1 if the VM is
+   dead. */
+MT_INTERNAL int mts_host_turn(VM *vm, SchedMode mode);
+
+/* Marks a fiber that runs now or was interrupted by an mt_call, with the fibers that
+   resumed it and its thread. */
+MT_INTERNAL void mts_mark_chain(VM *vm, Fiber *f);
 
 /* The collector's hooks: the roots the scheduler holds (running chain, run queue, timers,
    coroutines awaiting a closer), and freeing a fiber. */

@@ -107,6 +107,23 @@ struct mt_VM {
     size_t compile_error_size; /* see compile_error */
     bool compile_incomplete;   /* the last compile error was input ending too early (the REPL
                                   continues) */
+    /* The last compile error's parts, for the host's error_fn. */
+    int compile_line, compile_col;
+    char compile_msg[320];
+
+    /* The embedding API. */
+    Native *native;       /* the native being called: the host trampoline finds the host's
+                             function through it (args[0] is the receiver for methods) */
+    struct ApiState *api; /* slots, handles, suspensions, host classes (api.h) */
+    /* mt_step's budget: while `on`, every safe point counts a tick (vm->attention stays
+       set), and the running thread is preempted when the ticks or the time run out. */
+    struct {
+        bool on;             /* a budget applies */
+        bool spent;          /* it ran out: the scheduler returned to the host */
+        uint64_t ticks_left; /* UINT64_MAX: no tick limit */
+        double deadline;     /* mts_now() seconds; 0: no time limit */
+        uint32_t clock_skip; /* the clock is read every 64 ticks */
+    } budget;
 };
 
 #endif

@@ -305,7 +305,11 @@ void mtth_finished(VM *vm, Fiber *t, Value value, bool ok) {
         if (!joined) t->obj.flags |= FIBER_REPORTED;
     }
     bool main = t->obj.flags & FIBER_MAIN;
-    if (!ok) {
+    if (t == s->until) s->stop = true; /* the host's chunk ended: its turn is over */
+    if (!ok && main && s->mode != SCHED_PROGRAM && !mte_is(vm, value, ERR_SYSTEM_EXIT)) {
+        /* A host's chunk ended by an error or Ctrl-C: reported, and the VM goes on. */
+        if (is_exit && !(t->obj.flags & FIBER_KILLED)) mte_report(vm, value, t);
+    } else if (!ok) {
         if (main && !is_exit) mtth_begin_shutdown(vm, 1);
         else if (mte_is(vm, value, ERR_SYSTEM_EXIT) && (main || !s->shutting_down)) {
             Value show, msg;
@@ -384,10 +388,38 @@ static void preempt_for_main(VM *vm, Fiber *f) {
 /* Called at safe points (calls, backward jumps) when vm->attention is set: delivers a
    signal, and raises an exit the running thread holds once it is due. Returns false with
    vm->error set to raise in `f` now; may also switch to main (vm->current changes). */
+/* The budget of a host's step counts one tick; true when it has run out. */
+static bool budget_spent(VM *vm) {
+    if (vm->budget.ticks_left != UINT64_MAX && --vm->budget.ticks_left == 0) return true;
+    return vm->budget.deadline > 0 && (++vm->budget.clock_skip & 63) == 0 &&
+           mts_now() >= vm->budget.deadline;
+}
+
+/* The host's budget ran out: the running thread stops at this safe point (it goes on
+   first at the next turn) and the scheduler returns to the host. */
+static void preempt_for_host(VM *vm, Fiber *f) {
+    Fiber *t = mts_thread_of(f);
+    t->active = f;
+    f->pending = PENDING_SAFE_POINT; /* f is FIBER_AT_SAFE_POINT: see run() */
+    mts_enqueue_front(vm, t);
+    vm->current = NULL;
+    vm->budget.spent = true;
+    SCH(vm)->stop = true;
+}
+
 bool mtth_attention(VM *vm, Fiber *f) {
-    vm->attention = 0;
+    vm->attention = vm->budget.on; /* a budget counts every safe point */
     Scheduler *s = SCH(vm);
     Fiber *t = mts_thread_of(f);
+    if (t && (t->obj.flags & FIBER_HOSTCALL)) {
+        /* mt_call's code cannot be switched away from: a signal waits for it to return
+           (mt_call sets attention again), and a budget does not count it. */
+        return true;
+    }
+    if (vm->budget.on && !vm->signal_pending && !t->exit_held) {
+        if (budget_spent(vm)) preempt_for_host(vm, f);
+        return true;
+    }
     if (vm->signal_pending) {
         bool was_down = s->shutting_down;
         mtth_deliver_signal(vm);

@@ -734,6 +734,7 @@ safe_point:
             Native *n = (Native *)AS_OBJ(*callee);
             if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
                 STORE();
+                vm->native = n;
                 int r = n->fn(vm, callee, argc);
                 if (mt_likely(r == NATIVE_OK)) {
                     sp = callee + 1;
@@ -772,6 +773,7 @@ safe_point:
             Native *n = (Native *)AS_OBJ(ac->method);
             if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
                 STORE();
+                vm->native = n;
                 int r = n->fn(vm, recv, argc);
                 if (mt_likely(r == NATIVE_OK)) {
                     sp = recv + 1;
