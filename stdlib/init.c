@@ -2,6 +2,7 @@
 ** init.c — registers the standard library in a new VM, and the helpers natives share.
 */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -49,6 +50,42 @@ void mtlib_define_in_module(VM *vm, Module *m, const LibReg *regs) {
     }
 }
 
+/* Sets global `name` of module m (a native module's constant or Mt-written member). */
+void mtlib_module_set(VM *vm, Module *m, const char *name, Value v) {
+    mtgc_push_temp(vm, v);
+    uint32_t slot = mto_module_slot(vm, m, mto_intern_z(vm, name));
+    m->values[slot] = v;
+    m->declared[slot] = 1;
+    mtgc_pop_temp(vm, 1);
+}
+
+/* A module object whose globals are the given natives. Each native is named
+   "module.name", so that its errors say which module's function failed. */
+Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs) {
+    String *n = mto_intern_z(vm, name);
+    mtgc_push_temp(vm, OBJ_VAL(n));
+    Module *m = mto_module(vm, n, NULL);
+    mtgc_push_temp(vm, OBJ_VAL(m));
+    m->state = MODULE_READY;
+    for (const LibReg *r = regs; r->name; r++) {
+        char qualified[64];
+        snprintf(qualified, sizeof qualified, "%s.%s", name, r->name);
+        LibReg q = *r;
+        q.name = qualified;
+        mtlib_module_set(vm, m, r->name, OBJ_VAL(mtlib_native(vm, &q)));
+    }
+    mtt_set(vm, &vm->modules, n, OBJ_VAL(m));
+    mtgc_pop_temp(vm, 2);
+    return m;
+}
+
+/* The native module `name` (registered by mtlib_native_module). */
+Module *mtlib_module(VM *vm, const char *name) {
+    Value v;
+    if (!mtt_get(&vm->modules, mto_intern_z(vm, name), &v)) return NULL;
+    return (Module *)AS_OBJ(v);
+}
+
 Value mtv_builtin(VM *vm, const char *name) {
     Value v;
     String *s = mto_intern_z(vm, name);
@@ -86,6 +123,31 @@ bool mtlib_str_arg(VM *vm, Value *args, int i, const char *fn, String **out) {
     }
     *out = AS_STRING(args[i]);
     return true;
+}
+
+/* A str argument used as a file system path: no NUL byte (the C library would cut it). */
+bool mtlib_path_arg(VM *vm, Value *args, int i, const char *fn, String **out) {
+    if (!mtlib_str_arg(vm, args, i, fn, out)) return false;
+    if (memchr((*out)->chars, 0, (*out)->len)) {
+        mte_throw(vm, ERR_VALUE, "%s(): path contains a NUL byte", fn);
+        return false;
+    }
+    return true;
+}
+
+/* Raises the error for a failed system call: FileNotFoundError or PermissionError when
+   errno says so, else IOError; the message is the formatted text, ": ", the system's
+   reason. */
+int mtlib_errno_error(VM *vm, int err, const char *fmt, ...) {
+    char what[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    ErrorKind kind = err == ENOENT                   ? ERR_FILE_NOT_FOUND
+                     : err == EACCES || err == EPERM ? ERR_PERMISSION
+                                                     : ERR_IO;
+    return mte_throw(vm, kind, "%s: %s", what, strerror(err));
 }
 
 /* A function of the Mt-written part of the library. */
@@ -195,6 +257,21 @@ void mtlib_free_obj(VM *vm, Obj *o) {
     if (o->type == OBJ_FILE) mtio_free(vm, o);
 }
 
+/* Members of native modules that are written in Mt (prelude.mt), by module. */
+static const struct {
+    const char *module, *name, *prelude_name;
+} mt_parts[] = {
+    {"os", "walk", "_os_walk"},
+    {"os", "StatResult", "StatResult"},
+    {NULL, NULL, NULL},
+};
+
+static void attach_mt_parts(VM *vm) {
+    for (int i = 0; mt_parts[i].module; i++)
+        mtlib_module_set(vm, mtlib_module(vm, mt_parts[i].module), mt_parts[i].name,
+                         mtlib_prelude(vm, mt_parts[i].prelude_name));
+}
+
 bool mtlib_open_all(VM *vm) {
     vm->out_buf = mtmem_alloc(vm, 1 << 16);
     vm->out_cap = 1 << 16;
@@ -205,5 +282,10 @@ bool mtlib_open_all(VM *vm) {
     mtlib_open_task(vm);
     mtlib_open_io(vm);
     mtlib_open_math(vm);
-    return mtlib_open_prelude(vm);
+    mtlib_open_os(vm);
+    mtlib_open_path(vm);
+    mtlib_open_time(vm);
+    if (!mtlib_open_prelude(vm)) return false;
+    attach_mt_parts(vm);
+    return true;
 }

@@ -46,6 +46,10 @@ static inline int mtlib_from_step(VM *vm, Step st) {
     return st == STEP_DONE ? NATIVE_OK : st == STEP_ERROR ? NATIVE_ERROR : NATIVE_SUSPEND;
 }
 MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs);
+MT_INTERNAL Module *mtlib_module(VM *vm, const char *name);
+MT_INTERNAL void mtlib_module_set(VM *vm, Module *m, const char *name, Value v);
+MT_INTERNAL bool mtlib_path_arg(VM *vm, Value *args, int i, const char *fn, String **out);
+MT_INTERNAL int mtlib_errno_error(VM *vm, int err, const char *fmt, ...) MT_PRINTF(3, 4);
 
 MT_INTERNAL extern const LibReg mtlib_list_hidden[];
 
@@ -55,6 +59,9 @@ MT_INTERNAL void mtlib_open_list(VM *vm);
 MT_INTERNAL void mtlib_open_task(VM *vm);
 MT_INTERNAL void mtlib_open_io(VM *vm);
 MT_INTERNAL void mtlib_open_math(VM *vm);
+MT_INTERNAL void mtlib_open_os(VM *vm);
+MT_INTERNAL void mtlib_open_path(VM *vm);
+MT_INTERNAL void mtlib_open_time(VM *vm);
 MT_INTERNAL bool mtlib_open_prelude(VM *vm); /* false: it did not load (out of memory) */
 
 #endif

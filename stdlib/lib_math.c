@@ -111,19 +111,6 @@ static const LibReg math_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-/* A module object whose globals are the given natives. */
-Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs) {
-    String *n = mto_intern_z(vm, name);
-    mtgc_push_temp(vm, OBJ_VAL(n));
-    Module *m = mto_module(vm, n, NULL);
-    mtgc_push_temp(vm, OBJ_VAL(m));
-    m->state = MODULE_READY;
-    mtlib_define_in_module(vm, m, regs);
-    mtt_set(vm, &vm->modules, n, OBJ_VAL(m));
-    mtgc_pop_temp(vm, 2);
-    return m;
-}
-
 static void set_const(VM *vm, Module *m, const char *name, double v) {
     uint32_t slot = mto_module_slot(vm, m, mto_intern_z(vm, name));
     m->values[slot] = DOUBLE_VAL(v);

@@ -128,3 +128,37 @@ def _close(co):
     # The body of a thread that closes a suspended coroutine at program end or for the
     # collector: a failure is reported like any thread's.
     co.close()
+
+# {== Parts of native modules written in Mt (attached to them by init.c) ==}
+
+import os
+
+class StatResult:
+    # What os.stat returns (the fields are set by the native).
+    def repr(self):
+        return f"os.StatResult(size={self.size}, mtime={self.mtime}, mode=0o{self.mode:o}, isdir={self.isdir}, isfile={self.isfile})"
+
+def _os_walk(top):
+    return coroutine(_os_walk_dir, top)
+
+def _os_walk_dir(top):
+    # Top-down: the caller may remove names from the yielded dirnames list to prune.
+    let names = nil
+    try:
+        names = os.listdir(top)
+    except IOError:
+        return
+    let dirs = []
+    let files = []
+    let prefix = top
+    if not prefix.endswith("/"):
+        prefix += "/"
+    for name in names:
+        if os.isdir(prefix + name):
+            dirs.append(name)
+        else:
+            files.append(name)
+    yield [top, dirs, files]
+    for name in dirs:
+        if not os.islink(prefix + name):
+            _os_walk_dir(prefix + name)
