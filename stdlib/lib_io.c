@@ -59,7 +59,7 @@ static int io_open(VM *vm, Value *args, int argc) {
     /* The stream's buffer is the C library's: stdio cannot take the VM's allocator, so it
        is the one allocation outside realloc_fn (and the memory limit). */
     f->fp = fopen(path->chars, cm);
-    if (!f->fp) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
+    if (!f->fp) return mtlib_errno_error(vm, errno, "cannot open '%s'", path->chars);
     f->closed = false;
     return NATIVE_OK;
 }
