@@ -278,6 +278,7 @@ bool mtlib_open_all(VM *vm) {
     vm->out_tty = isatty(1);
     mtlib_open_core(vm);
     mtlib_open_string(vm);
+    mtlib_open_unicode(vm);
     mtlib_open_list(vm);
     mtlib_open_task(vm);
     mtlib_open_io(vm);

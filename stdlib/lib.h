@@ -55,6 +55,7 @@ MT_INTERNAL extern const LibReg mtlib_list_hidden[];
 
 MT_INTERNAL void mtlib_open_core(VM *vm);
 MT_INTERNAL void mtlib_open_string(VM *vm);
+MT_INTERNAL void mtlib_open_unicode(VM *vm);
 MT_INTERNAL void mtlib_open_list(VM *vm);
 MT_INTERNAL void mtlib_open_task(VM *vm);
 MT_INTERNAL void mtlib_open_io(VM *vm);

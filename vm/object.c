@@ -413,6 +413,7 @@ static void free_proto(VM *vm, Proto *p) {
 }
 
 MT_INTERNAL void mtsched_free_obj(VM *vm, Obj *o);
+static void forget_cursor(VM *vm, String *s);
 
 void mto_free(VM *vm, Obj *o) {
     switch ((ObjType)o->type) {
@@ -422,6 +423,7 @@ void mto_free(VM *vm, Obj *o) {
         break;
     }
     case OBJ_MAP: mtm_free(vm, (Map *)o); break;
+    case OBJ_STRING: forget_cursor(vm, (String *)o); break;
     case OBJ_PROTO: free_proto(vm, (Proto *)o); break;
     case OBJ_CLASS:
         mtt_free(vm, &((Class *)o)->methods);
@@ -468,19 +470,78 @@ uint32_t mto_utf8_offset(String *s, uint32_t cp_index) {
     return s->len;
 }
 
+/* {== Code-point positions in non-ASCII strings ==} */
+
+static inline bool utf8_continuation(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
+
+static inline uint32_t cursor_slot(String *s) {
+    return (uint32_t)((uintptr_t)s >> 5) & (MT_STR_CURSORS - 1);
+}
+
+/* Walks from code point cp at `byte` to code point target, forwards or backwards. */
+static uint32_t utf8_walk(String *s, uint32_t cp, uint32_t byte, uint32_t target) {
+    for (; cp < target; cp++) {
+        byte++;
+        while (byte < s->len && utf8_continuation(s->chars[byte])) byte++;
+    }
+    for (; cp > target; cp--) {
+        byte--;
+        while (utf8_continuation(s->chars[byte])) byte--;
+    }
+    return byte;
+}
+
+/* Byte offset of code point cp_index (clamped to the end). A non-ASCII string is walked
+   from the nearest known position — its start, its end, or where the last lookup in it
+   landed — so indexing it in a loop, forwards or backwards, costs O(1) per step. */
+uint32_t mto_utf8_seek(VM *vm, String *s, uint32_t cp_index) {
+    if (s->obj.flags & STR_ASCII) return cp_index < s->len ? cp_index : s->len;
+    if (cp_index >= s->ncp) return s->len;
+    uint32_t cp = 0, byte = 0, dist = cp_index;
+    StrCursor *c = &vm->str_cursor[cursor_slot(s)];
+    if (c->s == s) {
+        uint32_t d = c->cp > cp_index ? c->cp - cp_index : cp_index - c->cp;
+        if (d < dist) cp = c->cp, byte = c->byte, dist = d;
+    }
+    if (s->ncp - cp_index < dist) cp = s->ncp, byte = s->len;
+    byte = utf8_walk(s, cp, byte, cp_index);
+    c->s = s;
+    c->cp = cp_index;
+    c->byte = byte;
+    return byte;
+}
+
+/* The code point index at byte offset `byte` (a code point boundary), the inverse of
+   mto_utf8_seek, from the same nearest known position. */
+uint32_t mto_cp_index(VM *vm, String *s, uint32_t byte) {
+    if (s->obj.flags & STR_ASCII) return byte < s->len ? byte : s->len;
+    if (byte >= s->len) return s->ncp;
+    uint32_t cp = 0, from = 0, dist = byte;
+    StrCursor *c = &vm->str_cursor[cursor_slot(s)];
+    if (c->s == s) {
+        uint32_t d = c->byte > byte ? c->byte - byte : byte - c->byte;
+        if (d < dist) cp = c->cp, from = c->byte, dist = d;
+    }
+    if (s->len - byte < dist) cp = s->ncp, from = s->len;
+    for (uint32_t i = from; i < byte; i++) cp += !utf8_continuation(s->chars[i]);
+    for (uint32_t i = byte; i < from; i++) cp -= !utf8_continuation(s->chars[i]);
+    c->s = s;
+    c->cp = cp;
+    c->byte = byte;
+    return cp;
+}
+
+/* A freed string must not be found by a later lookup at the same address. */
+static void forget_cursor(VM *vm, String *s) {
+    StrCursor *c = &vm->str_cursor[cursor_slot(s)];
+    if (c->s == s) c->s = NULL;
+}
+
 /* The code points [from, to) of s. */
 String *mto_substring(VM *vm, String *s, uint32_t from, uint32_t to) {
     if (from >= to) return mto_intern(vm, "", 0);
-    uint32_t a = mto_utf8_offset(s, from);
-    uint32_t b = (s->obj.flags & STR_ASCII) ? (to < s->len ? to : s->len) : a;
-    if (!(s->obj.flags & STR_ASCII)) {
-        uint32_t cp = from;
-        while (b < s->len && cp < to) {
-            b++;
-            while (b < s->len && ((unsigned char)s->chars[b] & 0xC0) == 0x80) b++;
-            cp++;
-        }
-    }
+    uint32_t a = mto_utf8_seek(vm, s, from);
+    uint32_t b = mto_utf8_seek(vm, s, to);
     if (b - a <= 1) return mto_char(vm, s->chars + a, b - a);
     return mto_string(vm, s->chars + a, b - a);
 }

@@ -84,6 +84,13 @@ typedef struct {
 #undef X
 } CommonNames;
 
+/* A code point of a string and its byte offset (see mto_utf8_seek). */
+#define MT_STR_CURSORS 4 /* a power of two */
+typedef struct {
+    String *s;
+    uint32_t cp, byte;
+} StrCursor;
+
 typedef struct Scheduler Scheduler;
 struct CompilerState;
 
@@ -141,6 +148,9 @@ struct mt_VM {
     char *compile_error;
     size_t compile_error_size;
     bool compile_incomplete;
+    /* Where recent code-point lookups in non-ASCII strings landed, so that indexing them
+       in a loop costs O(1) per step (object.c, mto_utf8_seek); by string address. */
+    StrCursor str_cursor[MT_STR_CURSORS];
 };
 
 /* {== Object allocation (object.c) ==} */
@@ -153,6 +163,8 @@ MT_INTERNAL String *mto_string_alloc(VM *vm, size_t len);
 MT_INTERNAL String *mto_string_finish(VM *vm, String *s);
 MT_INTERNAL String *mto_string_fmt(VM *vm, const char *fmt, ...) MT_PRINTF(2, 3);
 MT_INTERNAL uint32_t mto_utf8_offset(String *s, uint32_t cp_index);
+MT_INTERNAL uint32_t mto_utf8_seek(VM *vm, String *s, uint32_t cp_index);
+MT_INTERNAL uint32_t mto_cp_index(VM *vm, String *s, uint32_t byte);
 MT_INTERNAL String *mto_substring(VM *vm, String *s, uint32_t cp_from, uint32_t cp_to);
 MT_INTERNAL String *mto_char(VM *vm, const char *bytes, size_t n);
 MT_INTERNAL uint32_t mto_string_hash(String *s);
