@@ -22,7 +22,7 @@ void mtc_begin_scope(C *c) { c->fs->scope_depth++; }
 
 static Local *declare(C *c, String *name, bool hidden) {
     FnState *fs = c->fs;
-    if (fs->nlocals >= MT_MAX_LOCALS) mtc_error(c, "too many local variables in one function");
+    if (fs->nlocals >= MT_MAX_LOCALS) mtce_error(c, "too many local variables in one function");
     Local *l = &fs->locals[fs->nlocals++];
     l->name = name;
     l->depth = fs->scope_depth;
@@ -55,11 +55,11 @@ void mtc_pop_locals_to(C *c, int nlocals, bool emit_only) {
             break;
         }
     int saved_stack = fs->stack;
-    if (first_captured >= 0) mtc_emit_op(c, OP_CLOSE_UPVALS, (uint32_t)first_captured);
-    if (n == 1) mtc_emit(c, OP_POP);
+    if (first_captured >= 0) mtce_emit_op(c, OP_CLOSE_UPVALS, (uint32_t)first_captured);
+    if (n == 1) mtce_emit(c, OP_POP);
     else {
-        mtc_emit_op(c, OP_POPN, (uint32_t)n);
-        mtc_adjust(c, -n);
+        mtce_emit_op(c, OP_POPN, (uint32_t)n);
+        mtce_adjust(c, -n);
     }
     if (emit_only) fs->stack = saved_stack;
     else fs->nlocals = nlocals;
@@ -86,25 +86,25 @@ static bool at_top_level(C *c) { return c->fs->kind == FN_MODULE && c->fs->scope
 /* Binds the value on top of the stack to `name`: a module global at the top level, else a
    new local in the current block. */
 static void define_name(C *c, String *name) {
-    if (at_top_level(c)) mtc_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+    if (at_top_level(c)) mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
     else mtc_add_local(c, name);
 }
 
 /* {== Blocks ==} */
 
 static void end_simple_statement(C *c) {
-    if (mtc_match(c, TOK_SEMICOLON) && !mtc_check(c, TOK_NEWLINE) && !mtc_check(c, TOK_EOF))
+    if (mtcx_match(c, TOK_SEMICOLON) && !mtcx_check(c, TOK_NEWLINE) && !mtcx_check(c, TOK_EOF))
         return; /* another statement follows on this line */
-    if (mtc_check(c, TOK_EOF)) return;
-    if (mtc_check(c, TOK_DEDENT)) return;
-    mtc_consume(c, TOK_NEWLINE, "end of line");
+    if (mtcx_check(c, TOK_EOF)) return;
+    if (mtcx_check(c, TOK_DEDENT)) return;
+    mtcx_consume(c, TOK_NEWLINE, "end of line");
 }
 
 void mtc_block(C *c) {
-    mtc_consume(c, TOK_COLON, "':'");
-    if (!mtc_match(c, TOK_NEWLINE)) {
+    mtcx_consume(c, TOK_COLON, "':'");
+    if (!mtcx_match(c, TOK_NEWLINE)) {
         /* `if x: return 1` — simple statements on the same line. */
-        if (mtc_check(c, TOK_EOF)) mtc_error_at(c, &c->cur, "expected a statement after ':'");
+        if (mtcx_check(c, TOK_EOF)) mtce_error_at(c, &c->cur, "expected a statement after ':'");
         switch (c->cur.type) {
         case TOK_IF:
         case TOK_WHILE:
@@ -114,22 +114,22 @@ void mtc_block(C *c) {
         case TOK_TRY:
         case TOK_WITH:
         case TOK_SELECT:
-            mtc_error_at(c, &c->cur, "a compound statement must start on its own line");
+            mtce_error_at(c, &c->cur, "a compound statement must start on its own line");
         default: break;
         }
         int line = c->prev.line;
         do {
             statement(c);
-        } while (c->prev.type == TOK_SEMICOLON && c->cur.line == line && !mtc_check(c, TOK_EOF));
+        } while (c->prev.type == TOK_SEMICOLON && c->cur.line == line && !mtcx_check(c, TOK_EOF));
         return;
     }
-    if (!mtc_check(c, TOK_INDENT)) {
-        if (mtc_check(c, TOK_EOF)) c->incomplete = true;
-        mtc_error_at(c, &c->cur, "expected an indented block");
+    if (!mtcx_check(c, TOK_INDENT)) {
+        if (mtcx_check(c, TOK_EOF)) c->incomplete = true;
+        mtce_error_at(c, &c->cur, "expected an indented block");
     }
-    mtc_advance(c);
-    while (!mtc_check(c, TOK_DEDENT) && !mtc_check(c, TOK_EOF)) statement(c);
-    mtc_match(c, TOK_DEDENT);
+    mtcx_advance(c);
+    while (!mtcx_check(c, TOK_DEDENT) && !mtcx_check(c, TOK_EOF)) statement(c);
+    mtcx_match(c, TOK_DEDENT);
 }
 
 static void scoped_block(C *c) {
@@ -144,7 +144,7 @@ static void scoped_block(C *c) {
    for a condition that is the constant true. Fuses `local OP const` and `local OP local`
    comparisons into one compare-and-branch. */
 static int condition_jump(C *c) {
-    mtc_expression(c);
+    mtcx_expression(c);
     FnState *fs = c->fs;
     int n = fs->ncode;
     if (n >= 1 && n - 1 >= fs->barrier && fs->code[n - 1] == MAKE_A(OP_TRUE, 0)) {
@@ -154,7 +154,7 @@ static int condition_jump(C *c) {
     }
     if (n < 3 || n - 3 < fs->barrier || INSTR_OP(fs->code[n - 3]) != OP_GET_LOCAL ||
         INSTR_A(fs->code[n - 3]) > 0xff)
-        return mtc_jump(c, OP_JUMP_IF_FALSE);
+        return mtce_jump(c, OP_JUMP_IF_FALSE);
     static const struct {
         OpCode cmp, lk, ll;
     } fuse[] = {{OP_LT, OP_JLT_LK, OP_JLT_LL}, {OP_LE, OP_JLE_LK, OP_JLE_LL},
@@ -168,7 +168,7 @@ static int condition_jump(C *c) {
         uint32_t operand = 0;
         if (INSTR_OP(b) == OP_INT) {
             fused = fuse[f].lk;
-            operand = (uint32_t)mtc_const(c, SMALLINT_VAL(INSTR_SA(b)));
+            operand = (uint32_t)mtce_const(c, SMALLINT_VAL(INSTR_SA(b)));
         } else if (INSTR_OP(b) == OP_CONST) {
             fused = fuse[f].lk;
             operand = INSTR_A(b);
@@ -179,30 +179,30 @@ static int condition_jump(C *c) {
         if (fused == OP_NOP || operand > 0xffff) break;
         fs->ncode -= 3;
         fs->stack -= 1;
-        mtc_emit_ab(c, fused, INSTR_A(a), operand);
-        return mtc_emit(c, MAKE_A(OP_EXTRA, 0));
+        mtce_emit_ab(c, fused, INSTR_A(a), operand);
+        return mtce_emit(c, MAKE_A(OP_EXTRA, 0));
     }
-    return mtc_jump(c, OP_JUMP_IF_FALSE);
+    return mtce_jump(c, OP_JUMP_IF_FALSE);
 }
 
 static void if_statement(C *c) {
     int to_next = condition_jump(c);
     scoped_block(c);
     JumpList ends = {0};
-    while (mtc_check(c, TOK_ELIF) || mtc_check(c, TOK_ELSE)) {
-        mtc_jl_add(c, &ends, mtc_jump(c, OP_JUMP));
-        if (to_next >= 0) mtc_patch(c, to_next);
-        if (mtc_match(c, TOK_ELSE)) {
+    while (mtcx_check(c, TOK_ELIF) || mtcx_check(c, TOK_ELSE)) {
+        mtce_jl_add(c, &ends, mtce_jump(c, OP_JUMP));
+        if (to_next >= 0) mtce_patch(c, to_next);
+        if (mtcx_match(c, TOK_ELSE)) {
             scoped_block(c);
             to_next = -1;
             break;
         }
-        mtc_advance(c);
+        mtcx_advance(c);
         to_next = condition_jump(c);
         scoped_block(c);
     }
-    if (to_next >= 0) mtc_patch(c, to_next);
-    mtc_jl_patch(c, &ends);
+    if (to_next >= 0) mtce_patch(c, to_next);
+    mtce_jl_patch(c, &ends);
 }
 
 /* {== Loops ==} */
@@ -219,62 +219,62 @@ static void push_loop(C *c, Loop *loop, int start) {
 
 static void while_statement(C *c) {
     Loop loop;
-    int start = mtc_here(c);
+    int start = mtce_here(c);
     push_loop(c, &loop, start);
     int exit = condition_jump(c);
-    int body = mtc_here(c);
+    int body = mtce_here(c);
     scoped_block(c);
     FnState *fs = c->fs;
     if (exit >= 1 && INSTR_OP(fs->code[exit]) == OP_EXTRA && exit == start + 1) {
         /* A compare-and-branch condition: test again at the bottom and jump back while
            it holds, saving the jump to the top on every iteration. */
-        mtc_emit(c, fs->code[start]);
-        int pc = mtc_emit(c, MAKE_A(OP_EXTRA_T, 0));
-        mtc_patch_to(c, pc, body);
+        mtce_emit(c, fs->code[start]);
+        int pc = mtce_emit(c, MAKE_A(OP_EXTRA_T, 0));
+        mtce_patch_to(c, pc, body);
     } else {
-        mtc_loop(c, start);
+        mtce_loop(c, start);
     }
-    if (exit >= 0) mtc_patch(c, exit);
+    if (exit >= 0) mtce_patch(c, exit);
     c->fs->loop = loop.enclosing;
-    mtc_jl_patch(c, &loop.breaks);
+    mtce_jl_patch(c, &loop.breaks);
 }
 
 static void for_statement(C *c) {
     Token name_tok;
-    mtc_consume(c, TOK_NAME, "loop variable name after 'for'");
+    mtcx_consume(c, TOK_NAME, "loop variable name after 'for'");
     name_tok = c->prev;
     Token second = {0};
     bool pair = false;
-    if (mtc_match(c, TOK_COMMA)) {
-        mtc_consume(c, TOK_NAME, "second loop variable name");
+    if (mtcx_match(c, TOK_COMMA)) {
+        mtcx_consume(c, TOK_NAME, "second loop variable name");
         second = c->prev;
         pair = true;
     }
-    mtc_consume(c, TOK_IN, "'in' in for loop");
+    mtcx_consume(c, TOK_IN, "'in' in for loop");
     mtc_begin_scope(c);
-    mtc_expression(c);
-    mtc_emit(c, OP_ITER); /* [x] -> [iterator] */
-    mtc_emit(c, OP_NIL);  /* the iteration state */
+    mtcx_expression(c);
+    mtce_emit(c, OP_ITER); /* [x] -> [iterator] */
+    mtce_emit(c, OP_NIL);  /* the iteration state */
     int it_slot = mtc_add_hidden(c);
     mtc_add_hidden(c);
     (void)it_slot;
     Loop loop;
-    int start = mtc_here(c);
+    int start = mtce_here(c);
     push_loop(c, &loop, start);
-    int for_iter = mtc_jump(c, OP_FOR_ITER);
+    int for_iter = mtce_jump(c, OP_FOR_ITER);
     /* The body scope: the loop variable is fresh each iteration, so closures made in the
        body each capture their own. */
     mtc_begin_scope(c);
     if (pair) {
         /* for k, v in pairs: each item must be a 2-element list. */
         int v_slot = mtc_add_hidden(c);
-        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)v_slot);
-        mtc_emit_op(c, OP_UNPACK, 2);
-        mtc_adjust(c, 1);
-        mtc_add_local(c, mtc_name(c, &name_tok));
-        mtc_add_local(c, mtc_name(c, &second));
+        mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)v_slot);
+        mtce_emit_op(c, OP_UNPACK, 2);
+        mtce_adjust(c, 1);
+        mtc_add_local(c, mtce_name(c, &name_tok));
+        mtc_add_local(c, mtce_name(c, &second));
     } else {
-        mtc_add_local(c, mtc_name(c, &name_tok));
+        mtc_add_local(c, mtce_name(c, &name_tok));
     }
     mtc_block(c);
     FnState *fs = c->fs;
@@ -286,18 +286,18 @@ static void for_statement(C *c) {
            and jumping back to FOR_ITER. */
         fs->scope_depth--;
         fs->nlocals--;
-        int pc = mtc_emit(c, MAKE_A(OP_FOR_NEXT, 0));
-        mtc_patch_to(c, pc, for_iter + 1);
+        int pc = mtce_emit(c, MAKE_A(OP_FOR_NEXT, 0));
+        mtce_patch_to(c, pc, for_iter + 1);
         fs->stack--;
     } else {
         mtc_end_scope(c);
-        mtc_loop(c, start);
+        mtce_loop(c, start);
     }
-    int exit = mtc_here(c);
-    mtc_patch_to(c, for_iter, exit);
-    mtc_add_handler(c, for_iter, for_iter + 1, exit, it_slot + 2, HANDLER_FOR_STOP, it_slot);
+    int exit = mtce_here(c);
+    mtce_patch_to(c, for_iter, exit);
+    mtce_add_handler(c, for_iter, for_iter + 1, exit, it_slot + 2, HANDLER_FOR_STOP, it_slot);
     c->fs->loop = loop.enclosing;
-    mtc_jl_patch(c, &loop.breaks);
+    mtce_jl_patch(c, &loop.breaks);
     mtc_end_scope(c); /* pops iterator and state */
 }
 
@@ -306,7 +306,7 @@ static void for_statement(C *c) {
 static int register_exit(C *c, TryBlock *t, int what, Loop *loop) {
     for (int i = 0; i < t->nexits; i++)
         if (t->exits[i].what == what && t->exits[i].loop == loop) return i;
-    if (t->nexits == 16) mtc_error(c, "too many different exits from one try block");
+    if (t->nexits == 16) mtce_error(c, "too many different exits from one try block");
     t->exits[t->nexits].what = what;
     t->exits[t->nexits].loop = loop;
     return t->nexits++;
@@ -314,10 +314,10 @@ static int register_exit(C *c, TryBlock *t, int what, Loop *loop) {
 
 /* Stores the completion and jumps to the finally of the innermost try. */
 static void goto_finally(C *c, TryBlock *t, int kind) {
-    mtc_emit(c, MAKE_A(OP_INT, (uint32_t)kind));
-    mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)t->kind_slot);
+    mtce_emit(c, MAKE_A(OP_INT, (uint32_t)kind));
+    mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)t->kind_slot);
     mtc_pop_locals_to(c, t->nlocals, true);
-    mtc_jl_add(c, &t->to_finally, mtc_jump(c, OP_JUMP));
+    mtce_jl_add(c, &t->to_finally, mtce_jump(c, OP_JUMP));
 }
 
 static void emit_break(C *c, Loop *loop, bool is_continue) {
@@ -329,10 +329,10 @@ static void emit_break(C *c, Loop *loop, bool is_continue) {
     }
     if (is_continue) {
         mtc_pop_locals_to(c, loop->nlocals, true);
-        mtc_loop(c, loop->start);
+        mtce_loop(c, loop->start);
     } else {
         mtc_pop_locals_to(c, loop->exit_nlocals, true);
-        mtc_jl_add(c, &loop->breaks, mtc_jump(c, OP_JUMP));
+        mtce_jl_add(c, &loop->breaks, mtce_jump(c, OP_JUMP));
     }
 }
 
@@ -340,30 +340,30 @@ static void emit_break(C *c, Loop *loop, bool is_continue) {
 static void emit_return(C *c) {
     TryBlock *t = c->fs->try_block;
     if (t) {
-        mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)(t->kind_slot - 1));
+        mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)(t->kind_slot - 1));
         register_exit(c, t, 0, NULL);
         goto_finally(c, t, KIND_RETURN);
         return;
     }
-    mtc_emit(c, OP_RETURN);
-    mtc_adjust(c, -1);
+    mtce_emit(c, OP_RETURN);
+    mtce_adjust(c, -1);
 }
 
 static void return_statement(C *c) {
-    if (c->fs->kind == FN_MODULE) mtc_error(c, "'return' outside a function");
-    if (mtc_check(c, TOK_NEWLINE) || mtc_check(c, TOK_EOF) || mtc_check(c, TOK_SEMICOLON) ||
-        mtc_check(c, TOK_DEDENT))
-        mtc_emit(c, OP_NIL);
-    else mtc_rhs(c);
+    if (c->fs->kind == FN_MODULE) mtce_error(c, "'return' outside a function");
+    if (mtcx_check(c, TOK_NEWLINE) || mtcx_check(c, TOK_EOF) || mtcx_check(c, TOK_SEMICOLON) ||
+        mtcx_check(c, TOK_DEDENT))
+        mtce_emit(c, OP_NIL);
+    else mtcx_rhs(c);
     emit_return(c);
 }
 
 /* {== try / except / finally ==} */
 
 static void begin_try(C *c, TryBlock *t) {
-    mtc_emit(c, OP_NIL);
+    mtce_emit(c, OP_NIL);
     mtc_add_hidden(c); /* value */
-    mtc_emit(c, OP_NIL);
+    mtce_emit(c, OP_NIL);
     t->kind_slot = mtc_add_hidden(c);
     t->nlocals = c->fs->nlocals;
     t->to_finally = (JumpList){0};
@@ -376,40 +376,40 @@ static void begin_try(C *c, TryBlock *t) {
    `body`), END_FINALLY and the code resuming each pending exit. */
 static void finish_try(C *c, TryBlock *t, int try_start, void (*body)(C *, void *), void *arg) {
     FnState *fs = c->fs;
-    mtc_emit(c, MAKE_A(OP_INT, KIND_NORMAL));
-    mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)t->kind_slot);
+    mtce_emit(c, MAKE_A(OP_INT, KIND_NORMAL));
+    mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)t->kind_slot);
     int normal_end = fs->ncode;
-    int entry = mtc_here(c);
-    mtc_jl_patch(c, &t->to_finally);
+    int entry = mtce_here(c);
+    mtce_jl_patch(c, &t->to_finally);
     fs->try_block = t->enclosing;
     if (body) {
-        mtc_add_handler(c, try_start, normal_end, entry, t->nlocals, HANDLER_FINALLY,
+        mtce_add_handler(c, try_start, normal_end, entry, t->nlocals, HANDLER_FINALLY,
                         t->kind_slot - 1);
         body(c, arg);
-        mtc_add_region(c, entry, fs->ncode, REGION_FINALLY, t->kind_slot - 1);
+        mtce_add_region(c, entry, fs->ncode, REGION_FINALLY, t->kind_slot - 1);
     }
     int n = 1 + t->nexits;
-    mtc_emit_ab(c, OP_END_FINALLY, (uint32_t)t->kind_slot, (uint32_t)n);
+    mtce_emit_ab(c, OP_END_FINALLY, (uint32_t)t->kind_slot, (uint32_t)n);
     int table = fs->ncode;
-    for (int i = 0; i <= n; i++) mtc_emit(c, MAKE_A(OP_EXTRA, 0));
+    for (int i = 0; i <= n; i++) mtce_emit(c, MAKE_A(OP_EXTRA, 0));
     /* Word 0: the normal continuation; word 1: return; word 2 + i: exit i. */
     bool patched[18] = {false};
     for (int i = 0; i < t->nexits; i++) {
         FinallyExit *e = &t->exits[i];
-        int here = mtc_here(c);
+        int here = mtce_here(c);
         int word = e->what == 0 ? 1 : 2 + i;
-        mtc_patch_to(c, table + word, here);
+        mtce_patch_to(c, table + word, here);
         patched[word] = true;
         if (e->what == 0) {
-            mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)(t->kind_slot - 1));
+            mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)(t->kind_slot - 1));
             emit_return(c);
         } else {
             emit_break(c, e->loop, e->what == 2);
         }
     }
-    int after = mtc_here(c);
+    int after = mtce_here(c);
     for (int i = 0; i <= n; i++)
-        if (!patched[i]) mtc_patch_to(c, table + i, after);
+        if (!patched[i]) mtce_patch_to(c, table + i, after);
 }
 
 static void finally_body(C *c, void *arg) {
@@ -421,80 +421,80 @@ static void finally_body(C *c, void *arg) {
 static void except_clause(C *c, int exc_slot, JumpList *done) {
     Token where = c->prev;
     int to_next = -1;
-    bool bare = mtc_check(c, TOK_COLON);
+    bool bare = mtcx_check(c, TOK_COLON);
     if (bare) {
-        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
-        mtc_emit_op(c, OP_EXC_MATCH, 1);
-        mtc_adjust(c, 1); /* [exc] -> [bool]: no class operand */
-        to_next = mtc_jump(c, OP_JUMP_IF_FALSE);
-    } else if (mtc_match(c, TOK_LPAREN)) {
+        mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
+        mtce_emit_op(c, OP_EXC_MATCH, 1);
+        mtce_adjust(c, 1); /* [exc] -> [bool]: no class operand */
+        to_next = mtce_jump(c, OP_JUMP_IF_FALSE);
+    } else if (mtcx_match(c, TOK_LPAREN)) {
         /* except (A, B): any of the classes. */
         JumpList matched = {0};
         do {
-            mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
-            mtc_expression(c);
-            mtc_emit_op(c, OP_EXC_MATCH, 0);
-            mtc_jl_add(c, &matched, mtc_jump(c, OP_JUMP_IF_TRUE));
-        } while (mtc_match(c, TOK_COMMA) && !mtc_check(c, TOK_RPAREN));
-        mtc_consume(c, TOK_RPAREN, "')'");
-        to_next = mtc_jump(c, OP_JUMP);
-        mtc_jl_patch(c, &matched);
+            mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
+            mtcx_expression(c);
+            mtce_emit_op(c, OP_EXC_MATCH, 0);
+            mtce_jl_add(c, &matched, mtce_jump(c, OP_JUMP_IF_TRUE));
+        } while (mtcx_match(c, TOK_COMMA) && !mtcx_check(c, TOK_RPAREN));
+        mtcx_consume(c, TOK_RPAREN, "')'");
+        to_next = mtce_jump(c, OP_JUMP);
+        mtce_jl_patch(c, &matched);
     } else {
-        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
-        mtc_expression(c);
-        mtc_emit_op(c, OP_EXC_MATCH, 0);
-        to_next = mtc_jump(c, OP_JUMP_IF_FALSE);
+        mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
+        mtcx_expression(c);
+        mtce_emit_op(c, OP_EXC_MATCH, 0);
+        to_next = mtce_jump(c, OP_JUMP_IF_FALSE);
     }
     mtc_begin_scope(c);
-    if (mtc_match(c, TOK_AS)) {
-        mtc_consume(c, TOK_NAME, "name after 'as'");
-        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
-        mtc_add_local(c, mtc_name(c, &c->prev));
+    if (mtcx_match(c, TOK_AS)) {
+        mtcx_consume(c, TOK_NAME, "name after 'as'");
+        mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)exc_slot);
+        mtc_add_local(c, mtce_name(c, &c->prev));
     }
     MT_UNUSED(where);
     int saved = c->fs->except_slot;
     c->fs->except_slot = exc_slot;
     int body_start = c->fs->ncode;
     mtc_block(c);
-    mtc_add_region(c, body_start, c->fs->ncode, REGION_EXCEPT, exc_slot);
+    mtce_add_region(c, body_start, c->fs->ncode, REGION_EXCEPT, exc_slot);
     c->fs->except_slot = saved;
     mtc_end_scope(c);
     /* Drop the handled error and leave the statement. */
     mtc_pop_locals_to(c, exc_slot, true);
-    mtc_jl_add(c, done, mtc_jump(c, OP_JUMP));
-    mtc_patch(c, to_next);
+    mtce_jl_add(c, done, mtce_jump(c, OP_JUMP));
+    mtce_patch(c, to_next);
 }
 
 static void try_statement(C *c) {
     TryBlock t;
     begin_try(c, &t);
-    int try_start = mtc_here(c);
+    int try_start = mtce_here(c);
     mtc_block(c);
     int try_end = c->fs->ncode;
-    if (mtc_check(c, TOK_EXCEPT)) {
+    if (mtcx_check(c, TOK_EXCEPT)) {
         JumpList done = {0};
-        int to_else = mtc_jump(c, OP_JUMP);
-        int dispatch = mtc_here(c);
+        int to_else = mtce_jump(c, OP_JUMP);
+        int dispatch = mtce_here(c);
         mtc_begin_scope(c);
         int exc_slot = mtc_add_hidden(c);
-        mtc_adjust(c, 1); /* the unwinder pushes the error */
-        mtc_add_handler(c, try_start, try_end, dispatch, exc_slot + 1, HANDLER_EXCEPT, exc_slot);
+        mtce_adjust(c, 1); /* the unwinder pushes the error */
+        mtce_add_handler(c, try_start, try_end, dispatch, exc_slot + 1, HANDLER_EXCEPT, exc_slot);
         bool saw_bare = false;
-        while (mtc_match(c, TOK_EXCEPT)) {
-            if (saw_bare) mtc_error(c, "a bare 'except:' must be the last except clause");
-            saw_bare = mtc_check(c, TOK_COLON);
+        while (mtcx_match(c, TOK_EXCEPT)) {
+            if (saw_bare) mtce_error(c, "a bare 'except:' must be the last except clause");
+            saw_bare = mtcx_check(c, TOK_COLON);
             except_clause(c, exc_slot, &done);
         }
-        mtc_add_region(c, dispatch, c->fs->ncode, REGION_EXCEPT, exc_slot);
-        mtc_emit_op(c, OP_RERAISE, (uint32_t)exc_slot);
+        mtce_add_region(c, dispatch, c->fs->ncode, REGION_EXCEPT, exc_slot);
+        mtce_emit_op(c, OP_RERAISE, (uint32_t)exc_slot);
         forget_scope(c, 1);
-        mtc_patch(c, to_else);
-        if (mtc_match(c, TOK_ELSE)) scoped_block(c);
-        mtc_jl_patch(c, &done);
-    } else if (!mtc_check(c, TOK_FINALLY)) {
-        mtc_error_at(c, &c->cur, "expected 'except' or 'finally' after the try block");
+        mtce_patch(c, to_else);
+        if (mtcx_match(c, TOK_ELSE)) scoped_block(c);
+        mtce_jl_patch(c, &done);
+    } else if (!mtcx_check(c, TOK_FINALLY)) {
+        mtce_error_at(c, &c->cur, "expected 'except' or 'finally' after the try block");
     }
-    if (mtc_match(c, TOK_FINALLY)) finish_try(c, &t, try_start, finally_body, NULL);
+    if (mtcx_match(c, TOK_FINALLY)) finish_try(c, &t, try_start, finally_body, NULL);
     else finish_try(c, &t, try_start, NULL, NULL);
     /* Drop the completion slots. */
     mtc_pop_locals_to(c, t.nlocals - 2, false);
@@ -509,32 +509,32 @@ typedef struct {
 
 static void with_exit(C *c, void *arg) {
     WithInfo *w = arg;
-    int cache = mtc_cache(c, c->vm->names.exit);
-    mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)w->mgr_slot);
-    mtc_emit_op(c, OP_WITH_ERR, (uint32_t)w->kind_slot);
-    mtc_emit_ab(c, OP_INVOKE, 1, (uint32_t)cache);
-    mtc_adjust(c, -1);
-    mtc_emit_op(c, OP_WITH_RESULT, (uint32_t)w->kind_slot);
+    int cache = mtce_cache(c, c->vm->names.exit);
+    mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)w->mgr_slot);
+    mtce_emit_op(c, OP_WITH_ERR, (uint32_t)w->kind_slot);
+    mtce_emit_ab(c, OP_INVOKE, 1, (uint32_t)cache);
+    mtce_adjust(c, -1);
+    mtce_emit_op(c, OP_WITH_RESULT, (uint32_t)w->kind_slot);
 }
 
 static void with_item(C *c) {
     mtc_begin_scope(c);
-    mtc_expression(c);
+    mtcx_expression(c);
     WithInfo w;
     w.mgr_slot = mtc_add_hidden(c);
-    mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)w.mgr_slot);
-    mtc_emit_ab(c, OP_INVOKE, 0, (uint32_t)mtc_cache(c, c->vm->names.enter));
-    if (mtc_match(c, TOK_AS)) {
-        mtc_consume(c, TOK_NAME, "name after 'as'");
-        mtc_add_local(c, mtc_name(c, &c->prev));
+    mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)w.mgr_slot);
+    mtce_emit_ab(c, OP_INVOKE, 0, (uint32_t)mtce_cache(c, c->vm->names.enter));
+    if (mtcx_match(c, TOK_AS)) {
+        mtcx_consume(c, TOK_NAME, "name after 'as'");
+        mtc_add_local(c, mtce_name(c, &c->prev));
     } else {
-        mtc_emit(c, OP_POP);
+        mtce_emit(c, OP_POP);
     }
     TryBlock t;
     begin_try(c, &t);
     w.kind_slot = t.kind_slot;
-    int try_start = mtc_here(c);
-    if (mtc_match(c, TOK_COMMA)) with_item(c);
+    int try_start = mtce_here(c);
+    if (mtcx_match(c, TOK_COMMA)) with_item(c);
     else mtc_block(c);
     finish_try(c, &t, try_start, with_exit, &w);
     mtc_end_scope(c);
@@ -547,13 +547,13 @@ static void parameters(C *c, FnKind kind) {
     String *names[256];
     int n = 0;
     bool seen_default = false;
-    while (!mtc_check(c, TOK_RPAREN)) {
-        mtc_consume(c, TOK_NAME, "parameter name");
+    while (!mtcx_check(c, TOK_RPAREN)) {
+        mtcx_consume(c, TOK_NAME, "parameter name");
         Token pt = c->prev;
-        String *name = mtc_name(c, &pt);
+        String *name = mtce_name(c, &pt);
         for (int i = 0; i < n; i++)
-            if (names[i] == name) mtc_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
-        if (n == 255) mtc_error_at(c, &pt, "too many parameters (at most 255)");
+            if (names[i] == name) mtce_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
+        if (n == 255) mtce_error_at(c, &pt, "too many parameters (at most 255)");
         names[n] = name;
         int slot;
         if (kind == FN_METHOD && n == 0) {
@@ -563,27 +563,27 @@ static void parameters(C *c, FnKind kind) {
         } else {
             slot = fs->nlocals;
             declare(c, name, false)->depth = -1; /* not visible in its own default */
-            mtc_adjust(c, 1);
+            mtce_adjust(c, 1);
         }
         n++;
-        if (mtc_match(c, TOK_EQ)) {
-            if (kind == FN_METHOD && n == 1) mtc_error_at(c, &pt, "'self' cannot have a default");
+        if (mtcx_match(c, TOK_EQ)) {
+            if (kind == FN_METHOD && n == 1) mtce_error_at(c, &pt, "'self' cannot have a default");
             seen_default = true;
-            int skip = mtc_emit_ab(c, OP_ARG_DEFAULT, (uint32_t)slot, 0);
-            mtc_expression(c);
-            mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)slot);
-            mtc_patch(c, skip);
+            int skip = mtce_emit_ab(c, OP_ARG_DEFAULT, (uint32_t)slot, 0);
+            mtcx_expression(c);
+            mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)slot);
+            mtce_patch(c, skip);
             fs->proto->pflags |= PROTO_DEFAULTS;
         } else {
             if (seen_default)
-                mtc_error_at(c, &pt, "parameter without a default follows one with a default");
+                mtce_error_at(c, &pt, "parameter without a default follows one with a default");
             fs->proto->nrequired = (uint8_t)n;
         }
         fs->locals[slot].depth = fs->scope_depth;
-        if (!mtc_match(c, TOK_COMMA)) break;
+        if (!mtcx_match(c, TOK_COMMA)) break;
     }
-    mtc_consume(c, TOK_RPAREN, "')' after parameters");
-    if (kind == FN_METHOD && n == 0) mtc_error(c, "a method needs at least the 'self' parameter");
+    mtcx_consume(c, TOK_RPAREN, "')' after parameters");
+    if (kind == FN_METHOD && n == 0) mtce_error(c, "a method needs at least the 'self' parameter");
     fs->proto->nparams = (uint8_t)n;
     if (n) {
         fs->proto->param_names = mtmem_alloc(c->vm, (size_t)n * sizeof(String *));
@@ -597,140 +597,140 @@ static void parameters(C *c, FnKind kind) {
 void mtc_function(C *c, FnKind kind, String *name, bool lambda) {
     /* On the heap (tracked): after a compile error the chain of FnStates is still there
        to free their buffers. */
-    FnState *fs = mtc_tmp_realloc(c, NULL, sizeof(FnState));
-    mtc_fn_begin(c, fs, kind, name);
+    FnState *fs = mtce_tmp_realloc(c, NULL, sizeof(FnState));
+    mtce_fn_begin(c, fs, kind, name);
     mtc_begin_scope(c);
-    mtc_consume(c, TOK_LPAREN, "'(' before parameters");
+    mtcx_consume(c, TOK_LPAREN, "'(' before parameters");
     parameters(c, kind);
     if (lambda) {
-        mtc_consume(c, TOK_COLON, "':' after lambda parameters");
-        mtc_expression(c);
-        mtc_emit(c, OP_RETURN);
+        mtcx_consume(c, TOK_COLON, "':' after lambda parameters");
+        mtcx_expression(c);
+        mtce_emit(c, OP_RETURN);
     } else {
         mtc_block(c);
-        mtc_emit(c, OP_NIL);
-        mtc_emit(c, OP_RETURN);
+        mtce_emit(c, OP_NIL);
+        mtce_emit(c, OP_RETURN);
     }
     if (kind == FN_METHOD) fs->proto->pflags |= PROTO_METHOD;
-    Proto *p = mtc_fn_end(c);
-    mtc_tmp_free(c, fs);
-    mtc_emit_op(c, OP_CLOSURE, (uint32_t)mtc_const(c, OBJ_VAL(p)));
+    Proto *p = mtce_fn_end(c);
+    mtce_tmp_free(c, fs);
+    mtce_emit_op(c, OP_CLOSURE, (uint32_t)mtce_const(c, OBJ_VAL(p)));
 }
 
 static void def_statement(C *c) {
-    mtc_consume(c, TOK_NAME, "function name after 'def'");
+    mtcx_consume(c, TOK_NAME, "function name after 'def'");
     Token nt = c->prev;
-    String *name = mtc_name(c, &nt);
+    String *name = mtce_name(c, &nt);
     if (at_top_level(c)) {
         mtc_function(c, FN_FUNCTION, name, false);
-        mtc_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+        mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
         return;
     }
     /* A local function is visible in its own body, so it can recurse. */
     mtc_add_local(c, name);
-    mtc_adjust(c, 1);
+    mtce_adjust(c, 1);
     c->fs->stack--; /* the CLOSURE below fills the slot */
     mtc_function(c, FN_FUNCTION, name, false);
 }
 
 static void class_statement(C *c) {
-    mtc_consume(c, TOK_NAME, "class name after 'class'");
+    mtcx_consume(c, TOK_NAME, "class name after 'class'");
     Token nt = c->prev;
-    String *name = mtc_name(c, &nt);
+    String *name = mtce_name(c, &nt);
     bool global = at_top_level(c);
     int class_slot = -1;
     if (!global) {
-        mtc_emit(c, OP_NIL);
+        mtce_emit(c, OP_NIL);
         class_slot = mtc_add_local(c, name);
     }
     mtc_begin_scope(c);
     bool has_base = false;
-    if (mtc_match(c, TOK_LPAREN)) {
-        if (!mtc_check(c, TOK_RPAREN)) {
-            mtc_expression(c);
+    if (mtcx_match(c, TOK_LPAREN)) {
+        if (!mtcx_check(c, TOK_RPAREN)) {
+            mtcx_expression(c);
             has_base = true;
         } else {
-            mtc_emit(c, OP_NIL);
+            mtce_emit(c, OP_NIL);
         }
-        mtc_consume(c, TOK_RPAREN, "')' after base class");
+        mtcx_consume(c, TOK_RPAREN, "')' after base class");
     } else {
-        mtc_emit(c, OP_NIL);
+        mtce_emit(c, OP_NIL);
     }
     int super_slot = mtc_add_local(c, mto_intern_z(c->vm, "@super"));
     c->fs->locals[super_slot].hidden = true;
-    mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)super_slot);
-    mtc_emit_op(c, OP_CLASS, (uint32_t)mtc_const(c, OBJ_VAL(name)));
+    mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)super_slot);
+    mtce_emit_op(c, OP_CLASS, (uint32_t)mtce_const(c, OBJ_VAL(name)));
     bool saved_super = c->fs->has_super;
     c->fs->has_super = has_base;
-    mtc_consume(c, TOK_COLON, "':' after class header");
-    if (mtc_match(c, TOK_NEWLINE)) {
-        if (!mtc_check(c, TOK_INDENT)) {
-            if (mtc_check(c, TOK_EOF)) c->incomplete = true;
-            mtc_error_at(c, &c->cur, "expected an indented class body");
+    mtcx_consume(c, TOK_COLON, "':' after class header");
+    if (mtcx_match(c, TOK_NEWLINE)) {
+        if (!mtcx_check(c, TOK_INDENT)) {
+            if (mtcx_check(c, TOK_EOF)) c->incomplete = true;
+            mtce_error_at(c, &c->cur, "expected an indented class body");
         }
-        mtc_advance(c);
-        while (!mtc_check(c, TOK_DEDENT) && !mtc_check(c, TOK_EOF)) {
-            if (mtc_match(c, TOK_PASS) || mtc_match(c, TOK_STRING)) {
+        mtcx_advance(c);
+        while (!mtcx_check(c, TOK_DEDENT) && !mtcx_check(c, TOK_EOF)) {
+            if (mtcx_match(c, TOK_PASS) || mtcx_match(c, TOK_STRING)) {
                 end_simple_statement(c);
                 continue;
             }
-            if (!mtc_match(c, TOK_DEF))
-                mtc_error_at(c, &c->cur, "a class body holds only method definitions ('def')");
-            mtc_consume(c, TOK_NAME, "method name after 'def'");
-            String *mname = mtc_name(c, &c->prev);
+            if (!mtcx_match(c, TOK_DEF))
+                mtce_error_at(c, &c->cur, "a class body holds only method definitions ('def')");
+            mtcx_consume(c, TOK_NAME, "method name after 'def'");
+            String *mname = mtce_name(c, &c->prev);
             mtc_function(c, FN_METHOD, mname, false);
-            mtc_emit_op(c, OP_METHOD, (uint32_t)mtc_const(c, OBJ_VAL(mname)));
+            mtce_emit_op(c, OP_METHOD, (uint32_t)mtce_const(c, OBJ_VAL(mname)));
         }
-        mtc_match(c, TOK_DEDENT);
+        mtcx_match(c, TOK_DEDENT);
     } else {
-        mtc_consume(c, TOK_PASS, "'pass' or an indented class body");
+        mtcx_consume(c, TOK_PASS, "'pass' or an indented class body");
         end_simple_statement(c);
     }
     c->fs->has_super = saved_super;
-    if (global) mtc_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
-    else mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)class_slot);
+    if (global) mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+    else mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)class_slot);
     mtc_end_scope(c);
 }
 
 /* {== Simple statements ==} */
 
 static void let_statement(C *c) {
-    mtc_consume(c, TOK_NAME, "variable name after 'let'");
+    mtcx_consume(c, TOK_NAME, "variable name after 'let'");
     Token nt = c->prev;
-    String *name = mtc_name(c, &nt);
-    if (mtc_match(c, TOK_EQ)) mtc_rhs(c);
-    else mtc_emit(c, OP_NIL);
+    String *name = mtce_name(c, &nt);
+    if (mtcx_match(c, TOK_EQ)) mtcx_rhs(c);
+    else mtce_emit(c, OP_NIL);
     define_name(c, name);
 }
 
 static void import_statement(C *c) {
-    mtc_consume(c, TOK_NAME, "module name after 'import'");
+    mtcx_consume(c, TOK_NAME, "module name after 'import'");
     Token nt = c->prev;
-    String *name = mtc_name(c, &nt);
+    String *name = mtce_name(c, &nt);
     String *bind = name;
-    mtc_emit_op(c, OP_IMPORT, (uint32_t)mtc_const(c, OBJ_VAL(name)));
-    if (mtc_match(c, TOK_AS)) {
-        mtc_consume(c, TOK_NAME, "name after 'as'");
-        bind = mtc_name(c, &c->prev);
+    mtce_emit_op(c, OP_IMPORT, (uint32_t)mtce_const(c, OBJ_VAL(name)));
+    if (mtcx_match(c, TOK_AS)) {
+        mtcx_consume(c, TOK_NAME, "name after 'as'");
+        bind = mtce_name(c, &c->prev);
     }
     define_name(c, bind);
 }
 
 static void raise_statement(C *c) {
-    if (mtc_check(c, TOK_NEWLINE) || mtc_check(c, TOK_EOF) || mtc_check(c, TOK_SEMICOLON) ||
-        mtc_check(c, TOK_DEDENT)) {
-        if (c->fs->except_slot < 0) mtc_error(c, "bare 'raise' outside an except block");
-        mtc_emit_op(c, OP_RERAISE, (uint32_t)c->fs->except_slot);
+    if (mtcx_check(c, TOK_NEWLINE) || mtcx_check(c, TOK_EOF) || mtcx_check(c, TOK_SEMICOLON) ||
+        mtcx_check(c, TOK_DEDENT)) {
+        if (c->fs->except_slot < 0) mtce_error(c, "bare 'raise' outside an except block");
+        mtce_emit_op(c, OP_RERAISE, (uint32_t)c->fs->except_slot);
         return;
     }
-    mtc_expression(c);
-    mtc_emit(c, OP_RAISE);
+    mtcx_expression(c);
+    mtce_emit(c, OP_RAISE);
 }
 
 static void expression_statement(C *c) {
     c->assigned = false;
-    mtc_expr_prec(c, PREC_ASSIGNMENT);
-    if (!c->assigned) mtc_emit(c, OP_POP);
+    mtcx_expr_prec(c, PREC_ASSIGNMENT);
+    if (!c->assigned) mtce_emit(c, OP_POP);
     c->assigned = false;
 }
 
@@ -739,76 +739,76 @@ MT_INTERNAL void mtc_select(C *c);
 static void statement(C *c) {
     if (c->fs->stack != c->fs->nlocals) {
         /* Every statement starts with an empty operand stack. */
-        mtc_error(c, "internal compiler error: stack imbalance");
+        mtce_error(c, "internal compiler error: stack imbalance");
     }
     switch (c->cur.type) {
     case TOK_LET:
-        mtc_advance(c);
+        mtcx_advance(c);
         let_statement(c);
         break;
     case TOK_DEF:
-        mtc_advance(c);
+        mtcx_advance(c);
         def_statement(c);
         return;
     case TOK_CLASS:
-        mtc_advance(c);
+        mtcx_advance(c);
         class_statement(c);
         return;
     case TOK_IF:
-        mtc_advance(c);
+        mtcx_advance(c);
         if_statement(c);
         return;
     case TOK_WHILE:
-        mtc_advance(c);
+        mtcx_advance(c);
         while_statement(c);
         return;
     case TOK_FOR:
-        mtc_advance(c);
+        mtcx_advance(c);
         for_statement(c);
         return;
     case TOK_TRY:
-        mtc_advance(c);
+        mtcx_advance(c);
         try_statement(c);
         return;
     case TOK_WITH:
-        mtc_advance(c);
+        mtcx_advance(c);
         with_item(c);
         return;
     case TOK_SELECT:
-        mtc_advance(c);
+        mtcx_advance(c);
         mtc_select(c);
         return;
     case TOK_RETURN:
-        mtc_advance(c);
+        mtcx_advance(c);
         return_statement(c);
         break;
     case TOK_IMPORT:
-        mtc_advance(c);
+        mtcx_advance(c);
         import_statement(c);
         break;
     case TOK_RAISE:
-        mtc_advance(c);
+        mtcx_advance(c);
         raise_statement(c);
         break;
-    case TOK_PASS: mtc_advance(c); break;
+    case TOK_PASS: mtcx_advance(c); break;
     case TOK_BREAK:
     case TOK_CONTINUE: {
         bool is_continue = c->cur.type == TOK_CONTINUE;
-        mtc_advance(c);
-        if (!c->fs->loop) mtc_error(c, "'%s' outside a loop", is_continue ? "continue" : "break");
+        mtcx_advance(c);
+        if (!c->fs->loop) mtce_error(c, "'%s' outside a loop", is_continue ? "continue" : "break");
         emit_break(c, c->fs->loop, is_continue);
         break;
     }
     case TOK_YIELD:
-        mtc_yield(c);
-        mtc_emit(c, OP_POP);
+        mtcx_yield(c);
+        mtce_emit(c, OP_POP);
         break;
-    case TOK_INDENT: mtc_error_at(c, &c->cur, "unexpected indent");
+    case TOK_INDENT: mtce_error_at(c, &c->cur, "unexpected indent");
     case TOK_ELSE:
     case TOK_ELIF:
     case TOK_EXCEPT:
     case TOK_FINALLY:
-        mtc_error_at(c, &c->cur, "%s without a matching statement", mtl_token_name(c->cur.type));
+        mtce_error_at(c, &c->cur, "%s without a matching statement", mtl_token_name(c->cur.type));
     default: expression_statement(c); break;
     }
     end_simple_statement(c);
@@ -818,7 +818,7 @@ static void statement(C *c) {
 
 static bool is_word(C *c, const char *w) {
     size_t n = strlen(w);
-    return mtc_check(c, TOK_NAME) && c->cur.len == n && memcmp(c->cur.start, w, n) == 0;
+    return mtcx_check(c, TOK_NAME) && c->cur.len == n && memcmp(c->cur.start, w, n) == 0;
 }
 
 /* select:
@@ -834,82 +834,82 @@ static bool is_word(C *c, const char *w) {
    of the `select` keyword: errors raised while it waits or picks a case name that line. */
 void mtc_select(C *c) {
     Token keyword = c->prev;
-    mtc_consume(c, TOK_COLON, "':' after 'select'");
-    mtc_consume(c, TOK_NEWLINE, "end of line after 'select:'");
-    if (!mtc_check(c, TOK_INDENT)) mtc_error_at(c, &c->cur, "expected the indented select cases");
-    mtc_advance(c);
+    mtcx_consume(c, TOK_COLON, "':' after 'select'");
+    mtcx_consume(c, TOK_NEWLINE, "end of line after 'select:'");
+    if (!mtcx_check(c, TOK_INDENT)) mtce_error_at(c, &c->cur, "expected the indented select cases");
+    mtcx_advance(c);
     enum { K_RECV = '0', K_SEND = '1', K_AFTER = '2' };
     char kinds[66];
     int body_pc[65];
     int ncases = 0, default_pc = -1, skip = -1;
     int base_locals = c->fs->nlocals;
     JumpList ends = {0};
-    while (!mtc_check(c, TOK_DEDENT) && !mtc_check(c, TOK_EOF)) {
-        if (default_pc >= 0) mtc_error_at(c, &c->cur, "'default' must be the last select case");
+    while (!mtcx_check(c, TOK_DEDENT) && !mtcx_check(c, TOK_EOF)) {
+        if (default_pc >= 0) mtce_error_at(c, &c->cur, "'default' must be the last select case");
         if (is_word(c, "default")) {
-            mtc_advance(c);
-            if (skip >= 0) mtc_patch(c, skip);
-            skip = mtc_jump(c, OP_JUMP);
-            default_pc = mtc_here(c);
+            mtcx_advance(c);
+            if (skip >= 0) mtce_patch(c, skip);
+            skip = mtce_jump(c, OP_JUMP);
+            default_pc = mtce_here(c);
             scoped_block(c);
             mtc_pop_locals_to(c, base_locals, true);
-            mtc_jl_add(c, &ends, mtc_jump(c, OP_JUMP));
+            mtce_jl_add(c, &ends, mtce_jump(c, OP_JUMP));
             continue;
         }
-        if (!is_word(c, "case")) mtc_error_at(c, &c->cur, "expected 'case' or 'default' in select");
-        if (ncases == 64) mtc_error_at(c, &c->cur, "too many select cases (at most 64)");
-        mtc_advance(c);
-        if (skip >= 0) mtc_patch(c, skip);
+        if (!is_word(c, "case")) mtce_error_at(c, &c->cur, "expected 'case' or 'default' in select");
+        if (ncases == 64) mtce_error_at(c, &c->cur, "too many select cases (at most 64)");
+        mtcx_advance(c);
+        if (skip >= 0) mtce_patch(c, skip);
         char kind;
-        if (is_word(c, "after") && mtc_peek(c) == TOK_LPAREN) {
-            mtc_advance(c);
-            mtc_advance(c);
-            mtc_expression(c);
-            mtc_consume(c, TOK_RPAREN, "')' after the timeout");
-            mtc_emit(c, OP_NIL);
+        if (is_word(c, "after") && mtcx_peek(c) == TOK_LPAREN) {
+            mtcx_advance(c);
+            mtcx_advance(c);
+            mtcx_expression(c);
+            mtcx_consume(c, TOK_RPAREN, "')' after the timeout");
+            mtce_emit(c, OP_NIL);
             kind = K_AFTER;
         } else {
-            kind = mtc_select_operation(c) ? K_SEND : K_RECV;
+            kind = mtcx_select_operation(c) ? K_SEND : K_RECV;
         }
         mtc_add_hidden(c);
         mtc_add_hidden(c);
         int case_locals = c->fs->nlocals;
         kinds[ncases] = kind;
-        skip = mtc_jump(c, OP_JUMP);
-        body_pc[ncases] = mtc_here(c);
+        skip = mtce_jump(c, OP_JUMP);
+        body_pc[ncases] = mtce_here(c);
         mtc_begin_scope(c);
-        mtc_adjust(c, 1); /* SELECT pushes the received value */
-        if (mtc_match(c, TOK_AS)) {
-            if (kind != K_RECV) mtc_error(c, "only a recv case can bind a value with 'as'");
-            mtc_consume(c, TOK_NAME, "name after 'as'");
-            mtc_add_local(c, mtc_name(c, &c->prev));
+        mtce_adjust(c, 1); /* SELECT pushes the received value */
+        if (mtcx_match(c, TOK_AS)) {
+            if (kind != K_RECV) mtce_error(c, "only a recv case can bind a value with 'as'");
+            mtcx_consume(c, TOK_NAME, "name after 'as'");
+            mtc_add_local(c, mtce_name(c, &c->prev));
         } else {
             mtc_add_hidden(c);
         }
         mtc_block(c);
         mtc_end_scope(c);
         mtc_pop_locals_to(c, base_locals, true);
-        mtc_jl_add(c, &ends, mtc_jump(c, OP_JUMP));
+        mtce_jl_add(c, &ends, mtce_jump(c, OP_JUMP));
         (void)case_locals;
         ncases++;
     }
-    mtc_match(c, TOK_DEDENT);
-    if (ncases == 0) mtc_error_at(c, &keyword, "select needs at least one case");
-    if (skip >= 0) mtc_patch(c, skip);
+    mtcx_match(c, TOK_DEDENT);
+    if (ncases == 0) mtce_error_at(c, &keyword, "select needs at least one case");
+    if (skip >= 0) mtce_patch(c, skip);
     kinds[ncases] = default_pc >= 0 ? 'd' : '-';
     String *ks = mto_intern(c->vm, kinds, (size_t)ncases + 1);
     int select_pc =
-        mtc_emit_ab(c, OP_SELECT, (uint32_t)ncases, (uint32_t)mtc_const(c, OBJ_VAL(ks)));
+        mtce_emit_ab(c, OP_SELECT, (uint32_t)ncases, (uint32_t)mtce_const(c, OBJ_VAL(ks)));
     int table = c->fs->ncode;
-    for (int i = 0; i <= ncases; i++) mtc_emit(c, MAKE_A(OP_EXTRA, 0));
+    for (int i = 0; i <= ncases; i++) mtce_emit(c, MAKE_A(OP_EXTRA, 0));
     for (int pc = select_pc; pc < c->fs->ncode; pc++) c->fs->lines[pc] = keyword.line;
-    for (int i = 0; i < ncases; i++) mtc_patch_to(c, table + i, body_pc[i]);
-    mtc_patch_to(c, table + ncases, default_pc >= 0 ? default_pc : table + ncases + 1);
+    for (int i = 0; i < ncases; i++) mtce_patch_to(c, table + i, body_pc[i]);
+    mtce_patch_to(c, table + ncases, default_pc >= 0 ? default_pc : table + ncases + 1);
     /* Every path left the operand slots behind. */
     c->fs->stack -= c->fs->nlocals - base_locals;
     c->fs->nlocals = base_locals;
-    mtc_here(c);
-    mtc_jl_patch(c, &ends);
+    mtce_here(c);
+    mtce_jl_patch(c, &ends);
 }
 
 /* {== Entry ==} */
@@ -939,8 +939,8 @@ static void invalid_utf8_error(VM *vm, Module *m, int line, int col) {
 
 /* Frees what a compile that did not finish holds. */
 static void abandon(C *c) {
-    for (FnState *fs = c->fs; fs; fs = fs->enclosing) mtc_fn_free(c, fs);
-    mtc_tmp_free_all(c);
+    for (FnState *fs = c->fs; fs; fs = fs->enclosing) mtce_fn_free(c, fs);
+    mtce_tmp_free_all(c);
 }
 
 /* Ends a compile: restores the VM's compiler state and frees c. */
@@ -981,15 +981,15 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, Co
     if (setjmp(c->abort) != 0) failed = 1;
     else if (setjmp(mj.buf) != 0) failed = 2;
     if (!failed) {
-        FnState *top = mtc_tmp_realloc(c, NULL, sizeof(FnState));
-        mtc_fn_begin(c, top, FN_MODULE, vm->names.module);
-        mtc_advance(c);
-        while (!mtc_check(c, TOK_EOF)) statement(c);
-        mtc_emit(c, OP_NIL);
-        mtc_emit(c, OP_RETURN);
-        result = mtc_fn_end(c);
+        FnState *top = mtce_tmp_realloc(c, NULL, sizeof(FnState));
+        mtce_fn_begin(c, top, FN_MODULE, vm->names.module);
+        mtcx_advance(c);
+        while (!mtcx_check(c, TOK_EOF)) statement(c);
+        mtce_emit(c, OP_NIL);
+        mtce_emit(c, OP_RETURN);
+        result = mtce_fn_end(c);
         result->pflags |= PROTO_MODULE;
-        mtc_tmp_free_all(c);
+        mtce_tmp_free_all(c);
     } else if (failed == 2) {
         mtmem_recover(vm, &mj);
         mtmem_leave(vm, &mj);

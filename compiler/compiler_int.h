@@ -6,7 +6,7 @@
 ** through `enclosing`. The first error aborts the compile by longjmp to mtc_compile, which
 ** frees the in-progress buffers; so does running out of memory, after which mtc_compile
 ** passes the MemoryError on. Every block a parsing function holds in a C local is
-** registered (mtc_tmp_*) so that either way frees it.
+** registered (mtce_tmp_*) so that either way frees it.
 */
 #ifndef MT_COMPILER_INT_H
 #define MT_COMPILER_INT_H
@@ -119,32 +119,32 @@ typedef struct CompilerState {
 typedef CompilerState C;
 
 /* emit.c */
-MT_INTERNAL void *mtc_tmp_realloc(C *c, void *p, size_t size);
-MT_INTERNAL void mtc_tmp_free(C *c, void *p);
-MT_INTERNAL void mtc_tmp_free_all(C *c);
-MT_INTERNAL _Noreturn void mtc_error_at(C *c, const Token *t, const char *fmt, ...) MT_PRINTF(3, 4);
-MT_INTERNAL _Noreturn void mtc_error(C *c, const char *fmt, ...) MT_PRINTF(2, 3);
-MT_INTERNAL int mtc_emit(C *c, Instr i);
-MT_INTERNAL int mtc_emit_op(C *c, OpCode op, uint32_t a);
-MT_INTERNAL int mtc_emit_ab(C *c, OpCode op, uint32_t a, uint32_t b);
-MT_INTERNAL void mtc_adjust(C *c, int delta);
-MT_INTERNAL int mtc_const(C *c, Value v);
-MT_INTERNAL int mtc_cache(C *c, String *name);
-MT_INTERNAL int mtc_jump(C *c, OpCode op);
-MT_INTERNAL void mtc_patch(C *c, int pc);
-MT_INTERNAL void mtc_patch_to(C *c, int pc, int target);
-MT_INTERNAL void mtc_loop(C *c, int target);
-MT_INTERNAL int mtc_here(C *c);
-MT_INTERNAL void mtc_jl_add(C *c, JumpList *jl, int pc);
-MT_INTERNAL void mtc_jl_patch(C *c, JumpList *jl);
-MT_INTERNAL void mtc_jl_free(C *c, JumpList *jl);
-MT_INTERNAL void mtc_add_handler(C *c, int start, int end, int target, int depth, HandlerKind k,
+MT_INTERNAL void *mtce_tmp_realloc(C *c, void *p, size_t size);
+MT_INTERNAL void mtce_tmp_free(C *c, void *p);
+MT_INTERNAL void mtce_tmp_free_all(C *c);
+MT_INTERNAL _Noreturn void mtce_error_at(C *c, const Token *t, const char *fmt, ...) MT_PRINTF(3, 4);
+MT_INTERNAL _Noreturn void mtce_error(C *c, const char *fmt, ...) MT_PRINTF(2, 3);
+MT_INTERNAL int mtce_emit(C *c, Instr i);
+MT_INTERNAL int mtce_emit_op(C *c, OpCode op, uint32_t a);
+MT_INTERNAL int mtce_emit_ab(C *c, OpCode op, uint32_t a, uint32_t b);
+MT_INTERNAL void mtce_adjust(C *c, int delta);
+MT_INTERNAL int mtce_const(C *c, Value v);
+MT_INTERNAL int mtce_cache(C *c, String *name);
+MT_INTERNAL int mtce_jump(C *c, OpCode op);
+MT_INTERNAL void mtce_patch(C *c, int pc);
+MT_INTERNAL void mtce_patch_to(C *c, int pc, int target);
+MT_INTERNAL void mtce_loop(C *c, int target);
+MT_INTERNAL int mtce_here(C *c);
+MT_INTERNAL void mtce_jl_add(C *c, JumpList *jl, int pc);
+MT_INTERNAL void mtce_jl_patch(C *c, JumpList *jl);
+MT_INTERNAL void mtce_jl_free(C *c, JumpList *jl);
+MT_INTERNAL void mtce_add_handler(C *c, int start, int end, int target, int depth, HandlerKind k,
                                  int slot);
-MT_INTERNAL void mtc_add_region(C *c, int start, int end, RegionKind k, int slot);
-MT_INTERNAL void mtc_fn_begin(C *c, FnState *fs, FnKind kind, String *name);
-MT_INTERNAL Proto *mtc_fn_end(C *c);
-MT_INTERNAL void mtc_fn_free(C *c, FnState *fs);
-MT_INTERNAL String *mtc_name(C *c, const Token *t);
+MT_INTERNAL void mtce_add_region(C *c, int start, int end, RegionKind k, int slot);
+MT_INTERNAL void mtce_fn_begin(C *c, FnState *fs, FnKind kind, String *name);
+MT_INTERNAL Proto *mtce_fn_end(C *c);
+MT_INTERNAL void mtce_fn_free(C *c, FnState *fs);
+MT_INTERNAL String *mtce_name(C *c, const Token *t);
 
 /* expr.c */
 typedef enum {
@@ -168,22 +168,22 @@ typedef enum {
     PREC_PRIMARY
 } Precedence;
 
-MT_INTERNAL void mtc_advance(C *c);
-MT_INTERNAL bool mtc_check(C *c, TokenType t);
-MT_INTERNAL bool mtc_match(C *c, TokenType t);
-MT_INTERNAL void mtc_consume(C *c, TokenType t, const char *what);
-MT_INTERNAL TokenType mtc_peek(C *c);
-MT_INTERNAL void mtc_expression(C *c);
-MT_INTERNAL void mtc_expr_prec(C *c, Precedence p);
-MT_INTERNAL void mtc_rhs(C *c); /* an expression, or a yield */
-MT_INTERNAL void mtc_named_variable(C *c, const Token *name, bool can_assign);
-MT_INTERNAL void mtc_get_named(C *c, String *name, const Token *where);
-MT_INTERNAL void mtc_set_named(C *c, String *name, const Token *where);
-MT_INTERNAL int mtc_resolve_local(C *c, FnState *fs, String *name);
-MT_INTERNAL int mtc_resolve_upvalue(C *c, FnState *fs, String *name);
+MT_INTERNAL void mtcx_advance(C *c);
+MT_INTERNAL bool mtcx_check(C *c, TokenType t);
+MT_INTERNAL bool mtcx_match(C *c, TokenType t);
+MT_INTERNAL void mtcx_consume(C *c, TokenType t, const char *what);
+MT_INTERNAL TokenType mtcx_peek(C *c);
+MT_INTERNAL void mtcx_expression(C *c);
+MT_INTERNAL void mtcx_expr_prec(C *c, Precedence p);
+MT_INTERNAL void mtcx_rhs(C *c); /* an expression, or a yield */
+MT_INTERNAL void mtcx_named_variable(C *c, const Token *name, bool can_assign);
+MT_INTERNAL void mtcx_get_named(C *c, String *name, const Token *where);
+MT_INTERNAL void mtcx_set_named(C *c, String *name, const Token *where);
+MT_INTERNAL int mtcx_resolve_local(C *c, FnState *fs, String *name);
+MT_INTERNAL int mtcx_resolve_upvalue(C *c, FnState *fs, String *name);
 MT_INTERNAL void mtc_function(C *c, FnKind kind, String *name, bool lambda);
-MT_INTERNAL void mtc_yield(C *c);
-MT_INTERNAL bool mtc_select_operation(C *c);
+MT_INTERNAL void mtcx_yield(C *c);
+MT_INTERNAL bool mtcx_select_operation(C *c);
 
 /* compiler.c */
 MT_INTERNAL void mtc_begin_scope(C *c);

@@ -24,7 +24,7 @@ static int tmp_find(C *c, void *p) {
    function holds is registered here and freed when the compile ends, however it ends. The
    registry has room for the block before the block is allocated, so a failure can never
    leave one unregistered. */
-void *mtc_tmp_realloc(C *c, void *p, size_t size) {
+void *mtce_tmp_realloc(C *c, void *p, size_t size) {
     int i = p ? tmp_find(c, p) : -1;
     if (i < 0 && c->ntmp == c->tmpcap) {
         int cap = c->tmpcap ? c->tmpcap * 2 : 16;
@@ -39,14 +39,14 @@ void *mtc_tmp_realloc(C *c, void *p, size_t size) {
     return q;
 }
 
-void mtc_tmp_free(C *c, void *p) {
+void mtce_tmp_free(C *c, void *p) {
     if (!p) return;
     int i = tmp_find(c, p);
     mtmem_free(c->vm, p, c->tmp[i].size);
     c->tmp[i] = c->tmp[--c->ntmp];
 }
 
-void mtc_tmp_free_all(C *c) {
+void mtce_tmp_free_all(C *c) {
     for (int i = 0; i < c->ntmp; i++) mtmem_free(c->vm, c->tmp[i].p, c->tmp[i].size);
     mtmem_free(c->vm, c->tmp, (size_t)c->tmpcap * sizeof(CompileTmp));
     c->tmp = NULL;
@@ -90,7 +90,7 @@ static void format_error(C *c, int line, int col, const char *msg) {
     c->error_size = cap;
 }
 
-_Noreturn void mtc_error_at(C *c, const Token *t, const char *fmt, ...) {
+_Noreturn void mtce_error_at(C *c, const Token *t, const char *fmt, ...) {
     char msg[300];
     va_list ap;
     va_start(ap, fmt);
@@ -101,13 +101,13 @@ _Noreturn void mtc_error_at(C *c, const Token *t, const char *fmt, ...) {
     longjmp(c->abort, 1);
 }
 
-_Noreturn void mtc_error(C *c, const char *fmt, ...) {
+_Noreturn void mtce_error(C *c, const char *fmt, ...) {
     char msg[300];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    mtc_error_at(c, &c->prev, "%s", msg);
+    mtce_error_at(c, &c->prev, "%s", msg);
 }
 
 /* {== Emitting ==} */
@@ -122,37 +122,37 @@ static void grow_code(C *c) {
     fs->lines_cap = cap;
 }
 
-void mtc_adjust(C *c, int delta) {
+void mtce_adjust(C *c, int delta) {
     FnState *fs = c->fs;
     fs->stack += delta;
     if (fs->stack > fs->maxstack) fs->maxstack = fs->stack;
-    if (fs->maxstack > 60000) mtc_error(c, "function needs too many stack slots");
+    if (fs->maxstack > 60000) mtce_error(c, "function needs too many stack slots");
 }
 
-int mtc_emit(C *c, Instr i) {
+int mtce_emit(C *c, Instr i) {
     FnState *fs = c->fs;
     if (fs->ncode == fs->code_cap) grow_code(c);
-    if (fs->ncode >= (1 << 23) - 16) mtc_error(c, "function too large");
+    if (fs->ncode >= (1 << 23) - 16) mtce_error(c, "function too large");
     fs->code[fs->ncode] = i;
     fs->lines[fs->ncode] = c->prev.line;
     OpCode op = INSTR_OP(i);
     if (op != OP_EXTRA) fs->last_op_pc = fs->ncode;
     int effect = op_effect[op];
-    if (effect != VAR) mtc_adjust(c, effect);
+    if (effect != VAR) mtce_adjust(c, effect);
     return fs->ncode++;
 }
 
-int mtc_emit_op(C *c, OpCode op, uint32_t a) {
-    if (a > MT_MAX_A) mtc_error(c, "too many constants or names in one function");
-    return mtc_emit(c, MAKE_A(op, a));
+int mtce_emit_op(C *c, OpCode op, uint32_t a) {
+    if (a > MT_MAX_A) mtce_error(c, "too many constants or names in one function");
+    return mtce_emit(c, MAKE_A(op, a));
 }
 
-int mtc_emit_ab(C *c, OpCode op, uint32_t a, uint32_t b) {
-    if (a > 0xff || b > 0xffff) mtc_error(c, "function too complex (operand overflow)");
-    return mtc_emit(c, MAKE_AB(op, a, b));
+int mtce_emit_ab(C *c, OpCode op, uint32_t a, uint32_t b) {
+    if (a > 0xff || b > 0xffff) mtce_error(c, "function too complex (operand overflow)");
+    return mtce_emit(c, MAKE_AB(op, a, b));
 }
 
-int mtc_here(C *c) {
+int mtce_here(C *c) {
     c->fs->barrier = c->fs->ncode;
     return c->fs->ncode;
 }
@@ -164,7 +164,7 @@ static bool same_const(Value a, Value b) {
     return true; /* bit-identical: same int, same double bits, same interned string */
 }
 
-int mtc_const(C *c, Value v) {
+int mtce_const(C *c, Value v) {
     FnState *fs = c->fs;
     int limit = fs->nconsts < 256 ? 0 : fs->nconsts - 256;
     for (int i = fs->nconsts - 1; i >= limit; i--)
@@ -179,7 +179,7 @@ int mtc_const(C *c, Value v) {
     return fs->nconsts++;
 }
 
-int mtc_cache(C *c, String *name) {
+int mtce_cache(C *c, String *name) {
     FnState *fs = c->fs;
     if (fs->ncaches == fs->caches_cap) {
         int cap = fs->caches_cap ? fs->caches_cap * 2 : 8;
@@ -192,57 +192,57 @@ int mtc_cache(C *c, String *name) {
     ac->klass = NULL;
     ac->method = NIL_VAL;
     ac->index = 0;
-    if (fs->ncaches >= 0xffff) mtc_error(c, "too many attribute sites in one function");
+    if (fs->ncaches >= 0xffff) mtce_error(c, "too many attribute sites in one function");
     return fs->ncaches++;
 }
 
 /* {== Jumps ==} */
 
-int mtc_jump(C *c, OpCode op) { return mtc_emit(c, MAKE_A(op, 0)); }
+int mtce_jump(C *c, OpCode op) { return mtce_emit(c, MAKE_A(op, 0)); }
 
-void mtc_patch_to(C *c, int pc, int target) {
+void mtce_patch_to(C *c, int pc, int target) {
     FnState *fs = c->fs;
     int offset = target - (pc + 1);
     Instr i = fs->code[pc];
     if (INSTR_OP(i) == OP_ARG_DEFAULT) {
-        if (offset < 0 || offset > 0xffff) mtc_error(c, "default argument too complex");
+        if (offset < 0 || offset > 0xffff) mtce_error(c, "default argument too complex");
         fs->code[pc] = MAKE_AB(OP_ARG_DEFAULT, INSTR_A8(i), offset);
         return;
     }
-    if (offset > MT_MAX_SA || offset < -MT_MAX_SA) mtc_error(c, "jump too far");
+    if (offset > MT_MAX_SA || offset < -MT_MAX_SA) mtce_error(c, "jump too far");
     fs->code[pc] = (i & 0xff) | ((Instr)offset << 8);
 }
 
-void mtc_patch(C *c, int pc) { mtc_patch_to(c, pc, mtc_here(c)); }
+void mtce_patch(C *c, int pc) { mtce_patch_to(c, pc, mtce_here(c)); }
 
-void mtc_loop(C *c, int target) {
-    int pc = mtc_emit(c, MAKE_A(OP_LOOP, 0));
-    mtc_patch_to(c, pc, target);
+void mtce_loop(C *c, int target) {
+    int pc = mtce_emit(c, MAKE_A(OP_LOOP, 0));
+    mtce_patch_to(c, pc, target);
 }
 
-void mtc_jl_add(C *c, JumpList *jl, int pc) {
+void mtce_jl_add(C *c, JumpList *jl, int pc) {
     if (jl->count == jl->cap) {
         int cap = jl->cap ? jl->cap * 2 : 4;
-        jl->pcs = mtc_tmp_realloc(c, jl->pcs, (size_t)cap * sizeof(int));
+        jl->pcs = mtce_tmp_realloc(c, jl->pcs, (size_t)cap * sizeof(int));
         jl->cap = cap;
     }
     jl->pcs[jl->count++] = pc;
 }
 
-void mtc_jl_patch(C *c, JumpList *jl) {
-    for (int i = 0; i < jl->count; i++) mtc_patch(c, jl->pcs[i]);
-    mtc_jl_free(c, jl);
+void mtce_jl_patch(C *c, JumpList *jl) {
+    for (int i = 0; i < jl->count; i++) mtce_patch(c, jl->pcs[i]);
+    mtce_jl_free(c, jl);
 }
 
-void mtc_jl_free(C *c, JumpList *jl) {
-    mtc_tmp_free(c, jl->pcs);
+void mtce_jl_free(C *c, JumpList *jl) {
+    mtce_tmp_free(c, jl->pcs);
     jl->pcs = NULL;
     jl->count = jl->cap = 0;
 }
 
 /* {== Handler table ==} */
 
-void mtc_add_handler(C *c, int start, int end, int target, int depth, HandlerKind k, int slot) {
+void mtce_add_handler(C *c, int start, int end, int target, int depth, HandlerKind k, int slot) {
     FnState *fs = c->fs;
     if (fs->nhandlers == fs->handlers_cap) {
         int cap = fs->handlers_cap ? fs->handlers_cap * 2 : 4;
@@ -250,7 +250,7 @@ void mtc_add_handler(C *c, int start, int end, int target, int depth, HandlerKin
                                      cap * sizeof(Handler));
         fs->handlers_cap = cap;
     }
-    if (fs->nhandlers >= 0xffff) mtc_error(c, "too many try blocks in one function");
+    if (fs->nhandlers >= 0xffff) mtce_error(c, "too many try blocks in one function");
     Handler *h = &fs->handlers[fs->nhandlers++];
     h->start = (uint32_t)start;
     h->end = (uint32_t)end;
@@ -260,7 +260,7 @@ void mtc_add_handler(C *c, int start, int end, int target, int depth, HandlerKin
     h->slot = (uint8_t)slot;
 }
 
-void mtc_add_region(C *c, int start, int end, RegionKind k, int slot) {
+void mtce_add_region(C *c, int start, int end, RegionKind k, int slot) {
     FnState *fs = c->fs;
     if (start == end) return;
     if (fs->nregions == fs->regions_cap) {
@@ -269,7 +269,7 @@ void mtc_add_region(C *c, int start, int end, RegionKind k, int slot) {
                                     cap * sizeof(Region));
         fs->regions_cap = cap;
     }
-    if (fs->nregions >= 0xffff) mtc_error(c, "too many try blocks in one function");
+    if (fs->nregions >= 0xffff) mtce_error(c, "too many try blocks in one function");
     Region *r = &fs->regions[fs->nregions++];
     r->start = (uint32_t)start;
     r->end = (uint32_t)end;
@@ -279,7 +279,7 @@ void mtc_add_region(C *c, int start, int end, RegionKind k, int slot) {
 
 /* {== Functions ==} */
 
-void mtc_fn_begin(C *c, FnState *fs, FnKind kind, String *name) {
+void mtce_fn_begin(C *c, FnState *fs, FnKind kind, String *name) {
     memset(fs, 0, offsetof(FnState, locals));
     fs->enclosing = c->fs;
     fs->kind = kind;
@@ -308,7 +308,7 @@ void mtc_fn_begin(C *c, FnState *fs, FnKind kind, String *name) {
 /* Moves a growable buffer (*buf, cap bytes) into an exact-size block for the proto. The
    new block is allocated before the old one is freed, and *buf is cleared in the same
    step, so a MemoryError at any point leaves each block owned exactly once: by the
-   FnState (freed by mtc_fn_free) or by the proto (freed by the collector). */
+   FnState (freed by mtce_fn_free) or by the proto (freed by the collector). */
 static void *take_exact(C *c, void *buf_ptr, size_t used, size_t cap) {
     void **buf = buf_ptr;
     void *q = used ? mtmem_alloc(c->vm, used) : NULL;
@@ -318,7 +318,7 @@ static void *take_exact(C *c, void *buf_ptr, size_t used, size_t cap) {
     return q;
 }
 
-Proto *mtc_fn_end(C *c) {
+Proto *mtce_fn_end(C *c) {
     FnState *fs = c->fs;
     Proto *p = fs->proto;
     VM *vm = c->vm;
@@ -350,7 +350,7 @@ Proto *mtc_fn_end(C *c) {
 }
 
 /* Frees the buffers of a function abandoned by a compile error. */
-void mtc_fn_free(C *c, FnState *fs) {
+void mtce_fn_free(C *c, FnState *fs) {
     mtmem_free(c->vm, fs->code, fs->code_cap * sizeof(Instr));
     mtmem_free(c->vm, fs->lines, fs->lines_cap * sizeof(int32_t));
     mtmem_free(c->vm, fs->consts, fs->consts_cap * sizeof(Value));
@@ -365,4 +365,4 @@ void mtc_fn_free(C *c, FnState *fs) {
     fs->caches = NULL;
 }
 
-String *mtc_name(C *c, const Token *t) { return mto_intern(c->vm, t->start, t->len); }
+String *mtce_name(C *c, const Token *t) { return mto_intern(c->vm, t->start, t->len); }

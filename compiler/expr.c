@@ -27,12 +27,12 @@ static Token lex(C *c) {
     Token t = mtl_next(&c->lex);
     if (t.type == TOK_ERROR) {
         if (c->lex.incomplete) c->incomplete = true;
-        mtc_error_at(c, &t, "%s", t.error);
+        mtce_error_at(c, &t, "%s", t.error);
     }
     return t;
 }
 
-void mtc_advance(C *c) {
+void mtcx_advance(C *c) {
     c->prev = c->cur;
     if (c->has_next) {
         c->cur = c->next;
@@ -42,7 +42,7 @@ void mtc_advance(C *c) {
     }
 }
 
-TokenType mtc_peek(C *c) {
+TokenType mtcx_peek(C *c) {
     if (!c->has_next) {
         c->next = lex(c);
         c->has_next = true;
@@ -50,11 +50,11 @@ TokenType mtc_peek(C *c) {
     return c->next.type;
 }
 
-bool mtc_check(C *c, TokenType t) { return c->cur.type == t; }
+bool mtcx_check(C *c, TokenType t) { return c->cur.type == t; }
 
-bool mtc_match(C *c, TokenType t) {
+bool mtcx_match(C *c, TokenType t) {
     if (c->cur.type != t) return false;
-    mtc_advance(c);
+    mtcx_advance(c);
     return true;
 }
 
@@ -69,13 +69,13 @@ static const char *describe(const Token *t) {
     }
 }
 
-void mtc_consume(C *c, TokenType t, const char *what) {
+void mtcx_consume(C *c, TokenType t, const char *what) {
     if (c->cur.type == t) {
-        mtc_advance(c);
+        mtcx_advance(c);
         return;
     }
-    if (c->cur.type == TOK_INDENT) mtc_error_at(c, &c->cur, "unexpected indent");
-    mtc_error_at(c, &c->cur, "expected %s, found %s", what, describe(&c->cur));
+    if (c->cur.type == TOK_INDENT) mtce_error_at(c, &c->cur, "unexpected indent");
+    mtce_error_at(c, &c->cur, "expected %s, found %s", what, describe(&c->cur));
 }
 
 /* {== Variables ==} */
@@ -89,7 +89,7 @@ static int find_local(FnState *fs, String *name) {
     return -1;
 }
 
-int mtc_resolve_local(C *c, FnState *fs, String *name) {
+int mtcx_resolve_local(C *c, FnState *fs, String *name) {
     MT_UNUSED(c);
     return find_local(fs, name);
 }
@@ -97,40 +97,40 @@ int mtc_resolve_local(C *c, FnState *fs, String *name) {
 static int add_upvalue(C *c, FnState *fs, int index, bool is_local, String *name) {
     for (int i = 0; i < fs->nupvals; i++)
         if (fs->upvals[i].index == index && fs->upvals[i].is_local == is_local) return i;
-    if (fs->nupvals == MT_MAX_UPVALUES) mtc_error(c, "too many captured variables in one function");
+    if (fs->nupvals == MT_MAX_UPVALUES) mtce_error(c, "too many captured variables in one function");
     fs->upvals[fs->nupvals].is_local = is_local;
     fs->upvals[fs->nupvals].index = (uint8_t)index;
     fs->upval_names[fs->nupvals] = name;
     return fs->nupvals++;
 }
 
-int mtc_resolve_upvalue(C *c, FnState *fs, String *name) {
+int mtcx_resolve_upvalue(C *c, FnState *fs, String *name) {
     if (fs->enclosing == NULL) return -1;
     int local = find_local(fs->enclosing, name);
     if (local >= 0) {
         fs->enclosing->locals[local].captured = true;
         return add_upvalue(c, fs, local, true, name);
     }
-    int up = mtc_resolve_upvalue(c, fs->enclosing, name);
+    int up = mtcx_resolve_upvalue(c, fs->enclosing, name);
     if (up >= 0) return add_upvalue(c, fs, up, false, name);
     return -1;
 }
 
 static uint32_t global_slot(C *c, String *name) { return mto_module_slot(c->vm, c->module, name); }
 
-void mtc_get_named(C *c, String *name, const Token *where) {
+void mtcx_get_named(C *c, String *name, const Token *where) {
     MT_UNUSED(where);
     int i = find_local(c->fs, name);
     if (i >= 0) {
-        mtc_emit_op(c, OP_GET_LOCAL, (uint32_t)i);
+        mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)i);
         return;
     }
-    i = mtc_resolve_upvalue(c, c->fs, name);
+    i = mtcx_resolve_upvalue(c, c->fs, name);
     if (i >= 0) {
-        mtc_emit_op(c, OP_GET_UPVAL, (uint32_t)i);
+        mtce_emit_op(c, OP_GET_UPVAL, (uint32_t)i);
         return;
     }
-    mtc_emit_op(c, OP_GET_GLOBAL, global_slot(c, name));
+    mtce_emit_op(c, OP_GET_GLOBAL, global_slot(c, name));
 }
 
 /* x = x + k / x += k -> INC_LOCAL; x = x + y -> ADD_ASSIGN_LL. */
@@ -147,31 +147,31 @@ static bool fuse_store(C *c, int slot) {
         int64_t d = AS_SMALLINT(k) * (op == OP_ADD_LK ? 1 : -1);
         if (d < -32768 || d > 32767) return false;
         unemit(c, 1);
-        mtc_emit_ab(c, OP_INC_LOCAL, (uint32_t)slot, (uint32_t)(d & 0xffff));
+        mtce_emit_ab(c, OP_INC_LOCAL, (uint32_t)slot, (uint32_t)(d & 0xffff));
         return true;
     }
     if (op == OP_ADD_LL) {
         uint32_t other = INSTR_B16(i);
         unemit(c, 1);
-        mtc_emit_ab(c, OP_ADD_ASSIGN_LL, (uint32_t)slot, other);
+        mtce_emit_ab(c, OP_ADD_ASSIGN_LL, (uint32_t)slot, other);
         return true;
     }
     return false;
 }
 
-void mtc_set_named(C *c, String *name, const Token *where) {
+void mtcx_set_named(C *c, String *name, const Token *where) {
     MT_UNUSED(where);
     int i = find_local(c->fs, name);
     if (i >= 0) {
-        if (!fuse_store(c, i)) mtc_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
+        if (!fuse_store(c, i)) mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
         return;
     }
-    i = mtc_resolve_upvalue(c, c->fs, name);
+    i = mtcx_resolve_upvalue(c, c->fs, name);
     if (i >= 0) {
-        mtc_emit_op(c, OP_SET_UPVAL, (uint32_t)i);
+        mtce_emit_op(c, OP_SET_UPVAL, (uint32_t)i);
         return;
     }
-    mtc_emit_op(c, OP_SET_GLOBAL, global_slot(c, name));
+    mtce_emit_op(c, OP_SET_GLOBAL, global_slot(c, name));
 }
 
 /* {== Peephole fusion ==} */
@@ -196,36 +196,36 @@ static bool fuse_binary(C *c, OpCode op) {
         Instr b = fs->code[n - 1];
         int a = n >= 2 && fusable(c, n - 2) ? loaded_local(c, 2, 0xff) : -1;
         if (a >= 0 && forms[f].lk != OP_NOP && (INSTR_OP(b) == OP_INT || INSTR_OP(b) == OP_CONST)) {
-            uint32_t k = INSTR_OP(b) == OP_INT ? (uint32_t)mtc_const(c, SMALLINT_VAL(INSTR_SA(b)))
+            uint32_t k = INSTR_OP(b) == OP_INT ? (uint32_t)mtce_const(c, SMALLINT_VAL(INSTR_SA(b)))
                                                : INSTR_A(b);
             if (k > 0xffff) return false;
             unemit(c, 2);
-            mtc_emit_ab(c, forms[f].lk, (uint32_t)a, k);
+            mtce_emit_ab(c, forms[f].lk, (uint32_t)a, k);
             return true;
         }
         if (INSTR_OP(b) != OP_GET_LOCAL) return false;
         if (a >= 0 && forms[f].ll != OP_NOP && INSTR_A(b) <= 0xffff) {
             unemit(c, 2);
-            mtc_emit_ab(c, forms[f].ll, (uint32_t)a, INSTR_A(b));
+            mtce_emit_ab(c, forms[f].ll, (uint32_t)a, INSTR_A(b));
             return true;
         }
         unemit(c, 1);
-        mtc_emit_op(c, forms[f].l, INSTR_A(b));
+        mtce_emit_op(c, forms[f].l, INSTR_A(b));
         return true;
     }
     return false;
 }
 
 static void emit_binary(C *c, OpCode op) {
-    if (!fuse_binary(c, op)) mtc_emit(c, MAKE_A(op, 0));
+    if (!fuse_binary(c, op)) mtce_emit(c, MAKE_A(op, 0));
 }
 
 /* {== Literals ==} */
 
-static void emit_constant(C *c, Value v) { mtc_emit_op(c, OP_CONST, (uint32_t)mtc_const(c, v)); }
+static void emit_constant(C *c, Value v) { mtce_emit_op(c, OP_CONST, (uint32_t)mtce_const(c, v)); }
 
 static void emit_int(C *c, int64_t i) {
-    if (i >= -MT_MAX_SA && i <= MT_MAX_SA) mtc_emit(c, MAKE_A(OP_INT, (uint32_t)i & 0xffffff));
+    if (i >= -MT_MAX_SA && i <= MT_MAX_SA) mtce_emit(c, MAKE_A(OP_INT, (uint32_t)i & 0xffffff));
     else emit_constant(c, mto_int(c->vm, i));
 }
 
@@ -238,9 +238,9 @@ static void number(C *c, bool can_assign) {
 static void literal(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     switch (c->prev.type) {
-    case TOK_TRUE: mtc_emit(c, OP_TRUE); break;
-    case TOK_FALSE: mtc_emit(c, OP_FALSE); break;
-    default: mtc_emit(c, OP_NIL); break;
+    case TOK_TRUE: mtce_emit(c, OP_TRUE); break;
+    case TOK_FALSE: mtce_emit(c, OP_FALSE); break;
+    default: mtce_emit(c, OP_NIL); break;
     }
 }
 
@@ -255,7 +255,7 @@ static void buf_put(Buf *b, const char *s, size_t n) {
     if (b->n + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
         while (cap < b->n + n + 1) cap *= 2;
-        b->p = mtc_tmp_realloc(b->c, b->p, cap);
+        b->p = mtce_tmp_realloc(b->c, b->p, cap);
         b->cap = cap;
     }
     memcpy(b->p + b->n, s, n);
@@ -265,8 +265,8 @@ static void buf_put(Buf *b, const char *s, size_t n) {
 static void buf_put_cp(C *c, Buf *b, uint32_t cp, const Token *t) {
     char out[4];
     size_t n;
-    if (cp >= 0xD800 && cp <= 0xDFFF) mtc_error_at(c, t, "invalid escape: surrogate code point");
-    if (cp > 0x10FFFF) mtc_error_at(c, t, "invalid escape: code point out of range");
+    if (cp >= 0xD800 && cp <= 0xDFFF) mtce_error_at(c, t, "invalid escape: surrogate code point");
+    if (cp > 0x10FFFF) mtce_error_at(c, t, "invalid escape: code point out of range");
     if (cp < 0x80) {
         out[0] = (char)cp;
         n = 1;
@@ -324,16 +324,16 @@ static const char *escape(C *c, Buf *b, const char *p, const char *end, const To
             int digits = 0;
             while (p < end && *p != '}') {
                 int h = hexval(*p++);
-                if (h < 0 || ++digits > 6) mtc_error_at(c, t, "invalid \\u{...} escape");
+                if (h < 0 || ++digits > 6) mtce_error_at(c, t, "invalid \\u{...} escape");
                 cp = cp * 16 + (uint32_t)h;
             }
-            if (p >= end || digits == 0) mtc_error_at(c, t, "invalid \\u{...} escape");
+            if (p >= end || digits == 0) mtce_error_at(c, t, "invalid \\u{...} escape");
             p++;
         } else {
             int want = e == 'x' ? 2 : e == 'u' ? 4 : 8;
             for (int i = 0; i < want; i++) {
                 int h = p < end ? hexval(*p) : -1;
-                if (h < 0) mtc_error_at(c, t, "invalid \\%c escape: needs %d hex digits", e, want);
+                if (h < 0) mtce_error_at(c, t, "invalid \\%c escape: needs %d hex digits", e, want);
                 cp = cp * 16 + (uint32_t)h;
                 p++;
             }
@@ -341,7 +341,7 @@ static const char *escape(C *c, Buf *b, const char *p, const char *end, const To
         buf_put_cp(c, b, cp, t);
         return p;
     }
-    default: mtc_error_at(c, t, "invalid escape sequence '\\%c'", e);
+    default: mtce_error_at(c, t, "invalid escape sequence '\\%c'", e);
     }
     return p;
 }
@@ -372,12 +372,12 @@ static void string_lit(C *c, bool can_assign) {
             if (*p == '\\' && !raw) p = escape(c, &b, p + 1, end, &t);
             else buf_put(&b, p++, 1);
         }
-        if (!mtc_check(c, TOK_STRING)) break;
-        mtc_advance(c);
+        if (!mtcx_check(c, TOK_STRING)) break;
+        mtcx_advance(c);
         t = c->prev;
     }
     String *s = mto_intern(c->vm, b.p ? b.p : "", b.n);
-    mtc_tmp_free(c, b.p);
+    mtce_tmp_free(c, b.p);
     emit_constant(c, OBJ_VAL(s));
 }
 
@@ -407,11 +407,11 @@ static void sub_expression(C *c, const SrcPos *at, const char *end, const Token 
     bool saved_has_next = c->has_next;
     mtl_init_expr(&c->lex, at->p, (size_t)(end - at->p), at->line, at->col);
     c->has_next = false;
-    mtc_advance(c);
-    if (mtc_check(c, TOK_EOF)) mtc_error_at(c, t, "empty expression in f-string");
-    mtc_expression(c);
-    if (!mtc_check(c, TOK_EOF))
-        mtc_error_at(c, &c->cur, "unexpected %s in f-string expression", describe(&c->cur));
+    mtcx_advance(c);
+    if (mtcx_check(c, TOK_EOF)) mtce_error_at(c, t, "empty expression in f-string");
+    mtcx_expression(c);
+    if (!mtcx_check(c, TOK_EOF))
+        mtce_error_at(c, &c->cur, "unexpected %s in f-string expression", describe(&c->cur));
     c->lex = saved_lex;
     c->cur = saved_cur;
     c->prev = saved_prev;
@@ -421,9 +421,9 @@ static void sub_expression(C *c, const SrcPos *at, const char *end, const Token 
 
 /* TO_STR / TO_REPR may call a user method, which takes one more stack slot for a moment. */
 static void emit_to_text(C *c, OpCode op) {
-    mtc_emit(c, op);
-    mtc_adjust(c, 1);
-    mtc_adjust(c, -1);
+    mtce_emit(c, op);
+    mtce_adjust(c, 1);
+    mtce_adjust(c, -1);
 }
 
 /* The texts an f-string joins, on the stack by level: level 0 holds the literal and field
@@ -435,8 +435,8 @@ typedef struct {
 } Pieces;
 
 static void emit_build_string(C *c, int n) {
-    mtc_emit_op(c, OP_BUILD_STRING, (uint32_t)n);
-    mtc_adjust(c, 1 - n);
+    mtce_emit_op(c, OP_BUILD_STRING, (uint32_t)n);
+    mtce_adjust(c, 1 - n);
 }
 
 /* Counts one more text pushed on the stack, joining full chunks. */
@@ -478,7 +478,7 @@ static const char *field_end(C *c, const char *p, const char *end, const char **
             *colon = p;
         }
     }
-    mtc_error_at(c, t, "f-string: missing '}'");
+    mtce_error_at(c, t, "f-string: missing '}'");
     return end;
 }
 
@@ -494,12 +494,12 @@ static const char *fstring_field(C *c, const char *p, const char *end, SrcPos *p
     if (bang) {
         char conv = bang + 1 < close ? bang[1] : 0;
         if (conv == 'r') emit_to_text(c, OP_TO_REPR);
-        else if (conv != 's') mtc_error_at(c, t, "f-string: conversion must be !r or !s");
+        else if (conv != 's') mtce_error_at(c, t, "f-string: conversion must be !r or !s");
     }
     if (colon) {
         String *spec = mto_intern(c->vm, colon + 1, (size_t)(close - colon - 1));
         emit_constant(c, OBJ_VAL(spec));
-        mtc_emit(c, OP_FORMAT);
+        mtce_emit(c, OP_FORMAT);
     } else if (!bang || bang[1] != 'r') {
         emit_to_text(c, OP_TO_STR);
     }
@@ -522,7 +522,7 @@ static void fstring(C *c, bool can_assign) {
             p += 2;
         } else if (ch == '}') {
             if (p + 1 < end && p[1] == '}') p++;
-            else mtc_error_at(c, &t, "f-string: single '}' is not allowed (write '}}')");
+            else mtce_error_at(c, &t, "f-string: single '}' is not allowed (write '}}')");
             buf_put(&b, "}", 1);
             p++;
         } else if (ch == '{') {
@@ -536,7 +536,7 @@ static void fstring(C *c, bool can_assign) {
         }
     }
     flush_literal(c, &b, &ps);
-    mtc_tmp_free(c, b.p);
+    mtce_tmp_free(c, b.p);
     int pieces = ps.count[0] + ps.count[1] + ps.count[2] + ps.count[3];
     if (pieces == 0) emit_constant(c, OBJ_VAL(mto_intern(c->vm, "", 0)));
     if (pieces > 1) emit_build_string(c, pieces);
@@ -546,16 +546,16 @@ static void fstring(C *c, bool can_assign) {
 
 static void grouping(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
-    if (mtc_check(c, TOK_YIELD)) mtc_yield(c);
-    else mtc_expression(c);
-    mtc_consume(c, TOK_RPAREN, "')'");
+    if (mtcx_check(c, TOK_YIELD)) mtcx_yield(c);
+    else mtcx_expression(c);
+    mtcx_consume(c, TOK_RPAREN, "')'");
 }
 
 /* Turns the `n` items on the stack into the list (LIST), or appends them to the list below
    them that earlier chunks of a long display made (LIST_APPEND). */
 static void emit_list_chunk(C *c, int n, bool built) {
-    mtc_emit_op(c, built ? OP_LIST_APPEND : OP_LIST, (uint32_t)n);
-    mtc_adjust(c, built ? -n : 1 - n);
+    mtce_emit_op(c, built ? OP_LIST_APPEND : OP_LIST, (uint32_t)n);
+    mtce_adjust(c, built ? -n : 1 - n);
 }
 
 /* [a, b, ...]: items go to the stack and become the list in chunks of MT_BUILD_CHUNK, so a
@@ -564,42 +564,42 @@ static void list_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int n = 0;          /* items on the stack, not yet in the list */
     bool built = false; /* the list exists below them */
-    while (!mtc_check(c, TOK_RBRACKET)) {
-        mtc_expression(c);
+    while (!mtcx_check(c, TOK_RBRACKET)) {
+        mtcx_expression(c);
         if (++n == MT_BUILD_CHUNK) {
             emit_list_chunk(c, n, built);
             n = 0;
             built = true;
         }
-        if (!mtc_match(c, TOK_COMMA)) break;
+        if (!mtcx_match(c, TOK_COMMA)) break;
     }
-    mtc_consume(c, TOK_RBRACKET, "']'");
+    mtcx_consume(c, TOK_RBRACKET, "']'");
     if (n > 0 || !built) emit_list_chunk(c, n, built);
 }
 
 /* As emit_list_chunk for `n` key/value pairs and a map. */
 static void emit_map_chunk(C *c, int n, bool built) {
-    mtc_emit_op(c, built ? OP_MAP_ADD : OP_MAP, (uint32_t)n);
-    if (!built) mtc_adjust(c, 1); /* MAP keeps the new map on the stack while it fills it */
-    mtc_adjust(c, -2 * n);
+    mtce_emit_op(c, built ? OP_MAP_ADD : OP_MAP, (uint32_t)n);
+    if (!built) mtce_adjust(c, 1); /* MAP keeps the new map on the stack while it fills it */
+    mtce_adjust(c, -2 * n);
 }
 
 static void map_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int n = 0;
     bool built = false;
-    while (!mtc_check(c, TOK_RBRACE)) {
-        mtc_expression(c);
-        mtc_consume(c, TOK_COLON, "':' after map key");
-        mtc_expression(c);
+    while (!mtcx_check(c, TOK_RBRACE)) {
+        mtcx_expression(c);
+        mtcx_consume(c, TOK_COLON, "':' after map key");
+        mtcx_expression(c);
         if (++n == MT_BUILD_CHUNK / 2) {
             emit_map_chunk(c, n, built);
             n = 0;
             built = true;
         }
-        if (!mtc_match(c, TOK_COMMA)) break;
+        if (!mtcx_match(c, TOK_COMMA)) break;
     }
-    mtc_consume(c, TOK_RBRACE, "'}'");
+    mtcx_consume(c, TOK_RBRACE, "'}'");
     if (n > 0 || !built) emit_map_chunk(c, n, built);
 }
 
@@ -609,20 +609,20 @@ static void unary(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     TokenType op = c->prev.type;
     if (op == TOK_NOT) {
-        mtc_expr_prec(c, PREC_NOT);
-        mtc_emit(c, OP_NOT);
+        mtcx_expr_prec(c, PREC_NOT);
+        mtce_emit(c, OP_NOT);
         return;
     }
     /* -x binds looser than **, so -2 ** 2 is -(2 ** 2). */
-    if (op == TOK_MINUS && (mtc_check(c, TOK_INT) || mtc_check(c, TOK_FLOAT)) &&
-        mtc_peek(c) != TOK_STARSTAR) {
-        mtc_advance(c);
+    if (op == TOK_MINUS && (mtcx_check(c, TOK_INT) || mtcx_check(c, TOK_FLOAT)) &&
+        mtcx_peek(c) != TOK_STARSTAR) {
+        mtcx_advance(c);
         if (c->prev.type == TOK_INT) emit_int(c, -c->prev.as.i);
         else emit_constant(c, DOUBLE_VAL(-c->prev.as.d));
         return;
     }
-    mtc_expr_prec(c, PREC_UNARY);
-    mtc_emit(c, op == TOK_MINUS ? OP_NEG : op == TOK_PLUS ? OP_NOP : OP_BNOT);
+    mtcx_expr_prec(c, PREC_UNARY);
+    mtce_emit(c, op == TOK_MINUS ? OP_NEG : op == TOK_PLUS ? OP_NOP : OP_BNOT);
 }
 
 static bool is_comparison(TokenType t) {
@@ -635,23 +635,23 @@ static void binary(C *c, bool can_assign) {
     TokenType op = c->prev.type;
     const Rule *r = rule_of(op);
     if (op == TOK_STARSTAR) {
-        mtc_expr_prec(c, PREC_UNARY); /* right-associative, and 2 ** -1 works */
-        mtc_emit(c, OP_POW);
+        mtcx_expr_prec(c, PREC_UNARY); /* right-associative, and 2 ** -1 works */
+        mtce_emit(c, OP_POW);
         return;
     }
-    mtc_expr_prec(c, (Precedence)(r->prec + 1));
+    mtcx_expr_prec(c, (Precedence)(r->prec + 1));
     switch (op) {
     case TOK_PLUS: emit_binary(c, OP_ADD); break;
     case TOK_MINUS: emit_binary(c, OP_SUB); break;
     case TOK_STAR: emit_binary(c, OP_MUL); break;
     case TOK_SLASH: emit_binary(c, OP_DIV); break;
-    case TOK_SLASHSLASH: mtc_emit(c, OP_IDIV); break;
-    case TOK_PERCENT: mtc_emit(c, OP_MOD); break;
-    case TOK_AMP: mtc_emit(c, OP_BAND); break;
-    case TOK_PIPE: mtc_emit(c, OP_BOR); break;
-    case TOK_CARET: mtc_emit(c, OP_BXOR); break;
-    case TOK_SHL: mtc_emit(c, OP_SHL); break;
-    case TOK_SHR: mtc_emit(c, OP_SHR); break;
+    case TOK_SLASHSLASH: mtce_emit(c, OP_IDIV); break;
+    case TOK_PERCENT: mtce_emit(c, OP_MOD); break;
+    case TOK_AMP: mtce_emit(c, OP_BAND); break;
+    case TOK_PIPE: mtce_emit(c, OP_BOR); break;
+    case TOK_CARET: mtce_emit(c, OP_BXOR); break;
+    case TOK_SHL: mtce_emit(c, OP_SHL); break;
+    case TOK_SHR: mtce_emit(c, OP_SHR); break;
     default: break;
     }
 }
@@ -661,37 +661,37 @@ static void comparison(C *c, bool can_assign) {
     TokenType op = c->prev.type;
     Token where = c->prev;
     if (op == TOK_NOT) {
-        if (!mtc_match(c, TOK_IN)) mtc_error_at(c, &where, "expected 'in' after 'not'");
+        if (!mtcx_match(c, TOK_IN)) mtce_error_at(c, &where, "expected 'in' after 'not'");
     }
-    mtc_expr_prec(c, PREC_COMPARISON + 1);
+    mtcx_expr_prec(c, PREC_COMPARISON + 1);
     switch (op) {
-    case TOK_EQEQ: mtc_emit(c, OP_EQ); break;
-    case TOK_NE: mtc_emit(c, OP_NE); break;
-    case TOK_LT: mtc_emit(c, OP_LT); break;
-    case TOK_LE: mtc_emit(c, OP_LE); break;
-    case TOK_GT: mtc_emit(c, OP_GT); break;
-    case TOK_GE: mtc_emit(c, OP_GE); break;
-    case TOK_IN: mtc_emit(c, OP_IN); break;
-    default: mtc_emit(c, OP_NOT_IN); break;
+    case TOK_EQEQ: mtce_emit(c, OP_EQ); break;
+    case TOK_NE: mtce_emit(c, OP_NE); break;
+    case TOK_LT: mtce_emit(c, OP_LT); break;
+    case TOK_LE: mtce_emit(c, OP_LE); break;
+    case TOK_GT: mtce_emit(c, OP_GT); break;
+    case TOK_GE: mtce_emit(c, OP_GE); break;
+    case TOK_IN: mtce_emit(c, OP_IN); break;
+    default: mtce_emit(c, OP_NOT_IN); break;
     }
-    if (is_comparison(c->cur.type) && (c->cur.type != TOK_NOT || mtc_peek(c) == TOK_IN))
-        mtc_error_at(c, &c->cur, "comparisons cannot be chained (write a < b and b < c)");
+    if (is_comparison(c->cur.type) && (c->cur.type != TOK_NOT || mtcx_peek(c) == TOK_IN))
+        mtce_error_at(c, &c->cur, "comparisons cannot be chained (write a < b and b < c)");
 }
 
 static void and_(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
-    int j = mtc_jump(c, OP_JUMP_IF_FALSE_KEEP);
-    mtc_adjust(c, -1);
-    mtc_expr_prec(c, PREC_AND + 1);
-    mtc_patch(c, j);
+    int j = mtce_jump(c, OP_JUMP_IF_FALSE_KEEP);
+    mtce_adjust(c, -1);
+    mtcx_expr_prec(c, PREC_AND + 1);
+    mtce_patch(c, j);
 }
 
 static void or_(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
-    int j = mtc_jump(c, OP_JUMP_IF_TRUE_KEEP);
-    mtc_adjust(c, -1);
-    mtc_expr_prec(c, PREC_OR + 1);
-    mtc_patch(c, j);
+    int j = mtce_jump(c, OP_JUMP_IF_TRUE_KEEP);
+    mtce_adjust(c, -1);
+    mtcx_expr_prec(c, PREC_OR + 1);
+    mtce_patch(c, j);
 }
 
 /* {== Calls ==} */
@@ -704,29 +704,29 @@ static int arguments(C *c, int *kwconst) {
     int argc = 0;
     List *names = NULL;
     *kwconst = -1;
-    while (!mtc_check(c, TOK_RPAREN)) {
-        if (mtc_check(c, TOK_NAME) && mtc_peek(c) == TOK_EQ) {
-            mtc_advance(c);
+    while (!mtcx_check(c, TOK_RPAREN)) {
+        if (mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_EQ) {
+            mtcx_advance(c);
             Token nt = c->prev;
-            String *name = mtc_name(c, &nt);
-            mtc_advance(c); /* '=' */
+            String *name = mtce_name(c, &nt);
+            mtcx_advance(c); /* '=' */
             if (names == NULL) {
                 names = mto_list(c->vm, 4);
-                *kwconst = mtc_const(c, OBJ_VAL(names));
+                *kwconst = mtce_const(c, OBJ_VAL(names));
             }
             for (uint32_t i = 0; i < names->count; i++)
                 if (AS_STRING(names->items[i]) == name)
-                    mtc_error_at(c, &nt, "keyword argument '%s' given twice", name->chars);
+                    mtce_error_at(c, &nt, "keyword argument '%s' given twice", name->chars);
             mto_list_push(c->vm, names, OBJ_VAL(name));
-            mtc_expression(c);
+            mtcx_expression(c);
         } else {
-            if (names) mtc_error_at(c, &c->cur, "positional argument after keyword argument");
-            mtc_expression(c);
+            if (names) mtce_error_at(c, &c->cur, "positional argument after keyword argument");
+            mtcx_expression(c);
         }
-        if (++argc > 255) mtc_error(c, "too many arguments (at most 255)");
-        if (!mtc_match(c, TOK_COMMA)) break;
+        if (++argc > 255) mtce_error(c, "too many arguments (at most 255)");
+        if (!mtcx_match(c, TOK_COMMA)) break;
     }
-    mtc_consume(c, TOK_RPAREN, "')' after arguments");
+    mtcx_consume(c, TOK_RPAREN, "')' after arguments");
     return argc;
 }
 
@@ -736,9 +736,9 @@ static void call(C *c, bool can_assign) {
     int argc = arguments(c, &kw);
     bool spawn = c->spawn_pending == c->depth && !is_postfix(c->cur.type);
     if (spawn) c->spawn_pending = 0;
-    if (kw >= 0) mtc_emit_ab(c, spawn ? OP_SPAWN_KW : OP_CALL_KW, (uint32_t)argc, (uint32_t)kw);
-    else mtc_emit_op(c, spawn ? OP_SPAWN : OP_CALL, (uint32_t)argc);
-    mtc_adjust(c, -argc);
+    if (kw >= 0) mtce_emit_ab(c, spawn ? OP_SPAWN_KW : OP_CALL_KW, (uint32_t)argc, (uint32_t)kw);
+    else mtce_emit_op(c, spawn ? OP_SPAWN : OP_CALL, (uint32_t)argc);
+    mtce_adjust(c, -argc);
 }
 
 static bool assignment_op(TokenType t) {
@@ -779,29 +779,29 @@ static void unemit(C *c, int n) {
    local): the value, then one store; a compound assignment reads through `get` first. */
 static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint32_t b) {
     TokenType op = c->cur.type;
-    mtc_advance(c);
-    if (op != TOK_EQ) mtc_emit_ab(c, get, a, b);
-    mtc_rhs(c);
+    mtcx_advance(c);
+    if (op != TOK_EQ) mtce_emit_ab(c, get, a, b);
+    mtcx_rhs(c);
     if (op != TOK_EQ) emit_binary(c, compound_op(op));
-    mtc_emit_ab(c, set, a, b);
+    mtce_emit_ab(c, set, a, b);
     c->assigned = true;
 }
 
 /* A method call whose receiver and `argc` arguments are on the stack. */
 static void emit_invoke(C *c, int cache, int argc, int kwconst) {
     if (kwconst >= 0) {
-        mtc_emit_ab(c, OP_INVOKE_KW, (uint32_t)argc, (uint32_t)cache);
-        mtc_emit_op(c, OP_EXTRA, (uint32_t)kwconst);
+        mtce_emit_ab(c, OP_INVOKE_KW, (uint32_t)argc, (uint32_t)cache);
+        mtce_emit_op(c, OP_EXTRA, (uint32_t)kwconst);
     } else {
-        mtc_emit_ab(c, OP_INVOKE, (uint32_t)argc, (uint32_t)cache);
+        mtce_emit_ab(c, OP_INVOKE, (uint32_t)argc, (uint32_t)cache);
     }
-    mtc_adjust(c, -argc);
+    mtce_adjust(c, -argc);
 }
 
 static void dot(C *c, bool can_assign) {
-    mtc_consume(c, TOK_NAME, "attribute name after '.'");
-    String *name = mtc_name(c, &c->prev);
-    int cache = mtc_cache(c, name);
+    mtcx_consume(c, TOK_NAME, "attribute name after '.'");
+    String *name = mtce_name(c, &c->prev);
+    int cache = mtce_cache(c, name);
     int obj = cache <= 0xffff ? loaded_local(c, 1, 0xff) : -1;
     if (obj >= 0 && can_assign && assignment_op(c->cur.type)) {
         /* local.name = v: the value first, then one store through the local. */
@@ -809,48 +809,48 @@ static void dot(C *c, bool can_assign) {
         store_through_locals(c, OP_GET_ATTR_L, OP_SET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
         return;
     }
-    if (obj >= 0 && !mtc_check(c, TOK_LPAREN)) {
+    if (obj >= 0 && !mtcx_check(c, TOK_LPAREN)) {
         unemit(c, 1);
-        mtc_emit_ab(c, OP_GET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
+        mtce_emit_ab(c, OP_GET_ATTR_L, (uint32_t)obj, (uint32_t)cache);
         return;
     }
     if (can_assign && assignment_op(c->cur.type)) {
         TokenType op = c->cur.type;
-        mtc_advance(c);
+        mtcx_advance(c);
         if (op != TOK_EQ) {
-            mtc_emit(c, OP_DUP);
-            mtc_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
-            mtc_rhs(c);
+            mtce_emit(c, OP_DUP);
+            mtce_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
+            mtcx_rhs(c);
             emit_binary(c, compound_op(op));
         } else {
-            mtc_rhs(c);
+            mtcx_rhs(c);
         }
-        mtc_emit_op(c, OP_SET_ATTR, (uint32_t)cache);
+        mtce_emit_op(c, OP_SET_ATTR, (uint32_t)cache);
         c->assigned = true;
         return;
     }
-    if (mtc_check(c, TOK_LPAREN) && c->spawn_pending != c->depth) {
-        mtc_advance(c);
+    if (mtcx_check(c, TOK_LPAREN) && c->spawn_pending != c->depth) {
+        mtcx_advance(c);
         int kw;
         int argc = arguments(c, &kw);
         emit_invoke(c, cache, argc, kw);
         return;
     }
-    mtc_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
+    mtce_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
 }
 
 static void subscript(C *c, bool can_assign) {
     bool slice = false;
-    if (mtc_check(c, TOK_COLON)) mtc_emit(c, OP_NIL);
-    else mtc_expression(c);
-    if (mtc_match(c, TOK_COLON)) {
+    if (mtcx_check(c, TOK_COLON)) mtce_emit(c, OP_NIL);
+    else mtcx_expression(c);
+    if (mtcx_match(c, TOK_COLON)) {
         slice = true;
-        if (mtc_check(c, TOK_RBRACKET)) mtc_emit(c, OP_NIL);
-        else mtc_expression(c);
+        if (mtcx_check(c, TOK_RBRACKET)) mtce_emit(c, OP_NIL);
+        else mtcx_expression(c);
     }
-    mtc_consume(c, TOK_RBRACKET, "']'");
+    mtcx_consume(c, TOK_RBRACKET, "']'");
     if (slice) {
-        mtc_emit(c, OP_SLICE);
+        mtce_emit(c, OP_SLICE);
         return;
     }
     int obj = loaded_local(c, 2, 0xff), idx = loaded_local(c, 1, 0xffff);
@@ -862,37 +862,37 @@ static void subscript(C *c, bool can_assign) {
             return;
         }
         unemit(c, 2);
-        mtc_emit_ab(c, OP_GET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
+        mtce_emit_ab(c, OP_GET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
         return;
     }
     if (obj >= 0 && !(can_assign && assignment_op(c->cur.type))) {
         Instr k = c->fs->code[c->fs->ncode - 1];
         if (INSTR_OP(k) == OP_INT || (INSTR_OP(k) == OP_CONST && INSTR_A(k) <= 0xffff)) {
-            uint32_t kc = INSTR_OP(k) == OP_INT ? (uint32_t)mtc_const(c, SMALLINT_VAL(INSTR_SA(k)))
+            uint32_t kc = INSTR_OP(k) == OP_INT ? (uint32_t)mtce_const(c, SMALLINT_VAL(INSTR_SA(k)))
                                                 : INSTR_A(k);
             if (kc <= 0xffff) {
                 unemit(c, 2);
-                mtc_emit_ab(c, OP_GET_INDEX_LK, (uint32_t)obj, kc);
+                mtce_emit_ab(c, OP_GET_INDEX_LK, (uint32_t)obj, kc);
                 return;
             }
         }
     }
     if (can_assign && assignment_op(c->cur.type)) {
         TokenType op = c->cur.type;
-        mtc_advance(c);
+        mtcx_advance(c);
         if (op != TOK_EQ) {
-            mtc_emit(c, OP_DUP2);
-            mtc_emit(c, OP_GET_INDEX);
-            mtc_rhs(c);
+            mtce_emit(c, OP_DUP2);
+            mtce_emit(c, OP_GET_INDEX);
+            mtcx_rhs(c);
             emit_binary(c, compound_op(op));
         } else {
-            mtc_rhs(c);
+            mtcx_rhs(c);
         }
-        mtc_emit(c, OP_SET_INDEX);
+        mtce_emit(c, OP_SET_INDEX);
         c->assigned = true;
         return;
     }
-    mtc_emit(c, OP_GET_INDEX);
+    mtce_emit(c, OP_GET_INDEX);
 }
 
 /* {== select operations ==} */
@@ -906,10 +906,10 @@ static bool is_channel_op(const Token *t) {
    arguments, and for recv pushes the nil that stands for the missing value. */
 static bool finish_select_operation(C *c, const Token *op, int argc, int kwconst) {
     bool is_send = op->start[0] == 's';
-    if (!is_send && argc != 0) mtc_error_at(c, op, "'recv()' in a select case takes no arguments");
+    if (!is_send && argc != 0) mtce_error_at(c, op, "'recv()' in a select case takes no arguments");
     if (is_send && (argc != 1 || kwconst >= 0))
-        mtc_error_at(c, op, "'send(value)' in a select case takes exactly one value");
-    if (!is_send) mtc_emit(c, OP_NIL);
+        mtce_error_at(c, op, "'send(value)' in a select case takes exactly one value");
+    if (!is_send) mtce_emit(c, OP_NIL);
     return is_send;
 }
 
@@ -918,59 +918,59 @@ static bool finish_select_operation(C *c, const Token *op, int argc, int kwconst
    `.send(...)` is the case's operation; an earlier one is an ordinary method call, so
    `cc.recv().send(2)` receives a channel from cc on entry and is a send case on it.
    Leaves the channel and the value to send (nil for recv) on the stack; true for send. */
-bool mtc_select_operation(C *c) {
-    mtc_expr_prec(c, PREC_PRIMARY);
+bool mtcx_select_operation(C *c) {
+    mtcx_expr_prec(c, PREC_PRIMARY);
     c->depth++; /* the suffixes below belong to one expression (see `call` and spawn) */
     for (;;) {
-        if (mtc_check(c, TOK_DOT) && mtc_peek(c) == TOK_NAME && is_channel_op(&c->next)) {
-            mtc_advance(c);
+        if (mtcx_check(c, TOK_DOT) && mtcx_peek(c) == TOK_NAME && is_channel_op(&c->next)) {
+            mtcx_advance(c);
             Token op = c->cur;
-            if (mtc_peek(c) != TOK_LPAREN) {
+            if (mtcx_peek(c) != TOK_LPAREN) {
                 dot(c, false); /* a plain attribute named recv or send */
                 continue;
             }
-            mtc_advance(c);
-            mtc_advance(c);
+            mtcx_advance(c);
+            mtcx_advance(c);
             int kw;
             int argc = arguments(c, &kw);
             if (!is_postfix(c->cur.type)) {
                 c->depth--;
                 return finish_select_operation(c, &op, argc, kw);
             }
-            emit_invoke(c, mtc_cache(c, mtc_name(c, &op)), argc, kw);
+            emit_invoke(c, mtce_cache(c, mtce_name(c, &op)), argc, kw);
             continue;
         }
         if (!is_postfix(c->cur.type))
-            mtc_error_at(c, &c->cur, "expected '.recv()' or '.send(value)' in a select case");
-        mtc_advance(c);
+            mtce_error_at(c, &c->cur, "expected '.recv()' or '.send(value)' in a select case");
+        mtcx_advance(c);
         rule_of(c->prev.type)->infix(c, false);
     }
 }
 
 /* {== Names, super, spawn, lambdas, ternary ==} */
 
-void mtc_named_variable(C *c, const Token *name, bool can_assign) {
-    String *s = mtc_name(c, name);
+void mtcx_named_variable(C *c, const Token *name, bool can_assign) {
+    String *s = mtce_name(c, name);
     if (can_assign && assignment_op(c->cur.type)) {
         TokenType op = c->cur.type;
-        mtc_advance(c);
+        mtcx_advance(c);
         if (op != TOK_EQ) {
-            mtc_get_named(c, s, name);
-            mtc_rhs(c);
+            mtcx_get_named(c, s, name);
+            mtcx_rhs(c);
             emit_binary(c, compound_op(op));
         } else {
-            mtc_rhs(c);
+            mtcx_rhs(c);
         }
-        mtc_set_named(c, s, name);
+        mtcx_set_named(c, s, name);
         c->assigned = true;
         return;
     }
-    mtc_get_named(c, s, name);
+    mtcx_get_named(c, s, name);
 }
 
 static void variable(C *c, bool can_assign) {
     Token t = c->prev;
-    mtc_named_variable(c, &t, can_assign);
+    mtcx_named_variable(c, &t, can_assign);
 }
 
 static void super_(C *c, bool can_assign) {
@@ -978,26 +978,26 @@ static void super_(C *c, bool can_assign) {
     Token where = c->prev;
     FnState *m = c->fs;
     while (m && m->kind != FN_METHOD) m = m->enclosing;
-    if (!m) mtc_error_at(c, &where, "'super' outside a method");
-    if (!c->fs->has_super) mtc_error_at(c, &where, "'super' in a class without a base class");
-    mtc_consume(c, TOK_DOT, "'.' after 'super'");
-    mtc_consume(c, TOK_NAME, "method name after 'super.'");
-    String *name = mtc_name(c, &c->prev);
+    if (!m) mtce_error_at(c, &where, "'super' outside a method");
+    if (!c->fs->has_super) mtce_error_at(c, &where, "'super' in a class without a base class");
+    mtcx_consume(c, TOK_DOT, "'.' after 'super'");
+    mtcx_consume(c, TOK_NAME, "method name after 'super.'");
+    String *name = mtce_name(c, &c->prev);
     /* self: slot 0 of the enclosing method (captured if we are in a nested function). */
-    if (m == c->fs) mtc_emit_op(c, OP_GET_LOCAL, 0);
-    else mtc_get_named(c, m->locals[0].name, &where);
-    int cache = mtc_cache(c, name);
-    if (mtc_match(c, TOK_LPAREN)) {
+    if (m == c->fs) mtce_emit_op(c, OP_GET_LOCAL, 0);
+    else mtcx_get_named(c, m->locals[0].name, &where);
+    int cache = mtce_cache(c, name);
+    if (mtcx_match(c, TOK_LPAREN)) {
         int kw;
         int argc = arguments(c, &kw);
-        if (kw >= 0) mtc_error_at(c, &where, "keyword arguments in a super call are not supported");
-        mtc_get_named(c, mto_intern_z(c->vm, "@super"), &where);
-        mtc_emit_ab(c, OP_SUPER_INVOKE, (uint32_t)argc, (uint32_t)cache);
-        mtc_adjust(c, -argc - 1);
+        if (kw >= 0) mtce_error_at(c, &where, "keyword arguments in a super call are not supported");
+        mtcx_get_named(c, mto_intern_z(c->vm, "@super"), &where);
+        mtce_emit_ab(c, OP_SUPER_INVOKE, (uint32_t)argc, (uint32_t)cache);
+        mtce_adjust(c, -argc - 1);
         return;
     }
-    mtc_get_named(c, mto_intern_z(c->vm, "@super"), &where);
-    mtc_emit_op(c, OP_SUPER_GET, (uint32_t)cache);
+    mtcx_get_named(c, mto_intern_z(c->vm, "@super"), &where);
+    mtce_emit_op(c, OP_SUPER_GET, (uint32_t)cache);
 }
 
 static void spawn_(C *c, bool can_assign) {
@@ -1005,8 +1005,8 @@ static void spawn_(C *c, bool can_assign) {
     Token where = c->prev;
     int saved = c->spawn_pending;
     c->spawn_pending = c->depth + 1;
-    mtc_expr_prec(c, PREC_CALL);
-    if (c->spawn_pending) mtc_error_at(c, &where, "'spawn' must be followed by a function call");
+    mtcx_expr_prec(c, PREC_CALL);
+    if (c->spawn_pending) mtce_error_at(c, &where, "'spawn' must be followed by a function call");
     c->spawn_pending = saved;
 }
 
@@ -1020,30 +1020,30 @@ static void lambda(C *c, bool can_assign) {
 static void ternary(C *c, int a_start) {
     FnState *fs = c->fs;
     int a_len = fs->ncode - a_start;
-    Instr *saved = mtc_tmp_realloc(c, NULL, (size_t)(a_len + 1) * sizeof(Instr));
-    int32_t *saved_lines = mtc_tmp_realloc(c, NULL, (size_t)(a_len + 1) * sizeof(int32_t));
+    Instr *saved = mtce_tmp_realloc(c, NULL, (size_t)(a_len + 1) * sizeof(Instr));
+    int32_t *saved_lines = mtce_tmp_realloc(c, NULL, (size_t)(a_len + 1) * sizeof(int32_t));
     memcpy(saved, fs->code + a_start, (size_t)a_len * sizeof(Instr));
     memcpy(saved_lines, fs->lines + a_start, (size_t)a_len * sizeof(int32_t));
     fs->ncode = a_start;
     fs->stack -= 1;
     int depth = fs->stack; /* the stack `a` starts from; its peak was counted already */
     fs->barrier = a_start;
-    mtc_expr_prec(c, PREC_OR);
-    int to_else = mtc_jump(c, OP_JUMP_IF_FALSE);
+    mtcx_expr_prec(c, PREC_OR);
+    int to_else = mtce_jump(c, OP_JUMP_IF_FALSE);
     for (int i = 0; i < a_len; i++) {
-        mtc_emit(c, saved[i]);
+        mtce_emit(c, saved[i]);
         fs->lines[fs->ncode - 1] = saved_lines[i];
     }
     fs->stack = depth + 1;
     fs->barrier = fs->ncode;
-    mtc_tmp_free(c, saved);
-    mtc_tmp_free(c, saved_lines);
-    int to_end = mtc_jump(c, OP_JUMP);
-    mtc_patch(c, to_else);
+    mtce_tmp_free(c, saved);
+    mtce_tmp_free(c, saved_lines);
+    int to_end = mtce_jump(c, OP_JUMP);
+    mtce_patch(c, to_else);
     fs->stack -= 1;
-    mtc_consume(c, TOK_ELSE, "'else' in conditional expression");
-    mtc_expr_prec(c, PREC_TERNARY);
-    mtc_patch(c, to_end);
+    mtcx_consume(c, TOK_ELSE, "'else' in conditional expression");
+    mtcx_expr_prec(c, PREC_TERNARY);
+    mtce_patch(c, to_end);
 }
 
 /* {== The table ==} */
@@ -1092,28 +1092,28 @@ static const Rule rules[TOK__COUNT] = {
 
 static const Rule *rule_of(TokenType t) { return &rules[t]; }
 
-void mtc_expr_prec(C *c, Precedence prec) {
-    if (++c->depth > MT_MAX_PARSE_DEPTH) mtc_error_at(c, &c->cur, "expression nested too deeply");
+void mtcx_expr_prec(C *c, Precedence prec) {
+    if (++c->depth > MT_MAX_PARSE_DEPTH) mtce_error_at(c, &c->cur, "expression nested too deeply");
     int start = c->fs->ncode;
-    mtc_advance(c);
+    mtcx_advance(c);
     ParseFn prefix = rule_of(c->prev.type)->prefix;
     if (prefix == NULL) {
         if (c->prev.type == TOK_YIELD)
-            mtc_error_at(c, &c->prev,
+            mtce_error_at(c, &c->prev,
                          "'yield' must be a statement, the right side of an "
                          "assignment, after return, or in parentheses");
         if (c->prev.type == TOK_EOF || c->prev.type == TOK_NEWLINE) {
             if (c->prev.type == TOK_EOF) c->incomplete = true;
-            mtc_error_at(c, &c->prev, "expected an expression, found %s", describe(&c->prev));
+            mtce_error_at(c, &c->prev, "expected an expression, found %s", describe(&c->prev));
         }
-        mtc_error_at(c, &c->prev, "expected an expression, found %s", describe(&c->prev));
+        mtce_error_at(c, &c->prev, "expected an expression, found %s", describe(&c->prev));
     }
     bool can_assign = prec <= PREC_ASSIGNMENT;
     prefix(c, can_assign);
     while (prec <= rule_of(c->cur.type)->prec) {
         /* `not` continues an expression only as `not in`. */
-        if (c->cur.type == TOK_NOT && mtc_peek(c) != TOK_IN) break;
-        mtc_advance(c);
+        if (c->cur.type == TOK_NOT && mtcx_peek(c) != TOK_IN) break;
+        mtcx_advance(c);
         if (c->prev.type == TOK_IF) {
             ternary(c, start);
             continue;
@@ -1121,23 +1121,23 @@ void mtc_expr_prec(C *c, Precedence prec) {
         rule_of(c->prev.type)->infix(c, can_assign);
     }
     if (can_assign && assignment_op(c->cur.type))
-        mtc_error_at(c, &c->cur, "invalid assignment target");
+        mtce_error_at(c, &c->cur, "invalid assignment target");
     c->depth--;
 }
 
-void mtc_expression(C *c) { mtc_expr_prec(c, PREC_LAMBDA); }
+void mtcx_expression(C *c) { mtcx_expr_prec(c, PREC_LAMBDA); }
 
 /* True if the token can start an expression (so `yield` is not bare). */
 static bool starts_expression(TokenType t) { return rules[t].prefix != NULL; }
 
-void mtc_yield(C *c) {
-    mtc_consume(c, TOK_YIELD, "'yield'");
-    if (starts_expression(c->cur.type)) mtc_expression(c);
-    else mtc_emit(c, OP_NIL);
-    mtc_emit(c, OP_YIELD);
+void mtcx_yield(C *c) {
+    mtcx_consume(c, TOK_YIELD, "'yield'");
+    if (starts_expression(c->cur.type)) mtcx_expression(c);
+    else mtce_emit(c, OP_NIL);
+    mtce_emit(c, OP_YIELD);
 }
 
-void mtc_rhs(C *c) {
-    if (mtc_check(c, TOK_YIELD)) mtc_yield(c);
-    else mtc_expression(c);
+void mtcx_rhs(C *c) {
+    if (mtcx_check(c, TOK_YIELD)) mtcx_yield(c);
+    else mtcx_expression(c);
 }

@@ -29,13 +29,23 @@ void mtlib_register(VM *vm, const LibReg *regs) {
         mtlib_define(vm, r->name, OBJ_VAL(mtlib_native(vm, r)));
 }
 
-void mtlib_register_methods(VM *vm, TypeTag type, const LibReg *regs) {
+static void register_in_table(VM *vm, Table *t, const LibReg *regs) {
     for (const LibReg *r = regs; r->name; r++) {
         Native *n = mtlib_native(vm, r);
         mtgc_push_temp(vm, OBJ_VAL(n));
-        mtt_set(vm, &vm->type_methods[type], n->name, OBJ_VAL(n));
+        mtt_set(vm, t, n->name, OBJ_VAL(n));
         mtgc_pop_temp(vm, 1);
     }
+}
+
+void mtlib_register_methods(VM *vm, TypeTag type, const LibReg *regs) {
+    register_in_table(vm, &vm->type_methods[type], regs);
+}
+
+void mtlib_register_class_methods(VM *vm, Class *k, const LibReg *regs) {
+    mtgc_push_temp(vm, OBJ_VAL(k));
+    register_in_table(vm, &k->methods, regs);
+    mtgc_pop_temp(vm, 1);
 }
 
 /* Defines natives as globals of module m (a native module, or the prelude's private ones). */
@@ -86,7 +96,7 @@ Module *mtlib_module(VM *vm, const char *name) {
     return (Module *)AS_OBJ(v);
 }
 
-Value mtv_builtin(VM *vm, const char *name) {
+Value mtlib_builtin(VM *vm, const char *name) {
     Value v;
     String *s = mto_intern_z(vm, name);
     if (mtt_get(&vm->builtins, s, &v)) return v;
@@ -242,19 +252,6 @@ void mtlib_write_err(VM *vm, const char *s, size_t n) {
         s += w;
         n -= (size_t)w;
     }
-}
-
-/* {== Library objects that are not the VM's own ==} */
-
-MT_INTERNAL void mtio_blacken(VM *vm, Obj *o);
-MT_INTERNAL void mtio_free(VM *vm, Obj *o);
-
-void mtlib_blacken(VM *vm, Obj *o) {
-    if (o->type == OBJ_FILE) mtio_blacken(vm, o);
-}
-
-void mtlib_free_obj(VM *vm, Obj *o) {
-    if (o->type == OBJ_FILE) mtio_free(vm, o);
 }
 
 /* Members of native modules that are written in Mt (prelude.mt), by module. */

@@ -11,7 +11,10 @@
 #ifndef MT_LIB_H
 #define MT_LIB_H
 
+#include "vm/channel.h"
+#include "vm/coro.h"
 #include "vm/sched.h"
+#include "vm/thread.h"
 
 typedef struct {
     const char *name;
@@ -30,6 +33,8 @@ typedef struct {
 
 MT_INTERNAL void mtlib_register(VM *vm, const LibReg *regs);
 MT_INTERNAL void mtlib_register_methods(VM *vm, TypeTag type, const LibReg *regs);
+/* Adds natives to a class's methods (a foreign class's, foreign.h). */
+MT_INTERNAL void mtlib_register_class_methods(VM *vm, Class *k, const LibReg *regs);
 MT_INTERNAL Native *mtlib_native(VM *vm, const LibReg *r);
 MT_INTERNAL void mtlib_define_in_module(VM *vm, Module *m, const LibReg *regs);
 MT_INTERNAL int mtlib_type_error(VM *vm, const char *fn, int argn, const char *want, Value got);

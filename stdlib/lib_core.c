@@ -56,9 +56,9 @@ static int core_str(VM *vm, Value *args, int argc) {
     if (IS_STRING(v)) RETURN(v);
     if (mtv_needs_callback(vm, v)) {
         Value m;
-        if (IS_INSTANCE(v) && mtv_find_method(vm, v, vm->names.str, &m))
+        if (IS_INSTANCE(v) && mtcall_find_method(vm, v, vm->names.str, &m))
             return text_method(vm, args, v, m, "str");
-        if (IS_INSTANCE(v) && mtv_find_method(vm, v, vm->names.repr, &m))
+        if (IS_INSTANCE(v) && mtcall_find_method(vm, v, vm->names.repr, &m))
             return text_method(vm, args, v, m, "repr");
         return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_str"), 1, &v);
     }
@@ -72,7 +72,7 @@ static int core_repr(VM *vm, Value *args, int argc) {
     Value v = args[1];
     if (mtv_needs_repr_callback(vm, v)) {
         Value m;
-        if (IS_INSTANCE(v) && mtv_find_method(vm, v, vm->names.repr, &m))
+        if (IS_INSTANCE(v) && mtcall_find_method(vm, v, vm->names.repr, &m))
             return text_method(vm, args, v, m, "repr");
         return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_repr"), 1, &v);
     }
@@ -101,7 +101,7 @@ static int core_len(VM *vm, Value *args, int argc) {
         case OBJ_INSTANCE: {
             Value m;
             String *name = mto_intern_z(vm, "len");
-            if (mtv_find_method(vm, v, name, &m))
+            if (mtcall_find_method(vm, v, name, &m))
                 return mtlib_tail_call(vm, args, OBJ_VAL(mto_bound(vm, v, m)), 0, NULL);
             break;
         }
@@ -263,7 +263,7 @@ static int core_sum(VM *vm, Value *args, int argc) {
             continue;
         }
         args[0] = acc; /* keep the partial sum rooted */
-        if (!mti_arith(vm, OP_ADD, acc, x, &acc)) return NATIVE_ERROR;
+        if (!mtop_arith(vm, OP_ADD, acc, x, &acc)) return NATIVE_ERROR;
     }
     RETURN(acc);
 }

@@ -10,27 +10,35 @@
 
 #include "compiler/lexer.h"
 #include "stdlib/lib.h"
+#include "vm/foreign.h"
 
+/* The payload of a file object (a foreign class: vm/foreign.h). */
 typedef struct File {
-    Obj obj;
     FILE *fp;
     String *path;
     bool readable, writable, closed;
     uint64_t offset; /* bytes read so far, for error positions */
 } File;
 
-#define SELF_FILE ((File *)AS_OBJ(args[0]))
-
-void mtio_blacken(VM *vm, Obj *o) {
-    File *f = (File *)o;
+static void file_mark(VM *vm, void *payload) {
+    File *f = payload;
     if (f->path) mtgc_mark_obj(vm, &f->path->obj);
 }
 
-void mtio_free(VM *vm, Obj *o) {
-    File *f = (File *)o;
+/* A file that becomes garbage (or is open when the VM is freed) is closed, which flushes
+   what was written to it. */
+static void file_free(VM *vm, void *payload) {
+    MT_UNUSED(vm);
+    File *f = payload;
     if (f->fp && !f->closed) fclose(f->fp);
-    mtmem_free(vm, f, sizeof(File));
 }
+
+static int file_next(VM *vm, Value *args, int argc);
+
+static const ForeignOps file_ops = {"file", sizeof(File), file_mark, file_free, file_next};
+
+/* The receiver of a file method: methods are reachable only through file objects. */
+#define SELF_FILE ((File *)mtfo_payload(args[0], &file_ops))
 
 static int io_open(VM *vm, Value *args, int argc) {
     String *path, *mode = NULL;
@@ -48,14 +56,11 @@ static int io_open(VM *vm, Value *args, int argc) {
     if (memchr(path->chars, 0, path->len))
         return mte_throw(vm, ERR_VALUE, "open(): path contains a NUL byte");
     /* The object first: if it cannot be made, no stream is left open. */
-    File *f = (File *)mto_alloc(vm, sizeof(File), OBJ_FILE);
-    f->fp = NULL;
+    File *f = mtfo_new(vm, &file_ops, &args[0]);
     f->path = path;
     f->readable = kind == 'r' || plus;
     f->writable = kind != 'r' || plus;
     f->closed = true;
-    f->offset = 0;
-    args[0] = OBJ_VAL(f);
     /* The stream's buffer is the C library's: stdio cannot take the VM's allocator, so it
        is the one allocation outside realloc_fn (and the memory limit). */
     f->fp = fopen(path->chars, cm);
@@ -205,14 +210,15 @@ static int file_readline(VM *vm, Value *args, int argc) {
     RETURN(v);
 }
 
-Step mtlib_for_iter_file(VM *vm, Fiber *fb, Obj *o) {
-    File *f = (File *)o;
-    if (!check_open(vm, f, false)) return STEP_ERROR;
+/* `for line in f`: the lines with their "\n", until the end of the file. */
+static int file_next(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    File *f = SELF_FILE;
+    if (!check_open(vm, f, false)) return NATIVE_ERROR;
     Value v;
-    if (!read_line(vm, f, &v)) return STEP_ERROR;
-    if (AS_STRING(v)->len == 0) return STEP_JUMP;
-    *fb->top++ = v;
-    return STEP_DONE;
+    if (!read_line(vm, f, &v)) return NATIVE_ERROR;
+    if (AS_STRING(v)->len == 0) return NATIVE_END;
+    RETURN(v);
 }
 
 static int file_write(VM *vm, Value *args, int argc) {
@@ -286,5 +292,6 @@ static const LibReg file_methods[] = {
 
 void mtlib_open_io(VM *vm) {
     mtlib_register(vm, io_lib);
-    mtlib_register_methods(vm, TYPE_FILE, file_methods);
+    Class *k = mtfo_new_class(vm, &file_ops);
+    mtlib_register_class_methods(vm, k, file_methods);
 }

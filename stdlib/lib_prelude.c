@@ -80,7 +80,7 @@ bool mtlib_open_prelude(VM *vm) {
     if (!cl) return false; /* a broken prelude is a build bug; the tests catch it */
     mtgc_push_temp(vm, OBJ_VAL(cl));
     /* Run its top level (it only defines functions) on a thread of its own. */
-    Fiber *t = mts_start_main(vm, cl);
+    Fiber *t = mtth_start_main(vm, cl);
     vm->main = NULL;
     MT_UNUSED(t);
     mtgc_pop_temp(vm, 1);

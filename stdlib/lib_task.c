@@ -20,7 +20,7 @@ static int task_coroutine(VM *vm, Value *args, int argc) {
     if (!IS_OBJ(f) || (AS_OBJ(f)->type != OBJ_CLOSURE && AS_OBJ(f)->type != OBJ_NATIVE &&
                        AS_OBJ(f)->type != OBJ_BOUND && AS_OBJ(f)->type != OBJ_CLASS))
         return mtlib_type_error(vm, "coroutine", 1, "a function", f);
-    Fiber *co = mts_new_coroutine(vm, f, args + 2, argc - 1);
+    Fiber *co = mtco_new(vm, f, args + 2, argc - 1);
     RETURN(OBJ_VAL(co));
 }
 
@@ -34,14 +34,14 @@ static int co_resume(VM *vm, Value *args, int argc) {
     if (!need_coroutine(vm, args[0], "resume()")) return NATIVE_ERROR;
     Value v = argc >= 1 ? args[1] : NIL_VAL;
     result_slot(vm, args);
-    return mtlib_from_step(vm, mts_resume(vm, cur(vm), AS_FIBER(args[0]), v, RESUME_CALL));
+    return mtlib_from_step(vm, mtco_resume(vm, cur(vm), AS_FIBER(args[0]), v, RESUME_CALL));
 }
 
 static int co_close(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     if (!need_coroutine(vm, args[0], "close()")) return NATIVE_ERROR;
     result_slot(vm, args);
-    return mts_close(vm, args);
+    return mtco_close(vm, args);
 }
 
 static int co_done(VM *vm, Value *args, int argc) {
@@ -63,13 +63,13 @@ static int thread_join(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     if (!need_thread(vm, args[0])) return NATIVE_ERROR;
     result_slot(vm, args);
-    return mtlib_from_step(vm, mts_join(vm, cur(vm), AS_FIBER(args[0])));
+    return mtlib_from_step(vm, mtth_join(vm, cur(vm), AS_FIBER(args[0])));
 }
 
 static int thread_kill(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     if (!need_thread(vm, args[0])) return NATIVE_ERROR;
-    int r = mts_kill(vm, AS_FIBER(args[0]));
+    int r = mtth_kill(vm, AS_FIBER(args[0]));
     if (r != NATIVE_OK) return r;
     RETURN(NIL_VAL);
 }

@@ -239,6 +239,6 @@ static const LibReg time_lib[] = {
 void mtlib_open_time(VM *vm) {
     Module *m = mtlib_native_module(vm, "time", time_lib);
     mtgc_push_temp(vm, OBJ_VAL(m));
-    mtlib_module_set(vm, m, "sleep", mtv_builtin(vm, "sleep"));
+    mtlib_module_set(vm, m, "sleep", mtlib_builtin(vm, "sleep"));
     mtgc_pop_temp(vm, 1);
 }

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 
 #include "vm/error.h"
+#include "vm/foreign.h"
 #include "vm/sched.h"
+#include "vm/thread.h"
 
 MT_INTERNAL void mtgc_free_all(VM *vm);
 MT_INTERNAL void mtlib_flush(VM *vm);
@@ -27,6 +29,7 @@ static void init_names(VM *vm) {
 /* Frees everything, however far mt_new got. Allocates nothing. */
 static void destroy(VM *vm) {
     mtgc_free_all(vm);
+    mtfo_free_classes(vm);
     mtt_free(vm, &vm->strings);
     mtt_free(vm, &vm->builtins);
     mtt_free(vm, &vm->modules);
@@ -226,7 +229,7 @@ static mt_Status prepare(VM *vm, Source *src) {
         return MT_EXIT; /* done: nothing to run */
     }
     mtgc_push_temp(vm, OBJ_VAL(cl));
-    mts_start_main(vm, cl);
+    mtth_start_main(vm, cl);
     mtgc_pop_temp(vm, 1);
     return MT_OK;
 }

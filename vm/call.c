@@ -6,6 +6,7 @@
 ** (methods, whose `self` is slot 0); arguments follow. The call's value replaces slot 0.
 */
 #include "vm/error.h"
+#include "vm/foreign.h"
 #include "vm/interp.h"
 
 /* {== Frames ==} */
@@ -62,14 +63,14 @@ static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uin
     return STEP_FRAME;
 }
 
-bool mtv_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc, uint32_t flags) {
+bool mtcall_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc, uint32_t flags) {
     bool method = cl->proto->pflags & PROTO_METHOD;
     return push_frame(vm, f, cl, base, argc + (method ? 1 : 0), flags) == STEP_FRAME;
 }
 
 /* {== Natives ==} */
 
-Step mti_native_result(VM *vm, Fiber *f, Value *args, int r) {
+Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int r) {
     switch (r) {
     case NATIVE_OK: f->top = args + 1; return STEP_DONE;
     case NATIVE_ERROR: return STEP_ERROR;
@@ -77,7 +78,7 @@ Step mti_native_result(VM *vm, Fiber *f, Value *args, int r) {
         /* The native rewrote its slots into a call and set f->top: run it here. */
         args = f->stack + vm->tail_base;
         int argc = (int)(f->top - args - 1);
-        return mti_call(vm, f, args, argc);
+        return mtcall_call(vm, f, args, argc);
     }
     default: return STEP_SWITCH;
     }
@@ -100,7 +101,7 @@ static Step call_native(VM *vm, Fiber *f, Native *n, Value *args, int argc) {
     }
     f->top = args + argc + 1;
     int r = n->fn(vm, args, argc);
-    return mti_native_result(vm, f, args, r);
+    return mtcall_native_result(vm, f, args, r);
 }
 
 /* {== Calls ==} */
@@ -116,11 +117,15 @@ static Step call_method(VM *vm, Fiber *f, Value *recv, int argc, Value method, u
     if (IS_OBJ_TYPE(method, OBJ_NATIVE))
         return call_native(vm, f, (Native *)AS_OBJ(method), recv, argc);
     *recv = method;
-    return mti_call(vm, f, recv, argc);
+    return mtcall_call(vm, f, recv, argc);
 }
 
 static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
     Class *k = AS_CLASS(*callee);
+    if (k->foreign) { /* its objects have a payload only its library can make */
+        mte_throw(vm, ERR_TYPE, "%s objects cannot be made by calling the class", k->name->chars);
+        return STEP_ERROR;
+    }
     Instance *inst = mto_instance(vm, k);
     *callee = OBJ_VAL(inst);
     if (k->builtin_tag >= 0) /* an error class: message is "" until an init sets it */
@@ -143,7 +148,7 @@ static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
     return s;
 }
 
-Step mti_call(VM *vm, Fiber *f, Value *callee, int argc) {
+Step mtcall_call(VM *vm, Fiber *f, Value *callee, int argc) {
     Value c = *callee;
     if (IS_OBJ(c)) {
         switch ((ObjType)AS_OBJ(c)->type) {
@@ -277,7 +282,7 @@ static Step call_kw_target(VM *vm, Fiber *f, Value *args, int argc, List *names,
     return STEP_ERROR;
 }
 
-Step mti_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
+Step mtcall_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
     Value c = *callee;
     if (IS_CLASS(c)) {
         Class *k = AS_CLASS(c);
@@ -308,12 +313,15 @@ Step mti_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
 static bool builtin_method(VM *vm, Value obj, String *name, Value *out) {
     TypeTag t = mtv_type(obj);
     if (t == TYPE__COUNT) return false;
+    if (t == TYPE_FOREIGN) return mtt_get(&((Foreign *)AS_OBJ(obj))->klass->methods, name, out);
     return mtt_get(&vm->type_methods[t], name, out);
 }
 
+/* Caches a builtin type's method at an INVOKE site. Foreign objects are not cached: their
+   cache key (the object type) would not tell one foreign class from another. */
 static void cache_builtin(AttrCache *ac, Value obj, Value method) {
-    if (!IS_OBJ(obj)) return;
-    ac->klass = mti_builtin_key(AS_OBJ(obj));
+    if (!IS_OBJ(obj) || IS_OBJ_TYPE(obj, OBJ_FOREIGN)) return;
+    ac->klass = mtcall_builtin_key(AS_OBJ(obj));
     ac->method = method;
     ac->index = UINT32_MAX;
 }
@@ -357,7 +365,7 @@ static bool read_property(VM *vm, Native *n, Value obj, Value *out) {
     return true;
 }
 
-bool mtv_get_attr(VM *vm, Value obj, String *name, Value *out) {
+bool mtcall_get(VM *vm, Value obj, String *name, Value *out) {
     if (IS_INSTANCE(obj)) {
         Instance *in = AS_INSTANCE(obj);
         if (mto_instance_get(in, name, out)) return true;
@@ -383,7 +391,7 @@ bool mtv_get_attr(VM *vm, Value obj, String *name, Value *out) {
     return attr_error(vm, obj, name);
 }
 
-bool mti_get_attr(VM *vm, Value obj, AttrCache *ac, Value *out) {
+bool mtcall_get_cached(VM *vm, Value obj, AttrCache *ac, Value *out) {
     if (IS_INSTANCE(obj)) {
         Instance *in = AS_INSTANCE(obj);
         Value idx;
@@ -397,10 +405,10 @@ bool mti_get_attr(VM *vm, Value obj, AttrCache *ac, Value *out) {
             }
         }
     }
-    return mtv_get_attr(vm, obj, ac->name, out);
+    return mtcall_get(vm, obj, ac->name, out);
 }
 
-bool mtv_set_attr(VM *vm, Value obj, String *name, Value v) {
+bool mtcall_set(VM *vm, Value obj, String *name, Value v) {
     if (IS_INSTANCE(obj)) {
         mto_instance_set(vm, AS_INSTANCE(obj), name, v);
         return true;
@@ -419,8 +427,8 @@ bool mtv_set_attr(VM *vm, Value obj, String *name, Value v) {
     return false;
 }
 
-bool mti_set_attr(VM *vm, Value obj, AttrCache *ac, Value v) {
-    if (!mtv_set_attr(vm, obj, ac->name, v)) return false;
+bool mtcall_set_cached(VM *vm, Value obj, AttrCache *ac, Value v) {
+    if (!mtcall_set(vm, obj, ac->name, v)) return false;
     if (IS_INSTANCE(obj)) {
         Instance *in = AS_INSTANCE(obj);
         Value idx;
@@ -432,14 +440,14 @@ bool mti_set_attr(VM *vm, Value obj, AttrCache *ac, Value v) {
     return true;
 }
 
-bool mtv_find_method(VM *vm, Value obj, String *name, Value *out) {
+bool mtcall_find_method(VM *vm, Value obj, String *name, Value *out) {
     if (IS_INSTANCE(obj)) return mtt_get(&AS_INSTANCE(obj)->klass->methods, name, out);
     return builtin_method(vm, obj, name, out);
 }
 
 /* {== Invocation: obj.name(args) ==} */
 
-Step mti_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
+Step mtcall_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
     Value *recv = f->top - argc - 1;
     Value obj = *recv;
     String *name = ac->name;
@@ -448,7 +456,7 @@ Step mti_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
         Value v;
         if (mto_instance_get(in, name, &v)) {
             *recv = v;
-            return mti_call(vm, f, recv, argc);
+            return mtcall_call(vm, f, recv, argc);
         }
         if (mtt_get(&in->klass->methods, name, &v)) {
             ac->klass = in->klass;
@@ -462,9 +470,9 @@ Step mti_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
     }
     if (IS_CLASS(obj) || IS_OBJ_TYPE(obj, OBJ_MODULE)) {
         Value v;
-        if (!mtv_get_attr(vm, obj, name, &v)) return STEP_ERROR;
+        if (!mtcall_get(vm, obj, name, &v)) return STEP_ERROR;
         *recv = v;
-        return mti_call(vm, f, recv, argc);
+        return mtcall_call(vm, f, recv, argc);
     }
     Value m;
     if (builtin_method(vm, obj, name, &m)) {
@@ -472,7 +480,7 @@ Step mti_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
             Value v;
             if (!read_property(vm, (Native *)AS_OBJ(m), obj, &v)) return STEP_ERROR;
             *recv = v;
-            return mti_call(vm, f, recv, argc);
+            return mtcall_call(vm, f, recv, argc);
         }
         cache_builtin(ac, obj, m);
         return call_method(vm, f, recv, argc, m, 0);
@@ -481,7 +489,7 @@ Step mti_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
     return STEP_ERROR;
 }
 
-Step mti_invoke_kw(VM *vm, Fiber *f, int argc, AttrCache *ac, List *names) {
+Step mtcall_invoke_kw(VM *vm, Fiber *f, int argc, AttrCache *ac, List *names) {
     Value *recv = f->top - argc - 1;
     Value obj = *recv;
     Value m;
@@ -489,21 +497,21 @@ Step mti_invoke_kw(VM *vm, Fiber *f, int argc, AttrCache *ac, List *names) {
         Value v;
         if (mto_instance_get(AS_INSTANCE(obj), ac->name, &v)) {
             *recv = v;
-            return mti_call_kw(vm, f, recv, argc, names);
+            return mtcall_call_kw(vm, f, recv, argc, names);
         }
     }
     if (IS_INSTANCE(obj) || (!IS_CLASS(obj) && !IS_OBJ_TYPE(obj, OBJ_MODULE))) {
-        if (mtv_find_method(vm, obj, ac->name, &m) &&
+        if (mtcall_find_method(vm, obj, ac->name, &m) &&
             !(IS_OBJ_TYPE(m, OBJ_NATIVE) && (AS_OBJ(m)->flags & NATIVE_PROPERTY)))
             return call_kw_target(vm, f, recv, argc, names, m, true, 0);
     }
     Value v;
-    if (!mtv_get_attr(vm, obj, ac->name, &v)) return STEP_ERROR;
+    if (!mtcall_get(vm, obj, ac->name, &v)) return STEP_ERROR;
     *recv = v;
-    return mti_call_kw(vm, f, recv, argc, names);
+    return mtcall_call_kw(vm, f, recv, argc, names);
 }
 
-Step mti_super_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac, Class *super) {
+Step mtcall_super_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac, Class *super) {
     Value *recv = f->top - argc - 1;
     Value m;
     if (!mtt_get(&super->methods, ac->name, &m)) {
@@ -515,12 +523,12 @@ Step mti_super_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac, Class *super) {
 }
 
 /* Invokes a method by name without a cache site (iteration protocol, helpers). */
-Step mti_invoke_name(VM *vm, Fiber *f, int argc, String *name) {
+Step mtcall_invoke_name(VM *vm, Fiber *f, int argc, String *name) {
     AttrCache ac;
     ac.name = name;
     ac.klass = NULL;
     ac.method = NIL_VAL;
     ac.index = 0;
     ac.shape = 0;
-    return mti_invoke(vm, f, argc, &ac);
+    return mtcall_invoke(vm, f, argc, &ac);
 }

@@ -14,7 +14,9 @@
 #include "vm/error.h"
 #include "vm/interp.h"
 #include "vm/opcodes.h"
+#include "vm/coro.h"
 #include "vm/sched.h"
+#include "vm/thread.h"
 
 /* {== Classes ==} */
 
@@ -208,7 +210,7 @@ static Value leave_cleanup(VM *vm, Fiber *f, Frame *fr, uint32_t pc, const Handl
         *left = true;
         Value kind = base[rg->slot + 1], exit = base[rg->slot];
         if (kind != SMALLINT_VAL(KIND_EXC) || !mte_is_exit(vm, exit) || mte_is_exit(vm, exc) ||
-            mts_is_close_exit(f, exit))
+            mtco_is_close_exit(f, exit))
             continue;
         mte_report_displaced(vm, exc, AS_INSTANCE(exit)->klass->name->chars, mts_thread_of(f));
         exc = exit;
@@ -236,7 +238,7 @@ static void land(Fiber *f, Frame *fr, const Handler *h, Value exc) {
 
 /* Finds a handler for *exc in the fiber, popping frames that have none. Returns true with
    the fiber positioned at the landing pad, or false when the fiber has no frames left. The
-   error may change on the way (leave_cleanup, mts_exit_after_cleanup). */
+   error may change on the way (leave_cleanup, mtth_exit_after_cleanup). */
 bool mte_unwind(VM *vm, Fiber *f, Value *excp) {
     Value exc = *excp;
     bool left_cleanup = false;
@@ -251,7 +253,7 @@ bool mte_unwind(VM *vm, Fiber *f, Value *excp) {
         if (h) {
             land(f, fr, h, exc);
             if (left_cleanup) {
-                Value e = mts_exit_after_cleanup(vm, f, exc, false);
+                Value e = mtth_exit_after_cleanup(vm, f, exc, false);
                 if (e != exc) land(f, fr, h, exc = e);
             }
             *excp = exc;
@@ -260,7 +262,7 @@ bool mte_unwind(VM *vm, Fiber *f, Value *excp) {
         mtf_close_upvalues(f, frame_base(fr));
         if (f->nframes == 1) {
             f->top = frame_base(fr);
-            if (left_cleanup) exc = mts_exit_after_cleanup(vm, f, exc, true);
+            if (left_cleanup) exc = mtth_exit_after_cleanup(vm, f, exc, true);
             *excp = exc;
             return false;
         }

@@ -229,7 +229,7 @@ static bool format_float(VM *vm, double d, const Spec *sp, Value *out) {
     return true;
 }
 
-bool mti_format(VM *vm, Value v, String *spec, Value *out) {
+bool mtfmt_format(VM *vm, Value v, String *spec, Value *out) {
     Spec sp;
     if (!parse_spec(spec->chars, spec->len, &sp)) {
         mte_throw(vm, ERR_VALUE, "invalid format spec '%s'", spec->chars);

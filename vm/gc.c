@@ -3,19 +3,21 @@
 **
 ** Marking is iterative (a gray stack, never C recursion), so deeply nested data cannot
 ** overflow the C stack. Threads are special: a parked thread is alive only if one of its
-** wake sources is reachable (see sched.c); the scheduler decides what a fiber's mark means
-** through mtsched_mark_roots / mtsched_after_mark.
+** wake sources is reachable; the scheduler, threads and coroutines decide what a fiber's
+** mark means through a narrow interface: mts_mark_roots (the running chain, run queue and
+** timers), mtth_blacken (a thread reached), mtco_revive_garbage and mtth_after_mark (after
+** marking: garbage coroutines and threads with cleanup are revived to unwind), and
+** mtco_after_collect (they get their closer threads).
 */
 #include <stdlib.h>
 
 #include "compiler/compiler.h"
+#include "vm/channel.h"
+#include "vm/coro.h"
+#include "vm/foreign.h"
 #include "vm/sched.h"
-
-MT_INTERNAL void mtsched_mark_roots(VM *vm);
-MT_INTERNAL void mtsched_after_mark(VM *vm);
-MT_INTERNAL void mtsched_blacken(VM *vm, Obj *o);
-MT_INTERNAL void mtsched_before_sweep(VM *vm);
-MT_INTERNAL void mtsched_after_collect(VM *vm);
+#include "vm/select.h"
+#include "vm/thread.h"
 
 /* The gray stack lives in host blocks that may be refused: the collector runs in the
    middle of failed allocations and must not fail itself. When the stack cannot grow, the
@@ -142,7 +144,15 @@ static void blacken(VM *vm, Obj *o) {
         for (uint32_t i = 0; i < t->count; i++) mtgc_mark_obj(vm, &t->entries[i].proto->obj);
         break;
     }
-    default: mtsched_blacken(vm, o); break;
+    case OBJ_FOREIGN: mtfo_blacken(vm, (Foreign *)o); break;
+    case OBJ_CHANNEL: mtch_blacken(vm, (Channel *)o); break;
+    case OBJ_FIBER: {
+        Fiber *f = (Fiber *)o;
+        if (f->obj.flags & FIBER_THREAD) mtth_blacken(vm, f);
+        else if (o->marked != 2) mtgc_mark_fiber_full(vm, f);
+        break;
+    }
+    default: break;
     }
 }
 
@@ -174,6 +184,7 @@ static void mark_roots(VM *vm) {
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);
     for (int i = 0; i < TYPE__COUNT; i++) mtt_mark(vm, &vm->type_methods[i]);
+    mtfo_mark_classes(vm);
     for (int i = 0; i < ERR__COUNT; i++)
         if (vm->error_class[i]) mtgc_mark_obj(vm, &vm->error_class[i]->obj);
     String **names = (String **)&vm->names;
@@ -182,7 +193,7 @@ static void mark_roots(VM *vm) {
     if (vm->main_module) mtgc_mark_obj(vm, &vm->main_module->obj);
     if (vm->prelude) mtgc_mark_obj(vm, &vm->prelude->obj);
     mtc_mark_roots(vm);
-    mtsched_mark_roots(vm);
+    mts_mark_roots(vm);
 }
 
 static void sweep(VM *vm) {
@@ -205,17 +216,17 @@ void mtgc_collect(VM *vm) {
     vm->gc_running = true;
     mark_roots(vm);
     mtgc_drain(vm);
-    mtsched_after_mark(vm); /* revives unreachable parked threads; marks them */
+    mtco_revive_garbage(vm); /* garbage coroutines holding cleanup, to be closed */
+    mtth_after_mark(vm);     /* revives unreachable parked threads; marks them */
     mtgc_drain(vm);
     mtt_remove_white(&vm->strings);
-    mtsched_before_sweep(vm);
     sweep(vm);
     size_t live = vm->bytes_allocated;
     vm->next_gc = live * MT_GC_GROWTH;
     if (vm->next_gc < MT_GC_INITIAL) vm->next_gc = MT_GC_INITIAL;
     mtmem_after_collect(vm);
     vm->gc_running = false;
-    mtsched_after_collect(vm);
+    mtco_after_collect(vm);
 }
 
 /* Frees every object (VM teardown). */

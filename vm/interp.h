@@ -20,51 +20,44 @@ typedef enum {
 
 /* The AttrCache key for a builtin type's method: a small number no Class pointer can equal.
    Threads and coroutines share an object type but not their methods, so they differ here. */
-static inline void *mti_builtin_key(Obj *o) {
+static inline void *mtcall_builtin_key(Obj *o) {
     uintptr_t k = (uintptr_t)o->type + 1;
     if (o->type == OBJ_FIBER && (o->flags & FIBER_THREAD)) k += OBJ__COUNT;
     return (void *)k;
 }
 
 /* call.c */
-MT_INTERNAL Step mti_call(VM *vm, Fiber *f, Value *callee, int argc);
-MT_INTERNAL Step mti_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names);
-MT_INTERNAL Step mti_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac);
-MT_INTERNAL Step mti_invoke_kw(VM *vm, Fiber *f, int argc, AttrCache *ac, List *names);
-MT_INTERNAL Step mti_super_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac, Class *super);
-MT_INTERNAL bool mti_get_attr(VM *vm, Value obj, AttrCache *ac, Value *out);
-MT_INTERNAL bool mti_set_attr(VM *vm, Value obj, AttrCache *ac, Value v);
-MT_INTERNAL Step mti_native_result(VM *vm, Fiber *f, Value *args, int r);
+MT_INTERNAL Step mtcall_call(VM *vm, Fiber *f, Value *callee, int argc);
+MT_INTERNAL Step mtcall_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names);
+MT_INTERNAL Step mtcall_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac);
+MT_INTERNAL Step mtcall_invoke_kw(VM *vm, Fiber *f, int argc, AttrCache *ac, List *names);
+MT_INTERNAL Step mtcall_super_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac, Class *super);
+MT_INTERNAL bool mtcall_get_cached(VM *vm, Value obj, AttrCache *ac, Value *out);
+MT_INTERNAL bool mtcall_set_cached(VM *vm, Value obj, AttrCache *ac, Value v);
+MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int r);
 
 /* ops.c: operators, indexing, iteration */
-MT_INTERNAL bool mti_arith(VM *vm, int op, Value a, Value b, Value *out);
-MT_INTERNAL bool mti_compare(VM *vm, int op, Value a, Value b, Value *out);
-MT_INTERNAL bool mti_unary(VM *vm, int op, Value a, Value *out);
-MT_INTERNAL bool mti_contains(VM *vm, Value container, Value item, bool *out);
-MT_INTERNAL bool mti_get_index(VM *vm, Value obj, Value key, Value *out);
-MT_INTERNAL bool mti_set_index(VM *vm, Value obj, Value key, Value v);
-MT_INTERNAL bool mti_slice(VM *vm, Value obj, Value lo, Value hi, Value *out);
-MT_INTERNAL Step mti_iter(VM *vm, Fiber *f);
-MT_INTERNAL Step mti_for_iter(VM *vm, Fiber *f);
-MT_INTERNAL bool mti_format(VM *vm, Value v, String *spec, Value *out);
-MT_INTERNAL Value mti_make_int(VM *vm, int64_t i);
+MT_INTERNAL bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out);
+MT_INTERNAL bool mtop_compare(VM *vm, int op, Value a, Value b, Value *out);
+MT_INTERNAL bool mtop_unary(VM *vm, int op, Value a, Value *out);
+MT_INTERNAL bool mtop_contains(VM *vm, Value container, Value item, bool *out);
+MT_INTERNAL bool mtop_get_index(VM *vm, Value obj, Value key, Value *out);
+MT_INTERNAL bool mtop_set_index(VM *vm, Value obj, Value key, Value v);
+MT_INTERNAL bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out);
+MT_INTERNAL Step mtop_iter(VM *vm, Fiber *f);
+MT_INTERNAL Step mtop_for_iter(VM *vm, Fiber *f);
+MT_INTERNAL bool mtfmt_format(VM *vm, Value v, String *spec, Value *out);
+MT_INTERNAL Value mto_int(VM *vm, int64_t i);
 
-/* sched.c: fibers finishing, coroutines, threads */
+/* sched.c: a fiber whose first frame returned or failed (the thread or coroutine ends) */
 MT_INTERNAL void mts_fiber_returned(VM *vm, Fiber *f, Value result);
 MT_INTERNAL void mts_fiber_failed(VM *vm, Fiber *f, Value exc);
-MT_INTERNAL Step mts_yield(VM *vm, Fiber *f, Value v);
-MT_INTERNAL Step mts_spawn(VM *vm, Fiber *f, Value *callee, int argc, List *names);
-MT_INTERNAL Step mts_select(VM *vm, Fiber *f, int ncases, String *kinds, const Instr *table);
-MT_INTERNAL bool mts_attention(VM *vm, Fiber *f);
-MT_INTERNAL void mts_take_pending(VM *vm, Fiber *f);
-MT_INTERNAL bool mts_cleanup_ended(VM *vm, Fiber *f, Value in_flight);
-MT_INTERNAL void mts_start(VM *vm, Fiber *f);
-MT_INTERNAL Step mts_start_fiber(VM *vm, Fiber *f);
 
 /* module.c */
-MT_INTERNAL Step mti_import(VM *vm, Fiber *f, String *name);
+MT_INTERNAL Step mtmod_import(VM *vm, Fiber *f, String *name);
 
 /* gc.c */
 MT_INTERNAL void mtgc_mark_fiber_full(VM *vm, Fiber *f);
+MT_INTERNAL void mtgc_drain(VM *vm);
 
 #endif

@@ -122,7 +122,7 @@ static bool find_module_file(VM *vm, String *name, Module *from, char *out, size
     return false;
 }
 
-Step mti_import(VM *vm, Fiber *f, String *name) {
+Step mtmod_import(VM *vm, Fiber *f, String *name) {
     Frame *fr = &f->frames[f->nframes - 1];
     Module *from = fr->closure->proto->module;
     Value native;
@@ -181,7 +181,7 @@ Step mti_import(VM *vm, Fiber *f, String *name) {
     /* Run the module's top level as a call whose value is the module. */
     *f->top++ = OBJ_VAL(cl);
     mtgc_pop_temp(vm, 2);
-    if (!mtv_push_frame(vm, f, cl, f->top - 1, 0, FRAME_MODULE)) return STEP_ERROR;
+    if (!mtcall_push_frame(vm, f, cl, f->top - 1, 0, FRAME_MODULE)) return STEP_ERROR;
     return STEP_FRAME;
 }
 

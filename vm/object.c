@@ -5,6 +5,8 @@
 
 #include "vm/vm.h"
 
+#include "vm/foreign.h"
+
 Obj *mto_alloc(VM *vm, size_t size, ObjType type) {
     if (mt_unlikely(vm->bytes_allocated > vm->next_gc || vm->gc_stress) && vm->gc_pause == 0 &&
         !vm->gc_running)
@@ -227,6 +229,7 @@ Class *mto_class(VM *vm, String *name, Class *super) {
     k->nfields = 0;
     k->init = UNDEF_VAL;
     k->builtin_tag = super ? super->builtin_tag : -1;
+    k->foreign = NULL;
     if (super) {
         mtgc_push_temp(vm, OBJ_VAL(k));
         mtt_copy(vm, &super->methods, &k->methods);
@@ -412,7 +415,7 @@ static void free_proto(VM *vm, Proto *p) {
     mtmem_free(vm, p->caches, p->ncaches * sizeof(AttrCache));
 }
 
-MT_INTERNAL void mtsched_free_obj(VM *vm, Obj *o);
+MT_INTERNAL void mts_free_obj(VM *vm, Obj *o);
 static void forget_cursor(VM *vm, String *s);
 
 void mto_free(VM *vm, Obj *o) {
@@ -446,10 +449,8 @@ void mto_free(VM *vm, Obj *o) {
         break;
     }
     case OBJ_FIBER:
-    case OBJ_THREAD:
-    case OBJ_CHANNEL:
-    case OBJ_FILE:
-    case OBJ_TIMER: mtsched_free_obj(vm, o); return; /* sizes known there */
+    case OBJ_CHANNEL: mts_free_obj(vm, o); return; /* sizes known there */
+    case OBJ_FOREIGN: mtfo_free(vm, (Foreign *)o); return;
     default: break;
     }
     mtmem_free(vm, o, mto_size(o));

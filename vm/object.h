@@ -27,11 +27,9 @@ typedef enum {
     OBJ_BOUND,
     OBJ_MODULE,
     OBJ_FIBER,
-    OBJ_THREAD,
     OBJ_CHANNEL,
-    OBJ_FILE,
+    OBJ_FOREIGN, /* an object of a foreign class (foreign.h) */
     OBJ_TRACE,
-    OBJ_TIMER,
     OBJ__COUNT
 } ObjType;
 
@@ -202,6 +200,7 @@ enum {
     NATIVE_ERROR = 1,   /* vm->error holds the exception */
     NATIVE_CALL = 2,    /* args[0..argc] was rewritten to a call: run it in place (tail call) */
     NATIVE_SUSPEND = 3, /* the fiber parked or switched; the VM resumes another one */
+    NATIVE_END = 4,     /* a foreign class's `next`: the iteration is over */
 };
 
 /* args[0] is the receiver (methods) or the native itself; arguments are args[1..argc]. */
@@ -227,6 +226,9 @@ typedef struct Class {
     uint32_t nfields;
     Value init;      /* cached `init` method or UNDEF */
     int builtin_tag; /* for error classes made by the VM: which ErrorKind, else -1 */
+    /* A foreign class (foreign.h): the hooks of its objects; NULL for every other class.
+       It cannot be called or subclassed from Mt. */
+    const struct ForeignOps *foreign;
 } Class;
 
 typedef struct Instance {

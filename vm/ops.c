@@ -6,11 +6,13 @@
 */
 #include <math.h>
 
+#include "vm/channel.h"
+#include "vm/coro.h"
 #include "vm/error.h"
+#include "vm/foreign.h"
 #include "vm/interp.h"
 #include "vm/opcodes.h"
 
-Value mti_make_int(VM *vm, int64_t i) { return mto_int(vm, i); }
 
 static const char *op_symbol(int op) {
     switch (op) {
@@ -192,7 +194,7 @@ static bool repeat(VM *vm, Value seq, int64_t n, Value *out) {
     return true;
 }
 
-bool mti_arith(VM *vm, int op, Value a, Value b, Value *out) {
+bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out) {
     if (IS_INT(a) && IS_INT(b)) return int_arith(vm, op, AS_INT(a), AS_INT(b), out);
     if (IS_NUMBER(a) && IS_NUMBER(b)) {
         if (op >= OP_BAND && op <= OP_SHR) goto bad;
@@ -233,7 +235,7 @@ bad:
     return false;
 }
 
-bool mti_compare(VM *vm, int op, Value a, Value b, Value *out) {
+bool mtop_compare(VM *vm, int op, Value a, Value b, Value *out) {
     int c;
     if (!mtv_compare(vm, a, b, &c)) {
         if (mte_is(vm, vm->error, ERR_TYPE))
@@ -255,7 +257,7 @@ bool mti_compare(VM *vm, int op, Value a, Value b, Value *out) {
     return true;
 }
 
-bool mti_unary(VM *vm, int op, Value a, Value *out) {
+bool mtop_unary(VM *vm, int op, Value a, Value *out) {
     if (op == OP_NEG) {
         if (IS_INT(a)) {
             int64_t x = AS_INT(a);
@@ -285,7 +287,7 @@ static bool range_has(Range *r, int64_t v) {
     return (v - r->start) % r->step == 0;
 }
 
-bool mti_contains(VM *vm, Value c, Value item, bool *out) {
+bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
     if (IS_LIST(c)) {
         List *l = AS_LIST(c);
         for (uint32_t i = 0; i < l->count; i++) {
@@ -343,7 +345,7 @@ static bool need_int_index(VM *vm, Value obj, Value key) {
     return false;
 }
 
-bool mti_get_index(VM *vm, Value obj, Value key, Value *out) {
+bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
     int64_t k;
     if (IS_LIST(obj)) {
         if (!need_int_index(vm, obj, key)) return false;
@@ -392,7 +394,7 @@ bool mti_get_index(VM *vm, Value obj, Value key, Value *out) {
     return false;
 }
 
-bool mti_set_index(VM *vm, Value obj, Value key, Value v) {
+bool mtop_set_index(VM *vm, Value obj, Value key, Value v) {
     if (IS_LIST(obj)) {
         if (!need_int_index(vm, obj, key)) return false;
         List *l = AS_LIST(obj);
@@ -428,7 +430,7 @@ static bool slice_bound(VM *vm, Value b, int64_t len, int64_t dflt, int64_t *out
     return true;
 }
 
-bool mti_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
+bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
     int64_t len;
     if (IS_LIST(obj)) len = AS_LIST(obj)->count;
     else if (IS_STRING(obj)) len = AS_STRING(obj)->ncp;
@@ -453,12 +455,9 @@ bool mti_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
 
 /* {== Iteration ==} */
 
-MT_INTERNAL Step mti_invoke_name(VM *vm, Fiber *f, int argc, String *name);
-MT_INTERNAL Step mts_for_iter_coroutine(VM *vm, Fiber *f, Fiber *co);
-MT_INTERNAL Step mts_for_iter_channel(VM *vm, Fiber *f, Obj *ch);
-MT_INTERNAL Step mtlib_for_iter_file(VM *vm, Fiber *f, Obj *file);
+MT_INTERNAL Step mtcall_invoke_name(VM *vm, Fiber *f, int argc, String *name);
 
-Step mti_iter(VM *vm, Fiber *f) {
+Step mtop_iter(VM *vm, Fiber *f) {
     Value x = f->top[-1];
     if (IS_OBJ(x)) {
         switch ((ObjType)AS_OBJ(x)->type) {
@@ -466,16 +465,18 @@ Step mti_iter(VM *vm, Fiber *f) {
         case OBJ_RANGE:
         case OBJ_MAP:
         case OBJ_STRING:
-        case OBJ_CHANNEL:
-        case OBJ_FILE: return STEP_DONE;
+        case OBJ_CHANNEL: return STEP_DONE;
+        case OBJ_FOREIGN:
+            if (((Foreign *)AS_OBJ(x))->ops->next) return STEP_DONE;
+            break;
         case OBJ_FIBER:
             if (!(AS_OBJ(x)->flags & FIBER_THREAD)) return STEP_DONE;
             break;
         case OBJ_INSTANCE: {
             Value m;
-            if (mtv_find_method(vm, x, vm->names.iter, &m))
-                return mti_invoke_name(vm, f, 0, vm->names.iter);
-            if (mtv_find_method(vm, x, vm->names.next, &m)) return STEP_DONE;
+            if (mtcall_find_method(vm, x, vm->names.iter, &m))
+                return mtcall_invoke_name(vm, f, 0, vm->names.iter);
+            if (mtcall_find_method(vm, x, vm->names.next, &m)) return STEP_DONE;
             mte_throw(vm, ERR_TYPE, "'%s' object is not iterable (it has no iter or next method)",
                       mtv_type_name(x));
             return STEP_ERROR;
@@ -522,17 +523,27 @@ static Step string_next(VM *vm, Fiber *f, String *s, Value st) {
     return STEP_DONE;
 }
 
-Step mti_for_iter(VM *vm, Fiber *f) {
+/* The next item of a foreign object, from its class's `next` hook. */
+static Step foreign_next(VM *vm, Fiber *f, Foreign *o) {
+    Value *slot = f->top++;
+    *slot = OBJ_VAL(o);
+    int r = o->ops->next(vm, slot, 0);
+    if (r == NATIVE_OK) return STEP_DONE;
+    f->top = slot;
+    return r == NATIVE_END ? STEP_JUMP : STEP_ERROR;
+}
+
+Step mtop_for_iter(VM *vm, Fiber *f) {
     Value it = f->top[-2], st = f->top[-1];
     if (IS_OBJ(it)) {
         Obj *o = AS_OBJ(it);
         switch ((ObjType)o->type) {
         case OBJ_MAP: return map_next(vm, f, (Map *)o, st);
         case OBJ_STRING: return string_next(vm, f, (String *)o, st);
-        case OBJ_FIBER: return mts_for_iter_coroutine(vm, f, (Fiber *)o);
-        case OBJ_CHANNEL: return mts_for_iter_channel(vm, f, o);
-        case OBJ_FILE: return mtlib_for_iter_file(vm, f, o);
-        case OBJ_INSTANCE: *f->top++ = it; return mti_invoke_name(vm, f, 0, vm->names.next);
+        case OBJ_FIBER: return mtco_for_iter(vm, f, (Fiber *)o);
+        case OBJ_CHANNEL: return mtch_for_iter(vm, f, o);
+        case OBJ_FOREIGN: return foreign_next(vm, f, (Foreign *)o);
+        case OBJ_INSTANCE: *f->top++ = it; return mtcall_invoke_name(vm, f, 0, vm->names.next);
         default: break;
         }
     }

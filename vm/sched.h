@@ -1,31 +1,13 @@
 /*
-** sched.h — the scheduler: run queue, timers, parking and waking threads, coroutine
-** switches, kill delivery and the shutdown sequence. Channels (channel.c) park and wake
-** threads through this interface.
+** sched.h — the scheduler (sched.c): the run queue, timers, parking and waking threads,
+** choosing what runs next and running a program to its end. Threads (thread.h),
+** coroutines (coro.h), channels (channel.h) and select (select.h) park and wake threads
+** through it.
 */
 #ifndef MT_SCHED_H
 #define MT_SCHED_H
 
 #include "vm/interp.h"
-
-typedef struct Channel {
-    Obj obj;
-    Value *buf;
-    uint32_t cap, count, head;
-    bool closed;
-    Waiter *recv_head, *recv_tail;
-    Waiter *send_head, *send_tail;
-} Channel;
-
-/* A select in progress: one waiter per channel case. */
-typedef struct Select {
-    SelectWaiter *waiters;
-    uint32_t ncases;
-    uint32_t operands;  /* stack index of the first case operand */
-    const Instr *table; /* the jump table after the SELECT instruction */
-    int chosen;         /* -1 while waiting */
-    const char *kinds;
-} Select;
 
 /* A timer: a sleeping thread or a select with after(). Kept in the scheduler's heap so a
    fiber pays for timer fields only while it waits on one. */
@@ -37,22 +19,22 @@ typedef struct {
 
 struct Scheduler {
     Fiber *run_head, *run_tail; /* FIFO, linked through wait.next */
-    uint32_t run_len, pass_left;
-    Timer *timers; /* min-heap on (at, seq) */
+    uint32_t run_len;           /* threads in the run queue */
+    uint32_t pass_left;         /* threads left in this pass before timers are looked at */
+    Timer *timers;              /* min-heap on (at, seq) */
     uint32_t ntimers, timers_cap;
-    uint64_t timer_seq;
-    Fiber **threads; /* live threads in spawn order (NULL holes compacted lazily) */
-    uint32_t nthreads, threads_cap;
-    uint32_t next_thread_id;
-    uint64_t next_coroutine_seq;
-    uint32_t coroutines; /* coroutine fibers alive (the collector scans for them) */
-    Fiber **to_close;    /* garbage coroutines the collector revived, awaiting a closer */
-    uint32_t nclose, close_cap;
-    bool shutting_down;
-    bool status_fixed; /* what began shutdown fixed the exit status */
-    bool aborted;      /* a second signal: stop at once */
-    int status;
-    int last_signal;
+    uint64_t timer_seq;             /* the next timer's seq */
+    Fiber **threads;                /* live threads in spawn order (NULL holes compacted lazily) */
+    uint32_t nthreads, threads_cap; /* thread.c */
+    uint32_t next_thread_id;        /* ids are 1, 2, ... in spawn order; main is 1 */
+    uint64_t next_coroutine_seq;    /* coroutines' creation order (the close order) */
+    uint32_t coroutines;            /* coroutine fibers alive (the collector scans for them) */
+    Fiber **to_close;           /* garbage coroutines the collector revived, awaiting a closer */
+    uint32_t nclose, close_cap; /* coro.c */
+    bool shutting_down;         /* every thread has been told to end (thread.c) */
+    bool status_fixed;          /* what began shutdown fixed the exit status */
+    bool aborted;               /* a second signal: stop at once */
+    int status;                 /* the exit status, once fixed */
 };
 
 /* The thread a fiber runs on (itself for a thread's root). */
@@ -61,43 +43,48 @@ static inline Fiber *mts_thread_of(Fiber *f) {
     return (f->obj.flags & FIBER_THREAD) ? f : f->thread;
 }
 
-/* Threads */
+/* Lifetime. */
+MT_INTERNAL void mts_init(VM *vm);
+MT_INTERNAL void mts_free(VM *vm);
+
+/* The run queue. A thread is linked in it at most once (through its wait.next). */
 MT_INTERNAL void mts_enqueue(VM *vm, Fiber *thread);
-MT_INTERNAL Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on);
-MT_INTERNAL bool mts_suspension_check(VM *vm, Fiber *f);
-MT_INTERNAL Value mts_exit_after_cleanup(VM *vm, Fiber *f, Value exc, bool leaving);
-MT_INTERNAL bool mts_is_close_exit(Fiber *f, Value exc);
-MT_INTERNAL void mts_wake(VM *vm, Fiber *thread, Value result);
-MT_INTERNAL void mts_wake_error(VM *vm, Fiber *thread, Value exc);
-MT_INTERNAL void mts_unpark(VM *vm, Fiber *thread);
-MT_INTERNAL Step mts_sleep(VM *vm, Fiber *f, double seconds);
-MT_INTERNAL Step mts_join(VM *vm, Fiber *f, Fiber *target);
-MT_INTERNAL int mts_kill(VM *vm, Fiber *target);
-MT_INTERNAL Step mts_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode);
-MT_INTERNAL int mts_close(VM *vm, Value *args);
+MT_INTERNAL void mts_enqueue_front(VM *vm, Fiber *thread); /* a preempted thread: first */
+MT_INTERNAL void mts_run_queue_remove(VM *vm, Fiber *thread);
+
+/* Timers, in monotonic seconds (mts_now). mts_timer_reserve makes room for one more timer
+   beforehand, so that adding it cannot fail half-way through parking. */
 MT_INTERNAL double mts_now(void);
 MT_INTERNAL void mts_timer_reserve(VM *vm);
 MT_INTERNAL void mts_timer_add(VM *vm, Fiber *thread, double at);
 MT_INTERNAL void mts_timer_remove(VM *vm, Fiber *thread);
-MT_INTERNAL Value mts_thread_exit_error(VM *vm, bool unmatchable);
-MT_INTERNAL Fiber *mts_new_coroutine(VM *vm, Value callee, Value *args, int argc);
 
-/* Whole-program driving (api.c). */
+/* Parks the thread running f (f may be a coroutine nested in it), switching away; false
+   (STEP_ERROR) instead if an exit is due there. */
+MT_INTERNAL Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on);
+/* Makes a parked thread runnable: `result` becomes the value of its blocking call, or
+   `exc` is raised there. */
+MT_INTERNAL void mts_wake(VM *vm, Fiber *thread, Value result);
+MT_INTERNAL void mts_wake_error(VM *vm, Fiber *thread, Value exc);
+/* Takes a parked thread out of what it waits on (for a kill and the collector). */
+MT_INTERNAL void mts_unpark(VM *vm, Fiber *thread);
+
+/* Choosing what runs: mts_schedule sets vm->current to the next fiber to run (NULL: none
+   left); mts_run_thread starts or continues one thread (false if it finished at once). */
+MT_INTERNAL void mts_schedule(VM *vm);
+MT_INTERNAL bool mts_run_thread(VM *vm, Fiber *thread);
+MT_INTERNAL Value mts_deadlock_error(VM *vm);
+
+/* `yield` at the top of a thread, and sleep(s). */
+MT_INTERNAL Step mts_yield_thread(VM *vm, Fiber *thread);
+MT_INTERNAL Step mts_sleep(VM *vm, Fiber *f, double seconds);
+
+/* Runs until every thread has finished (or the run was aborted); the exit status. */
 MT_INTERNAL int mts_run(VM *vm);
-MT_INTERNAL Fiber *mts_start_main(VM *vm, Closure *cl);
-MT_INTERNAL void mts_shutdown(VM *vm);
-MT_INTERNAL void mts_init(VM *vm);
-MT_INTERNAL void mts_free(VM *vm);
 
-/* Channels (channel.c) */
-MT_INTERNAL Channel *mtch_new(VM *vm, uint32_t cap);
-MT_INTERNAL Step mtch_send(VM *vm, Fiber *f, Channel *ch, Value v);
-MT_INTERNAL Step mtch_recv(VM *vm, Fiber *f, Channel *ch, bool for_loop);
-MT_INTERNAL int mtch_close(VM *vm, Channel *ch);
-MT_INTERNAL void mtch_remove_waiter(Channel *ch, Waiter *w);
-MT_INTERNAL void mtch_blacken(VM *vm, Channel *ch);
-MT_INTERNAL void mtch_free(VM *vm, Channel *ch);
-MT_INTERNAL bool mtch_ready(Channel *ch, bool send);
-MT_INTERNAL void mtsel_cancel(VM *vm, Fiber *thread);
+/* The collector's hooks: the roots the scheduler holds (running chain, run queue, timers,
+   coroutines awaiting a closer), and freeing a fiber. */
+MT_INTERNAL void mts_mark_roots(VM *vm);
+MT_INTERNAL void mts_free_obj(VM *vm, Obj *o);
 
 #endif

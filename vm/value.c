@@ -9,6 +9,8 @@
 
 #include "vm/vm.h"
 
+#include "vm/foreign.h"
+
 bool mtv_truthy(Value v) {
     if (v == TRUE_VAL) return true;
     if (v == FALSE_VAL || v == NIL_VAL) return false;
@@ -44,7 +46,7 @@ TypeTag mtv_type(Value v) {
     case OBJ_MODULE: return TYPE_MODULE;
     case OBJ_FIBER: return (AS_OBJ(v)->flags & FIBER_THREAD) ? TYPE_THREAD : TYPE_COROUTINE;
     case OBJ_CHANNEL: return TYPE_CHANNEL;
-    case OBJ_FILE: return TYPE_FILE;
+    case OBJ_FOREIGN: return TYPE_FOREIGN;
     default: return TYPE__COUNT;
     }
 }
@@ -52,9 +54,10 @@ TypeTag mtv_type(Value v) {
 const char *mtv_type_name(Value v) {
     static const char *const names[] = {
         "nil",      "bool",  "int",      "float",  "str",       "list",   "map",     "range",
-        "function", "class", "instance", "module", "coroutine", "thread", "channel", "file"};
+        "function", "class", "instance", "module", "coroutine", "thread", "channel", "foreign"};
     TypeTag t = mtv_type(v);
     if (t == TYPE_INSTANCE) return AS_INSTANCE(v)->klass->name->chars;
+    if (t == TYPE_FOREIGN) return ((Foreign *)AS_OBJ(v))->klass->name->chars;
     if (t == TYPE__COUNT) return "internal";
     return names[t];
 }
@@ -384,7 +387,9 @@ static void put_value(Text *t, Value v, bool repr) {
         else snprintf(buf, sizeof buf, "<coroutine>");
         return puts_(t, buf);
     case OBJ_CHANNEL: return puts_(t, "<channel>");
-    case OBJ_FILE: return puts_(t, "<file>");
+    case OBJ_FOREIGN:
+        snprintf(buf, sizeof buf, "<%.40s>", ((Foreign *)o)->klass->name->chars);
+        return puts_(t, buf);
     default: return puts_(t, "<object>");
     }
 }

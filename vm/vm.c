@@ -17,6 +17,9 @@
 #include "vm/error.h"
 #include "vm/interp.h"
 #include "vm/opcodes.h"
+#include "vm/coro.h"
+#include "vm/select.h"
+#include "vm/thread.h"
 
 /* MT_DEBUG_STACK (on in the sanitizer build): check before every instruction that the
    compiler's stack accounting held, so an overflow of a fiber's stack cannot go unseen. */
@@ -162,7 +165,7 @@ static inline bool truthy(Value v) {
 }
 
 /* The loop itself. It never calls setjmp (that would make the compiler keep the
-   registers below in memory); mtv_execute wraps it with the protected region. */
+   registers below in memory); mtvm_execute wraps it with the protected region. */
 static MT_NOINLINE void run(VM *vm) {
 #if MT_COMPUTED_GOTO
     static const void *const labels[] = {
@@ -190,7 +193,7 @@ resume:
             fiber->pending = UNDEF_VAL;
             fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
         } else {
-            mts_take_pending(vm, fiber);
+            mtth_take_pending(vm, fiber);
             goto raise;
         }
     }
@@ -281,7 +284,7 @@ resume:
         }
         STORE();
         Value out;
-        ERROR_IF(!mti_arith(vm, OP_ADD, a, SMALLINT_VAL(INSTR_SB16(i)), &out));
+        ERROR_IF(!mtop_arith(vm, OP_ADD, a, SMALLINT_VAL(INSTR_SB16(i)), &out));
         base[INSTR_A8(i)] = out;
         DISPATCH();
     }
@@ -308,7 +311,7 @@ resume:
         }
         STORE();
         Value out;
-        ERROR_IF(!mti_arith(vm, OP_ADD, a, b, &out));
+        ERROR_IF(!mtop_arith(vm, OP_ADD, a, b, &out));
         base[INSTR_A8(i)] = out;
         DISPATCH();
     }
@@ -322,7 +325,7 @@ resume:
         }
         STORE();
         Value v;
-        ERROR_IF(!mti_get_index(vm, obj, key, &v));
+        ERROR_IF(!mtop_get_index(vm, obj, key, &v));
         PUSH(v);
         DISPATCH();
     }
@@ -335,7 +338,7 @@ resume:
             DISPATCH();
         }
         STORE();
-        ERROR_IF(!mti_set_index(vm, obj, key, v));
+        ERROR_IF(!mtop_set_index(vm, obj, key, v));
         sp--;
         DISPATCH();
     }
@@ -349,7 +352,7 @@ resume:
         }
         STORE();
         Value v;
-        ERROR_IF(!mti_get_attr(vm, obj, ac, &v));
+        ERROR_IF(!mtcall_get_cached(vm, obj, ac, &v));
         PUSH(v);
         DISPATCH();
     }
@@ -363,7 +366,7 @@ resume:
             DISPATCH();
         }
         STORE();
-        ERROR_IF(!mti_set_attr(vm, obj, ac, v));
+        ERROR_IF(!mtcall_set_cached(vm, obj, ac, v));
         sp--;
         DISPATCH();
     }
@@ -377,7 +380,7 @@ resume:
         }
         STORE();
         Value v;
-        ERROR_IF(!mti_get_attr(vm, obj, ac, &v));
+        ERROR_IF(!mtcall_get_cached(vm, obj, ac, &v));
         sp[-1] = v;
         DISPATCH();
     }
@@ -391,7 +394,7 @@ resume:
             DISPATCH();
         }
         STORE();
-        ERROR_IF(!mti_set_attr(vm, obj, ac, v));
+        ERROR_IF(!mtcall_set_cached(vm, obj, ac, v));
         sp -= 2;
         DISPATCH();
     }
@@ -405,7 +408,7 @@ resume:
         }
         STORE();
         Value v;
-        ERROR_IF(!mti_get_index(vm, obj, key, &v));
+        ERROR_IF(!mtop_get_index(vm, obj, key, &v));
         sp[-2] = v;
         sp--;
         DISPATCH();
@@ -419,14 +422,14 @@ resume:
             DISPATCH();
         }
         STORE();
-        ERROR_IF(!mti_set_index(vm, obj, key, v));
+        ERROR_IF(!mtop_set_index(vm, obj, key, v));
         sp -= 3;
         DISPATCH();
     }
     CASE(SLICE) : {
         STORE();
         Value v;
-        ERROR_IF(!mti_slice(vm, sp[-3], sp[-2], sp[-1], &v));
+        ERROR_IF(!mtop_slice(vm, sp[-3], sp[-2], sp[-1], &v));
         sp[-3] = v;
         sp -= 2;
         DISPATCH();
@@ -459,7 +462,7 @@ resume:
         }                                                                                          \
         bigexpr STORE();                                                                           \
         Value out;                                                                                 \
-        ERROR_IF(!mti_arith(vm, op, a, b, &out));                                                  \
+        ERROR_IF(!mtop_arith(vm, op, a, b, &out));                                                  \
         PUT(out);                                                                                  \
     }
 #define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                             \
@@ -531,7 +534,7 @@ resume:
         Value a = sp[-2], b = sp[-1];
         STORE();
         Value out;
-        ERROR_IF(!mti_arith(vm, INSTR_OP(i), a, b, &out));
+        ERROR_IF(!mtop_arith(vm, INSTR_OP(i), a, b, &out));
         sp[-2] = out;
         sp--;
         DISPATCH();
@@ -547,7 +550,7 @@ resume:
         }
         STORE();
         Value out;
-        ERROR_IF(!mti_unary(vm, OP_NEG, a, &out));
+        ERROR_IF(!mtop_unary(vm, OP_NEG, a, &out));
         sp[-1] = out;
         DISPATCH();
     }
@@ -556,7 +559,7 @@ resume:
     CASE(BNOT) : {
         STORE();
         Value out;
-        ERROR_IF(!mti_unary(vm, OP_BNOT, sp[-1], &out));
+        ERROR_IF(!mtop_unary(vm, OP_BNOT, sp[-1], &out));
         sp[-1] = out;
         DISPATCH();
     }
@@ -576,7 +579,7 @@ resume:
         }                                                                                          \
         STORE();                                                                                   \
         Value out;                                                                                 \
-        ERROR_IF(!mti_compare(vm, op, a, b, &out));                                                \
+        ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                                \
         sp[-2] = out;                                                                              \
         sp--;                                                                                      \
         DISPATCH();                                                                                \
@@ -603,7 +606,7 @@ resume:
     CASE(IN) : CASE(NOT_IN) : {
         STORE();
         bool found;
-        ERROR_IF(!mti_contains(vm, sp[-1], sp[-2], &found));
+        ERROR_IF(!mtop_contains(vm, sp[-1], sp[-2], &found));
         sp[-2] = BOOL_VAL(INSTR_OP(i) == OP_IN ? found : !found);
         sp--;
         DISPATCH();
@@ -621,7 +624,7 @@ safe_point:
        is raised inside the right try blocks, and a call is run when it resumes. */
     STORE();
     fiber->obj.flags |= FIBER_AT_SAFE_POINT;
-    if (!mts_attention(vm, fiber)) goto raise;
+    if (!mtth_attention(vm, fiber)) goto raise;
     if (vm->current != fiber) goto resume;
     fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
     DISPATCH();
@@ -661,7 +664,7 @@ safe_point:
                 yes = (op == OP_EQ) == (e == 1);                                                   \
             } else {                                                                               \
                 Value out;                                                                         \
-                ERROR_IF(!mti_compare(vm, op, a, b, &out));                                        \
+                ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                        \
                 yes = out == TRUE_VAL;                                                             \
             }                                                                                      \
         }                                                                                          \
@@ -694,7 +697,7 @@ safe_point:
             ip--;                                                                                  \
             STORE();                                                                               \
             fiber->obj.flags |= FIBER_AT_SAFE_POINT;                                               \
-            if (!mts_attention(vm, fiber)) goto raise;                                             \
+            if (!mtth_attention(vm, fiber)) goto raise;                                            \
             if (vm->current != fiber) goto resume;                                                 \
             fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;                                              \
             ip++;                                                                                  \
@@ -720,17 +723,17 @@ safe_point:
                     sp = callee + 1;
                     DISPATCH();
                 }
-                AFTER_STEP(mti_native_result(vm, fiber, callee, r));
+                AFTER_STEP(mtcall_native_result(vm, fiber, callee, r));
             }
         }
         STORE();
-        AFTER_STEP(mti_call(vm, fiber, callee, argc));
+        AFTER_STEP(mtcall_call(vm, fiber, callee, argc));
     }
     CASE(CALL_KW) : {
         CALL_SAFE_POINT();
         int argc = (int)INSTR_A8(i);
         STORE();
-        AFTER_STEP(mti_call_kw(vm, fiber, sp - argc - 1, argc, AS_LIST(consts[INSTR_B16(i)])));
+        AFTER_STEP(mtcall_call_kw(vm, fiber, sp - argc - 1, argc, AS_LIST(consts[INSTR_B16(i)])));
     }
     CASE(INVOKE) : {
         CALL_SAFE_POINT();
@@ -747,7 +750,7 @@ safe_point:
                     fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames)
                     ENTER(cl, recv);
             }
-        } else if (IS_OBJ(*recv) && ac->klass == mti_builtin_key(AS_OBJ(*recv)) &&
+        } else if (IS_OBJ(*recv) && ac->klass == mtcall_builtin_key(AS_OBJ(*recv)) &&
                    IS_OBJ_TYPE(ac->method, OBJ_NATIVE)) {
             /* A builtin type's native method, e.g. list.append. */
             Native *n = (Native *)AS_OBJ(ac->method);
@@ -759,11 +762,11 @@ safe_point:
                     DISPATCH();
                 }
                 if (r == NATIVE_SUSPEND) goto resume; /* a channel op parked this thread */
-                AFTER_STEP(mti_native_result(vm, fiber, recv, r));
+                AFTER_STEP(mtcall_native_result(vm, fiber, recv, r));
             }
         }
         STORE();
-        AFTER_STEP(mti_invoke(vm, fiber, argc, ac));
+        AFTER_STEP(mtcall_invoke(vm, fiber, argc, ac));
     }
     CASE(INVOKE_KW) : {
         CALL_SAFE_POINT();
@@ -772,7 +775,7 @@ safe_point:
         List *names = AS_LIST(consts[INSTR_A(*ip)]);
         ip++;
         STORE();
-        AFTER_STEP(mti_invoke_kw(vm, fiber, argc, ac, names));
+        AFTER_STEP(mtcall_invoke_kw(vm, fiber, argc, ac, names));
     }
     CASE(SUPER_INVOKE) : {
         CALL_SAFE_POINT();
@@ -780,7 +783,7 @@ safe_point:
         AttrCache *ac = &proto->caches[INSTR_B16(i)];
         Value super = POP();
         STORE();
-        AFTER_STEP(mti_super_invoke(vm, fiber, argc, ac, AS_CLASS(super)));
+        AFTER_STEP(mtcall_super_invoke(vm, fiber, argc, ac, AS_CLASS(super)));
     }
     CASE(SUPER_GET) : {
         AttrCache *ac = &proto->caches[INSTR_A(i)];
@@ -845,9 +848,9 @@ safe_point:
         Value super = sp[-1];
         String *name = AS_STRING(consts[INSTR_A(i)]);
         STORE();
-        if (!IS_NIL(super) && !IS_CLASS(super)) {
+        if (!IS_NIL(super) && (!IS_CLASS(super) || AS_CLASS(super)->foreign)) {
             mte_throw(vm, ERR_TYPE, "class %s: base must be a class, not %s", name->chars,
-                      mtv_type_name(super));
+                      IS_CLASS(super) ? "a foreign class" : mtv_type_name(super));
             goto raise;
         }
         Class *k = mto_class(vm, name, IS_NIL(super) ? NULL : AS_CLASS(super));
@@ -867,15 +870,15 @@ safe_point:
         int argc = INSTR_OP(i) == OP_SPAWN ? (int)INSTR_A(i) : (int)INSTR_A8(i);
         List *names = INSTR_OP(i) == OP_SPAWN ? NULL : AS_LIST(consts[INSTR_B16(i)]);
         STORE();
-        AFTER_STEP(mts_spawn(vm, fiber, sp - argc - 1, argc, names));
+        AFTER_STEP(mtth_spawn(vm, fiber, sp - argc - 1, argc, names));
     }
     CASE(YIELD) : {
         STORE();
-        AFTER_STEP(mts_yield(vm, fiber, sp[-1]));
+        AFTER_STEP(mtco_yield(vm, fiber, sp[-1]));
     }
     CASE(IMPORT) : {
         STORE();
-        AFTER_STEP(mti_import(vm, fiber, AS_STRING(consts[INSTR_A(i)])));
+        AFTER_STEP(mtmod_import(vm, fiber, AS_STRING(consts[INSTR_A(i)])));
     }
 
     CASE(LIST) : {
@@ -942,12 +945,12 @@ safe_point:
         if (INSTR_OP(i) == OP_TO_STR ? mtv_needs_callback(vm, sp[-1])
                                      : mtv_needs_repr_callback(vm, sp[-1])) {
             /* A user str()/repr() method: call the builtin, which may run Mt code. */
-            Value f = mtv_builtin(vm, INSTR_OP(i) == OP_TO_STR ? "str" : "repr");
+            Value f = mtlib_builtin(vm, INSTR_OP(i) == OP_TO_STR ? "str" : "repr");
             sp[0] = sp[-1];
             sp[-1] = f;
             sp++;
             fiber->top = sp;
-            AFTER_STEP(mti_call(vm, fiber, sp - 2, 1));
+            AFTER_STEP(mtcall_call(vm, fiber, sp - 2, 1));
         }
         String *s = mtv_to_string(vm, sp[-1], INSTR_OP(i) == OP_TO_REPR);
         ERROR_IF(!s);
@@ -957,7 +960,7 @@ safe_point:
     CASE(FORMAT) : {
         STORE();
         Value out;
-        ERROR_IF(!mti_format(vm, sp[-2], AS_STRING(sp[-1]), &out));
+        ERROR_IF(!mtfmt_format(vm, sp[-2], AS_STRING(sp[-1]), &out));
         sp[-2] = out;
         sp--;
         DISPATCH();
@@ -967,7 +970,7 @@ safe_point:
         Value x = sp[-1];
         if (IS_LIST(x) || IS_OBJ_TYPE(x, OBJ_RANGE)) DISPATCH();
         STORE();
-        AFTER_STEP(mti_iter(vm, fiber));
+        AFTER_STEP(mtop_iter(vm, fiber));
     }
     CASE(FOR_ITER) : {
         Value it = sp[-2], st = sp[-1];
@@ -1012,8 +1015,8 @@ safe_point:
                     DISPATCH();
                 }
                 STORE();
-                sp[-1] = mti_make_int(vm, next);
-                Value c = mti_make_int(vm, cur);
+                sp[-1] = mto_int(vm, next);
+                Value c = mto_int(vm, cur);
                 PUSH(c);
             } else {
                 ip += INSTR_SA(i);
@@ -1021,7 +1024,7 @@ safe_point:
             DISPATCH();
         }
         STORE();
-        AFTER_STEP(mti_for_iter(vm, fiber));
+        AFTER_STEP(mtop_for_iter(vm, fiber));
     }
 
     CASE(FOR_NEXT) : {
@@ -1080,7 +1083,7 @@ safe_point:
             /* `raise ValueError` raises a fresh instance: construct it (a user init may
                run), then execute RAISE again on the instance. */
             frame->ip = ip - 1;
-            AFTER_STEP(mti_call(vm, fiber, sp - 1, 0));
+            AFTER_STEP(mtcall_call(vm, fiber, sp - 1, 0));
         }
         sp--;
         if (!mte_is_raisable(vm, e)) {
@@ -1118,7 +1121,7 @@ safe_point:
                after the try statement, in place of the completion. */
             ip = table + n + 1;
             STORE();
-            if (!mts_cleanup_ended(vm, fiber, kind == KIND_EXC ? base[kslot - 1] : UNDEF_VAL))
+            if (!mtth_cleanup_ended(vm, fiber, kind == KIND_EXC ? base[kslot - 1] : UNDEF_VAL))
                 goto raise;
             ip = table;
         }
@@ -1152,7 +1155,7 @@ safe_point:
         int ncases = (int)INSTR_A8(i);
         String *kinds = AS_STRING(consts[INSTR_B16(i)]);
         STORE();
-        AFTER_STEP(mts_select(vm, fiber, ncases, kinds, ip));
+        AFTER_STEP(mtsel_select(vm, fiber, ncases, kinds, ip));
     }
     CASE(UNPACK) : {
         uint32_t n = INSTR_A(i);
@@ -1196,7 +1199,7 @@ unwind : {
 /* Runs fibers until none is runnable. Returns 0, or -1 if the VM is dead (out of memory
    even for unwinding). An allocation that fails longjmps here: MemoryError is then raised
    in whatever fiber was running (its registers were stored before it allocated). */
-int mtv_execute(VM *vm) {
+int mtvm_execute(VM *vm) {
     MemJmp mj;
     mtmem_enter(vm, &mj);
     int status = 0;

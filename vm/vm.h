@@ -65,7 +65,7 @@ typedef enum {
     TYPE_COROUTINE,
     TYPE_THREAD,
     TYPE_CHANNEL,
-    TYPE_FILE,
+    TYPE_FOREIGN, /* its methods are its class's, not in type_methods */
     TYPE__COUNT
 } TypeTag;
 
@@ -73,10 +73,10 @@ typedef enum {
 #define MT_COMMON_NAMES(X)                                                                         \
     X(init, "init")                                                                                \
     X(iter, "iter")                                                                                \
-    X(next, "next") X(message, "message") X(enter, "enter") X(exit, "exit") X(str, "str")          \
-        X(repr, "repr") X(trace, "@trace") X(context, "@context") X(code, "code")                  \
-            X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")              \
-                X(unmatchable, "@unmatchable")
+    X(next, "next")                                                                                \
+    X(message, "message") X(enter, "enter") X(exit, "exit") X(str, "str") X(repr, "repr")          \
+        X(trace, "@trace") X(context, "@context") X(code, "code") X(main, "<main>")                \
+            X(self, "self") X(module, "<module>") X(lambda, "<fn>") X(unmatchable, "@unmatchable")
 
 typedef struct {
 #define X(field, text) String *field;
@@ -131,6 +131,9 @@ struct mt_VM {
     mt_Config config;
     volatile sig_atomic_t attention; /* a signal or host request is waiting: check at safe points */
     volatile sig_atomic_t signal_pending;
+
+    Class **foreign; /* the foreign classes registered in this VM (foreign.c) */
+    uint32_t nforeign, foreign_cap;
 
     Scheduler *sched;
     uint64_t select_rng;
@@ -260,14 +263,14 @@ MT_INTERNAL Value mte_kill_error(VM *vm);
 MT_INTERNAL bool mte_raise_out_of_memory(VM *vm);
 
 /* {== Interpreter (vm.c, call.c) ==} */
-MT_INTERNAL int mtv_execute(VM *vm);
+MT_INTERNAL int mtvm_execute(VM *vm);
 MT_INTERNAL bool mtv_call_setup(VM *vm, Fiber *f, Value *callee, int argc);
-MT_INTERNAL bool mtv_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc,
+MT_INTERNAL bool mtcall_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc,
                                 uint32_t flags);
-MT_INTERNAL bool mtv_get_attr(VM *vm, Value obj, String *name, Value *out);
-MT_INTERNAL bool mtv_set_attr(VM *vm, Value obj, String *name, Value v);
-MT_INTERNAL bool mtv_find_method(VM *vm, Value obj, String *name, Value *out);
-MT_INTERNAL Value mtv_builtin(VM *vm, const char *name);
+MT_INTERNAL bool mtcall_get(VM *vm, Value obj, String *name, Value *out);
+MT_INTERNAL bool mtcall_set(VM *vm, Value obj, String *name, Value v);
+MT_INTERNAL bool mtcall_find_method(VM *vm, Value obj, String *name, Value *out);
+MT_INTERNAL Value mtlib_builtin(VM *vm, const char *name);
 MT_INTERNAL int mtv_kwcall_prepare(VM *vm, Value *args, int npos, List *names, int nkw,
                                    Value callee);
 

@@ -32,7 +32,7 @@ START_TEST(collect_twice_frees_nothing) {
     size_t before = unit_count_objects(vm);
     mtgc_collect(vm);
     ck_assert_uint_eq(unit_count_objects(vm), before);
-    ck_assert(!IS_UNDEF(mtv_builtin(vm, "print"))); /* builtins are roots */
+    ck_assert(!IS_UNDEF(mtlib_builtin(vm, "print"))); /* builtins are roots */
 }
 END_TEST
 
@@ -77,7 +77,7 @@ START_TEST(reachable_through_containers) {
     mto_instance_set(vm, inst, mto_intern_z(vm, "f"), OBJ_VAL(field));
     /* A bound method whose receiver is only reachable through it. */
     String *self = mto_string_z(vm, "receiver");
-    Bound *b = mto_bound(vm, OBJ_VAL(self), mtv_builtin(vm, "print"));
+    Bound *b = mto_bound(vm, OBJ_VAL(self), mtlib_builtin(vm, "print"));
     mtm_set(vm, m, SMALLINT_VAL(2), OBJ_VAL(b));
     for (int i = 0; i < 50; i++) mto_list(vm, 4);
     mtgc_collect(vm);
