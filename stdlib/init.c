@@ -284,6 +284,7 @@ bool mtlib_open_all(VM *vm) {
     mtlib_open_path(vm);
     mtlib_open_time(vm);
     mtlib_open_json(vm);
+    mtlib_open_random(vm);
     if (!mtlib_open_prelude(vm)) return false;
     attach_mt_parts(vm);
     return true;

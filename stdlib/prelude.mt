@@ -131,6 +131,7 @@ def _close(co):
 
 # {== Parts of native modules written in Mt (attached to them by init.c) ==}
 
+import math
 import os
 
 class StatResult:
@@ -162,3 +163,12 @@ def _os_walk_dir(top):
     for name in dirs:
         if not os.islink(prefix + name):
             _os_walk_dir(prefix + name)
+
+def _math_prod(xs, start):
+    let total = start
+    for x in xs:
+        total = total * x
+    return total
+
+def _math_fsum(xs):
+    return math.fsum(_list(xs))
