@@ -285,6 +285,7 @@ bool mtlib_open_all(VM *vm) {
     mtlib_open_time(vm);
     mtlib_open_json(vm);
     mtlib_open_random(vm);
+    mtlib_open_re(vm);
     if (!mtlib_open_prelude(vm)) return false;
     attach_mt_parts(vm);
     return true;

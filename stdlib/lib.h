@@ -70,6 +70,7 @@ MT_INTERNAL void mtlib_open_path(VM *vm);
 MT_INTERNAL void mtlib_open_time(VM *vm);
 MT_INTERNAL void mtlib_open_json(VM *vm);
 MT_INTERNAL void mtlib_open_random(VM *vm);
+MT_INTERNAL void mtlib_open_re(VM *vm);
 MT_INTERNAL bool mtlib_open_prelude(VM *vm); /* false: it did not load (out of memory) */
 
 #endif
