@@ -12,7 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "compiler/compiler.h"
 #include "compiler/compiler_int.h"
+#include "vm/utf8.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/module.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
 
 static void statement(C *c);
 
@@ -384,7 +391,7 @@ static void finish_try(C *c, TryBlock *t, int try_start, void (*body)(C *, void 
     fs->try_block = t->enclosing;
     if (body) {
         mtce_add_handler(c, try_start, normal_end, entry, t->nlocals, HANDLER_FINALLY,
-                        t->kind_slot - 1);
+                         t->kind_slot - 1);
         body(c, arg);
         mtce_add_region(c, entry, fs->ncode, REGION_FINALLY, t->kind_slot - 1);
     }
@@ -734,7 +741,7 @@ static void expression_statement(C *c) {
     c->assigned = false;
 }
 
-MT_INTERNAL void mtc_select(C *c);
+static void select_statement(C *c);
 
 static void statement(C *c) {
     if (c->fs->stack != c->fs->nlocals) {
@@ -776,7 +783,7 @@ static void statement(C *c) {
         return;
     case TOK_SELECT:
         mtcx_advance(c);
-        mtc_select(c);
+        select_statement(c);
         return;
     case TOK_RETURN:
         mtcx_advance(c);
@@ -832,7 +839,7 @@ static bool is_word(C *c, const char *w) {
    jumps to body i; each body pops its slots on the way out. `default` runs with all slots
    in place and must come last. SELECT is emitted after the last body, so it takes the line
    of the `select` keyword: errors raised while it waits or picks a case name that line. */
-void mtc_select(C *c) {
+static void select_statement(C *c) {
     Token keyword = c->prev;
     mtcx_consume(c, TOK_COLON, "':' after 'select'");
     mtcx_consume(c, TOK_NEWLINE, "end of line after 'select:'");
@@ -856,7 +863,8 @@ void mtc_select(C *c) {
             mtce_jl_add(c, &ends, mtce_jump(c, OP_JUMP));
             continue;
         }
-        if (!is_word(c, "case")) mtce_error_at(c, &c->cur, "expected 'case' or 'default' in select");
+        if (!is_word(c, "case"))
+            mtce_error_at(c, &c->cur, "expected 'case' or 'default' in select");
         if (ncases == 64) mtce_error_at(c, &c->cur, "too many select cases (at most 64)");
         mtcx_advance(c);
         if (skip >= 0) mtce_patch(c, skip);
@@ -956,7 +964,7 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, Co
     res->message = NULL;
     res->incomplete = false;
     int line, col;
-    if (!mtl_check_utf8(src, len, &line, &col)) {
+    if (!mtu8_check(src, len, &line, &col)) {
         invalid_utf8_error(vm, m, line, col);
         res->message = vm->compile_error;
         return NULL;

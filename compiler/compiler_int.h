@@ -122,7 +122,8 @@ typedef CompilerState C;
 MT_INTERNAL void *mtce_tmp_realloc(C *c, void *p, size_t size);
 MT_INTERNAL void mtce_tmp_free(C *c, void *p);
 MT_INTERNAL void mtce_tmp_free_all(C *c);
-MT_INTERNAL _Noreturn void mtce_error_at(C *c, const Token *t, const char *fmt, ...) MT_PRINTF(3, 4);
+MT_INTERNAL _Noreturn void mtce_error_at(C *c, const Token *t, const char *fmt, ...)
+    MT_PRINTF(3, 4);
 MT_INTERNAL _Noreturn void mtce_error(C *c, const char *fmt, ...) MT_PRINTF(2, 3);
 MT_INTERNAL int mtce_emit(C *c, Instr i);
 MT_INTERNAL int mtce_emit_op(C *c, OpCode op, uint32_t a);
@@ -139,7 +140,7 @@ MT_INTERNAL void mtce_jl_add(C *c, JumpList *jl, int pc);
 MT_INTERNAL void mtce_jl_patch(C *c, JumpList *jl);
 MT_INTERNAL void mtce_jl_free(C *c, JumpList *jl);
 MT_INTERNAL void mtce_add_handler(C *c, int start, int end, int target, int depth, HandlerKind k,
-                                 int slot);
+                                  int slot);
 MT_INTERNAL void mtce_add_region(C *c, int start, int end, RegionKind k, int slot);
 MT_INTERNAL void mtce_fn_begin(C *c, FnState *fs, FnKind kind, String *name);
 MT_INTERNAL Proto *mtce_fn_end(C *c);
@@ -179,7 +180,6 @@ MT_INTERNAL void mtcx_rhs(C *c); /* an expression, or a yield */
 MT_INTERNAL void mtcx_named_variable(C *c, const Token *name, bool can_assign);
 MT_INTERNAL void mtcx_get_named(C *c, String *name, const Token *where);
 MT_INTERNAL void mtcx_set_named(C *c, String *name, const Token *where);
-MT_INTERNAL int mtcx_resolve_local(C *c, FnState *fs, String *name);
 MT_INTERNAL int mtcx_resolve_upvalue(C *c, FnState *fs, String *name);
 MT_INTERNAL void mtc_function(C *c, FnKind kind, String *name, bool lambda);
 MT_INTERNAL void mtcx_yield(C *c);

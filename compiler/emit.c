@@ -5,6 +5,8 @@
 #include <stdlib.h>
 
 #include "compiler/compiler_int.h"
+#include "vm/object.h"
+#include "vm/mem.h"
 
 static const int8_t op_effect[] = {
 #define OP_EFFECT(name, effect) effect,

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 
 #include "compiler/compiler_int.h"
+#include "vm/state.h"
+#include "vm/object.h"
 
 typedef void (*ParseFn)(C *c, bool can_assign);
 typedef struct {
@@ -89,15 +91,11 @@ static int find_local(FnState *fs, String *name) {
     return -1;
 }
 
-int mtcx_resolve_local(C *c, FnState *fs, String *name) {
-    MT_UNUSED(c);
-    return find_local(fs, name);
-}
-
 static int add_upvalue(C *c, FnState *fs, int index, bool is_local, String *name) {
     for (int i = 0; i < fs->nupvals; i++)
         if (fs->upvals[i].index == index && fs->upvals[i].is_local == is_local) return i;
-    if (fs->nupvals == MT_MAX_UPVALUES) mtce_error(c, "too many captured variables in one function");
+    if (fs->nupvals == MT_MAX_UPVALUES)
+        mtce_error(c, "too many captured variables in one function");
     fs->upvals[fs->nupvals].is_local = is_local;
     fs->upvals[fs->nupvals].index = (uint8_t)index;
     fs->upval_names[fs->nupvals] = name;
@@ -990,7 +988,8 @@ static void super_(C *c, bool can_assign) {
     if (mtcx_match(c, TOK_LPAREN)) {
         int kw;
         int argc = arguments(c, &kw);
-        if (kw >= 0) mtce_error_at(c, &where, "keyword arguments in a super call are not supported");
+        if (kw >= 0)
+            mtce_error_at(c, &where, "keyword arguments in a super call are not supported");
         mtcx_get_named(c, mto_intern_z(c->vm, "@super"), &where);
         mtce_emit_ab(c, OP_SUPER_INVOKE, (uint32_t)argc, (uint32_t)cache);
         mtce_adjust(c, -argc - 1);
@@ -1100,8 +1099,8 @@ void mtcx_expr_prec(C *c, Precedence prec) {
     if (prefix == NULL) {
         if (c->prev.type == TOK_YIELD)
             mtce_error_at(c, &c->prev,
-                         "'yield' must be a statement, the right side of an "
-                         "assignment, after return, or in parentheses");
+                          "'yield' must be a statement, the right side of an "
+                          "assignment, after return, or in parentheses");
         if (c->prev.type == TOK_EOF || c->prev.type == TOK_NEWLINE) {
             if (c->prev.type == TOK_EOF) c->incomplete = true;
             mtce_error_at(c, &c->prev, "expected an expression, found %s", describe(&c->prev));

@@ -37,34 +37,6 @@ void mtl_init_expr(Lexer *l, const char *src, size_t len, int line, int col) {
     l->col_offset = col - 1;
 }
 
-bool mtl_check_utf8(const char *src, size_t len, int *line, int *col) {
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)src;
-    size_t i = 0;
-    int ln = 1, c = 1;
-    while (i < len) {
-        if (p[i] < 0x80) {
-            if (p[i] == 0) break;
-            if (p[i] == '\n') {
-                ln++;
-                c = 1;
-            } else {
-                c++;
-            }
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n < 0) break;
-        i += (size_t)n;
-        c++;
-    }
-    if (i >= len) return true;
-    *line = ln;
-    *col = c;
-    return false;
-}
-
 /* Column of `at` on the current line, counted on from the last token so that long lines
    cost linear time. */
 static int column(Lexer *l, const char *at) {

@@ -80,6 +80,5 @@ MT_INTERNAL void mtl_init_expr(Lexer *l, const char *src, size_t len, int line, 
 MT_INTERNAL Token mtl_next(Lexer *l);
 MT_INTERNAL const char *mtl_token_name(TokenType t);
 /* Checks that the text is valid UTF-8 without NUL bytes; on failure gives the position. */
-MT_INTERNAL bool mtl_check_utf8(const char *src, size_t len, int *line, int *col);
 
 #endif

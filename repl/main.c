@@ -12,8 +12,7 @@
 #include <unistd.h>
 
 #include "mt.h"
-
-int mt_repl(mt_VM *vm);
+#include "repl.h"
 
 static mt_VM *running_vm;
 
@@ -117,7 +116,7 @@ int main(int argc, char **argv) {
     mt_VM *vm = make_vm();
     running_vm = vm;
     if (argc < 2) {
-        int status = mt_set_argv(vm, 0, NULL) == MT_OK ? mt_repl(vm) : 1;
+        int status = mt_set_argv(vm, 0, NULL) == MT_OK ? mtrepl_run(vm) : 1;
         release(vm);
         return status;
     }

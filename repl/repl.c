@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "mt.h"
+#include "repl.h"
 
-int mt_repl(mt_VM *vm) {
+int mtrepl_run(mt_VM *vm) {
     size_t cap = 4096, n = 0;
     char *src = malloc(cap);
     if (!src) return 1;

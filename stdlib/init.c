@@ -8,6 +8,13 @@
 #include <unistd.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
+#include "vm/error.h"
 
 Native *mtlib_native(VM *vm, const LibReg *r) {
     Native *n = mto_native(vm, r->name, r->fn, r->min_args, r->max_args);
@@ -189,71 +196,6 @@ int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *calla
     return NATIVE_CALL;
 }
 
-/* {== Output ==} */
-
-static void default_out(VM *vm, const char *s, size_t n) {
-    if (vm->out_len + n > vm->out_cap) {
-        mtlib_flush(vm);
-        if (n > vm->out_cap / 2) {
-            while (n > 0) {
-                ssize_t w = write(1, s, n);
-                if (w <= 0) {
-                    if (w < 0 && errno == EINTR) continue;
-                    vm->out_errno = w < 0 ? errno : EIO;
-                    return;
-                }
-                s += w;
-                n -= (size_t)w;
-            }
-            return;
-        }
-    }
-    memcpy(vm->out_buf + vm->out_len, s, n);
-    vm->out_len += n;
-    if (vm->out_tty && memchr(s, '\n', n)) mtlib_flush(vm);
-}
-
-void mtlib_flush(VM *vm) {
-    size_t off = 0;
-    while (off < vm->out_len) {
-        ssize_t w = write(1, vm->out_buf + off, vm->out_len - off);
-        if (w <= 0) {
-            if (w < 0 && errno == EINTR) continue;
-            vm->out_errno = w < 0 ? errno : EIO; /* the output is lost: say so */
-            break;
-        }
-        off += (size_t)w;
-    }
-    vm->out_len = 0;
-}
-
-/* Raises IOError if writing to stdout failed since the last check. */
-int mtlib_check_out(VM *vm) {
-    if (!vm->out_errno) return NATIVE_OK;
-    int e = vm->out_errno;
-    vm->out_errno = 0;
-    return mte_throw(vm, ERR_IO, "cannot write to standard output: %s", strerror(e));
-}
-
-void mtlib_write_out(VM *vm, const char *s, size_t n) {
-    if (vm->config.write_out) vm->config.write_out(vm, s, n, vm->config.user_data);
-    else default_out(vm, s, n);
-}
-
-void mtlib_write_err(VM *vm, const char *s, size_t n) {
-    if (vm->config.write_err) {
-        vm->config.write_err(vm, s, n, vm->config.user_data);
-        return;
-    }
-    mtlib_flush(vm);
-    while (n > 0) {
-        ssize_t w = write(2, s, n);
-        if (w <= 0) return;
-        s += w;
-        n -= (size_t)w;
-    }
-}
-
 /* Members of native modules that are written in Mt (prelude.mt), by module. */
 static const struct {
     const char *module, *name, *prelude_name;
@@ -269,24 +211,22 @@ static void attach_mt_parts(VM *vm) {
                          mtlib_prelude(vm, mt_parts[i].prelude_name));
 }
 
+/* Opens every library in a new VM (called by vm/api.c only). */
 bool mtlib_open_all(VM *vm) {
-    vm->out_buf = mtmem_alloc(vm, 1 << 16);
-    vm->out_cap = 1 << 16;
-    vm->out_tty = isatty(1);
-    mtlib_open_core(vm);
-    mtlib_open_string(vm);
-    mtlib_open_unicode(vm);
-    mtlib_open_list(vm);
-    mtlib_open_task(vm);
-    mtlib_open_io(vm);
-    mtlib_open_math(vm);
-    mtlib_open_os(vm);
-    mtlib_open_path(vm);
-    mtlib_open_time(vm);
-    mtlib_open_json(vm);
-    mtlib_open_random(vm);
-    mtlib_open_re(vm);
-    if (!mtlib_open_prelude(vm)) return false;
+    mtcore_open(vm);
+    mtstr_open(vm);
+    mtuni_open(vm);
+    mtlist_open(vm);
+    mttask_open(vm);
+    mtio_open(vm);
+    mtmath_open(vm);
+    mtos_open(vm);
+    mtpath_open(vm);
+    mttime_open(vm);
+    mtjson_open(vm);
+    mtrand_open(vm);
+    mtre_open(vm);
+    if (!mtprelude_open(vm)) return false;
     attach_mt_parts(vm);
     return true;
 }

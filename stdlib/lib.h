@@ -12,6 +12,7 @@
 #define MT_LIB_H
 
 #include "vm/channel.h"
+#include "vm/out.h"
 #include "vm/coro.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
@@ -42,9 +43,13 @@ MT_INTERNAL bool mtlib_int_arg(VM *vm, Value *args, int i, const char *fn, int64
 MT_INTERNAL bool mtlib_num_arg(VM *vm, Value *args, int i, const char *fn, double *out);
 MT_INTERNAL bool mtlib_str_arg(VM *vm, Value *args, int i, const char *fn, String **out);
 MT_INTERNAL Value mtlib_prelude(VM *vm, const char *name);
+/* A builtin's value by name (nil if there is none). */
+MT_INTERNAL Value mtlib_builtin(VM *vm, const char *name);
+/* Defines a builtin (a global of every module). */
+MT_INTERNAL void mtlib_define(VM *vm, const char *name, Value v);
+/* Opens every library in a new VM: vm/api.c's call. False: the prelude did not load. */
+MT_INTERNAL bool mtlib_open_all(VM *vm);
 MT_INTERNAL int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *callargs);
-MT_INTERNAL void mtlib_flush(VM *vm);
-MT_INTERNAL int mtlib_check_out(VM *vm);
 /* The native result for a scheduler step. */
 static inline int mtlib_from_step(VM *vm, Step st) {
     MT_UNUSED(vm);
@@ -56,21 +61,23 @@ MT_INTERNAL void mtlib_module_set(VM *vm, Module *m, const char *name, Value v);
 MT_INTERNAL bool mtlib_path_arg(VM *vm, Value *args, int i, const char *fn, String **out);
 MT_INTERNAL int mtlib_errno_error(VM *vm, int err, const char *fmt, ...) MT_PRINTF(3, 4);
 
-MT_INTERNAL extern const LibReg mtlib_list_hidden[];
+MT_INTERNAL extern const LibReg mtlist_hidden[];
 
-MT_INTERNAL void mtlib_open_core(VM *vm);
-MT_INTERNAL void mtlib_open_string(VM *vm);
-MT_INTERNAL void mtlib_open_unicode(VM *vm);
-MT_INTERNAL void mtlib_open_list(VM *vm);
-MT_INTERNAL void mtlib_open_task(VM *vm);
-MT_INTERNAL void mtlib_open_io(VM *vm);
-MT_INTERNAL void mtlib_open_math(VM *vm);
-MT_INTERNAL void mtlib_open_os(VM *vm);
-MT_INTERNAL void mtlib_open_path(VM *vm);
-MT_INTERNAL void mtlib_open_time(VM *vm);
-MT_INTERNAL void mtlib_open_json(VM *vm);
-MT_INTERNAL void mtlib_open_random(VM *vm);
-MT_INTERNAL void mtlib_open_re(VM *vm);
-MT_INTERNAL bool mtlib_open_prelude(VM *vm); /* false: it did not load (out of memory) */
+MT_INTERNAL void mtcore_open(VM *vm);
+MT_INTERNAL void mtstr_open(VM *vm);
+MT_INTERNAL void mtuni_open(VM *vm);
+MT_INTERNAL void mtlist_open(VM *vm);
+MT_INTERNAL void mttask_open(VM *vm);
+MT_INTERNAL void mtio_open(VM *vm);
+MT_INTERNAL void mtmath_open(VM *vm);
+MT_INTERNAL void mtos_open(VM *vm);
+MT_INTERNAL void mtpath_open(VM *vm);
+MT_INTERNAL void mttime_open(VM *vm);
+MT_INTERNAL void mtjson_open(VM *vm);
+MT_INTERNAL void mtrand_open(VM *vm);
+MT_INTERNAL void mtre_open(VM *vm);
+MT_INTERNAL bool mtprelude_open(VM *vm); /* false: it did not load (out of memory) */
+/* The working directory (lib_os.c); NULL with the error raised, naming fn. */
+MT_INTERNAL String *mtos_cwd(VM *vm, const char *fn);
 
 #endif

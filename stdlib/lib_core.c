@@ -7,9 +7,20 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "compiler/lexer.h"
+#include "vm/utf8.h"
 #include "stdlib/lib.h"
 #include "vm/opcodes.h"
+#include "vm/value.h"
+#include "vm/state.h"
+#include "vm/out.h"
+#include "vm/ops.h"
+#include "vm/object.h"
+#include "vm/num.h"
+#include "vm/mem.h"
+#include "vm/map.h"
+#include "vm/gc.h"
+#include "vm/error.h"
+#include "vm/call.h"
 
 /* {== Text output and conversion ==} */
 
@@ -36,11 +47,11 @@ static int core_print(VM *vm, Value *args, int argc) {
         args[i] = OBJ_VAL(s);
     }
     for (int i = 1; i <= argc; i++) {
-        if (i > 1) mtlib_write_out(vm, " ", 1);
-        mtlib_write_out(vm, AS_STRING(args[i])->chars, AS_STRING(args[i])->len);
+        if (i > 1) mtout_write(vm, " ", 1);
+        mtout_write(vm, AS_STRING(args[i])->chars, AS_STRING(args[i])->len);
     }
-    mtlib_write_out(vm, "\n", 1);
-    if (vm->out_errno) return mtlib_check_out(vm);
+    mtout_write(vm, "\n", 1);
+    if (vm->out_errno) return mtout_check(vm);
     RETURN(NIL_VAL);
 }
 
@@ -400,9 +411,9 @@ static int core_input(VM *vm, Value *args, int argc) {
     if (ARG_GIVEN(args, argc, 1) && !IS_NIL(args[1])) {
         String *p = mtv_to_string(vm, args[1], false);
         if (!p) return NATIVE_ERROR;
-        mtlib_write_out(vm, p->chars, p->len);
+        mtout_write(vm, p->chars, p->len);
     }
-    mtlib_flush(vm);
+    mtout_flush(vm);
     char *line = NULL; /* a temporary buffer: a MemoryError frees it */
     size_t cap = 0, n = 0;
     for (;;) {
@@ -423,7 +434,7 @@ static int core_input(VM *vm, Value *args, int argc) {
     if (line == NULL) RETURN(NIL_VAL);
     if (n > 0 && line[n - 1] == '\r') n--;
     int l, col;
-    if (!mtl_check_utf8(line, n, &l, &col)) {
+    if (!mtu8_check(line, n, &l, &col)) {
         mtmem_tmp_free(vm, line);
         return mte_throw(vm, ERR_UNICODE, "invalid UTF-8 in input at byte column %d", col);
     }
@@ -464,4 +475,4 @@ static const LibReg core_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_core(VM *vm) { mtlib_register(vm, core_lib); }
+void mtcore_open(VM *vm) { mtlib_register(vm, core_lib); }

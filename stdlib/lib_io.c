@@ -8,9 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "compiler/lexer.h"
+#include "vm/utf8.h"
 #include "stdlib/lib.h"
 #include "vm/foreign.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 /* The payload of a file object (a foreign class: vm/foreign.h). */
 typedef struct File {
@@ -85,7 +89,7 @@ static bool check_open(VM *vm, File *f, bool write) {
 /* Makes a str of bytes read from f, checking UTF-8. */
 static bool text(VM *vm, File *f, const char *buf, size_t n, Value *out) {
     int line, col;
-    if (!mtl_check_utf8(buf, n, &line, &col)) {
+    if (!mtu8_check(buf, n, &line, &col)) {
         /* Find the byte offset of the bad sequence for the message. */
         size_t off = 0;
         int l = 1, c = 1;
@@ -290,7 +294,7 @@ static const LibReg file_methods[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_io(VM *vm) {
+void mtio_open(VM *vm) {
     mtlib_register(vm, io_lib);
     Class *k = mtfo_new_class(vm, &file_ops);
     mtlib_register_class_methods(vm, k, file_methods);

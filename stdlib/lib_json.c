@@ -14,6 +14,13 @@
 #include <utf8proc.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/map.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
+#include "vm/num.h"
 
 /* The same bound as the nesting of data for str, repr and == (SPEC section 14). */
 #define MT_JSON_MAX_DEPTH 1000
@@ -526,4 +533,4 @@ static const LibReg json_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_json(VM *vm) { mtlib_native_module(vm, "json", json_lib); }
+void mtjson_open(VM *vm) { mtlib_native_module(vm, "json", json_lib); }

@@ -8,6 +8,12 @@
 #include <stdlib.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/map.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 #define SELF_LIST AS_LIST(args[0])
 #define SELF_MAP  AS_MAP(args[0])
@@ -378,14 +384,14 @@ static const LibReg map_methods[] = {
 };
 
 /* Helpers the prelude calls; they are globals of the prelude only, not builtins. */
-const LibReg mtlib_list_hidden[] = {
+const LibReg mtlist_hidden[] = {
     {"_sort_pairs", lib_sort_pairs, 3, 3, NULL, false},
     {"_take", lib_take, 1, 1, NULL, false},
     {"_put_back", lib_put_back, 2, 2, NULL, false},
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_list(VM *vm) {
+void mtlist_open(VM *vm) {
     mtlib_register_methods(vm, TYPE_LIST, list_methods);
     mtlib_register_methods(vm, TYPE_MAP, map_methods);
 }

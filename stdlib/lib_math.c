@@ -10,6 +10,9 @@
 #include <math.h>
 
 #include "stdlib/lib.h"
+#include "vm/object.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 #define DOMAIN(cond)                                                                               \
     if (cond) return mte_throw(vm, ERR_VALUE, "math domain error")
@@ -482,7 +485,7 @@ static const LibReg math_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_math(VM *vm) {
+void mtmath_open(VM *vm) {
     Module *m = mtlib_native_module(vm, "math", math_lib);
     mtgc_push_temp(vm, OBJ_VAL(m));
     mtlib_module_set(vm, m, "pi", DOUBLE_VAL(M_PI));

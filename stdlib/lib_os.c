@@ -13,16 +13,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "compiler/lexer.h"
 #include "stdlib/lib.h"
-
-extern char **environ;
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/state.h"
+#include "vm/table.h"
+#include "vm/map.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
+#include "vm/utf8.h"
 
 /* {== The environment ==} */
 
 static bool valid_utf8(const char *s, size_t n) {
     int line, col;
-    return mtl_check_utf8(s, n, &line, &col);
+    return mtu8_check(s, n, &line, &col);
 }
 
 /* os.env: a map of the process environment as it was when the VM started (entries that
@@ -137,7 +143,7 @@ static String *current_dir(VM *vm, const char *fn) {
     return s;
 }
 
-MT_INTERNAL String *mtlib_cwd(VM *vm, const char *fn) { return current_dir(vm, fn); }
+String *mtos_cwd(VM *vm, const char *fn) { return current_dir(vm, fn); }
 
 static int os_cwd(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
@@ -383,7 +389,7 @@ static const LibReg os_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_os(VM *vm) {
+void mtos_open(VM *vm) {
     Module *m = mtlib_native_module(vm, "os", os_lib);
     mtgc_push_temp(vm, OBJ_VAL(m));
     mtlib_module_set(vm, m, "env", OBJ_VAL(environment_map(vm)));

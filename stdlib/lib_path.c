@@ -7,8 +7,11 @@
 ** separators "/" and "." are ASCII, so working on bytes never cuts a UTF-8 sequence.
 */
 #include "stdlib/lib.h"
-
-MT_INTERNAL String *mtlib_cwd(VM *vm, const char *fn);
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 /* A growing temporary byte buffer (freed by the protected region on MemoryError). */
 typedef struct {
@@ -189,7 +192,7 @@ static int path_abspath(VM *vm, Value *args, int argc) {
     String *p;
     if (!mtlib_str_arg(vm, args, 1, "path.abspath", &p)) return NATIVE_ERROR;
     if (p->len > 0 && p->chars[0] == '/') RETURN(OBJ_VAL(normalize(vm, p->chars, p->len)));
-    String *cwd = mtlib_cwd(vm, "path.abspath");
+    String *cwd = mtos_cwd(vm, "path.abspath");
     if (!cwd) return NATIVE_ERROR;
     mtgc_push_temp(vm, OBJ_VAL(cwd));
     Buf b;
@@ -216,7 +219,7 @@ static const LibReg path_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_path(VM *vm) {
+void mtpath_open(VM *vm) {
     Module *m = mtlib_native_module(vm, "path", path_lib);
     mtgc_push_temp(vm, OBJ_VAL(m));
     mtlib_module_set(vm, m, "sep", OBJ_VAL(mto_intern_z(vm, "/")));

@@ -2,6 +2,13 @@
 ** lib_prelude.c — loads prelude.mt (embedded at build time) and the small natives it uses.
 */
 #include "stdlib/lib.h"
+#include "vm/error.h"
+#include "vm/gc.h"
+#include "vm/module.h"
+#include "vm/object.h"
+#include "vm/sched.h"
+#include "vm/state.h"
+#include "vm/thread.h"
 
 static const char prelude_src[] =
 #include "prelude.inc"
@@ -67,7 +74,7 @@ static void discard(mt_VM *vm, const char *text, size_t len, void *ud) {
     MT_UNUSED(ud);
 }
 
-bool mtlib_open_prelude(VM *vm) {
+bool mtprelude_open(VM *vm) {
     mtlib_register(vm, builtin_natives);
     String *name = mto_intern_z(vm, "<prelude>");
     mtgc_push_temp(vm, OBJ_VAL(name));
@@ -75,7 +82,7 @@ bool mtlib_open_prelude(VM *vm) {
     vm->prelude = m;
     mtgc_pop_temp(vm, 1);
     mtlib_define_in_module(vm, m, prelude_natives);
-    mtlib_define_in_module(vm, m, mtlib_list_hidden);
+    mtlib_define_in_module(vm, m, mtlist_hidden);
     Closure *cl = mtmod_compile(vm, m, prelude_src, sizeof prelude_src - 1, false);
     if (!cl) return false; /* a broken prelude is a build bug; the tests catch it */
     mtgc_push_temp(vm, OBJ_VAL(cl));

@@ -13,6 +13,13 @@
 #include <unistd.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/state.h"
+#include "vm/table.h"
+#include "vm/map.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 #include "vm/foreign.h"
 
 typedef struct {
@@ -275,7 +282,7 @@ static const LibReg random_lib[] = {
 };
 static const LibReg random_methods[] = {OPS(METHOD_REG){NULL, NULL, 0, 0, NULL, false}};
 
-void mtlib_open_random(VM *vm) {
+void mtrand_open(VM *vm) {
     Class *k = mtfo_new_class(vm, &random_ops);
     mtlib_register_class_methods(vm, k, random_methods);
     Module *m = mtlib_native_module(vm, "random", random_lib);

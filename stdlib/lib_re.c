@@ -16,8 +16,16 @@
 #include <pcre2.h>
 #include <stdio.h>
 
-#include "compiler/lexer.h"
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/state.h"
+#include "vm/table.h"
+#include "vm/map.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
+#include "vm/num.h"
 #include "vm/foreign.h"
 
 /* Python's flag values, so that programs ported from Python keep their numbers. */
@@ -1018,7 +1026,7 @@ static const struct {
     {"A", RE_A}, {"ASCII", RE_A},      {NULL, 0},
 };
 
-void mtlib_open_re(VM *vm) {
+void mtre_open(VM *vm) {
     mtlib_register_class_methods(vm, mtfo_new_class(vm, &pattern_ops), pattern_methods);
     mtlib_register_class_methods(vm, mtfo_new_class(vm, &match_ops), match_methods);
     mtfo_new_class(vm, &scanner_ops);

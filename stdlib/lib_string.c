@@ -6,6 +6,11 @@
 #include <utf8proc.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 #define SELF AS_STRING(args[0])
 
@@ -282,4 +287,4 @@ static const LibReg string_methods[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_string(VM *vm) { mtlib_register_methods(vm, TYPE_STR, string_methods); }
+void mtstr_open(VM *vm) { mtlib_register_methods(vm, TYPE_STR, string_methods); }

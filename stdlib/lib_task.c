@@ -7,6 +7,14 @@
 ** there.
 */
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/thread.h"
+#include "vm/state.h"
+#include "vm/sched.h"
+#include "vm/fiber.h"
+#include "vm/error.h"
+#include "vm/coro.h"
+#include "vm/channel.h"
 
 static Fiber *cur(VM *vm) { return vm->current; }
 
@@ -166,7 +174,7 @@ static const LibReg channel_methods[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_task(VM *vm) {
+void mttask_open(VM *vm) {
     mtlib_register(vm, task_lib);
     mtlib_register_methods(vm, TYPE_COROUTINE, coroutine_methods);
     mtlib_register_methods(vm, TYPE_THREAD, thread_methods);

@@ -12,6 +12,14 @@
 #include <time.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/state.h"
+#include "vm/table.h"
+#include "vm/map.h"
+#include "vm/gc.h"
+#include "vm/mem.h"
+#include "vm/error.h"
 
 static double clock_seconds(clockid_t id) {
     struct timespec ts;
@@ -236,7 +244,7 @@ static const LibReg time_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_time(VM *vm) {
+void mttime_open(VM *vm) {
     Module *m = mtlib_native_module(vm, "time", time_lib);
     mtgc_push_temp(vm, OBJ_VAL(m));
     mtlib_module_set(vm, m, "sleep", mtlib_builtin(vm, "sleep"));

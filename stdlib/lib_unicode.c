@@ -11,6 +11,11 @@
 #include <utf8proc.h>
 
 #include "stdlib/lib.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 #define SELF AS_STRING(args[0])
 
@@ -428,4 +433,4 @@ static const LibReg unicode_methods[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtlib_open_unicode(VM *vm) { mtlib_register_methods(vm, TYPE_STR, unicode_methods); }
+void mtuni_open(VM *vm) { mtlib_register_methods(vm, TYPE_STR, unicode_methods); }

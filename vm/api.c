@@ -9,14 +9,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "stdlib/lib.h"
 #include "vm/error.h"
 #include "vm/foreign.h"
+#include "vm/out.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
-
-MT_INTERNAL void mtgc_free_all(VM *vm);
-MT_INTERNAL void mtlib_flush(VM *vm);
-MT_INTERNAL int mtd_disassemble(VM *vm, Proto *p);
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/module.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/debug.h"
 
 void mt_config_init(mt_Config *config) { memset(config, 0, sizeof *config); }
 
@@ -35,7 +40,7 @@ static void destroy(VM *vm) {
     mtt_free(vm, &vm->modules);
     for (int i = 0; i < TYPE__COUNT; i++) mtt_free(vm, &vm->type_methods[i]);
     mts_free(vm);
-    mtmem_free(vm, vm->out_buf, vm->out_cap);
+    mtout_free(vm);
     mtmod_clear_error(vm);
     mtmem_destroy(&vm->mem);
     mt_ReallocFn fn = vm->mem.realloc_fn;
@@ -55,12 +60,21 @@ static void init_fields(VM *vm, const mt_Config *cfg) {
     vm->thread_exit_error = NIL_VAL;
     vm->argv = NIL_VAL;
     vm->select_rng = 0x9E3779B97F4A7C15ull;
+    vm->lib.str = vm->lib.repr = vm->lib.close = NIL_VAL;
 }
 
 /* Builds what every program needs; raises MemoryError (longjmp) when memory runs out, and
    returns false if the standard library could not be loaded. */
+/* The library functions the VM calls itself (vm->lib), found once. */
+static void resolve_library(VM *vm) {
+    vm->lib.str = mtlib_builtin(vm, "str");
+    vm->lib.repr = mtlib_builtin(vm, "repr");
+    vm->lib.close = mtlib_prelude(vm, "_close");
+}
+
 static bool open_vm(VM *vm) {
     mts_init(vm);
+    mtout_init(vm);
     vm->gc_pause++;
     init_names(vm);
     mte_init_classes(vm);
@@ -68,7 +82,9 @@ static bool open_vm(VM *vm) {
     vm->argv = OBJ_VAL(mto_list(vm, 0));
     vm->gc_pause--;
     vm->gc_stress = vm->config.gc_stress != 0;
-    return mtlib_open_all(vm);
+    if (!mtlib_open_all(vm)) return false;
+    resolve_library(vm);
+    return true;
 }
 
 mt_VM *mt_new(const mt_Config *config) {
@@ -269,12 +285,12 @@ static mt_Status run_source(VM *vm, Source *src) {
     }
     mtmem_leave(vm, &mj);
     if (st == MT_EXIT && src->disassemble) {
-        mtlib_flush(vm);
+        mtout_flush(vm);
         return MT_OK;
     }
     if (st != MT_OK) return st;
     vm->exit_status = run_program(vm);
-    mtlib_flush(vm);
+    mtout_flush(vm);
     return run_status(vm);
 }
 
@@ -301,7 +317,7 @@ mt_Status mt_disassemble_file(mt_VM *vm, const char *path) {
 int mt_free(mt_VM *vm) {
     if (!vm) return 0;
     int status = vm->exit_status;
-    mtlib_flush(vm);
+    mtout_flush(vm);
     destroy(vm);
     return status;
 }

@@ -5,9 +5,16 @@
 ** Calling convention: a call's slot 0 holds the callee (plain functions) or the receiver
 ** (methods, whose `self` is slot 0); arguments follow. The call's value replaces slot 0.
 */
+#include "vm/call.h"
 #include "vm/error.h"
 #include "vm/foreign.h"
-#include "vm/interp.h"
+#include "vm/vm.h"
+#include "vm/value.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
 
 /* {== Frames ==} */
 

@@ -15,6 +15,11 @@
 #include "vm/sched.h"
 #include "vm/select.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
 
 Channel *mtch_new(VM *vm, uint32_t cap) {
     Channel *ch = (Channel *)mto_alloc(vm, sizeof(Channel), OBJ_CHANNEL);

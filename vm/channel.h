@@ -5,7 +5,7 @@
 #ifndef MT_CHANNEL_H
 #define MT_CHANNEL_H
 
-#include "vm/interp.h"
+#include "vm/vm.h"
 
 typedef struct Channel {
     Obj obj;

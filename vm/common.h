@@ -33,8 +33,6 @@
 #endif
 #endif
 
-#define MT_VERSION_STRING "0.1.0"
-
 /* Default recursion limit (frames per fiber); the embedder may change it per VM. */
 #ifndef MT_DEFAULT_MAX_FRAMES
 #define MT_DEFAULT_MAX_FRAMES 1000000
@@ -89,13 +87,6 @@
 #endif
 #ifndef MT_MAX_UPVALUES
 #define MT_MAX_UPVALUES 250
-#endif
-
-#ifdef MT_DEBUG_ASSERT
-#include <assert.h>
-#define MT_ASSERT(c) assert(c)
-#else
-#define MT_ASSERT(c) ((void)0)
 #endif
 
 #define MT_UNUSED(x) ((void)(x))

@@ -11,6 +11,12 @@
 #include "vm/opcodes.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
+#include "vm/state.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
+#include "vm/call.h"
 
 static Scheduler *SCH(VM *vm) { return vm->sched; }
 
@@ -262,7 +268,7 @@ void mtco_start_closers(VM *vm) {
 /* Starts a thread that closes coroutine co: it runs the prelude's _close(co), so its
    failures are reported like any thread's. */
 static void spawn_closer(VM *vm, Fiber *co) {
-    Value close = mtlib_prelude(vm, "_close");
+    Value close = vm->lib.close;
     Value arg = OBJ_VAL(co);
     Fiber *t = mtf_new(vm, close, &arg, 1, true);
     t->obj.flags |= FIBER_CLOSER;

@@ -5,7 +5,7 @@
 #ifndef MT_CORO_H
 #define MT_CORO_H
 
-#include "vm/interp.h"
+#include "vm/vm.h"
 
 MT_INTERNAL Fiber *mtco_new(VM *vm, Value callee, Value *args, int argc);
 /* Resumes co from fiber f; f->top[-1] is where the yielded or returned value goes. */

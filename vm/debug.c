@@ -4,8 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "vm/debug.h"
 #include "vm/opcodes.h"
+#include "vm/out.h"
 #include "vm/vm.h"
+#include "vm/value.h"
 
 static const char *const op_names[] = {
 #define OP_NAME(name, effect) #name,
@@ -21,7 +24,7 @@ static void out(VM *vm, const char *fmt, ...) {
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (n > (int)sizeof buf - 1) n = sizeof buf - 1;
-    mtlib_write_out(vm, buf, (size_t)n);
+    mtout_write(vm, buf, (size_t)n);
 }
 
 static void show_const(VM *vm, Value v) {

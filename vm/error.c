@@ -12,11 +12,19 @@
 #include <stdlib.h>
 
 #include "vm/error.h"
-#include "vm/interp.h"
+#include "vm/out.h"
+#include "vm/vm.h"
 #include "vm/opcodes.h"
 #include "vm/coro.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
+#include "vm/value.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
 
 /* {== Classes ==} */
 
@@ -31,6 +39,13 @@ static int error_init(VM *vm, Value *args, int argc) {
     mto_instance_set(vm, AS_INSTANCE(args[0]), vm->names.message, msg);
     args[0] = NIL_VAL;
     return NATIVE_OK;
+}
+
+/* Makes error class k a builtin, under its name. */
+static void define_builtin(VM *vm, Class *k) {
+    mtgc_push_temp(vm, OBJ_VAL(k));
+    mtt_set(vm, &vm->builtins, k->name, OBJ_VAL(k));
+    mtgc_pop_temp(vm, 1);
 }
 
 void mte_init_classes(VM *vm) {
@@ -55,7 +70,7 @@ void mte_init_classes(VM *vm) {
             mtt_set(vm, &k->methods, vm->names.init, OBJ_VAL(init));
             k->init = OBJ_VAL(init);
         }
-        mtlib_define(vm, defs[i].name, OBJ_VAL(k));
+        define_builtin(vm, k);
     }
     mtgc_pop_temp(vm, 1);
 }
@@ -480,23 +495,23 @@ char *mte_format_c(VM *vm, Value exc, Fiber *thread, size_t *cap) {
 /* The report's last line, written piece by piece: what is left to say without memory. */
 static void report_headline(VM *vm, Value exc) {
     if (!IS_INSTANCE(exc)) {
-        mtlib_write_err(vm, "Error\n", 6);
+        mtout_write_err(vm, "Error\n", 6);
         return;
     }
     Instance *e = AS_INSTANCE(exc);
-    mtlib_write_err(vm, e->klass->name->chars, e->klass->name->len);
+    mtout_write_err(vm, e->klass->name->chars, e->klass->name->len);
     Value msg;
     if (mto_instance_get(e, vm->names.message, &msg) && IS_STRING(msg) && AS_STRING(msg)->len) {
-        mtlib_write_err(vm, ": ", 2);
-        mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+        mtout_write_err(vm, ": ", 2);
+        mtout_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
     }
-    mtlib_write_err(vm, "\n", 1);
+    mtout_write_err(vm, "\n", 1);
 }
 
 /* Writes a report made by tb_finish (NULL: no memory, only the error's headline). */
 static void write_report(VM *vm, char *text, size_t cap, Value exc) {
     if (text) {
-        mtlib_write_err(vm, text, strlen(text));
+        mtout_write_err(vm, text, strlen(text));
         mtmem_host_realloc(vm, text, cap, 0);
     } else {
         report_headline(vm, exc);
@@ -520,16 +535,6 @@ void mte_report_displaced(VM *vm, Value err, const char *exit_name, Fiber *threa
     size_t cap = 0;
     char *text = tb_finish(&b, &cap);
     write_report(vm, text, cap, err);
-}
-
-String *mte_format(VM *vm, Value exc, Fiber *thread) {
-    size_t cap;
-    char *text = mte_format_c(vm, exc, thread, &cap);
-    if (!text) mtmem_fail(vm);
-    mtmem_tmp_adopt(vm, text, cap); /* freed even if the string cannot be made */
-    String *s = mto_string_z(vm, text);
-    mtmem_tmp_free(vm, text);
-    return s;
 }
 
 /* {== Out of memory ==} */

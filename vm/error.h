@@ -1,12 +1,65 @@
 /*
-** error.h — the unwinder and error helpers used by the interpreter loop and scheduler.
-** (Raising from natives is declared in vm.h: mte_throw and friends.)
+** error.h — errors (error.c): the error classes every VM makes, raising from C, the
+** unwinder (handler tables, cleanup regions), tracebacks and reports, and the
+** preallocated errors for when memory runs out.
 */
 #ifndef MT_ERROR_H
 #define MT_ERROR_H
 
-#include "vm/vm.h"
+#include "vm/fiber.h"
 
+/* The error classes every VM makes: id, name, parent. */
+#define MT_ERROR_CLASSES(X)                                                                        \
+    X(ERR_ERROR, "Error", -1)                                                                      \
+    X(ERR_EXIT, "Exit", -1)                                                                        \
+    X(ERR_THREAD_EXIT, "ThreadExit", ERR_EXIT)                                                     \
+    X(ERR_SYSTEM_EXIT, "SystemExit", ERR_EXIT)                                                     \
+    X(ERR_INTERRUPT, "Interrupt", ERR_EXIT)                                                        \
+    X(ERR_TYPE, "TypeError", ERR_ERROR)                                                            \
+    X(ERR_VALUE, "ValueError", ERR_ERROR)                                                          \
+    X(ERR_KEY, "KeyError", ERR_ERROR)                                                              \
+    X(ERR_INDEX, "IndexError", ERR_ERROR)                                                          \
+    X(ERR_NAME, "NameError", ERR_ERROR)                                                            \
+    X(ERR_ATTRIBUTE, "AttributeError", ERR_ERROR)                                                  \
+    X(ERR_IO, "IOError", ERR_ERROR)                                                                \
+    X(ERR_FILE_NOT_FOUND, "FileNotFoundError", ERR_IO)                                             \
+    X(ERR_PERMISSION, "PermissionError", ERR_IO)                                                   \
+    X(ERR_CHANNEL_CLOSED, "ChannelClosed", ERR_ERROR)                                              \
+    X(ERR_DEADLOCK, "DeadlockError", ERR_ERROR)                                                    \
+    X(ERR_RECURSION, "RecursionError", ERR_ERROR)                                                  \
+    X(ERR_MEMORY, "MemoryError", ERR_ERROR)                                                        \
+    X(ERR_ASSERTION, "AssertionError", ERR_ERROR)                                                  \
+    X(ERR_IMPORT, "ImportError", ERR_ERROR)                                                        \
+    X(ERR_SYNTAX, "SyntaxError", ERR_ERROR)                                                        \
+    X(ERR_STOP_ITERATION, "StopIteration", ERR_ERROR)                                              \
+    X(ERR_ZERO_DIVISION, "ZeroDivisionError", ERR_ERROR)                                           \
+    X(ERR_OVERFLOW, "OverflowError", ERR_ERROR)                                                    \
+    X(ERR_UNICODE, "UnicodeError", ERR_VALUE)
+
+typedef enum {
+#define X(id, name, parent) id,
+    MT_ERROR_CLASSES(X)
+#undef X
+        ERR__COUNT
+} ErrorKind;
+
+/* Raising from C: a native returns mte_throw(...) (NATIVE_ERROR with vm->error set). */
+MT_INTERNAL int mte_throw(VM *vm, ErrorKind kind, const char *fmt, ...) MT_PRINTF(3, 4);
+MT_INTERNAL int mte_throw_value(VM *vm, Value exc);
+MT_INTERNAL Value mte_new(VM *vm, ErrorKind kind, const char *fmt, ...) MT_PRINTF(3, 4);
+MT_INTERNAL Value mte_new_str(VM *vm, ErrorKind kind, String *msg);
+MT_INTERNAL bool mte_is(VM *vm, Value exc, ErrorKind kind);
+MT_INTERNAL bool mte_is_exit(VM *vm, Value exc);
+MT_INTERNAL bool mte_class_is(Class *k, Class *base);
+MT_INTERNAL void mte_init_classes(VM *vm);
+MT_INTERNAL void mte_report(VM *vm, Value exc, Fiber *thread);
+MT_INTERNAL Trace *mte_trace_of(VM *vm, Value exc);
+MT_INTERNAL int32_t mte_line_at(Proto *p, uint32_t pc);
+MT_INTERNAL void mte_preallocate(VM *vm);
+MT_INTERNAL Value mte_kill_error(VM *vm);
+MT_INTERNAL bool mte_raise_out_of_memory(VM *vm);
+
+/* The unwinder and tracebacks (the dispatch loop and the scheduler). */
 MT_INTERNAL bool mte_is_raisable(VM *vm, Value v);
 MT_INTERNAL void mte_prepare(VM *vm, Fiber *f, Value exc, bool fresh);
 MT_INTERNAL bool mte_unwind(VM *vm, Fiber *f, Value *exc);

@@ -6,7 +6,11 @@
 ** arrays double on demand; frames and open upvalues point into the stack, so they are
 ** re-based whenever it moves.
 */
+#include "vm/fiber.h"
 #include "vm/vm.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
 
 static Frame *inline_frames(Fiber *f) { return (Frame *)(void *)f->storage; }
 static Value *inline_slots(Fiber *f) {

@@ -58,8 +58,6 @@ typedef enum {
     WAIT_SELECT,
     WAIT_JOIN,
     WAIT_SLEEP,
-    WAIT_FD,
-    WAIT_HOST,
 } WaitKind;
 
 typedef struct Fiber Fiber;
@@ -176,5 +174,18 @@ static inline Fiber *waiter_fiber(Waiter *w) {
     if (w->flags & WAITER_SELECT) return ((SelectWaiter *)w)->fiber;
     return (Fiber *)(void *)((char *)w - offsetof(Fiber, wait));
 }
+
+static inline Fiber *AS_FIBER(Value v) { return (Fiber *)AS_OBJ(v); }
+#define IS_FIBER(v) IS_OBJ_TYPE(v, OBJ_FIBER)
+
+/* {== Fibers (fiber.c) ==} */
+
+MT_INTERNAL Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread);
+MT_INTERNAL bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed);
+MT_INTERNAL bool mtf_grow_frames(VM *vm, Fiber *f);
+MT_INTERNAL void mtf_close_upvalues(Fiber *f, Value *from);
+MT_INTERNAL Upvalue *mtf_capture(VM *vm, Fiber *f, Value *slot);
+MT_INTERNAL void mtf_release_stack(VM *vm, Fiber *f);
+MT_INTERNAL size_t mtf_object_size(Fiber *f);
 
 #endif

@@ -8,6 +8,10 @@
 #include "vm/foreign.h"
 
 #include "vm/vm.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
 
 Class *mtfo_class(VM *vm, const ForeignOps *ops) {
     for (uint32_t i = 0; i < vm->nforeign; i++)

@@ -8,7 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "vm/interp.h"
+#include "vm/format.h"
+#include "vm/vm.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/num.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 typedef struct {
     char fill[5]; /* one UTF-8 character */

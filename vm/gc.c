@@ -11,6 +11,7 @@
 */
 #include <stdlib.h>
 
+#include "vm/gc.h"
 #include "compiler/compiler.h"
 #include "vm/channel.h"
 #include "vm/coro.h"
@@ -18,6 +19,10 @@
 #include "vm/sched.h"
 #include "vm/select.h"
 #include "vm/thread.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/mem.h"
 
 /* The gray stack lives in host blocks that may be refused: the collector runs in the
    middle of failed allocations and must not fail itself. When the stack cannot grow, the
@@ -180,6 +185,9 @@ static void mark_roots(VM *vm) {
     mtgc_mark_value(vm, vm->error);
     mtgc_mark_value(vm, vm->memory_error);
     mtgc_mark_value(vm, vm->thread_exit_error);
+    mtgc_mark_value(vm, vm->lib.str);
+    mtgc_mark_value(vm, vm->lib.repr);
+    mtgc_mark_value(vm, vm->lib.close);
     mtgc_mark_value(vm, vm->argv);
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);

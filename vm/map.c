@@ -11,7 +11,13 @@
 */
 #include <math.h>
 
+#include "vm/map.h"
 #include "vm/vm.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/error.h"
 
 Map *mtm_new(VM *vm, uint32_t cap) {
     Map *m = (Map *)mto_alloc(vm, sizeof(Map), OBJ_MAP);

@@ -20,6 +20,8 @@
 #include <stdlib.h>
 
 #include "vm/vm.h"
+#include "vm/state.h"
+#include "vm/gc.h"
 
 struct MemChunk {
     MemChunk *next;

@@ -11,9 +11,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "vm/module.h"
 #include "compiler/compiler.h"
 #include "vm/error.h"
-#include "vm/interp.h"
+#include "vm/vm.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/call.h"
 
 /* Reads a whole file into a temporary buffer (mtmem_tmp_*: the caller frees it, and a
    MemoryError on the way frees it too). Returns NULL with errno set if the file cannot be

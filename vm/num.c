@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "vm/num.h"
 #include "vm/vm.h"
 
 /* Writes the shortest text that reads back as `d`, in Python's repr style: fixed notation

@@ -3,9 +3,16 @@
 */
 #include <stdio.h>
 
+#include "vm/object.h"
 #include "vm/vm.h"
 
 #include "vm/foreign.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/sched.h"
+#include "vm/mem.h"
+#include "vm/map.h"
+#include "vm/gc.h"
 
 Obj *mto_alloc(VM *vm, size_t size, ObjType type) {
     if (mt_unlikely(vm->bytes_allocated > vm->next_gc || vm->gc_stress) && vm->gc_pause == 0 &&
@@ -415,8 +422,16 @@ static void free_proto(VM *vm, Proto *p) {
     mtmem_free(vm, p->caches, p->ncaches * sizeof(AttrCache));
 }
 
-MT_INTERNAL void mts_free_obj(VM *vm, Obj *o);
-static void forget_cursor(VM *vm, String *s);
+/* The cursor slot of s (mto_utf8_seek). */
+static inline uint32_t cursor_slot(String *s) {
+    return (uint32_t)((uintptr_t)s >> 5) & (MT_STR_CURSORS - 1);
+}
+
+/* A freed string must not be found by a later lookup at the same address. */
+static void forget_cursor(VM *vm, String *s) {
+    StrCursor *c = &vm->str_cursor[cursor_slot(s)];
+    if (c->s == s) c->s = NULL;
+}
 
 void mto_free(VM *vm, Obj *o) {
     switch ((ObjType)o->type) {
@@ -475,10 +490,6 @@ uint32_t mto_utf8_offset(String *s, uint32_t cp_index) {
 
 static inline bool utf8_continuation(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
 
-static inline uint32_t cursor_slot(String *s) {
-    return (uint32_t)((uintptr_t)s >> 5) & (MT_STR_CURSORS - 1);
-}
-
 /* Walks from code point cp at `byte` to code point target, forwards or backwards. */
 static uint32_t utf8_walk(String *s, uint32_t cp, uint32_t byte, uint32_t target) {
     for (; cp < target; cp++) {
@@ -530,12 +541,6 @@ uint32_t mto_cp_index(VM *vm, String *s, uint32_t byte) {
     c->cp = cp;
     c->byte = byte;
     return cp;
-}
-
-/* A freed string must not be found by a later lookup at the same address. */
-static void forget_cursor(VM *vm, String *s) {
-    StrCursor *c = &vm->str_cursor[cursor_slot(s)];
-    if (c->s == s) c->s = NULL;
 }
 
 /* The code points [from, to) of s. */

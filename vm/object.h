@@ -101,12 +101,6 @@ typedef struct Map {
     MapNode *nodes;
 } Map;
 
-static inline MapNode *mtm_first(Map *m) { return m->head >= 0 ? &m->nodes[m->head] : NULL; }
-static inline MapNode *mtm_after(Map *m, MapNode *n) {
-    return n->next >= 0 ? &m->nodes[n->next] : NULL;
-}
-#define MAP_FOREACH(m, node) for (MapNode *node = mtm_first(m); node; node = mtm_after(m, node))
-
 typedef struct Range {
     Obj obj;
     int64_t start, stop, step;
@@ -269,5 +263,57 @@ typedef struct Trace {
     uint32_t count, cap;
     TraceEntry *entries;
 } Trace;
+
+/* {== Making objects (object.c) ==} */
+
+MT_INTERNAL Obj *mto_alloc(VM *vm, size_t size, ObjType type);
+MT_INTERNAL String *mto_string(VM *vm, const char *chars, size_t len);
+MT_INTERNAL String *mto_string_z(VM *vm, const char *chars);
+MT_INTERNAL String *mto_intern(VM *vm, const char *chars, size_t len);
+MT_INTERNAL String *mto_intern_z(VM *vm, const char *chars);
+MT_INTERNAL String *mto_string_alloc(VM *vm, size_t len);
+MT_INTERNAL String *mto_string_finish(VM *vm, String *s);
+MT_INTERNAL String *mto_string_fmt(VM *vm, const char *fmt, ...) MT_PRINTF(2, 3);
+MT_INTERNAL uint32_t mto_utf8_offset(String *s, uint32_t cp_index);
+MT_INTERNAL uint32_t mto_utf8_seek(VM *vm, String *s, uint32_t cp_index);
+MT_INTERNAL uint32_t mto_cp_index(VM *vm, String *s, uint32_t byte);
+MT_INTERNAL String *mto_substring(VM *vm, String *s, uint32_t cp_from, uint32_t cp_to);
+MT_INTERNAL String *mto_char(VM *vm, const char *bytes, size_t n);
+MT_INTERNAL uint32_t mto_string_hash(String *s);
+MT_INTERNAL List *mto_list(VM *vm, uint32_t cap);
+MT_INTERNAL void mto_list_push(VM *vm, List *l, Value v);
+MT_INTERNAL void mto_list_reserve(VM *vm, List *l, uint32_t cap);
+MT_INTERNAL Range *mto_range(VM *vm, int64_t start, int64_t stop, int64_t step);
+MT_INTERNAL bool mto_range_len(Range *r, int64_t *out);
+MT_INTERNAL Proto *mto_proto(VM *vm, Module *module);
+MT_INTERNAL Closure *mto_closure(VM *vm, Proto *proto);
+MT_INTERNAL Upvalue *mto_upvalue(VM *vm, Value *slot);
+MT_INTERNAL Native *mto_native(VM *vm, const char *name, NativeFn fn, int min, int max);
+MT_INTERNAL Class *mto_class(VM *vm, String *name, Class *super);
+MT_INTERNAL Instance *mto_instance(VM *vm, Class *klass);
+MT_INTERNAL void mto_instance_set(VM *vm, Instance *inst, String *name, Value v);
+MT_INTERNAL bool mto_instance_get(Instance *inst, String *name, Value *out);
+MT_INTERNAL Bound *mto_bound(VM *vm, Value self, Value method);
+MT_INTERNAL Module *mto_module(VM *vm, String *name, String *path);
+MT_INTERNAL uint32_t mto_module_slot(VM *vm, Module *m, String *name);
+MT_INTERNAL Trace *mto_trace(VM *vm);
+MT_INTERNAL void mto_trace_add(VM *vm, Trace *t, Proto *p, uint32_t pc);
+MT_INTERNAL Value mto_int(VM *vm, int64_t i);
+MT_INTERNAL void mto_free(VM *vm, Obj *o);
+MT_INTERNAL size_t mto_size(Obj *o);
+
+/* Small helpers used everywhere. */
+static inline String *AS_STRING(Value v) { return (String *)AS_OBJ(v); }
+static inline List *AS_LIST(Value v) { return (List *)AS_OBJ(v); }
+static inline Map *AS_MAP(Value v) { return (Map *)AS_OBJ(v); }
+static inline Closure *AS_CLOSURE(Value v) { return (Closure *)AS_OBJ(v); }
+static inline Class *AS_CLASS(Value v) { return (Class *)AS_OBJ(v); }
+static inline Instance *AS_INSTANCE(Value v) { return (Instance *)AS_OBJ(v); }
+#define IS_STRING(v)   IS_OBJ_TYPE(v, OBJ_STRING)
+#define IS_LIST(v)     IS_OBJ_TYPE(v, OBJ_LIST)
+#define IS_MAP(v)      IS_OBJ_TYPE(v, OBJ_MAP)
+#define IS_CLASS(v)    IS_OBJ_TYPE(v, OBJ_CLASS)
+#define IS_INSTANCE(v) IS_OBJ_TYPE(v, OBJ_INSTANCE)
+#define IS_CLOSURE(v)  IS_OBJ_TYPE(v, OBJ_CLOSURE)
 
 #endif

@@ -6,13 +6,18 @@
 */
 #include <math.h>
 
+#include "vm/ops.h"
 #include "vm/channel.h"
 #include "vm/coro.h"
 #include "vm/error.h"
 #include "vm/foreign.h"
-#include "vm/interp.h"
+#include "vm/vm.h"
 #include "vm/opcodes.h"
-
+#include "vm/value.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/map.h"
+#include "vm/call.h"
 
 static const char *op_symbol(int op) {
     switch (op) {
@@ -454,8 +459,6 @@ bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
 }
 
 /* {== Iteration ==} */
-
-MT_INTERNAL Step mtcall_invoke_name(VM *vm, Fiber *f, int argc, String *name);
 
 Step mtop_iter(VM *vm, Fiber *f) {
     Value x = f->top[-1];

@@ -22,6 +22,12 @@
 #include "vm/sched.h"
 #include "vm/select.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
+#include "vm/state.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
+#include "vm/call.h"
 
 static Scheduler *SCH(VM *vm) { return vm->sched; }
 
@@ -259,8 +265,6 @@ static const char *wait_name(WaitKind k) {
     case WAIT_SELECT: return "select";
     case WAIT_JOIN: return "join";
     case WAIT_SLEEP: return "sleep";
-    case WAIT_FD: return "io";
-    case WAIT_HOST: return "host";
     default: return "?";
     }
 }
@@ -507,7 +511,6 @@ void mts_free_obj(VM *vm, Obj *o) {
         if (!is_thread(f) && vm->sched && vm->sched->coroutines) vm->sched->coroutines--;
         if (f->state == FIBER_PARKED && f->wait_kind == WAIT_SELECT) mtsel_cancel(vm, f);
         mtf_release_stack(vm, f);
-        MT_INTERNAL size_t mtf_object_size(Fiber * f);
         mtmem_free(vm, o, mtf_object_size(f));
         return;
     }

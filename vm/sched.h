@@ -7,7 +7,7 @@
 #ifndef MT_SCHED_H
 #define MT_SCHED_H
 
-#include "vm/interp.h"
+#include "vm/vm.h"
 
 /* A timer: a sleeping thread or a select with after(). Kept in the scheduler's heap so a
    fiber pays for timer fields only while it waits on one. */
@@ -74,6 +74,10 @@ MT_INTERNAL void mts_unpark(VM *vm, Fiber *thread);
 MT_INTERNAL void mts_schedule(VM *vm);
 MT_INTERNAL bool mts_run_thread(VM *vm, Fiber *thread);
 MT_INTERNAL Value mts_deadlock_error(VM *vm);
+
+/* A fiber whose first frame returned or failed: its thread or coroutine ends. */
+MT_INTERNAL void mts_fiber_returned(VM *vm, Fiber *f, Value result);
+MT_INTERNAL void mts_fiber_failed(VM *vm, Fiber *f, Value exc);
 
 /* `yield` at the top of a thread, and sleep(s). */
 MT_INTERNAL Step mts_yield_thread(VM *vm, Fiber *thread);

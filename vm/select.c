@@ -12,6 +12,10 @@
 #include "vm/sched.h"
 #include "vm/select.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
+#include "vm/value.h"
+#include "vm/state.h"
+#include "vm/mem.h"
 
 static uint64_t next_random(VM *vm) {
     uint64_t x = vm->select_rng;

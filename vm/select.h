@@ -5,7 +5,7 @@
 #ifndef MT_SELECT_H
 #define MT_SELECT_H
 
-#include "vm/interp.h"
+#include "vm/vm.h"
 
 /* A select in progress: one waiter per channel case. */
 typedef struct Select {

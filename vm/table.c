@@ -4,7 +4,11 @@
 ** Used for interning itself (compared by content there), class methods and field layouts,
 ** module names and builtins.
 */
+#include "vm/table.h"
 #include "vm/vm.h"
+#include "vm/object.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
 
 #define TOMBSTONE TRUE_VAL
 

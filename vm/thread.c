@@ -10,8 +10,16 @@
 
 #include "vm/coro.h"
 #include "vm/error.h"
+#include "vm/out.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
+#include "vm/vm.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/num.h"
+#include "vm/mem.h"
+#include "vm/gc.h"
+#include "vm/fiber.h"
 
 static Scheduler *SCH(VM *vm) { return vm->sched; }
 
@@ -253,8 +261,6 @@ void mtth_begin_shutdown(VM *vm, int status) {
     }
 }
 
-void mtth_shutdown(VM *vm) { mtth_begin_shutdown(vm, -1); }
-
 /* {== Finishing ==} */
 
 /* The status a SystemExit asks for: its code, else (raise SystemExit("why")) 1 with the
@@ -269,8 +275,8 @@ static int exit_code_of(VM *vm, Value exc) {
         int64_t n;
         if (mtn_parse_int(AS_STRING(msg)->chars, AS_STRING(msg)->len, 10, &n))
             return (int)(n & 0xff);
-        mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
-        mtlib_write_err(vm, "\n", 1);
+        mtout_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+        mtout_write_err(vm, "\n", 1);
         return 1;
     }
     return 0;
@@ -306,12 +312,12 @@ void mtth_finished(VM *vm, Fiber *t, Value value, bool ok) {
             Value show, msg;
             if (mto_instance_get(AS_INSTANCE(value), mto_intern_z(vm, "@show"), &show) &&
                 mto_instance_get(AS_INSTANCE(value), vm->names.message, &msg) && IS_STRING(msg)) {
-                mtlib_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
-                mtlib_write_err(vm, "\n", 1);
+                mtout_write_err(vm, AS_STRING(msg)->chars, AS_STRING(msg)->len);
+                mtout_write_err(vm, "\n", 1);
             }
             mtth_begin_shutdown(vm, exit_code_of(vm, value));
         } else if (main && mte_is(vm, value, ERR_INTERRUPT)) {
-            mtlib_write_err(vm, "Interrupt\n", 10);
+            mtout_write_err(vm, "Interrupt\n", 10);
             mtth_begin_shutdown(vm, 130);
         }
     }

@@ -6,7 +6,7 @@
 #ifndef MT_THREAD_H
 #define MT_THREAD_H
 
-#include "vm/interp.h"
+#include "vm/vm.h"
 
 /* spawn f(args) (callee and arguments on f's stack, keyword names or NULL): the new
    thread's handle replaces the callee. Never switches. */
@@ -40,7 +40,6 @@ MT_INTERNAL Value mtth_exit_error(VM *vm, bool unmatchable);
    >= 0 fixes the exit status if nothing fixed it yet. mtth_cut_blocked ends the blocked
    ones that can never wake (SPEC 10.6). */
 MT_INTERNAL void mtth_begin_shutdown(VM *vm, int status);
-MT_INTERNAL void mtth_shutdown(VM *vm);
 MT_INTERNAL bool mtth_cut_blocked(VM *vm);
 MT_INTERNAL void mtth_deliver_signal(VM *vm);
 

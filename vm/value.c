@@ -7,9 +7,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "vm/value.h"
 #include "vm/vm.h"
 
 #include "vm/foreign.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/num.h"
+#include "vm/mem.h"
+#include "vm/map.h"
+#include "vm/error.h"
 
 bool mtv_truthy(Value v) {
     if (v == TRUE_VAL) return true;

@@ -22,12 +22,12 @@
 typedef uint64_t Value;
 typedef struct Obj Obj;
 
-#define MT_QNAN        ((uint64_t)0x7ffc000000000000)
-#define MT_TAG_SPECIAL 0x7ffcu
-#define MT_TAG_INT     0x7ffdu
-#define MT_TAG_BIGINT  0x7ffeu
-#define MT_TAG_OBJ     0xfffcu
-#define MT_PAYLOAD     ((uint64_t)0x0000ffffffffffff)
+#define MT_QNAN       ((uint64_t)0x7ffc000000000000)
+/* The top 16 bits tell the kind: 0x7ffc nil, booleans and markers (MT_QNAN | small), and: */
+#define MT_TAG_INT    0x7ffdu
+#define MT_TAG_BIGINT 0x7ffeu
+#define MT_TAG_OBJ    0xfffcu
+#define MT_PAYLOAD    ((uint64_t)0x0000ffffffffffff)
 
 #define MT_SMALLINT_MAX ((int64_t)0x00007fffffffffff)
 #define MT_SMALLINT_MIN (-MT_SMALLINT_MAX - 1)
@@ -88,5 +88,39 @@ static inline bool AS_BOOL(Value v) { return v == TRUE_VAL; }
 
 /* Numbers as doubles, for mixed arithmetic. */
 static inline double AS_NUMBER(Value v) { return IS_DOUBLE(v) ? AS_DOUBLE(v) : (double)AS_INT(v); }
+
+/* Builtin value kinds, used to index per-type method tables and inline caches. */
+typedef enum {
+    TYPE_NIL,
+    TYPE_BOOL,
+    TYPE_INT,
+    TYPE_FLOAT,
+    TYPE_STR,
+    TYPE_LIST,
+    TYPE_MAP,
+    TYPE_RANGE,
+    TYPE_FUNCTION,
+    TYPE_CLASS,
+    TYPE_INSTANCE,
+    TYPE_MODULE,
+    TYPE_COROUTINE,
+    TYPE_THREAD,
+    TYPE_CHANNEL,
+    TYPE_FOREIGN, /* its methods are its class's, not in type_methods */
+    TYPE__COUNT
+} TypeTag;
+
+typedef struct mt_VM VM;
+struct String;
+
+/* value.c: truthiness, equality, ordering, type names and text. */
+MT_INTERNAL bool mtv_truthy(Value v);
+MT_INTERNAL int mtv_equal(VM *vm, Value a, Value b); /* 1, 0, or -1 with an error raised */
+MT_INTERNAL TypeTag mtv_type(Value v);
+MT_INTERNAL const char *mtv_type_name(Value v);
+MT_INTERNAL struct String *mtv_to_string(VM *vm, Value v, bool repr); /* NULL: error raised */
+MT_INTERNAL bool mtv_needs_callback(VM *vm, Value v);
+MT_INTERNAL bool mtv_needs_repr_callback(VM *vm, Value v);
+MT_INTERNAL int mtv_compare(VM *vm, Value a, Value b, int *out); /* <0,0,>0; false: error */
 
 #endif

@@ -15,11 +15,23 @@
 #include <stdlib.h>
 
 #include "vm/error.h"
-#include "vm/interp.h"
+#include "vm/vm.h"
 #include "vm/opcodes.h"
 #include "vm/coro.h"
 #include "vm/select.h"
 #include "vm/thread.h"
+#include "vm/value.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/sched.h"
+#include "vm/ops.h"
+#include "vm/object.h"
+#include "vm/module.h"
+#include "vm/mem.h"
+#include "vm/map.h"
+#include "vm/format.h"
+#include "vm/fiber.h"
+#include "vm/call.h"
 
 /* MT_DEBUG_STACK (on in the sanitizer build): check before every instruction that the
    compiler's stack accounting held, so an overflow of a fiber's stack cannot go unseen. */
@@ -95,8 +107,7 @@
         consts = p_->consts;                                                                       \
         DISPATCH();                                                                                \
     } while (0)
-#define POP()   (*--sp)
-#define PEEK(n) (sp[-1 - (n)])
+#define POP() (*--sp)
 
 /* Handles the Step result of a slow path. */
 #define AFTER_STEP(step)                                                                           \
@@ -462,7 +473,7 @@ resume:
         }                                                                                          \
         bigexpr STORE();                                                                           \
         Value out;                                                                                 \
-        ERROR_IF(!mtop_arith(vm, op, a, b, &out));                                                  \
+        ERROR_IF(!mtop_arith(vm, op, a, b, &out));                                                 \
         PUT(out);                                                                                  \
     }
 #define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                             \
@@ -579,7 +590,7 @@ resume:
         }                                                                                          \
         STORE();                                                                                   \
         Value out;                                                                                 \
-        ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                                \
+        ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                               \
         sp[-2] = out;                                                                              \
         sp--;                                                                                      \
         DISPATCH();                                                                                \
@@ -664,7 +675,7 @@ safe_point:
                 yes = (op == OP_EQ) == (e == 1);                                                   \
             } else {                                                                               \
                 Value out;                                                                         \
-                ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                        \
+                ERROR_IF(!mtop_compare(vm, op, a, b, &out));                                       \
                 yes = out == TRUE_VAL;                                                             \
             }                                                                                      \
         }                                                                                          \
@@ -945,7 +956,7 @@ safe_point:
         if (INSTR_OP(i) == OP_TO_STR ? mtv_needs_callback(vm, sp[-1])
                                      : mtv_needs_repr_callback(vm, sp[-1])) {
             /* A user str()/repr() method: call the builtin, which may run Mt code. */
-            Value f = mtlib_builtin(vm, INSTR_OP(i) == OP_TO_STR ? "str" : "repr");
+            Value f = INSTR_OP(i) == OP_TO_STR ? vm->lib.str : vm->lib.repr;
             sp[0] = sp[-1];
             sp[-1] = f;
             sp++;

@@ -6,6 +6,9 @@
 
 #include "compiler/compiler.h"
 #include "unit.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/gc.h"
 
 static VM *vm;
 

@@ -9,7 +9,13 @@
 */
 #include <stdio.h>
 
+#include "stdlib/lib.h"
 #include "unit.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/map.h"
+#include "vm/gc.h"
 
 static VM *vm;
 

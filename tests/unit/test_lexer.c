@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "compiler/lexer.h"
+#include "vm/utf8.h"
 #include "unit.h"
 
 static const char *const short_names[] = {
@@ -346,7 +347,7 @@ END_TEST
 
 static void check_bad_utf8(const char *src, size_t len, int want_line, int want_col) {
     int line = 0, col = 0;
-    ck_assert(!mtl_check_utf8(src, len, &line, &col));
+    ck_assert(!mtu8_check(src, len, &line, &col));
     ck_assert_int_eq(line, want_line);
     ck_assert_int_eq(col, want_col);
 }
@@ -354,8 +355,8 @@ static void check_bad_utf8(const char *src, size_t len, int want_line, int want_
 START_TEST(utf8_validation) {
     int line, col;
     const char *ok = "let s = \"h\xc3\xa9llo \xf0\x9f\x98\x80\"\n";
-    ck_assert(mtl_check_utf8(ok, strlen(ok), &line, &col));
-    ck_assert(mtl_check_utf8("", 0, &line, &col));
+    ck_assert(mtu8_check(ok, strlen(ok), &line, &col));
+    ck_assert(mtu8_check("", 0, &line, &col));
     check_bad_utf8("ab\n\xff", 4, 2, 1);
     check_bad_utf8("a\xc3\xa9\xff", 4, 1, 3);
     check_bad_utf8("\xc0\x80", 2, 1, 1);         /* overlong NUL */

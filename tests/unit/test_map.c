@@ -4,6 +4,10 @@
 ** linear search, heavy delete/insert churn, and unhashable keys raise TypeError.
 */
 #include "unit.h"
+#include "vm/state.h"
+#include "vm/object.h"
+#include "vm/map.h"
+#include "vm/error.h"
 
 /* The live keys in iteration order, as ints (tests use int keys unless noted). */
 static int live_keys(Map *m, int64_t *out, int max) {

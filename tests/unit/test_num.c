@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "unit.h"
+#include "vm/num.h"
 
 static void check_format(double d, const char *want) {
     char buf[64];

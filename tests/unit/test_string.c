@@ -4,6 +4,7 @@
 ** code-point positions map to the right bytes.
 */
 #include "unit.h"
+#include "vm/object.h"
 
 /* "aé日😀b": 1 + 2 + 3 + 4 + 1 bytes, 5 code points. */
 #define MIXED                                                                                      \

@@ -5,6 +5,9 @@
 #include <stdio.h>
 
 #include "unit.h"
+#include "vm/table.h"
+#include "vm/state.h"
+#include "vm/object.h"
 
 /* n distinct interned keys "k0", "k1", ... */
 static String **make_keys(VM *vm, int n) {

@@ -6,6 +6,9 @@
 #include <math.h>
 
 #include "unit.h"
+#include "vm/value.h"
+#include "vm/object.h"
+#include "vm/map.h"
 
 /* Which predicates hold for v, as a bit set, so one assertion checks them all. */
 enum {

@@ -2,6 +2,7 @@
 ** unit.c — helpers shared by the suites (see unit.h).
 */
 #include "unit.h"
+#include "vm/state.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,0 +1,24 @@
+/*
+** map.h — Mt's map type (map.c): insertion-ordered, any hashable key.
+*/
+#ifndef MT_MAP_H
+#define MT_MAP_H
+
+#include "vm/object.h"
+
+MT_INTERNAL Map *mtm_new(VM *vm, uint32_t cap);
+MT_INTERNAL bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed);
+MT_INTERNAL bool mtm_set(VM *vm, Map *m, Value key, Value v); /* false: error raised */
+MT_INTERNAL bool mtm_delete(VM *vm, Map *m, Value key, Value *out, bool *failed);
+MT_INTERNAL void mtm_clear(VM *vm, Map *m);
+MT_INTERNAL bool mtm_hash(VM *vm, Value key, uint32_t *hash); /* false: unhashable */
+MT_INTERNAL void mtm_free(VM *vm, Map *m);
+
+/* Iteration in insertion order. */
+static inline MapNode *mtm_first(Map *m) { return m->head >= 0 ? &m->nodes[m->head] : NULL; }
+static inline MapNode *mtm_after(Map *m, MapNode *n) {
+    return n->next >= 0 ? &m->nodes[n->next] : NULL;
+}
+#define MAP_FOREACH(m, node) for (MapNode *node = mtm_first(m); node; node = mtm_after(m, node))
+
+#endif

@@ -1,0 +1,15 @@
+/*
+** num.h — number text (num.c): the shortest float text that reads back exactly, and
+** parsing int and float literals and strings.
+*/
+#ifndef MT_NUM_H
+#define MT_NUM_H
+
+#include "vm/value.h"
+
+MT_INTERNAL int mtn_format_double(double d, char *buf); /* shortest round-trip text */
+MT_INTERNAL bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out);
+MT_INTERNAL bool mtn_int_too_big(const char *s, size_t len, int base);
+MT_INTERNAL bool mtn_parse_number(const char *s, size_t len, Value *out, VM *vm);
+
+#endif

@@ -1,0 +1,116 @@
+/*
+** state.h — struct mt_VM: the state one VM shares among all its fibers (heap, names,
+** modules, scheduler, limits, host hooks). Per-execution state (stacks, frames, handlers
+** in flight) lives in Fiber (fiber.h); each subsystem's functions are declared in its own
+** header.
+*/
+#ifndef MT_STATE_H
+#define MT_STATE_H
+
+#include <signal.h>
+#include <stdarg.h>
+
+#include "include/mt.h"
+#include "vm/error.h"
+#include "vm/fiber.h"
+#include "vm/mem.h"
+#include "vm/value.h"
+
+/* Interned names the VM looks up often. */
+#define MT_COMMON_NAMES(X)                                                                         \
+    X(init, "init")                                                                                \
+    X(iter, "iter")                                                                                \
+    X(next, "next")                                                                                \
+    X(message, "message")                                                                          \
+    X(enter, "enter")                                                                              \
+    X(exit, "exit")                                                                                \
+    X(str, "str") X(repr, "repr") X(trace, "@trace") X(context, "@context") X(code, "code")        \
+        X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")                  \
+            X(unmatchable, "@unmatchable")
+
+typedef struct {
+#define X(field, text) String *field;
+    MT_COMMON_NAMES(X)
+#undef X
+} CommonNames;
+
+/* A code point of a string and its byte offset (see mto_utf8_seek). */
+#define MT_STR_CURSORS 4 /* a power of two */
+typedef struct {
+    String *s;
+    uint32_t cp, byte;
+} StrCursor;
+
+typedef struct Scheduler Scheduler;
+struct CompilerState;
+
+struct mt_VM {
+    Fiber *current; /* the fiber the interpreter loop is running */
+    Fiber *main;    /* the main thread */
+    Value error;    /* exception raised by a native, on its way to the unwinder */
+
+    /* Memory and collector. */
+    Mem mem;
+    Obj *objects;
+    size_t bytes_allocated, next_gc;
+    Obj **gray;
+    size_t ngray, graycap;
+    bool gray_overflow; /* the gray stack could not grow: some marked objects are unscanned */
+    Value temps[32];    /* values a native holds across an allocation */
+    int ntemps;
+    int gc_pause;   /* >0: collections are postponed */
+    bool gc_stress; /* collect at every allocation */
+    bool gc_running;
+    struct CompilerState *compiler; /* roots of an in-progress compile */
+
+    /* Names and types. */
+    Table strings; /* interned strings (weak) */
+    Table builtins;
+    Table modules; /* path -> Module */
+    Table type_methods[TYPE__COUNT];
+    Class *error_class[ERR__COUNT];
+    CommonNames names;
+    Value memory_error;      /* preallocated, for when allocation fails */
+    Value thread_exit_error; /* preallocated: a kill when there is no memory for its error */
+    /* The library functions the VM itself calls, found once when the VM opens (api.c), so
+       that the VM never looks the library up by name: str and repr (for f-strings of
+       objects with user methods, written in Mt) and the prelude's _close (the body of a
+       thread that closes a coroutine). */
+    struct {
+        Value str, repr, close;
+    } lib;
+    Value argv;
+
+    /* Limits and host hooks. */
+    uint32_t max_frames;
+    uint32_t max_resume_depth; /* coroutines resuming coroutines: the longest resume chain */
+    uint32_t nest_depth;       /* current depth of recursive C helpers (repr, ==) */
+    mt_Config config;
+    volatile sig_atomic_t attention; /* a signal or host request is waiting: check at safe points */
+    volatile sig_atomic_t signal_pending;
+
+    Class **foreign; /* the foreign classes registered in this VM (foreign.c) */
+    uint32_t nforeign, foreign_cap;
+
+    Scheduler *sched;
+    uint64_t select_rng;
+    Module *main_module;
+    int exit_status;
+    bool error_reported;
+    uint32_t tail_base; /* NATIVE_CALL: stack index of the rewritten call's slot 0 */
+    Module *prelude;    /* stdlib parts written in Mt */
+    char *out_buf;      /* buffered stdout (default writer), out_cap bytes from mtmem */
+    size_t out_len, out_cap;
+    bool out_tty;
+    int out_errno; /* a write to stdout failed (e.g. EPIPE): print raises IOError */
+    /* The message of the last failed run, for the host (mt_last_error): a host block of
+       compile_error_size bytes, or a static string when that is 0. */
+    char *compile_error;
+    size_t compile_error_size;
+    bool compile_incomplete;
+    /* Where recent code-point lookups in non-ASCII strings landed, so that indexing them
+       in a loop costs O(1) per step (object.c, mto_utf8_seek); by string address. */
+    StrCursor str_cursor[MT_STR_CURSORS];
+};
+
+#endif
