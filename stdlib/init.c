@@ -76,9 +76,10 @@ void mtlib_module_set(VM *vm, Module *m, const char *name, Value v) {
     mtgc_pop_temp(vm, 1);
 }
 
-/* A module object whose globals are the given natives. Each native is named
-   "module.name", so that its errors say which module's function failed. */
-Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs) {
+/* A module object whose globals are the given natives, each with `data` as its data. Each
+   native is named "module.name", so that its errors say which module's function failed.
+   The module is not registered: the opener does that when it is complete. */
+Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs, Value data) {
     String *n = mto_intern_z(vm, name);
     mtgc_push_temp(vm, OBJ_VAL(n));
     Module *m = mto_module(vm, n, NULL);
@@ -89,17 +90,38 @@ Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs) {
         snprintf(qualified, sizeof qualified, "%s.%s", name, r->name);
         LibReg q = *r;
         q.name = qualified;
-        mtlib_module_set(vm, m, r->name, OBJ_VAL(mtlib_native(vm, &q)));
+        Native *fn = mtlib_native(vm, &q);
+        fn->data = data;
+        mtlib_module_set(vm, m, r->name, OBJ_VAL(fn));
     }
-    mtt_set(vm, &vm->modules, n, OBJ_VAL(m));
     mtgc_pop_temp(vm, 2);
     return m;
 }
 
-/* The native module `name` (registered by mtlib_native_module). */
+/* Registers a library module that is made on its first import: vm/module.c calls the
+   opener, which builds the module and hands it to mtlib_module_ready. Modules nobody
+   imports then cost neither start-up time nor collector work. */
+void mtlib_lazy_module(VM *vm, const char *name, NativeFn opener) {
+    LibReg r = {name, opener, 0, 0, NULL, false};
+    Native *n = mtlib_native(vm, &r);
+    mtgc_push_temp(vm, OBJ_VAL(n));
+    mtt_set(vm, &vm->modules, n->name, OBJ_VAL(n));
+    mtgc_pop_temp(vm, 1);
+}
+
+/* An opener's last step: the finished module replaces the opener in vm->modules and is
+   the opener's result. */
+int mtlib_module_ready(VM *vm, Value *args, Module *m) {
+    args[0] = OBJ_VAL(m);
+    mtt_set(vm, &vm->modules, m->name, OBJ_VAL(m));
+    return NATIVE_OK;
+}
+
+/* The library module `name` if it has been opened (imported), else NULL. */
 Module *mtlib_module(VM *vm, const char *name) {
     Value v;
-    if (!mtt_get(&vm->modules, mto_intern_z(vm, name), &v)) return NULL;
+    if (!mtt_get(&vm->modules, mto_intern_z(vm, name), &v) || !IS_OBJ_TYPE(v, OBJ_MODULE))
+        return NULL;
     return (Module *)AS_OBJ(v);
 }
 
@@ -196,21 +218,6 @@ int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *calla
     return NATIVE_CALL;
 }
 
-/* Members of native modules that are written in Mt (prelude.mt), by module. */
-static const struct {
-    const char *module, *name, *prelude_name;
-} mt_parts[] = {
-    {"os", "walk", "_os_walk"},
-    {"os", "StatResult", "StatResult"},
-    {NULL, NULL, NULL},
-};
-
-static void attach_mt_parts(VM *vm) {
-    for (int i = 0; mt_parts[i].module; i++)
-        mtlib_module_set(vm, mtlib_module(vm, mt_parts[i].module), mt_parts[i].name,
-                         mtlib_prelude(vm, mt_parts[i].prelude_name));
-}
-
 /* Opens every library in a new VM (called by vm/api.c only). */
 bool mtlib_open_all(VM *vm) {
     mtcore_open(vm);
@@ -226,7 +233,5 @@ bool mtlib_open_all(VM *vm) {
     mtjson_open(vm);
     mtrand_open(vm);
     mtre_open(vm);
-    if (!mtprelude_open(vm)) return false;
-    attach_mt_parts(vm);
-    return true;
+    return mtprelude_open(vm);
 }

@@ -55,7 +55,9 @@ static inline int mtlib_from_step(VM *vm, Step st) {
     MT_UNUSED(vm);
     return st == STEP_DONE ? NATIVE_OK : st == STEP_ERROR ? NATIVE_ERROR : NATIVE_SUSPEND;
 }
-MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs);
+MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs, Value data);
+MT_INTERNAL void mtlib_lazy_module(VM *vm, const char *name, NativeFn opener);
+MT_INTERNAL int mtlib_module_ready(VM *vm, Value *args, Module *m);
 MT_INTERNAL Module *mtlib_module(VM *vm, const char *name);
 MT_INTERNAL void mtlib_module_set(VM *vm, Module *m, const char *name, Value v);
 MT_INTERNAL bool mtlib_path_arg(VM *vm, Value *args, int i, const char *fn, String **out);

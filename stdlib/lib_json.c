@@ -533,4 +533,9 @@ static const LibReg json_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtjson_open(VM *vm) { mtlib_native_module(vm, "json", json_lib); }
+static int open_json(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return mtlib_module_ready(vm, args, mtlib_native_module(vm, "json", json_lib, NIL_VAL));
+}
+
+void mtjson_open(VM *vm) { mtlib_lazy_module(vm, "json", open_json); }

@@ -211,7 +211,8 @@ static int math_fsum(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     if (!IS_LIST(args[1])) {
         Value a[1] = {args[1]};
-        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_math_fsum"), 1, a);
+        Value a2[3] = {args[0], a[0], NIL_VAL};
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_with_list"), 3, a2);
     }
     List *l = AS_LIST(args[1]);
     double *buf = mtmem_tmp_alloc(vm, ((size_t)l->count * 2 + 1) * sizeof(double));
@@ -413,9 +414,33 @@ static int math_isqrt(VM *vm, Value *args, int argc) {
     RETURN(mto_int(vm, (int64_t)r));
 }
 
+/* prod(xs, start = 1): the product of the numbers of any iterable; ints stay ints (an
+   OverflowError past 64 bits, as for `*`) until a float comes. */
 static int math_prod(VM *vm, Value *args, int argc) {
-    Value a[2] = {args[1], ARG_GIVEN(args, argc, 2) ? args[2] : SMALLINT_VAL(1)};
-    return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_math_prod"), 2, a);
+    Value start = ARG_GIVEN(args, argc, 2) ? args[2] : SMALLINT_VAL(1);
+    if (!IS_LIST(args[1])) {
+        Value a[3] = {args[0], args[1], start};
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_with_list"), 3, a);
+    }
+    if (!IS_NUMBER(start)) return mtlib_type_error(vm, "math.prod", 2, "a number", start);
+    List *l = AS_LIST(args[1]);
+    bool is_int = IS_INT(start);
+    int64_t i = is_int ? AS_INT(start) : 0;
+    double d = AS_NUMBER(start);
+    for (uint32_t k = 0; k < l->count; k++) {
+        Value x = l->items[k];
+        if (!IS_NUMBER(x))
+            return mte_throw(vm, ERR_TYPE, "math.prod(): item %u is a %s, not a number", k,
+                             mtv_type_name(x));
+        if (is_int && IS_INT(x)) {
+            if (__builtin_mul_overflow(i, AS_INT(x), &i)) return int_overflow(vm, "math.prod");
+            d = (double)i;
+        } else {
+            d = (is_int ? (double)i : d) * AS_NUMBER(x);
+            is_int = false;
+        }
+    }
+    RETURN(is_int ? mto_int(vm, i) : DOUBLE_VAL(d));
 }
 
 static const char *const p_isclose[] = {"a", "b", "rel_tol", "abs_tol", NULL};
@@ -485,13 +510,16 @@ static const LibReg math_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtmath_open(VM *vm) {
-    Module *m = mtlib_native_module(vm, "math", math_lib);
-    mtgc_push_temp(vm, OBJ_VAL(m));
+static int open_math(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Module *m = mtlib_native_module(vm, "math", math_lib, NIL_VAL);
+    args[0] = OBJ_VAL(m);
     mtlib_module_set(vm, m, "pi", DOUBLE_VAL(M_PI));
     mtlib_module_set(vm, m, "tau", DOUBLE_VAL(2 * M_PI));
     mtlib_module_set(vm, m, "e", DOUBLE_VAL(M_E));
     mtlib_module_set(vm, m, "inf", DOUBLE_VAL(INFINITY));
     mtlib_module_set(vm, m, "nan", DOUBLE_VAL(NAN));
-    mtgc_pop_temp(vm, 1);
+    return mtlib_module_ready(vm, args, m);
 }
+
+void mtmath_open(VM *vm) { mtlib_lazy_module(vm, "math", open_math); }

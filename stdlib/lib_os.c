@@ -4,7 +4,7 @@
 **
 ** File system calls are synchronous, like regular-file I/O (they never switch threads).
 ** A failure raises FileNotFoundError, PermissionError or IOError with the path and the
-** system's reason (mtlib_errno_error). os.walk is written in Mt (prelude.mt: _os_walk).
+** system's reason (mtlib_errno_error).
 */
 #include <dirent.h>
 #include <errno.h>
@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "stdlib/lib.h"
+#include "vm/foreign.h"
 #include "vm/value.h"
 #include "vm/object.h"
 #include "vm/state.h"
@@ -180,11 +181,11 @@ static bool add_name(VM *vm, char **buf, size_t *len, size_t *cap, const char *n
 
 /* Reads every entry name of the directory (but "." and "..") into a temporary buffer of
    NUL-terminated names. Nothing is allocated from the VM while the DIR is open, so a
-   MemoryError cannot leak it. NULL with an error raised. */
-static char *read_names(VM *vm, const char *path, size_t *len) {
+   MemoryError cannot leak it. NULL if the directory cannot be read: *err says why. */
+static char *read_names(VM *vm, const char *path, size_t *len, int *err) {
     DIR *d = opendir(path);
     if (!d) {
-        mtlib_errno_error(vm, errno, "cannot list directory '%s'", path);
+        *err = errno;
         return NULL;
     }
     size_t cap = 256;
@@ -197,12 +198,11 @@ static char *read_names(VM *vm, const char *path, size_t *len) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
         ok = add_name(vm, &buf, len, &cap, e->d_name);
     }
-    int err = errno;
+    *err = errno;
     closedir(d);
     if (!ok) mtmem_fail(vm); /* frees buf (a registered temporary) */
-    if (err) {
+    if (*err) {
         mtmem_tmp_free(vm, buf);
-        mtlib_errno_error(vm, err, "cannot list directory '%s'", path);
         return NULL;
     }
     return buf;
@@ -222,8 +222,9 @@ static int os_listdir(VM *vm, Value *args, int argc) {
         return NATIVE_ERROR;
     const char *dir = path ? path->chars : ".";
     size_t len;
-    char *names = read_names(vm, dir, &len);
-    if (!names) return NATIVE_ERROR;
+    int err;
+    char *names = read_names(vm, dir, &len, &err);
+    if (!names) return mtlib_errno_error(vm, err, "cannot list directory '%s'", dir);
     List *out = mto_list(vm, 0);
     args[0] = OBJ_VAL(out);
     for (size_t off = 0; off < len;) {
@@ -281,8 +282,7 @@ static int os_stat(VM *vm, Value *args, int argc) {
     struct stat st;
     if (stat(path->chars, &st) != 0)
         return mtlib_errno_error(vm, errno, "cannot stat '%s'", path->chars);
-    Value klass = mtlib_prelude(vm, "StatResult");
-    if (!IS_CLASS(klass)) return mte_throw(vm, ERR_VALUE, "os.stat(): the library is broken");
+    Value klass = ((Native *)AS_OBJ(args[0]))->data; /* os.StatResult */
     Instance *in = mto_instance(vm, AS_CLASS(klass));
     args[0] = OBJ_VAL(in);
     double mtime = (double)st.st_mtim.tv_sec + (double)st.st_mtim.tv_nsec / 1e9;
@@ -291,6 +291,114 @@ static int os_stat(VM *vm, Value *args, int argc) {
     set_field(vm, in, "mode", SMALLINT_VAL(st.st_mode & 07777));
     set_field(vm, in, "isdir", BOOL_VAL(S_ISDIR(st.st_mode)));
     set_field(vm, in, "isfile", BOOL_VAL(S_ISREG(st.st_mode)));
+    return NATIVE_OK;
+}
+
+/* {== Walking a tree ==} */
+
+/* os.walk's iterator: yields [dirpath, dirnames, filenames] top-down, depth first. */
+typedef struct {
+    List *pending; /* directories still to visit, a stack: the last is next */
+    String *dir;   /* the directory yielded last, and its dirnames list: the caller may */
+    List *dirs;    /* remove names from it to prune the walk before the next step */
+} Walker;
+
+static void walker_mark(VM *vm, void *payload) {
+    Walker *w = payload;
+    if (w->pending) mtgc_mark_obj(vm, &w->pending->obj);
+    if (w->dir) mtgc_mark_obj(vm, &w->dir->obj);
+    if (w->dirs) mtgc_mark_obj(vm, &w->dirs->obj);
+}
+
+static int walker_next(VM *vm, Value *args, int argc);
+
+static const ForeignOps walker_ops = {"Walker", sizeof(Walker), walker_mark, NULL, walker_next};
+
+/* dir + "/" + name (no doubled "/"). */
+static String *child_path(VM *vm, String *dir, String *name) {
+    bool slash = dir->len > 0 && dir->chars[dir->len - 1] == '/';
+    String *p = mto_string_alloc(vm, (size_t)dir->len + !slash + name->len);
+    memcpy(p->chars, dir->chars, dir->len);
+    if (!slash) p->chars[dir->len] = '/';
+    memcpy(p->chars + dir->len + !slash, name->chars, name->len);
+    return mto_string_finish(vm, p);
+}
+
+/* Queues the subdirectories of the last yielded directory that are still in its dirnames
+   (in reverse, so that the first is visited first); symbolic links are not followed. */
+static bool queue_children(VM *vm, Walker *w) {
+    for (uint32_t i = w->dirs->count; i-- > 0;) {
+        Value name = w->dirs->items[i];
+        if (!IS_STRING(name)) {
+            mte_throw(vm, ERR_TYPE, "os.walk(): dirnames must hold str, not %s",
+                      mtv_type_name(name));
+            return false;
+        }
+        String *p = child_path(vm, w->dir, AS_STRING(name));
+        struct stat st;
+        if (memchr(p->chars, 0, p->len) || lstat(p->chars, &st) != 0 || S_ISLNK(st.st_mode))
+            continue;
+        mto_list_push(vm, w->pending, OBJ_VAL(p));
+    }
+    w->dir = NULL;
+    w->dirs = NULL;
+    return true;
+}
+
+/* Lists dir into [dir, dirnames, filenames]; false if it cannot be listed (skipped, as a
+   directory that vanished or is unreadable is). */
+static bool visit(VM *vm, Walker *w, String *dir, Value *out) {
+    size_t len;
+    int err;
+    char *names = read_names(vm, dir->chars, &len, &err);
+    if (!names) return false;
+    List *entry = mto_list(vm, 3);
+    *out = OBJ_VAL(entry);
+    List *dirs = mto_list(vm, 0), *files;
+    mto_list_push(vm, entry, OBJ_VAL(dir));
+    mto_list_push(vm, entry, OBJ_VAL(dirs));
+    mto_list_push(vm, entry, OBJ_VAL(files = mto_list(vm, 0)));
+    for (size_t off = 0; off < len; off += strlen(names + off) + 1) {
+        const char *name = names + off;
+        if (!valid_utf8(name, strlen(name))) continue;
+        String *s = mto_string_z(vm, name);
+        mtgc_push_temp(vm, OBJ_VAL(s));
+        String *p = child_path(vm, dir, s);
+        struct stat st;
+        bool is_dir = stat(p->chars, &st) == 0 && S_ISDIR(st.st_mode);
+        mto_list_push(vm, is_dir ? dirs : files, OBJ_VAL(s));
+        mtgc_pop_temp(vm, 1);
+    }
+    mtmem_tmp_free(vm, names);
+    if (dirs->count > 1) qsort(dirs->items, dirs->count, sizeof(Value), compare_names);
+    if (files->count > 1) qsort(files->items, files->count, sizeof(Value), compare_names);
+    w->dir = dir;
+    w->dirs = dirs;
+    return true;
+}
+
+static int walker_next(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Walker *w = mtfo_payload(args[0], &walker_ops);
+    if (w->dirs && !queue_children(vm, w)) return NATIVE_ERROR;
+    while (w->pending->count > 0) {
+        String *dir = AS_STRING(w->pending->items[--w->pending->count]);
+        mtgc_push_temp(vm, OBJ_VAL(dir));
+        Value entry;
+        bool ok = visit(vm, w, dir, &entry);
+        mtgc_pop_temp(vm, 1);
+        if (ok) RETURN(entry); /* else it was unreadable or vanished: skipped */
+    }
+    return NATIVE_END;
+}
+
+static int os_walk(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    String *top;
+    if (!mtlib_path_arg(vm, args, 1, "os.walk", &top)) return NATIVE_ERROR;
+    Walker *w = mtfo_new(vm, &walker_ops, &args[0]);
+    w->pending = mto_list(vm, 4);
+    mto_list_push(vm, w->pending, OBJ_VAL(top));
     return NATIVE_OK;
 }
 
@@ -370,28 +478,28 @@ static const char *const p_mkdir[] = {"path", "parents", NULL};
 static const char *const p_setenv[] = {"name", "value", NULL};
 
 static const LibReg os_lib[] = {
-    {"getenv", os_getenv, 1, 2, p_getenv, false},
-    {"setenv", os_setenv, 2, 2, p_setenv, false},
-    {"unsetenv", os_unsetenv, 1, 1, NULL, false},
-    {"getpid", os_getpid, 0, 0, NULL, false},
-    {"cwd", os_cwd, 0, 0, NULL, false},
-    {"chdir", os_chdir, 1, 1, NULL, false},
-    {"listdir", os_listdir, 0, 1, NULL, false},
-    {"exists", os_exists, 1, 1, NULL, false},
-    {"isdir", os_isdir, 1, 1, NULL, false},
-    {"isfile", os_isfile, 1, 1, NULL, false},
-    {"islink", os_islink, 1, 1, NULL, false},
-    {"stat", os_stat, 1, 1, NULL, false},
-    {"mkdir", os_mkdir, 1, 2, p_mkdir, false},
-    {"remove", os_remove, 1, 1, NULL, false},
-    {"rmdir", os_rmdir, 1, 1, NULL, false},
-    {"rename", os_rename, 2, 2, NULL, false},
-    {NULL, NULL, 0, 0, NULL, false},
+    {"getenv", os_getenv, 1, 2, p_getenv, false}, {"setenv", os_setenv, 2, 2, p_setenv, false},
+    {"unsetenv", os_unsetenv, 1, 1, NULL, false}, {"getpid", os_getpid, 0, 0, NULL, false},
+    {"cwd", os_cwd, 0, 0, NULL, false},           {"chdir", os_chdir, 1, 1, NULL, false},
+    {"listdir", os_listdir, 0, 1, NULL, false},   {"exists", os_exists, 1, 1, NULL, false},
+    {"isdir", os_isdir, 1, 1, NULL, false},       {"isfile", os_isfile, 1, 1, NULL, false},
+    {"islink", os_islink, 1, 1, NULL, false},     {"stat", os_stat, 1, 1, NULL, false},
+    {"walk", os_walk, 1, 1, NULL, false},         {"mkdir", os_mkdir, 1, 2, p_mkdir, false},
+    {"remove", os_remove, 1, 1, NULL, false},     {"rmdir", os_rmdir, 1, 1, NULL, false},
+    {"rename", os_rename, 2, 2, NULL, false},     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtos_open(VM *vm) {
-    Module *m = mtlib_native_module(vm, "os", os_lib);
+static int open_os(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    mtfo_new_class(vm, &walker_ops);
+    /* What os.stat returns: an object with fields (every native's data: stat's). */
+    args[0] = OBJ_VAL(mto_class(vm, mto_intern_z(vm, "StatResult"), NULL));
+    Module *m = mtlib_native_module(vm, "os", os_lib, args[0]);
     mtgc_push_temp(vm, OBJ_VAL(m));
+    mtlib_module_set(vm, m, "StatResult", args[0]);
     mtlib_module_set(vm, m, "env", OBJ_VAL(environment_map(vm)));
     mtgc_pop_temp(vm, 1);
+    return mtlib_module_ready(vm, args, m);
 }
+
+void mtos_open(VM *vm) { mtlib_lazy_module(vm, "os", open_os); }

@@ -219,9 +219,12 @@ static const LibReg path_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mtpath_open(VM *vm) {
-    Module *m = mtlib_native_module(vm, "path", path_lib);
-    mtgc_push_temp(vm, OBJ_VAL(m));
+static int open_path(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Module *m = mtlib_native_module(vm, "path", path_lib, NIL_VAL);
+    args[0] = OBJ_VAL(m);
     mtlib_module_set(vm, m, "sep", OBJ_VAL(mto_intern_z(vm, "/")));
-    mtgc_pop_temp(vm, 1);
+    return mtlib_module_ready(vm, args, m);
 }
+
+void mtpath_open(VM *vm) { mtlib_lazy_module(vm, "path", open_path); }

@@ -282,18 +282,12 @@ static const LibReg random_lib[] = {
 };
 static const LibReg random_methods[] = {OPS(METHOD_REG){NULL, NULL, 0, 0, NULL, false}};
 
-void mtrand_open(VM *vm) {
+static int open_random(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
     Class *k = mtfo_new_class(vm, &random_ops);
     mtlib_register_class_methods(vm, k, random_methods);
-    Module *m = mtlib_native_module(vm, "random", random_lib);
-    mtgc_push_temp(vm, OBJ_VAL(m));
-    Value shared;
-    seed_from_os(mtfo_new(vm, &random_ops, &shared));
-    mtgc_push_temp(vm, shared);
-    for (const LibReg *r = random_lib; r->name; r++) {
-        Value slot;
-        mtt_get(&m->names, mto_intern_z(vm, r->name), &slot);
-        ((Native *)AS_OBJ(m->values[AS_SMALLINT(slot)]))->data = shared;
-    }
-    mtgc_pop_temp(vm, 2);
+    seed_from_os(mtfo_new(vm, &random_ops, &args[0])); /* the shared generator */
+    return mtlib_module_ready(vm, args, mtlib_native_module(vm, "random", random_lib, args[0]));
 }
+
+void mtrand_open(VM *vm) { mtlib_lazy_module(vm, "random", open_random); }

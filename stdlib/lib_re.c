@@ -1026,23 +1026,19 @@ static const struct {
     {"A", RE_A}, {"ASCII", RE_A},      {NULL, 0},
 };
 
-void mtre_open(VM *vm) {
+static int open_re(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
     mtlib_register_class_methods(vm, mtfo_new_class(vm, &pattern_ops), pattern_methods);
     mtlib_register_class_methods(vm, mtfo_new_class(vm, &match_ops), match_methods);
     mtfo_new_class(vm, &scanner_ops);
     mtfo_new_class(vm, &state_ops);
-    Module *m = mtlib_native_module(vm, "re", re_lib);
-    mtgc_push_temp(vm, OBJ_VAL(m));
-    Value state;
-    new_state(vm, &state);
-    mtgc_push_temp(vm, state);
-    for (const LibReg *r = re_lib; r->name; r++) {
-        Value slot;
-        mtt_get(&m->names, mto_intern_z(vm, r->name), &slot);
-        ((Native *)AS_OBJ(m->values[AS_SMALLINT(slot)]))->data = state;
-    }
+    new_state(vm, &args[0]); /* the contexts and cache the module functions share */
+    Module *m = mtlib_native_module(vm, "re", re_lib, args[0]);
+    args[0] = OBJ_VAL(m);
     for (int i = 0; re_flags[i].name; i++)
         mtlib_module_set(vm, m, re_flags[i].name, SMALLINT_VAL(re_flags[i].value));
     mtlib_module_set(vm, m, "error", OBJ_VAL(vm->error_class[ERR_VALUE]));
-    mtgc_pop_temp(vm, 2);
+    return mtlib_module_ready(vm, args, m);
 }
+
+void mtre_open(VM *vm) { mtlib_lazy_module(vm, "re", open_re); }

@@ -244,9 +244,12 @@ static const LibReg time_lib[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-void mttime_open(VM *vm) {
-    Module *m = mtlib_native_module(vm, "time", time_lib);
-    mtgc_push_temp(vm, OBJ_VAL(m));
+static int open_time(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Module *m = mtlib_native_module(vm, "time", time_lib, NIL_VAL);
+    args[0] = OBJ_VAL(m);
     mtlib_module_set(vm, m, "sleep", mtlib_builtin(vm, "sleep"));
-    mtgc_pop_temp(vm, 1);
+    return mtlib_module_ready(vm, args, m);
 }
+
+void mttime_open(VM *vm) { mtlib_lazy_module(vm, "time", open_time); }

@@ -129,49 +129,13 @@ def _close(co):
     # collector: a failure is reported like any thread's.
     co.close()
 
-# {== Parts of native modules written in Mt (attached to them by init.c) ==}
+# {== Parts of native modules written in Mt ==}
 
-import math
-import os
-
-class StatResult:
-    # What os.stat returns (the fields are set by the native).
-    def repr(self):
-        return f"os.StatResult(size={self.size}, mtime={self.mtime}, mode=0o{self.mode:o}, isdir={self.isdir}, isfile={self.isfile})"
-
-def _os_walk(top):
-    return coroutine(_os_walk_dir, top)
-
-def _os_walk_dir(top):
-    # Top-down: the caller may remove names from the yielded dirnames list to prune.
-    let names = nil
-    try:
-        names = os.listdir(top)
-    except IOError:
-        return
-    let dirs = []
-    let files = []
-    let prefix = top
-    if not prefix.endswith("/"):
-        prefix += "/"
-    for name in names:
-        if os.isdir(prefix + name):
-            dirs.append(name)
-        else:
-            files.append(name)
-    yield [top, dirs, files]
-    for name in dirs:
-        if not os.islink(prefix + name):
-            _os_walk_dir(prefix + name)
-
-def _math_prod(xs, start):
-    let total = start
-    for x in xs:
-        total = total * x
-    return total
-
-def _math_fsum(xs):
-    return math.fsum(_list(xs))
+def _with_list(f, xs, extra):
+    # For natives that take any iterable but work on lists: f(list(xs)), or with extra.
+    if extra == nil:
+        return f(_list(xs))
+    return f(_list(xs), extra)
 
 def _re_sub_fn(pat, repl, s, count, with_count):
     # re.sub/subn with a function: it is called with each Match and may yield or block.

@@ -134,6 +134,13 @@ Step mtmod_import(VM *vm, Fiber *f, String *name) {
     Module *from = fr->closure->proto->module;
     Value native;
     if (mtt_get(&vm->modules, name, &native)) { /* a builtin module such as math */
+        if (IS_OBJ_TYPE(native, OBJ_NATIVE)) {
+            /* Not opened yet: the library's opener makes the module (and caches it in
+               vm->modules in its own place), so that unused modules cost no start-up time. */
+            f->top[0] = native;
+            if (((Native *)AS_OBJ(native))->fn(vm, f->top, 0) != NATIVE_OK) return STEP_ERROR;
+            native = f->top[0];
+        }
         *f->top++ = native;
         return STEP_DONE;
     }
