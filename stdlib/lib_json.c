@@ -102,11 +102,12 @@ static bool enter(Encoder *e, Obj *o) {
 }
 
 static bool encode_list(Encoder *e, List *l) {
+    if (!enter(e, &l->obj)) return false;
     if (l->count == 0) {
+        e->depth--;
         put(e, "[]", 2);
         return true;
     }
-    if (!enter(e, &l->obj)) return false;
     put_char(e, '[');
     /* The list cannot change while we write: no Mt code runs. */
     for (uint32_t i = 0; i < l->count; i++) {
@@ -152,11 +153,12 @@ static bool check_keys(Encoder *e, Map *m) {
 }
 
 static bool encode_map(Encoder *e, Map *m) {
+    if (!check_keys(e, m) || !enter(e, &m->obj)) return false;
     if (m->count == 0) {
+        e->depth--;
         put(e, "{}", 2);
         return true;
     }
-    if (!check_keys(e, m) || !enter(e, &m->obj)) return false;
     size_t start = push_keys(e, m);
     put_char(e, '{');
     for (uint32_t i = 0; i < m->count; i++) {

@@ -71,7 +71,8 @@ static bool name_arg(VM *vm, Value *args, const char *fn, String **out) {
     if (!mtlib_str_arg(vm, args, 1, fn, out)) return false;
     String *s = *out;
     if (s->len == 0 || memchr(s->chars, '=', s->len) || memchr(s->chars, 0, s->len)) {
-        mte_throw(vm, ERR_VALUE, "%s(): invalid environment variable name \"%s\"", fn, s->chars);
+        String *r = mtv_to_string(vm, args[1], true);
+        if (r) mte_throw(vm, ERR_VALUE, "%s(): invalid environment variable name %s", fn, r->chars);
         return false;
     }
     return true;
@@ -417,7 +418,9 @@ static int make_parents(VM *vm, String *path) {
         if (mkdir(buf, 0777) != 0) {
             int e = errno;
             struct stat st;
-            if (!(e == EEXIST && stat(buf, &st) == 0 && S_ISDIR(st.st_mode))) err = e;
+            bool is_dir = e == EEXIST && stat(buf, &st) == 0 && S_ISDIR(st.st_mode);
+            /* A file in the way of a parent: "Not a directory", as mkdir -p says. */
+            if (!is_dir) err = e == EEXIST && !end ? ENOTDIR : e;
         }
         if (end || err) break;
         *p = '/';

@@ -200,22 +200,26 @@ static int compile_error(VM *vm, String *src, int code, PCRE2_SIZE offset) {
                      src->chars);
 }
 
-/* The names of the pattern's groups, as a map name -> number. */
+/* The names of the pattern's groups, as a map name -> number in the order of the groups
+   (PCRE2's table is sorted by name). */
 static Map *group_names(VM *vm, pcre2_code *code) {
-    uint32_t count = 0, entry = 0;
+    uint32_t count = 0, entry = 0, ngroups = 0;
     PCRE2_SPTR table = NULL;
     pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
     pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry);
     pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table);
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &ngroups);
     Map *names = mtm_new(vm, 0);
     mtgc_push_temp(vm, OBJ_VAL(names));
-    for (uint32_t i = 0; i < count; i++) {
-        PCRE2_SPTR e = table + (size_t)i * entry;
-        String *name = mto_string_z(vm, (const char *)e + 2);
-        mtgc_push_temp(vm, OBJ_VAL(name));
-        mtm_set(vm, names, OBJ_VAL(name), SMALLINT_VAL((e[0] << 8) | e[1]));
-        mtgc_pop_temp(vm, 1);
-    }
+    for (uint32_t group = 1; count > 0 && group <= ngroups; group++)
+        for (uint32_t i = 0; i < count; i++) {
+            PCRE2_SPTR e = table + (size_t)i * entry;
+            if ((uint32_t)((e[0] << 8) | e[1]) != group) continue;
+            String *name = mto_string_z(vm, (const char *)e + 2);
+            mtgc_push_temp(vm, OBJ_VAL(name));
+            mtm_set(vm, names, OBJ_VAL(name), SMALLINT_VAL(group));
+            mtgc_pop_temp(vm, 1);
+        }
     mtgc_pop_temp(vm, 1);
     return names;
 }
@@ -403,7 +407,7 @@ static int64_t group_number(VM *vm, Match *m, Value v) {
         bool failed;
         if (mtm_get(vm, p->groupindex, v, &num, &failed)) n = AS_SMALLINT(num);
     } else {
-        mte_throw(vm, ERR_TYPE, "Match: a group is an int or a str, not %s", mtv_type_name(v));
+        mte_throw(vm, ERR_TYPE, "a group is an int or a str, not %s", mtv_type_name(v));
         return -1;
     }
     if (n < 0 || n > m->ngroups) {
@@ -616,7 +620,7 @@ static int match_expand(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     Match *m = SELF_MATCH;
     String *t;
-    if (!mtlib_str_arg(vm, args, 1, "Match.expand", &t)) return NATIVE_ERROR;
+    if (!mtlib_str_arg(vm, args, 1, "expand", &t)) return NATIVE_ERROR;
     Buf out;
     buf_init(vm, &out, t->len);
     if (!expand(vm, t, mtfo_payload(m->pattern, &pattern_ops), m->subject->chars, m->offsets,
@@ -788,7 +792,7 @@ static bool count_arg(VM *vm, Value *args, int argc, int i, const char *fn, int6
     static int pattern_##name(VM *vm, Value *args, int argc) {                                     \
         MT_UNUSED(argc);                                                                           \
         String *s;                                                                                 \
-        if (!str_at(vm, args, 1, "Pattern." #name, &s)) return NATIVE_ERROR;                       \
+        if (!str_at(vm, args, 1, #name, &s)) return NATIVE_ERROR;                                  \
         return op_match(vm, args, args[0], s, anchor);                                             \
     }
 PATTERN_MATCHER(search, ANCHOR_NONE)
@@ -798,14 +802,14 @@ PATTERN_MATCHER(fullmatch, ANCHOR_BOTH)
 static int pattern_findall(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     String *s;
-    if (!str_at(vm, args, 1, "Pattern.findall", &s)) return NATIVE_ERROR;
+    if (!str_at(vm, args, 1, "findall", &s)) return NATIVE_ERROR;
     return op_findall(vm, args, args[0], s);
 }
 
 static int pattern_finditer(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     String *s;
-    if (!str_at(vm, args, 1, "Pattern.finditer", &s)) return NATIVE_ERROR;
+    if (!str_at(vm, args, 1, "finditer", &s)) return NATIVE_ERROR;
     return op_finditer(vm, args, args[0], s);
 }
 
@@ -818,18 +822,17 @@ static int pattern_sub_impl(VM *vm, Value *args, int argc, bool with_count, cons
 }
 
 static int pattern_sub(VM *vm, Value *args, int argc) {
-    return pattern_sub_impl(vm, args, argc, false, "Pattern.sub");
+    return pattern_sub_impl(vm, args, argc, false, "sub");
 }
 
 static int pattern_subn(VM *vm, Value *args, int argc) {
-    return pattern_sub_impl(vm, args, argc, true, "Pattern.subn");
+    return pattern_sub_impl(vm, args, argc, true, "subn");
 }
 
 static int pattern_split(VM *vm, Value *args, int argc) {
     String *s;
     int64_t maxsplit;
-    if (!str_at(vm, args, 1, "Pattern.split", &s) ||
-        !count_arg(vm, args, argc, 2, "Pattern.split", &maxsplit))
+    if (!str_at(vm, args, 1, "split", &s) || !count_arg(vm, args, argc, 2, "split", &maxsplit))
         return NATIVE_ERROR;
     return op_split(vm, args, args[0], s, maxsplit);
 }

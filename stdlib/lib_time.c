@@ -48,22 +48,23 @@ static int time_monotonic_ns(VM *vm, Value *args, int argc) {
 
 /* {== Time zones ==} */
 
-/* Makes the C library's TZ what os.env says (os.env["TZ"], or unset). */
+/* Makes the C library's TZ what os.env says (os.env["TZ"], or unset) once os is
+   imported; before that the process environment is used as it is. */
 static void sync_time_zone(VM *vm) {
     Module *os = mtlib_module(vm, "os");
-    Value slot, tz = UNDEF_VAL;
-    if (os && mtt_get(&os->names, mto_intern_z(vm, "env"), &slot)) {
-        Value env = os->values[AS_SMALLINT(slot)];
+    Value slot, env = NIL_VAL, tz = NIL_VAL;
+    if (os && mtt_get(&os->names, mto_intern_z(vm, "env"), &slot))
+        env = os->values[AS_SMALLINT(slot)];
+    if (IS_MAP(env)) {
         bool failed;
-        if (IS_MAP(env)) mtm_get(vm, AS_MAP(env), OBJ_VAL(mto_intern_z(vm, "TZ")), &tz, &failed);
+        mtm_get(vm, AS_MAP(env), OBJ_VAL(mto_intern_z(vm, "TZ")), &tz, &failed);
+        const char *want = IS_STRING(tz) ? AS_STRING(tz)->chars : NULL;
+        const char *have = getenv("TZ");
+        if (want && memchr(want, 0, AS_STRING(tz)->len) != NULL) want = NULL;
+        if (want && !(have && strcmp(want, have) == 0)) setenv("TZ", want, 1);
+        else if (!want && have) unsetenv("TZ");
     }
-    const char *want = IS_STRING(tz) ? AS_STRING(tz)->chars : NULL;
-    const char *have = getenv("TZ");
-    if (want && memchr(want, 0, AS_STRING(tz)->len) != NULL) want = NULL;
-    if (want ? (have && strcmp(want, have) == 0) : !have) return;
-    if (want) setenv("TZ", want, 1);
-    else unsetenv("TZ");
-    tzset();
+    tzset(); /* localtime_r and mktime may not read TZ again by themselves */
 }
 
 /* {== Formatting ==} */

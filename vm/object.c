@@ -422,15 +422,10 @@ static void free_proto(VM *vm, Proto *p) {
     mtmem_free(vm, p->caches, p->ncaches * sizeof(AttrCache));
 }
 
-/* The cursor slot of s (mto_utf8_seek). */
-static inline uint32_t cursor_slot(String *s) {
-    return (uint32_t)((uintptr_t)s >> 5) & (MT_STR_CURSORS - 1);
-}
-
 /* A freed string must not be found by a later lookup at the same address. */
 static void forget_cursor(VM *vm, String *s) {
-    StrCursor *c = &vm->str_cursor[cursor_slot(s)];
-    if (c->s == s) c->s = NULL;
+    for (int i = 0; i < MT_STR_CURSORS; i++)
+        if (vm->str_cursor[i].s == s) vm->str_cursor[i].s = NULL;
 }
 
 void mto_free(VM *vm, Obj *o) {
@@ -503,24 +498,33 @@ static uint32_t utf8_walk(String *s, uint32_t cp, uint32_t byte, uint32_t target
     return byte;
 }
 
+/* The cursor of s, moved to the front of the VM's few cursors (most recently used first,
+   so that a loop over two or three strings at once keeps all of theirs); a fresh one at
+   the start of s if it had none. */
+static StrCursor *cursor_of(VM *vm, String *s) {
+    StrCursor *c = vm->str_cursor, found = {s, 0, 0};
+    int i = 0;
+    while (i < MT_STR_CURSORS - 1 && c[i].s != s) i++;
+    if (c[i].s == s) found = c[i];
+    memmove(c + 1, c, (size_t)i * sizeof(StrCursor));
+    c[0] = found;
+    return &c[0];
+}
+
 /* Byte offset of code point cp_index (clamped to the end). A non-ASCII string is walked
    from the nearest known position — its start, its end, or where the last lookup in it
    landed — so indexing it in a loop, forwards or backwards, costs O(1) per step. */
 uint32_t mto_utf8_seek(VM *vm, String *s, uint32_t cp_index) {
     if (s->obj.flags & STR_ASCII) return cp_index < s->len ? cp_index : s->len;
     if (cp_index >= s->ncp) return s->len;
-    uint32_t cp = 0, byte = 0, dist = cp_index;
-    StrCursor *c = &vm->str_cursor[cursor_slot(s)];
-    if (c->s == s) {
-        uint32_t d = c->cp > cp_index ? c->cp - cp_index : cp_index - c->cp;
-        if (d < dist) cp = c->cp, byte = c->byte, dist = d;
-    }
+    StrCursor *c = cursor_of(vm, s);
+    uint32_t cp = c->cp, byte = c->byte;
+    uint32_t dist = cp > cp_index ? cp - cp_index : cp_index - cp;
+    if (cp_index < dist) cp = 0, byte = 0, dist = cp_index;
     if (s->ncp - cp_index < dist) cp = s->ncp, byte = s->len;
-    byte = utf8_walk(s, cp, byte, cp_index);
-    c->s = s;
+    c->byte = utf8_walk(s, cp, byte, cp_index);
     c->cp = cp_index;
-    c->byte = byte;
-    return byte;
+    return c->byte;
 }
 
 /* The code point index at byte offset `byte` (a code point boundary), the inverse of
@@ -528,16 +532,13 @@ uint32_t mto_utf8_seek(VM *vm, String *s, uint32_t cp_index) {
 uint32_t mto_cp_index(VM *vm, String *s, uint32_t byte) {
     if (s->obj.flags & STR_ASCII) return byte < s->len ? byte : s->len;
     if (byte >= s->len) return s->ncp;
-    uint32_t cp = 0, from = 0, dist = byte;
-    StrCursor *c = &vm->str_cursor[cursor_slot(s)];
-    if (c->s == s) {
-        uint32_t d = c->byte > byte ? c->byte - byte : byte - c->byte;
-        if (d < dist) cp = c->cp, from = c->byte, dist = d;
-    }
+    StrCursor *c = cursor_of(vm, s);
+    uint32_t cp = c->cp, from = c->byte;
+    uint32_t dist = from > byte ? from - byte : byte - from;
+    if (byte < dist) cp = 0, from = 0, dist = byte;
     if (s->len - byte < dist) cp = s->ncp, from = s->len;
     for (uint32_t i = from; i < byte; i++) cp += !utf8_continuation(s->chars[i]);
     for (uint32_t i = byte; i < from; i++) cp -= !utf8_continuation(s->chars[i]);
-    c->s = s;
     c->cp = cp;
     c->byte = byte;
     return cp;

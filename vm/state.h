@@ -35,7 +35,7 @@ typedef struct {
 } CommonNames;
 
 /* A code point of a string and its byte offset (see mto_utf8_seek). */
-#define MT_STR_CURSORS 4 /* a power of two */
+#define MT_STR_CURSORS 4
 typedef struct {
     String *s;
     uint32_t cp, byte;
@@ -109,7 +109,7 @@ struct mt_VM {
     size_t compile_error_size;
     bool compile_incomplete;
     /* Where recent code-point lookups in non-ASCII strings landed, so that indexing them
-       in a loop costs O(1) per step (object.c, mto_utf8_seek); by string address. */
+       in a loop costs O(1) per step (object.c, mto_utf8_seek); most recent first. */
     StrCursor str_cursor[MT_STR_CURSORS];
 };
 
