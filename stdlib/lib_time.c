@@ -224,8 +224,8 @@ static int time_parse(VM *vm, Value *args, int argc) {
     bool has_zone = strstr(fmt->chars, "%z") != NULL;
     time_t sec;
     if (utc || has_zone) {
-        sec = timegm(&tm);
-        if (has_zone) sec -= tm.tm_gmtoff;
+        long offset = has_zone ? tm.tm_gmtoff : 0; /* read first: timegm resets it */
+        sec = timegm(&tm) - offset;
     } else {
         sync_time_zone(vm);
         sec = mktime(&tm);
