@@ -355,6 +355,7 @@ static bool visit(VM *vm, Walker *w, String *dir, Value *out) {
     if (!names) return false;
     List *entry = mto_list(vm, 3);
     *out = OBJ_VAL(entry);
+    mtgc_push_temp(vm, *out);
     List *dirs = mto_list(vm, 0), *files;
     mto_list_push(vm, entry, OBJ_VAL(dir));
     mto_list_push(vm, entry, OBJ_VAL(dirs));
@@ -371,6 +372,7 @@ static bool visit(VM *vm, Walker *w, String *dir, Value *out) {
         mtgc_pop_temp(vm, 1);
     }
     mtmem_tmp_free(vm, names);
+    mtgc_pop_temp(vm, 1);
     if (dirs->count > 1) qsort(dirs->items, dirs->count, sizeof(Value), compare_names);
     if (files->count > 1) qsort(files->items, files->count, sizeof(Value), compare_names);
     w->dir = dir;

@@ -137,9 +137,12 @@ Step mtmod_import(VM *vm, Fiber *f, String *name) {
         if (IS_OBJ_TYPE(native, OBJ_NATIVE)) {
             /* Not opened yet: the library's opener makes the module (and caches it in
                vm->modules in its own place), so that unused modules cost no start-up time. */
-            f->top[0] = native;
-            if (((Native *)AS_OBJ(native))->fn(vm, f->top, 0) != NATIVE_OK) return STEP_ERROR;
-            native = f->top[0];
+            Value *slot = f->top++; /* on the stack, so the collector sees what it holds */
+            *slot = native;
+            int status = ((Native *)AS_OBJ(native))->fn(vm, slot, 0);
+            f->top--;
+            if (status != NATIVE_OK) return STEP_ERROR;
+            native = *slot;
         }
         *f->top++ = native;
         return STEP_DONE;
