@@ -13,8 +13,8 @@ typedef struct Proto Proto;
 typedef struct {
     /* "file:line:col: msg\n  source\n  ^", or NULL. The VM owns it (it is the message
        mt_last_error returns) until the next compile error or run. */
-    const char *message;
-    bool incomplete; /* the input ended inside a block, bracket or string (REPL) */
+    const char *message; /* the error text (file:line:col: message, line, caret) */
+    bool incomplete;     /* the input ended inside a block, bracket or string (REPL) */
 } CompileResult;
 
 /* Compiles `src` as the top level of module `m`. In REPL mode, the value of a trailing

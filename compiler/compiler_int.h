@@ -19,101 +19,101 @@
 #include "vm/vm.h"
 
 typedef struct {
-    String *name;
-    int depth;
-    bool captured;
-    bool hidden; /* compiler temporaries: never found by name */
+    String *name;  /* the variable (hidden ones start with @) */
+    int depth;     /* the scope depth it was declared at (-1: not usable yet) */
+    bool captured; /* a closure captures it: close its upvalue when it goes */
+    bool hidden;   /* compiler temporaries: never found by name */
 } Local;
 
 typedef enum { FN_MODULE, FN_FUNCTION, FN_METHOD, FN_LAMBDA } FnKind;
 
 /* A jump waiting for its target. */
 typedef struct {
-    int *pcs;
-    int count, cap;
+    int *pcs;       /* the jumps to patch */
+    int count, cap; /* their number and capacity */
 } JumpList;
 
 typedef struct Loop {
     struct Loop *enclosing;
-    int start;        /* continue target */
-    int nlocals;      /* locals live at the loop's body entry (kept by continue) */
-    int exit_nlocals; /* locals live at the loop exit (kept by break) */
-    JumpList breaks;
+    int start;                     /* continue target */
+    int nlocals;                   /* locals live at the loop's body entry (kept by continue) */
+    int exit_nlocals;              /* locals live at the loop exit (kept by break) */
+    JumpList breaks;               /* its breaks, patched to the loop's end */
     struct TryBlock *try_at_start; /* innermost finally when the loop began */
 } Loop;
 
 /* Exits (return, break, continue) that leave a try-finally: each gets a kind number. */
 typedef struct {
-    int what; /* 0 return, 1 break, 2 continue */
-    Loop *loop;
+    int what;   /* 0 return, 1 break, 2 continue */
+    Loop *loop; /* the loop a break or continue leaves */
 } FinallyExit;
 
 typedef struct TryBlock {
     struct TryBlock *enclosing;
-    int kind_slot; /* value slot is kind_slot - 1 */
-    int nlocals;   /* locals live at the finally entry (incl. value and kind) */
-    JumpList to_finally;
-    FinallyExit exits[16];
-    int nexits;
+    int kind_slot;         /* value slot is kind_slot - 1 */
+    int nlocals;           /* locals live at the finally entry (incl. value and kind) */
+    JumpList to_finally;   /* jumps into the finally body, patched when it is compiled */
+    FinallyExit exits[16]; /* the distinct return/break/continue targets leaving the try */
+    int nexits;            /* their number */
 } TryBlock;
 
 typedef struct FnState {
     struct FnState *enclosing;
-    FnKind kind;
-    Proto *proto;
-    Instr *code;
-    int32_t *lines;
-    int ncode, code_cap;
+    FnKind kind;         /* module top level, function, method or lambda */
+    Proto *proto;        /* the function being built */
+    Instr *code;         /* its bytecode so far */
+    int32_t *lines;      /* the line of each instruction */
+    int ncode, code_cap; /* instructions and capacity */
     int lines_cap; /* grows just after code_cap (they differ only if memory ran out between) */
-    Value *consts;
-    int nconsts, consts_cap;
-    Handler *handlers;
-    int nhandlers, handlers_cap;
-    Region *regions;
-    int nregions, regions_cap;
-    AttrCache *caches;
-    int ncaches, caches_cap;
-    Local locals[MT_MAX_LOCALS + 8];
-    int nlocals;
-    UpvalDesc upvals[MT_MAX_UPVALUES];
-    String *upval_names[MT_MAX_UPVALUES];
-    int nupvals;
-    int scope_depth;
-    int stack, maxstack; /* operand + local slots in use */
-    int last_op_pc;      /* start of the newest instruction, for peephole fusion */
-    int barrier;         /* no fusion across a jump target at or after this pc */
-    Loop *loop;
-    TryBlock *try_block;
-    int except_slot; /* slot of the error an enclosing except handles, or -1 */
-    bool has_super;  /* inside a class with a base: the hidden `super` local/upvalue */
+    Value *consts; /* its constants so far */
+    int nconsts, consts_cap;              /* constants and capacity */
+    Handler *handlers;                    /* handlers so far */
+    int nhandlers, handlers_cap;          /* their number and capacity */
+    Region *regions;                      /* regions so far */
+    int nregions, regions_cap;            /* their number and capacity */
+    AttrCache *caches;                    /* attribute cache sites so far */
+    int ncaches, caches_cap;              /* their number and capacity */
+    Local locals[MT_MAX_LOCALS + 8];      /* the stack slots in scope, in order */
+    int nlocals;                          /* slots in use */
+    UpvalDesc upvals[MT_MAX_UPVALUES];    /* what each upvalue captures */
+    String *upval_names[MT_MAX_UPVALUES]; /* their names (to find them again) */
+    int nupvals;                          /* upvalues so far */
+    int scope_depth;                      /* block nesting (0: the function body) */
+    int stack, maxstack;                  /* operand + local slots in use */
+    int last_op_pc;                       /* start of the newest instruction, for peephole fusion */
+    int barrier;                          /* no fusion across a jump target at or after this pc */
+    Loop *loop;          /* the innermost loop being compiled (for break/continue) */
+    TryBlock *try_block; /* the innermost try being compiled (for return/break/continue) */
+    int except_slot;     /* slot of the error an enclosing except handles, or -1 */
+    bool has_super;      /* inside a class with a base: the hidden `super` local/upvalue */
 } FnState;
 
 /* A block the parse holds in a C local (mtmem, with its size for freeing). */
 typedef struct {
-    void *p;
-    size_t size;
+    void *p;     /* the block */
+    size_t size; /* its size */
 } CompileTmp;
 
 typedef struct CompilerState {
-    VM *vm;
-    Lexer lex;
-    Token cur, prev, next;
-    bool has_next;
-    FnState *fs;
-    Module *module;
-    const char *src;
-    size_t src_len;
-    jmp_buf abort;
+    VM *vm;                /* the VM the objects are made in */
+    Lexer lex;             /* the token stream */
+    Token cur, prev, next; /* the current token, the one before, and one of lookahead */
+    bool has_next;         /* next holds a token already read */
+    FnState *fs;           /* the function being compiled (innermost) */
+    Module *module;        /* the module the code belongs to */
+    const char *src;       /* the source */
+    size_t src_len;        /* its length */
+    jmp_buf abort;         /* where a compile error jumps */
     char *error; /* formatted message: a host block (mtmem_host_realloc) of error_size bytes */
-    size_t error_size;
-    bool incomplete;
-    bool repl;
-    bool assigned; /* the expression statement just parsed was an assignment */
-    int depth;     /* parse nesting */
-    int spawn_pending;
+    size_t error_size; /* see error */
+    bool incomplete;   /* the error is input ending too early (the REPL continues) */
+    bool repl;         /* compiling a REPL entry (an expression statement prints its value) */
+    bool assigned;     /* the expression statement just parsed was an assignment */
+    int depth;         /* parse nesting */
+    int spawn_pending; /* the parse depth of a `spawn` waiting for its call, or 0 */
     struct CompilerState *outer; /* when compiling f-string pieces */
-    CompileTmp *tmp; /* blocks in use by the parse: freed even when an error aborts it */
-    int ntmp, tmpcap;
+    CompileTmp *tmp;  /* blocks in use by the parse: freed even when an error aborts it */
+    int ntmp, tmpcap; /* tmp's use and capacity */
 } CompilerState;
 
 typedef CompilerState C;
@@ -169,20 +169,46 @@ typedef enum {
     PREC_PRIMARY
 } Precedence;
 
+/* Reads the next token (c->prev is the one just consumed). */
 MT_INTERNAL void mtcx_advance(C *c);
+
+/* Whether the current token has type t. */
 MT_INTERNAL bool mtcx_check(C *c, TokenType t);
+
+/* Consumes the current token if it has type t. */
 MT_INTERNAL bool mtcx_match(C *c, TokenType t);
+
+/* Consumes a token of type t, or a compile error naming `what`. */
 MT_INTERNAL void mtcx_consume(C *c, TokenType t, const char *what);
+
+/* The type of the token after the current one. */
 MT_INTERNAL TokenType mtcx_peek(C *c);
+
+/* Compiles one expression, leaving its value on the stack. */
 MT_INTERNAL void mtcx_expression(C *c);
+
+/* Compiles an expression of at least precedence p (the Pratt loop). */
 MT_INTERNAL void mtcx_expr_prec(C *c, Precedence p);
 MT_INTERNAL void mtcx_rhs(C *c); /* an expression, or a yield */
 MT_INTERNAL void mtcx_named_variable(C *c, const Token *name, bool can_assign);
+
+/* Emits a read of a name: local, upvalue or global. */
 MT_INTERNAL void mtcx_get_named(C *c, String *name, const Token *where);
+
+/* Emits a store to a name (the value is on the stack). */
 MT_INTERNAL void mtcx_set_named(C *c, String *name, const Token *where);
+
+/* The upvalue index of name in fs (captured from enclosing functions), or -1. */
 MT_INTERNAL int mtcx_resolve_upvalue(C *c, FnState *fs, String *name);
+
+/* Compiles a def or fn body into a prototype and emits the CLOSURE that makes it. */
 MT_INTERNAL void mtc_function(C *c, FnKind kind, String *name, bool lambda);
+
+/* Compiles a yield expression (bare or with a value). */
 MT_INTERNAL void mtcx_yield(C *c);
+
+/* Compiles a select case's channel expression up to its last .recv()/.send(): true for
+   send. */
 MT_INTERNAL bool mtcx_select_operation(C *c);
 
 /* compiler.c */

@@ -43,13 +43,13 @@ typedef enum {
 } TokenType;
 
 typedef struct {
-    TokenType type;
-    const char *start;
-    uint32_t len;
-    int line, col;
+    TokenType type;    /* what it is */
+    const char *start; /* its first byte in the source */
+    uint32_t len;      /* its length in bytes */
+    int line, col;     /* where it starts (col in code points, 1-based) */
     union {
-        int64_t i;
-        double d;
+        int64_t i; /* an int literal's value */
+        double d;  /* a float literal's value */
     } as;
     const char *error; /* TOK_ERROR: the message */
 } Token;
@@ -57,27 +57,34 @@ typedef struct {
 #define MT_MAX_INDENT 100
 
 typedef struct Lexer {
-    const char *src, *cur, *end;
-    const char *line_start;
-    int line;
-    int indents[MT_MAX_INDENT];
-    int nindents;
-    int pending_dedents;
-    int paren_depth;
-    bool at_line_start;
-    bool line_has_tokens;
-    bool eof_newline_done;
-    char indent_char;            /* ' ' or '\t' once the file's first indented line is seen */
-    bool incomplete;             /* hit the end inside brackets, a string or after ':' (REPL) */
-    bool expr_mode;              /* an f-string expression: no line structure at all */
+    const char *src, *cur, *end; /* the source, the next byte to read, its end */
+    const char *line_start;      /* the first byte of the current line */
+    int line;                    /* the current line number */
+    int indents[MT_MAX_INDENT];  /* the indentation stack (widths of the open blocks) */
+    int nindents;                /* its depth */
+    int pending_dedents;         /* DEDENTs still to hand out */
+    int paren_depth;       /* open brackets: inside them newlines and indentation do not count */
+    bool at_line_start;    /* the next token starts a line: measure its indentation */
+    bool line_has_tokens;  /* the line has tokens (else it is blank: no NEWLINE) */
+    bool eof_newline_done; /* the NEWLINE before EOF was handed out */
+    char indent_char;      /* ' ' or '\t' once the file's first indented line is seen */
+    bool incomplete;       /* hit the end inside brackets, a string or after ':' (REPL) */
+    bool expr_mode;        /* an f-string expression: no line structure at all */
     int line_offset, col_offset; /* for sub-lexers over f-string expressions */
     const char *col_ptr;         /* a position on the current line and its column: */
     int col_val;                 /* columns are counted on from there, not from 1 */
 } Lexer;
 
+/* A lexer over src[0..len) from its first line. */
 MT_INTERNAL void mtl_init(Lexer *l, const char *src, size_t len);
+
+/* A lexer over an f-string field, positioned where it sits in the source (for messages). */
 MT_INTERNAL void mtl_init_expr(Lexer *l, const char *src, size_t len, int line, int col);
+
+/* The next token (NEWLINE, INDENT and DEDENT included). */
 MT_INTERNAL Token mtl_next(Lexer *l);
+
+/* How a token type is named in messages. */
 MT_INTERNAL const char *mtl_token_name(TokenType t);
 /* Checks that the text is valid UTF-8 without NUL bytes; on failure gives the position. */
 

@@ -15,15 +15,41 @@ static inline void *mtcall_builtin_key(Obj *o) {
     return (void *)k;
 }
 
+/* Calls the callable at *callee with argc arguments above it: pushes a frame for Mt code
+   (STEP_FRAME), runs a native, constructs an instance... */
 MT_INTERNAL Step mtcall_call(VM *vm, Fiber *f, Value *callee, int argc);
+
+/* As mtcall_call with the last arguments passed by name (names lists them). */
 MT_INTERNAL Step mtcall_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names);
+
+/* obj.name(args) at an INVOKE site, with its inline cache ac: the receiver is below the
+   arguments. */
 MT_INTERNAL Step mtcall_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac);
+
+/* mtcall_invoke with keyword arguments. */
 MT_INTERNAL Step mtcall_invoke_kw(VM *vm, Fiber *f, int argc, AttrCache *ac, List *names);
+
+/* super.name(args): the method of the base class `super` on the same self. */
 MT_INTERNAL Step mtcall_super_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac, Class *super);
+
+/* obj.name through the inline cache of a GET_ATTR site. */
 MT_INTERNAL bool mtcall_get_cached(VM *vm, Value obj, AttrCache *ac, Value *out);
+
+/* obj.name = v through the inline cache of a SET_ATTR site. */
 MT_INTERNAL bool mtcall_set_cached(VM *vm, Value obj, AttrCache *ac, Value v);
-MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int r);
+
+/* What the loop does after a native returned r (not NATIVE_OK): raise, run the call it
+   asked for, or switch. */
+MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee,
+                                      int r);
+/* Runs again the native call a fiber left with NATIVE_RETRY (its thread waited for I/O and
+   was woken): STEP_JUMP if it was a foreign `next` that found the end. */
+MT_INTERNAL Step mtcall_retry(VM *vm, Fiber *f);
+
+/* obj.name(args) without a cache site (the iteration protocol, helpers). */
 MT_INTERNAL Step mtcall_invoke_name(VM *vm, Fiber *f, int argc, String *name);
+
+/* Pushes a frame for closure cl whose slot 0 is `base` (arity and limits checked). */
 MT_INTERNAL bool mtcall_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc,
                                    uint32_t flags);
 /* Attributes by name (no inline cache): obj.name, obj.name = v, and a method lookup. */

@@ -9,15 +9,21 @@
 
 typedef struct Channel {
     Obj obj;
-    Value *buf; /* cap values, a ring starting at head */
-    uint32_t cap, count, head;
-    bool closed;
+    Value *buf;                /* cap values, a ring starting at head */
+    uint32_t cap, count, head; /* buffer size, values in it, the oldest one's index */
+    bool closed; /* close() was called: sends fail, receives drain the buffer then fail */
     Waiter *recv_head, *recv_tail; /* threads (or selects) waiting to receive */
     Waiter *send_head, *send_tail; /* ... to send: each waiter holds its value */
 } Channel;
 
+/* A new open channel with a buffer of cap values (0: rendezvous). */
 MT_INTERNAL Channel *mtch_new(VM *vm, uint32_t cap);
+
+/* Frees a channel and its buffer. */
 MT_INTERNAL void mtch_free(VM *vm, Channel *ch);
+
+/* Marks the values a channel holds and the threads waiting on it (a reachable channel can
+   wake them). */
 MT_INTERNAL void mtch_blacken(VM *vm, Channel *ch);
 
 /* ch.send(v), ch.recv() and `for v in ch` (for_loop: the value is pushed, STEP_JUMP at

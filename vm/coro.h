@@ -7,6 +7,7 @@
 
 #include "vm/vm.h"
 
+/* coroutine(callee, args...): suspended before its first instruction. */
 MT_INTERNAL Fiber *mtco_new(VM *vm, Value callee, Value *args, int argc);
 /* Resumes co from fiber f; f->top[-1] is where the yielded or returned value goes. */
 MT_INTERNAL Step mtco_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode);

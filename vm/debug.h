@@ -6,6 +6,7 @@
 
 #include "vm/state.h"
 
+/* Prints p's bytecode (and its nested functions') to standard output. */
 MT_INTERNAL int mtd_disassemble(VM *vm, Proto *p);
 
 #endif

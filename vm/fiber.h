@@ -20,13 +20,14 @@
    FRAME_* flags ride in the low bits of that pointer: 24 bytes a frame, which is what a
    parked thread and a deep recursion pay. Use frame_base / frame_flags / frame_set. */
 typedef struct Frame {
-    Closure *closure;
-    const Instr *ip;
-    uintptr_t tagged_base;
+    Closure *closure;      /* the function the frame runs */
+    const Instr *ip;       /* the next instruction (stored when the loop leaves the frame) */
+    uintptr_t tagged_base; /* slot 0 of the frame, with the FRAME_* flags in its low bits */
 } Frame;
 
 #define FRAME_FLAG_BITS ((uintptr_t)7)
 
+/* A frame's slot 0, its FRAME_* flags, and setting both at once. */
 static inline Value *frame_base(const Frame *f) {
     return (Value *)(f->tagged_base & ~FRAME_FLAG_BITS);
 }
@@ -58,6 +59,7 @@ typedef enum {
     WAIT_SELECT,
     WAIT_JOIN,
     WAIT_SLEEP,
+    WAIT_FD, /* an fd to be ready (poll.h) */
 } WaitKind;
 
 typedef struct Fiber Fiber;
@@ -75,8 +77,8 @@ typedef struct Waiter {
 #define WAITER_SELECT 2 /* part of a SelectWaiter */
 
 typedef struct SelectWaiter {
-    Waiter w;
-    Fiber *fiber;
+    Waiter w;     /* linked in one channel's queue */
+    Fiber *fiber; /* the thread waiting in the select */
 } SelectWaiter;
 
 #define FIBER_THREAD             1  /* root of a thread (obj.flags) */
@@ -107,6 +109,10 @@ typedef struct SelectWaiter {
 /* Not an error: the fiber was switched away at a safe point (FIBER_AT_SAFE_POINT), which
    it leaves when it resumes. Kept here so that resuming checks one field. */
 #define PENDING_SAFE_POINT  ((Value)(MT_QNAN | 19))
+/* Not an error: a native returned NATIVE_RETRY; when the fiber resumes, the call in its
+   thread's wait.value (a native, or a foreign object for its `next`) with wait.index
+   arguments, still on the stack, runs again (mtcall_retry). */
+#define PENDING_RETRY ((Value)(MT_QNAN | 20))
 
 /* An Exit delivered to a thread from outside it (a kill, shutdown, a signal for main) and
    not raised yet: a thread holds it while it may not be raised (sched.c, exit_due). */
@@ -119,10 +125,10 @@ typedef enum {
 
 struct Fiber {
     Obj obj;
-    Value *stack, *top, *stack_end;
-    Frame *frames;
-    uint32_t nframes, frames_cap;
-    Upvalue *open_upvalues;
+    Value *stack, *top, *stack_end; /* the value stack: slots in use end at top */
+    Frame *frames;                  /* the call frames, innermost last */
+    uint32_t nframes, frames_cap;   /* frames in use and allocated */
+    Upvalue *open_upvalues;         /* upvalues still pointing into the stack, highest slot first */
     /* Fields that only one kind of fiber uses share storage. Walks up a resume chain
        (via resumer) stop at the thread root. */
     union {
@@ -147,10 +153,10 @@ struct Fiber {
         uint32_t spawn_pc;     /* thread: pc of the spawn in spawn_proto */
         uint32_t resume_depth; /* coroutine, while RUNNING: its depth in the resume chain */
     };
-    uint32_t id;
-    uint32_t timer_slot; /* index in the timer heap + 1, or 0 */
-    uint32_t reg_index;  /* thread: position in the scheduler's registry */
-    uint8_t state, wait_kind;
+    uint32_t id;              /* thread: its id (spawn order); coroutine: its creation order */
+    uint32_t timer_slot;      /* index in the timer heap + 1, or 0 */
+    uint32_t reg_index;       /* thread: position in the scheduler's registry */
+    uint8_t state, wait_kind; /* FiberState; a parked thread's WaitKind */
     union {
         uint8_t mode;      /* coroutine: how it returns to its resumer (ResumeMode) */
         uint8_t exit_held; /* thread: the HeldExit it holds, or HELD_NONE */
@@ -180,12 +186,29 @@ static inline Fiber *AS_FIBER(Value v) { return (Fiber *)AS_OBJ(v); }
 
 /* {== Fibers (fiber.c) ==} */
 
+/* A fiber whose stack holds [callee, args...], ready for its first resume: a thread's root
+   (`thread`) or a coroutine. */
 MT_INTERNAL Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread);
+
+/* Makes room for `needed` more slots above top, moving the stack (frames and open upvalues
+   follow it). */
 MT_INTERNAL bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed);
+
+/* Doubles a fiber's frame array. */
 MT_INTERNAL bool mtf_grow_frames(VM *vm, Fiber *f);
+
+/* Closes the open upvalues at or above `from` (a frame returning or a scope ending): they
+   keep their values after the slots go. */
 MT_INTERNAL void mtf_close_upvalues(Fiber *f, Value *from);
+
+/* The open upvalue for a stack slot, made if new (closures share it). */
 MT_INTERNAL Upvalue *mtf_capture(VM *vm, Fiber *f, Value *slot);
+
+/* Frees a finished fiber's heap stack and frames: its handle may live on, its stack need
+   not. */
 MT_INTERNAL void mtf_release_stack(VM *vm, Fiber *f);
+
+/* The bytes a fiber object was allocated with (its inline storage included). */
 MT_INTERNAL size_t mtf_object_size(Fiber *f);
 
 #endif

@@ -28,7 +28,10 @@ Class *mtfo_new_class(VM *vm, const ForeignOps *ops) {
                                     cap * sizeof(Class *));
         vm->foreign_cap = cap;
     }
-    k = mto_class(vm, mto_intern_z(vm, ops->name), NULL);
+    String *name = mto_intern_z(vm, ops->name);
+    mtgc_push_temp(vm, OBJ_VAL(name)); /* making the class may collect */
+    k = mto_class(vm, name, NULL);
+    mtgc_pop_temp(vm, 1);
     k->foreign = ops;
     vm->foreign[vm->nforeign++] = k;
     return k;

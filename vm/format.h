@@ -6,6 +6,7 @@
 
 #include "vm/state.h"
 
+/* v formatted by a format spec (`>8.3f`...) as in f"{v:spec}". */
 MT_INTERNAL bool mtfmt_format(VM *vm, Value v, String *spec, Value *out);
 
 #endif

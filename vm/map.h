@@ -6,10 +6,16 @@
 
 #include "vm/object.h"
 
+/* A new empty map with room for `cap` entries. */
 MT_INTERNAL Map *mtm_new(VM *vm, uint32_t cap);
+
+/* Looks key up: false if absent, or with *failed set if the key is unhashable (error
+   raised). */
 MT_INTERNAL bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed);
 MT_INTERNAL bool mtm_set(VM *vm, Map *m, Value key, Value v); /* false: error raised */
 MT_INTERNAL bool mtm_delete(VM *vm, Map *m, Value key, Value *out, bool *failed);
+
+/* Removes every entry (m.clear()). */
 MT_INTERNAL void mtm_clear(VM *vm, Map *m);
 MT_INTERNAL bool mtm_hash(VM *vm, Value key, uint32_t *hash); /* false: unhashable */
 MT_INTERNAL void mtm_free(VM *vm, Map *m);

@@ -32,9 +32,9 @@ typedef struct IntChunk IntChunk;
 
 /* A boxed int: the value and the collector's mark (free cells link through `value`). */
 typedef struct IntCell {
-    int64_t value;
-    uint32_t marked;
-    uint32_t is_free;
+    int64_t value;    /* the int (or, on the free list, the next free cell) */
+    uint32_t marked;  /* the collector's mark */
+    uint32_t is_free; /* on the free list: the sweeper skips it */
 } IntCell;
 
 /* A protected region: where MemoryError lands when an allocation fails. It remembers the
@@ -42,45 +42,62 @@ typedef struct IntCell {
    put it back: temporary roots, the collector's pause count, the C nesting depth, and the
    temporary buffers registered since. */
 typedef struct MemJmp {
-    jmp_buf buf;
+    jmp_buf buf; /* where MemoryError lands */
     struct MemJmp *prev;
-    int ntemps, gc_pause, ntmp;
-    uint32_t nest_depth;
-    bool in_reserve, dead; /* the reserve's state at entry (see mtmem_handled) */
+    int ntemps, gc_pause, ntmp; /* the depths to restore when it lands */
+    uint32_t nest_depth;        /* the C helpers' nesting depth to restore */
+    bool in_reserve, dead;      /* the reserve's state at entry (see mtmem_handled) */
 } MemJmp;
 
 /* A registered temporary buffer (a host block). */
 typedef struct {
-    void *p;
-    size_t size;
+    void *p;     /* the buffer */
+    size_t size; /* its size */
 } MemTmp;
 
 typedef struct Mem {
-    void *free[MT_MEM_CLASSES];
-    char *bump, *bump_end; /* the unused tail of the newest chunk (both NULL at first) */
-    MemChunk *chunks;
-    IntCell *int_free;
-    IntChunk *int_chunks;
-    size_t total;    /* bytes held from the host, including chunk space and the VM itself */
-    size_t limit;    /* 0: none */
-    bool in_reserve; /* a MemoryError was raised: unwinding may use MT_MEM_RESERVE more */
-    bool dead;       /* an allocation failed again while the reserve was open */
-    MemJmp *jmp;
-    mt_ReallocFn realloc_fn;
-    void *user_data;
-    int ntmp;
-    MemTmp tmp[MT_MEM_TMP_MAX];
+    void *free[MT_MEM_CLASSES]; /* one free list per 16-byte size class */
+    char *bump, *bump_end;      /* the unused tail of the newest chunk (both NULL at first) */
+    MemChunk *chunks;           /* every chunk, returned at teardown */
+    IntCell *int_free;          /* free boxed-int cells */
+    IntChunk *int_chunks;       /* every chunk of cells (returned at teardown) */
+    size_t total;            /* bytes held from the host, including chunk space and the VM itself */
+    size_t limit;            /* 0: none */
+    bool in_reserve;         /* a MemoryError was raised: unwinding may use MT_MEM_RESERVE more */
+    bool dead;               /* an allocation failed again while the reserve was open */
+    MemJmp *jmp;             /* the innermost protected region */
+    mt_ReallocFn realloc_fn; /* the host's allocator */
+    void *user_data;         /* passed to it */
+    int ntmp;                /* temporary buffers registered */
+    MemTmp tmp[MT_MEM_TMP_MAX]; /* freed if a MemoryError lands past their region */
 } Mem;
 
 typedef struct mt_VM VM;
 
+/* Prepares an allocator over the host's realloc_fn (NULL: the C library) with a limit in
+   bytes (0: none). */
 MT_INTERNAL void mtmem_init(Mem *m, mt_ReallocFn fn, void *ud, size_t limit);
+
+/* Returns every chunk to the host (VM teardown, after every object was freed). */
 MT_INTERNAL void mtmem_destroy(Mem *m);
+
+/* A block of `size` bytes: from a size-class free list for small blocks, else the host.
+   Never NULL: see the top of this file. */
 MT_INTERNAL void *mtmem_alloc(VM *vm, size_t size);
+
+/* Resizes a block allocated by this allocator; its old size must be passed back. */
 MT_INTERNAL void *mtmem_realloc(VM *vm, void *p, size_t old_size, size_t new_size);
+
+/* Frees a block; `size` must be what it was allocated with (blocks carry no header). */
 MT_INTERNAL void mtmem_free(VM *vm, void *p, size_t size);
+
+/* A cell for an int too big for the NaN box (swept by mtmem_sweep_ints). */
 MT_INTERNAL int64_t *mtmem_int_cell(VM *vm, int64_t value);
+
+/* Frees every boxed int cell the collector did not mark. */
 MT_INTERNAL void mtmem_sweep_ints(VM *vm);
+
+/* Raises MemoryError at the innermost protected region (longjmp). */
 MT_INTERNAL _Noreturn void mtmem_fail(VM *vm);
 
 /* Host blocks that may be refused: NULL on failure (new_size 0 frees). Never collects,

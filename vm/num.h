@@ -9,7 +9,12 @@
 
 MT_INTERNAL int mtn_format_double(double d, char *buf); /* shortest round-trip text */
 MT_INTERNAL bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out);
+
+/* Whether a well-formed int literal does not fit 64 bits (OverflowError, not a bad
+   literal). */
 MT_INTERNAL bool mtn_int_too_big(const char *s, size_t len, int base);
+
+/* An int or float literal's value (false if it is not one). */
 MT_INTERNAL bool mtn_parse_number(const char *s, size_t len, Value *out, VM *vm);
 
 #endif

@@ -34,11 +34,11 @@ typedef enum {
 } ObjType;
 
 struct Obj {
-    Obj *next;
-    uint8_t type;
-    uint8_t marked;
-    uint16_t flags;
-    uint32_t aux; /* per-type: the hash of a string, the inline field slots of an instance */
+    Obj *next;      /* the next object on vm->objects (the sweeper's list) */
+    uint8_t type;   /* ObjType */
+    uint8_t marked; /* the collector's mark: 0 white, 1 marked, 2 scanned (fibers) */
+    uint16_t flags; /* per type: STR_*, FIBER_*, NATIVE_PROPERTY */
+    uint32_t aux;   /* per-type: the hash of a string, the inline field slots of an instance */
 };
 
 static inline bool IS_OBJ_TYPE(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(v)->type == t; }
@@ -54,63 +54,63 @@ static inline bool IS_OBJ_TYPE(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(
 /* Immutable UTF-8 text. `ncp` counts code points; indexing is O(1) for ASCII strings. */
 typedef struct String {
     Obj obj;
-    uint32_t len;
-    uint32_t ncp;
-    char chars[];
+    uint32_t len; /* bytes of UTF-8, without the NUL that follows them */
+    uint32_t ncp; /* code points (len for ASCII strings) */
+    char chars[]; /* the text, NUL-terminated for C */
 } String;
 
 /* {== Internal string-keyed hash table (interning, methods, fields, module names) ==} */
 
 typedef struct {
     String *key; /* NULL: empty (value UNDEF) or tombstone (value TRUE) */
-    Value value;
+    Value value; /* UNDEF for an empty node, NIL for a deleted one */
 } TableEntry;
 
 typedef struct {
-    uint32_t count; /* live + tombstones */
-    uint32_t mask;  /* capacity - 1, or 0 with entries NULL */
-    TableEntry *entries;
+    uint32_t count;      /* live + tombstones */
+    uint32_t mask;       /* capacity - 1, or 0 with entries NULL */
+    TableEntry *entries; /* mask + 1 entries, or NULL */
 } Table;
 
 /* {== Containers ==} */
 
 typedef struct List {
     Obj obj;
-    uint32_t count;
-    uint32_t cap;
-    Value *items;
+    uint32_t count; /* items in use */
+    uint32_t cap;   /* items allocated */
+    Value *items;   /* the items (mtmem block of cap values) */
 } List;
 
 /* Insertion-ordered map: open addressing over nodes (one cache line touched per lookup),
    with the insertion order kept as a doubly linked list through the nodes. An empty node
    has key and value UNDEF; a deleted one has key UNDEF and value NIL. */
 typedef struct {
-    Value key;
-    Value value;
-    uint32_t hash;
+    Value key;          /* UNDEF: empty or deleted node */
+    Value value;        /* UNDEF for an empty node, NIL for a deleted one */
+    uint32_t hash;      /* the key's hash, kept to grow the table without rehashing keys */
     int32_t next, prev; /* insertion order; -1 ends */
 } MapNode;
 
 typedef struct Map {
     Obj obj;
-    uint32_t count;   /* live entries */
-    uint32_t used;    /* live + deleted nodes (probe chains) */
-    uint32_t mask;    /* capacity - 1, or 0 with no nodes */
-    uint32_t version; /* bumped when the key set changes, to catch edits during a for */
-    int32_t head, tail;
-    MapNode *nodes;
+    uint32_t count;     /* live entries */
+    uint32_t used;      /* live + deleted nodes (probe chains) */
+    uint32_t mask;      /* capacity - 1, or 0 with no nodes */
+    uint32_t version;   /* bumped when the key set changes, to catch edits during a for */
+    int32_t head, tail; /* the first and last node in insertion order (-1: none) */
+    MapNode *nodes;     /* mask + 1 nodes (open addressing) */
 } Map;
 
 typedef struct Range {
     Obj obj;
-    int64_t start, stop, step;
+    int64_t start, stop, step; /* as range(start, stop, step); step is never 0 */
 } Range;
 
 /* {== Functions ==} */
 
 typedef struct {
     uint8_t is_local; /* captures the enclosing function's slot, else its upvalue */
-    uint8_t index;
+    uint8_t index;    /* the slot or upvalue index */
 } UpvalDesc;
 
 /* Exception handler: a pc range of one function and where control lands. */
@@ -121,19 +121,19 @@ typedef enum {
 } HandlerKind;
 
 typedef struct {
-    uint32_t start, end, target;
-    uint16_t depth; /* stack slots (from the frame base) live at the handler */
-    uint8_t kind;
-    uint8_t slot;
+    uint32_t start, end, target; /* the pc range [start, end) it covers, and the landing pad */
+    uint16_t depth;              /* stack slots (from the frame base) live at the handler */
+    uint8_t kind;                /* RegionKind */
+    uint8_t slot; /* where the error goes (a finally: slot, and its kind in slot + 1) */
 } Handler;
 
 /* A region of code that runs while an error is being handled (an except body, a finally
    body) or that is cleanup (finally bodies and with exits, which a kill must not cut). */
 typedef enum { REGION_EXCEPT, REGION_FINALLY } RegionKind;
 typedef struct {
-    uint32_t start, end;
-    uint8_t kind;
-    uint8_t slot; /* the slot holding the error being handled (finally: if slot+1 is EXC) */
+    uint32_t start, end; /* the pc range [start, end) of the body */
+    uint8_t kind;        /* RegionKind */
+    uint8_t slot;        /* the slot holding the error being handled (finally: if slot+1 is EXC) */
 } Region;
 
 /* Completion kinds stored in a finally's kind slot. */
@@ -142,8 +142,8 @@ enum { KIND_NORMAL = 0, KIND_EXC = 1, KIND_RETURN = 2, KIND_JUMP = 3 };
 /* Inline cache for an attribute site: the class seen last and the field or method found. */
 typedef struct {
     struct String *name;
-    void *klass; /* Class* for instances, or a type tag for builtins */
-    Value method;
+    void *klass;    /* Class* for instances, or a type tag for builtins */
+    Value method;   /* the method (a closure or a native) */
     uint32_t index; /* field index, or UINT32_MAX for a method hit */
     uint32_t shape; /* method hit: the class's field count then (a new field may shadow) */
 } AttrCache;
@@ -154,38 +154,38 @@ typedef struct {
 
 typedef struct Proto {
     Obj obj;
-    Instr *code;
-    int32_t *lines;
-    Value *consts;
-    UpvalDesc *upvals;
+    Instr *code;       /* the bytecode (ncode instructions) */
+    int32_t *lines;    /* the source line of each instruction */
+    Value *consts;     /* constants (nconsts) */
+    UpvalDesc *upvals; /* what each upvalue captures (nupvals) */
     struct String **param_names;
-    Handler *handlers;
-    Region *regions;
-    AttrCache *caches;
+    Handler *handlers; /* except/finally handlers, innermost first (nhandlers) */
+    Region *regions;   /* except bodies and cleanup blocks (nregions): contexts, the hold rule */
+    AttrCache *caches; /* inline caches of its attribute and method sites (ncaches) */
     struct String *name;
     struct Module *module;
-    uint32_t ncode, nconsts, ncaches;
-    uint16_t nhandlers, nregions;
-    uint16_t maxstack;
-    uint8_t nupvals;
-    uint8_t nparams;   /* declared parameters, including self for a method */
-    uint8_t nrequired; /* parameters without a default */
-    uint8_t pflags;
-    int32_t line; /* where the def starts */
+    uint32_t ncode, nconsts, ncaches; /* counts of the arrays above */
+    uint16_t nhandlers, nregions;     /* counts of the arrays above */
+    uint16_t maxstack;                /* the most stack slots a call of it needs above its base */
+    uint8_t nupvals;                  /* upvalues its closures capture */
+    uint8_t nparams;                  /* declared parameters, including self for a method */
+    uint8_t nrequired;                /* parameters without a default */
+    uint8_t pflags;                   /* PROTO_* */
+    int32_t line;                     /* where the def starts */
 } Proto;
 
 typedef struct Upvalue {
     Obj obj;
     Value *location; /* into a fiber stack while open, else &closed */
-    Value closed;
+    Value closed;    /* the value, once the slot is gone */
     struct Upvalue *next_open;
 } Upvalue;
 
 typedef struct Closure {
     Obj obj;
-    Proto *proto;
-    uint32_t nupvals;
-    Upvalue *upvals[];
+    Proto *proto;      /* its function */
+    uint32_t nupvals;  /* proto->nupvals: the length of upvals */
+    Upvalue *upvals[]; /* the variables it captured */
 } Closure;
 
 /* Native function results. */
@@ -195,6 +195,8 @@ enum {
     NATIVE_CALL = 2,    /* args[0..argc] was rewritten to a call: run it in place (tail call) */
     NATIVE_SUSPEND = 3, /* the fiber parked or switched; the VM resumes another one */
     NATIVE_END = 4,     /* a foreign class's `next`: the iteration is over */
+    NATIVE_RETRY = 5,   /* it parked the thread until an fd is ready (mtpoll_park): when the
+                           thread resumes, the VM calls it again with the same arguments */
 };
 
 /* args[0] is the receiver (methods) or the native itself; arguments are args[1..argc]. */
@@ -202,7 +204,7 @@ typedef int (*NativeFn)(VM *vm, Value *args, int argc);
 
 typedef struct Native {
     Obj obj;
-    NativeFn fn;
+    NativeFn fn; /* the C function */
     struct String *name;
     const char *const *params;  /* parameter names for keyword calls, NULL-terminated */
     int16_t min_args, max_args; /* max -1: any number */
@@ -215,28 +217,28 @@ typedef struct Class {
     Obj obj;
     struct String *name;
     struct Class *super;
-    Table methods; /* own and inherited methods (copied down when the class is made) */
-    Table fields;  /* field name -> SMALLINT slot, shared by all instances */
-    uint32_t nfields;
-    Value init;      /* cached `init` method or UNDEF */
-    int builtin_tag; /* for error classes made by the VM: which ErrorKind, else -1 */
+    Table methods;    /* own and inherited methods (copied down when the class is made) */
+    Table fields;     /* field name -> SMALLINT slot, shared by all instances */
+    uint32_t nfields; /* fields an instance has room for */
+    Value init;       /* cached `init` method or UNDEF */
+    int builtin_tag;  /* for error classes made by the VM: which ErrorKind, else -1 */
     /* A foreign class (foreign.h): the hooks of its objects; NULL for every other class.
        It cannot be called or subclassed from Mt. */
-    const struct ForeignOps *foreign;
+    const struct ForeignOps *foreign; /* see above */
 } Class;
 
 typedef struct Instance {
     Obj obj;
-    Class *klass;
-    Value *fields; /* points at inline[] or at an out-of-line array */
-    uint32_t nfields, cap;
-    Value inline_fields[];
+    Class *klass;          /* its class: fields layout and methods */
+    Value *fields;         /* points at inline[] or at an out-of-line array */
+    uint32_t nfields, cap; /* fields set up and allocated */
+    Value inline_fields[]; /* the first fields, in the same allocation */
 } Instance;
 
 typedef struct Bound {
     Obj obj;
-    Value self;
-    Value method;
+    Value self;   /* the receiver */
+    Value method; /* the method (a closure or a native) */
 } Bound;
 
 typedef struct Module {
@@ -244,62 +246,139 @@ typedef struct Module {
     struct String *name;
     struct String *path;
     struct String *source;
-    Table names;       /* global name -> SMALLINT index */
-    Value *values;     /* UNDEF while not assigned */
-    uint8_t *declared; /* set once a top-level let/def/class/import ran */
-    uint32_t nvalues, cap;
-    uint8_t state; /* MODULE_LOADING / MODULE_READY */
+    Table names;           /* global name -> SMALLINT index */
+    Value *values;         /* UNDEF while not assigned */
+    uint8_t *declared;     /* set once a top-level let/def/class/import ran */
+    uint32_t nvalues, cap; /* globals and room for them */
+    uint8_t state;         /* MODULE_LOADING / MODULE_READY */
 } Module;
 enum { MODULE_LOADING = 1, MODULE_READY = 2 };
 
 /* Traceback: frames an error passed through, innermost first. */
 typedef struct {
-    Proto *proto;
-    uint32_t pc;
+    Proto *proto; /* its function */
+    uint32_t pc;  /* the instruction it was at */
 } TraceEntry;
 
 typedef struct Trace {
     Obj obj;
-    uint32_t count, cap;
-    TraceEntry *entries;
+    uint32_t count, cap; /* frames recorded and allocated */
+    TraceEntry *entries; /* innermost first (a host block: tracebacks must not fail) */
 } Trace;
 
 /* {== Making objects (object.c) ==} */
 
+/* A new object of `size` bytes and type `type`, linked on the all-objects list for the
+   sweeper; may collect first (callers root what they hold). */
 MT_INTERNAL Obj *mto_alloc(VM *vm, size_t size, ObjType type);
+
+/* A new string with a copy of chars[0..len) (not interned). */
 MT_INTERNAL String *mto_string(VM *vm, const char *chars, size_t len);
+
+/* mto_string of a NUL-terminated C string. */
 MT_INTERNAL String *mto_string_z(VM *vm, const char *chars);
+
+/* The interned string with this text, made if new: names and constants are interned so
+   that tables compare keys by pointer. */
 MT_INTERNAL String *mto_intern(VM *vm, const char *chars, size_t len);
+
+/* mto_intern of a NUL-terminated C string. */
 MT_INTERNAL String *mto_intern_z(VM *vm, const char *chars);
+
+/* A string of `len` bytes to be filled in by the caller and then passed to
+   mto_string_finish (saves a copy when text is built in place). */
 MT_INTERNAL String *mto_string_alloc(VM *vm, size_t len);
+
+/* Completes a string from mto_string_alloc: counts its code points and notes whether it is
+   ASCII. */
 MT_INTERNAL String *mto_string_finish(VM *vm, String *s);
+
+/* A new string from a printf format. */
 MT_INTERNAL String *mto_string_fmt(VM *vm, const char *fmt, ...) MT_PRINTF(2, 3);
+
+/* The byte offset of code point `cp_index` of s (clamped to the end); O(1) for ASCII
+   strings. */
 MT_INTERNAL uint32_t mto_utf8_offset(String *s, uint32_t cp_index);
+
+/* The byte offset of code point `cp_index` of s (clamped to the end), walking from the
+   nearest place a recent lookup in s landed (vm->str_cursor): O(1) per step in loops. */
 MT_INTERNAL uint32_t mto_utf8_seek(VM *vm, String *s, uint32_t cp_index);
+
+/* The code point index at byte offset `byte` of s (a code point boundary), the inverse of
+   mto_utf8_seek and as cheap. */
 MT_INTERNAL uint32_t mto_cp_index(VM *vm, String *s, uint32_t byte);
+
+/* The code points [cp_from, cp_to) of s as a new string. */
 MT_INTERNAL String *mto_substring(VM *vm, String *s, uint32_t cp_from, uint32_t cp_to);
+
+/* A one-character string; ASCII ones are interned, so iterating over text does not churn. */
 MT_INTERNAL String *mto_char(VM *vm, const char *bytes, size_t n);
+
+/* The string's hash, computed once and kept in its header. */
 MT_INTERNAL uint32_t mto_string_hash(String *s);
+
+/* A new empty list with room for `cap` items. */
 MT_INTERNAL List *mto_list(VM *vm, uint32_t cap);
+
+/* Appends v, growing the list (the list and v must be rooted). */
 MT_INTERNAL void mto_list_push(VM *vm, List *l, Value v);
+
+/* Grows a list's capacity to at least `cap` items. */
 MT_INTERNAL void mto_list_reserve(VM *vm, List *l, uint32_t cap);
+
+/* A new range; empty ranges are allowed (step is never 0: the caller checks). */
 MT_INTERNAL Range *mto_range(VM *vm, int64_t start, int64_t stop, int64_t step);
+
+/* The number of items of r; false if it does not fit 64 bits. */
 MT_INTERNAL bool mto_range_len(Range *r, int64_t *out);
+
+/* A new empty function prototype of module `module`, for the compiler to fill. */
 MT_INTERNAL Proto *mto_proto(VM *vm, Module *module);
+
+/* A closure of proto with its upvalue slots empty (CLOSURE fills them). */
 MT_INTERNAL Closure *mto_closure(VM *vm, Proto *proto);
+
+/* An open upvalue pointing at a stack slot (fiber.c keeps the open list). */
 MT_INTERNAL Upvalue *mto_upvalue(VM *vm, Value *slot);
+
+/* A native function taking min..max arguments (max -1: any number). */
 MT_INTERNAL Native *mto_native(VM *vm, const char *name, NativeFn fn, int min, int max);
+
+/* A new class; a subclass starts with copies of its base's methods and fields. */
 MT_INTERNAL Class *mto_class(VM *vm, String *name, Class *super);
+
+/* A new instance of klass with every field undefined. */
 MT_INTERNAL Instance *mto_instance(VM *vm, Class *klass);
+
+/* Sets a field (adding it to the class's field table if new). */
 MT_INTERNAL void mto_instance_set(VM *vm, Instance *inst, String *name, Value v);
+
+/* Reads a field; false if the instance has no such field. */
 MT_INTERNAL bool mto_instance_get(Instance *inst, String *name, Value *out);
+
+/* A method bound to its receiver, as obj.method without a call gives. */
 MT_INTERNAL Bound *mto_bound(VM *vm, Value self, Value method);
+
+/* A new module named `name` whose file is `path` (NULL for built-in ones). */
 MT_INTERNAL Module *mto_module(VM *vm, String *name, String *path);
+
+/* The slot of a module global, made on first mention (holding the builtin of that name, if
+   any, until a top-level declaration runs). */
 MT_INTERNAL uint32_t mto_module_slot(VM *vm, Module *m, String *name);
+
+/* A new empty traceback. */
 MT_INTERNAL Trace *mto_trace(VM *vm);
+
+/* Appends a frame (function and pc) to a traceback; frames past memory are left out. */
 MT_INTERNAL void mto_trace_add(VM *vm, Trace *t, Proto *p, uint32_t pc);
+
+/* An int value: inline in the NaN box when it fits 48 bits, else a boxed cell. */
 MT_INTERNAL Value mto_int(VM *vm, int64_t i);
+
+/* Frees an object and what it owns (the sweeper and VM teardown call it). */
 MT_INTERNAL void mto_free(VM *vm, Obj *o);
+
+/* The bytes an object of fixed layout was allocated with (for mtmem_free). */
 MT_INTERNAL size_t mto_size(Obj *o);
 
 /* Small helpers used everywhere. */

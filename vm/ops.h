@@ -7,14 +7,32 @@
 
 #include "vm/vm.h"
 
+/* a op b for the arithmetic and bitwise opcodes the inline fast paths left (mixed types,
+   overflow, errors). */
 MT_INTERNAL bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out);
+
+/* a op b for <, <=, >, >= (errors for unlike types). */
 MT_INTERNAL bool mtop_compare(VM *vm, int op, Value a, Value b, Value *out);
+
+/* op a for unary minus, not and ~. */
 MT_INTERNAL bool mtop_unary(VM *vm, int op, Value a, Value *out);
+
+/* item in container. */
 MT_INTERNAL bool mtop_contains(VM *vm, Value container, Value item, bool *out);
+
+/* obj[key] for every indexable type. */
 MT_INTERNAL bool mtop_get_index(VM *vm, Value obj, Value key, Value *out);
+
+/* obj[key] = v. */
 MT_INTERNAL bool mtop_set_index(VM *vm, Value obj, Value key, Value v);
+
+/* obj[lo:hi] (nil bounds are omitted ones). */
 MT_INTERNAL bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out);
+
+/* The start of a for loop: checks the value is iterable (or calls its iter method). */
 MT_INTERNAL Step mtop_iter(VM *vm, Fiber *f);
+
+/* The next item of a for loop: pushes it, or STEP_JUMP when the loop ends. */
 MT_INTERNAL Step mtop_for_iter(VM *vm, Fiber *f);
 
 #endif

@@ -14,15 +14,15 @@
 typedef struct {
     double at;    /* monotonic deadline */
     uint64_t seq; /* order the timers were set: ties by deadline break by it */
-    Fiber *fiber;
+    Fiber *fiber; /* the thread waiting */
 } Timer;
 
 struct Scheduler {
-    Fiber *run_head, *run_tail; /* FIFO, linked through wait.next */
-    uint32_t run_len;           /* threads in the run queue */
-    uint32_t pass_left;         /* threads left in this pass before timers are looked at */
-    Timer *timers;              /* min-heap on (at, seq) */
-    uint32_t ntimers, timers_cap;
+    Fiber *run_head, *run_tail;     /* FIFO, linked through wait.next */
+    uint32_t run_len;               /* threads in the run queue */
+    uint32_t pass_left;             /* threads left in this pass before timers are looked at */
+    Timer *timers;                  /* min-heap on (at, seq) */
+    uint32_t ntimers, timers_cap;   /* timers in the heap and its capacity */
     uint64_t timer_seq;             /* the next timer's seq */
     Fiber **threads;                /* live threads in spawn order (NULL holes compacted lazily) */
     uint32_t nthreads, threads_cap; /* thread.c */
@@ -35,6 +35,7 @@ struct Scheduler {
     bool status_fixed;          /* what began shutdown fixed the exit status */
     bool aborted;               /* a second signal: stop at once */
     int status;                 /* the exit status, once fixed */
+    struct Poller *poller;      /* threads waiting for fds (poll.h) */
 };
 
 /* The thread a fiber runs on (itself for a thread's root). */
@@ -66,6 +67,9 @@ MT_INTERNAL Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on);
    `exc` is raised there. */
 MT_INTERNAL void mts_wake(VM *vm, Fiber *thread, Value result);
 MT_INTERNAL void mts_wake_error(VM *vm, Fiber *thread, Value exc);
+/* Makes a thread parked on an fd runnable: the native call it left with NATIVE_RETRY runs
+   again when it resumes. */
+MT_INTERNAL void mts_wake_retry(VM *vm, Fiber *thread);
 /* Takes a parked thread out of what it waits on (for a kill and the collector). */
 MT_INTERNAL void mts_unpark(VM *vm, Fiber *thread);
 

@@ -9,12 +9,12 @@
 
 /* A select in progress: one waiter per channel case. */
 typedef struct Select {
-    SelectWaiter *waiters;
-    uint32_t ncases;
-    uint32_t operands;  /* stack index of the first case operand */
-    const Instr *table; /* the jump table after the SELECT instruction */
-    int chosen;         /* -1 while waiting */
-    const char *kinds;  /* per case: '0' recv, '1' send, '2' after; then 'd' if a default */
+    SelectWaiter *waiters; /* one per case (after() cases unused) */
+    uint32_t ncases;       /* cases, without default */
+    uint32_t operands;     /* stack index of the first case operand */
+    const Instr *table;    /* the jump table after the SELECT instruction */
+    int chosen;            /* -1 while waiting */
+    const char *kinds;     /* per case: '0' recv, '1' send, '2' after; then 'd' if a default */
 } Select;
 
 /* The SELECT instruction: n cases' operands on f's stack, `table` their jump table. */

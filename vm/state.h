@@ -24,9 +24,12 @@
     X(message, "message")                                                                          \
     X(enter, "enter")                                                                              \
     X(exit, "exit")                                                                                \
-    X(str, "str") X(repr, "repr") X(trace, "@trace") X(context, "@context") X(code, "code")        \
-        X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")                  \
-            X(unmatchable, "@unmatchable")
+    X(str, "str")                                                                                  \
+    X(repr, "repr")                                                                                \
+    X(trace, "@trace")                                                                             \
+    X(context, "@context")                                                                         \
+    X(code, "code") X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")      \
+        X(unmatchable, "@unmatchable")
 
 typedef struct {
 #define X(field, text) String *field;
@@ -50,27 +53,29 @@ struct mt_VM {
     Value error;    /* exception raised by a native, on its way to the unwinder */
 
     /* Memory and collector. */
-    Mem mem;
-    Obj *objects;
-    size_t bytes_allocated, next_gc;
-    Obj **gray;
-    size_t ngray, graycap;
-    bool gray_overflow; /* the gray stack could not grow: some marked objects are unscanned */
-    Value temps[32];    /* values a native holds across an allocation */
-    int ntemps;
-    int gc_pause;   /* >0: collections are postponed */
-    bool gc_stress; /* collect at every allocation */
-    bool gc_running;
+    Mem mem;                /* the allocator: free lists, chunks, the limit (mem.h) */
+    Obj *objects;           /* every object, newest first: what the sweeper walks */
+    size_t bytes_allocated; /* live bytes counted so far */
+    size_t next_gc;         /* the next collection is due past this many */
+    Obj **gray;             /* the collector's work stack (host blocks: it must not fail) */
+    size_t ngray, graycap;  /* its use and capacity */
+    bool gray_overflow;     /* the gray stack could not grow: some marked objects are unscanned */
+    Value temps[32];        /* values a native holds across an allocation */
+    int ntemps;             /* how many temps are in use */
+    int gc_pause;           /* >0: collections are postponed */
+    bool gc_stress;         /* collect at every allocation */
+    bool gc_running;        /* a collection is under way (no nested ones) */
     struct CompilerState *compiler; /* roots of an in-progress compile */
 
     /* Names and types. */
-    Table strings; /* interned strings (weak) */
-    Table builtins;
-    Table modules; /* path -> Module */
-    Table type_methods[TYPE__COUNT];
-    Class *error_class[ERR__COUNT];
-    CommonNames names;
-    Value memory_error;      /* preallocated, for when allocation fails */
+    Table strings;                   /* interned strings (weak) */
+    Table builtins;                  /* name -> builtin value: every module falls back to these */
+    Table modules;                   /* path -> Module */
+    Table type_methods[TYPE__COUNT]; /* per builtin type, its methods (foreign classes keep theirs
+                                        in the class) */
+    Class *error_class[ERR__COUNT];  /* the error classes every VM makes, by ErrorKind */
+    CommonNames names;               /* interned names the VM compares with often */
+    Value memory_error;              /* preallocated, for when allocation fails */
     Value thread_exit_error; /* preallocated: a kill when there is no memory for its error */
     /* The library functions the VM itself calls, found once when the VM opens (api.c), so
        that the VM never looks the library up by name: str and repr (for f-strings of
@@ -79,35 +84,36 @@ struct mt_VM {
     struct {
         Value str, repr, close;
     } lib;
-    Value argv;
+    Value argv; /* the list scripts see as argv */
 
     /* Limits and host hooks. */
     uint32_t max_frames;
-    uint32_t max_resume_depth; /* coroutines resuming coroutines: the longest resume chain */
-    uint32_t nest_depth;       /* current depth of recursive C helpers (repr, ==) */
-    mt_Config config;
+    uint32_t max_resume_depth;       /* coroutines resuming coroutines: the longest resume chain */
+    uint32_t nest_depth;             /* current depth of recursive C helpers (repr, ==) */
+    mt_Config config;                /* the host's settings and callbacks, as given to mt_new */
     volatile sig_atomic_t attention; /* a signal or host request is waiting: check at safe points */
-    volatile sig_atomic_t signal_pending;
+    volatile sig_atomic_t signal_pending; /* the signal mt_signal was asked to deliver (0: none) */
 
-    Class **foreign; /* the foreign classes registered in this VM (foreign.c) */
-    uint32_t nforeign, foreign_cap;
+    Class **foreign;                /* the foreign classes registered in this VM (foreign.c) */
+    uint32_t nforeign, foreign_cap; /* their count and capacity */
 
-    Scheduler *sched;
-    uint64_t select_rng;
-    Module *main_module;
-    int exit_status;
-    bool error_reported;
-    uint32_t tail_base; /* NATIVE_CALL: stack index of the rewritten call's slot 0 */
-    Module *prelude;    /* stdlib parts written in Mt */
-    char *out_buf;      /* buffered stdout (default writer), out_cap bytes from mtmem */
-    size_t out_len, out_cap;
-    bool out_tty;
-    int out_errno; /* a write to stdout failed (e.g. EPIPE): print raises IOError */
+    Scheduler *sched;    /* run queue, timers, thread registry (sched.h) */
+    uint64_t select_rng; /* select's PRNG state: fixed seed, so runs repeat */
+    Module *main_module; /* the current run's main module */
+    int exit_status;     /* the status the last run earned (mt_exit_status) */
+    bool error_reported; /* an uncaught error was reported in this run (status 1 unless fixed) */
+    uint32_t tail_base;  /* NATIVE_CALL: stack index of the rewritten call's slot 0 */
+    Module *prelude;     /* stdlib parts written in Mt */
+    char *out_buf;       /* buffered stdout (default writer), out_cap bytes from mtmem */
+    size_t out_len, out_cap; /* bytes buffered and the buffer size */
+    bool out_tty;            /* standard output is a terminal: flush at each newline */
+    int out_errno;           /* a write to stdout failed (e.g. EPIPE): print raises IOError */
     /* The message of the last failed run, for the host (mt_last_error): a host block of
        compile_error_size bytes, or a static string when that is 0. */
-    char *compile_error;
-    size_t compile_error_size;
-    bool compile_incomplete;
+    char *compile_error;       /* see above */
+    size_t compile_error_size; /* see compile_error */
+    bool compile_incomplete;   /* the last compile error was input ending too early (the REPL
+                                  continues) */
     /* Where recent code-point lookups in non-ASCII strings landed, so that indexing them
        in a loop costs O(1) per step (object.c, mto_utf8_seek); most recent first. */
     StrCursor str_cursor[MT_STR_CURSORS];

@@ -113,9 +113,8 @@ static void deliver_exit(VM *vm, Fiber *t, HeldExit kind, int code) {
 
 /* At a suspension point: raise a held exit that is due, or (shutdown) re-deliver a
    swallowed ThreadExit, instead of waiting. */
-bool mtth_suspension_check(VM *vm, Fiber *f) {
-    Fiber *t = mts_thread_of(f);
-    if (mt_likely(!t || (t->exit_held == HELD_NONE && !SCH(vm)->shutting_down))) return true;
+/* mtth_suspension_check's slow path: thread t holds an exit, or shutdown is under way. */
+bool mtth_suspension_slow(VM *vm, Fiber *f, Fiber *t) {
     if (exit_due(t, f, AT_SUSPENSION)) {
         vm->error = take_held_exit(vm, t);
         return false;

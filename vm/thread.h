@@ -6,6 +6,7 @@
 #ifndef MT_THREAD_H
 #define MT_THREAD_H
 
+#include "vm/sched.h"
 #include "vm/vm.h"
 
 /* spawn f(args) (callee and arguments on f's stack, keyword names or NULL): the new
@@ -25,7 +26,14 @@ MT_INTERNAL void mtth_finished(VM *vm, Fiber *thread, Value value, bool ok);
 
 /* The exits (sites of the hold rule, SPEC 8.6). Each returns false with vm->error set when
    an exit the thread holds is raised there. */
-MT_INTERNAL bool mtth_suspension_check(VM *vm, Fiber *f);
+MT_INTERNAL bool mtth_suspension_slow(VM *vm, Fiber *f, Fiber *t);
+/* At a suspension point (every blocking operation about to wait): the common case inline,
+   since channel operations pass here on every switch. */
+static inline bool mtth_suspension_check(VM *vm, Fiber *f) {
+    Fiber *t = mts_thread_of(f);
+    if (mt_likely(!t || (t->exit_held == HELD_NONE && !vm->sched->shutting_down))) return true;
+    return mtth_suspension_slow(vm, f, t);
+}
 MT_INTERNAL bool mtth_attention(VM *vm, Fiber *f); /* a safe point with vm->attention set */
 MT_INTERNAL bool mtth_cleanup_ended(VM *vm, Fiber *f, Value in_flight);
 /* An Error that left cleanup, landing in f (or leaving it): the error to unwind with. */

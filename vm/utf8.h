@@ -9,6 +9,8 @@
 
 #include "vm/common.h"
 
+/* True if src[0..len) is valid UTF-8 without NUL bytes; else false with the line and
+   column (1-based, in code points) of the first bad byte. */
 MT_INTERNAL bool mtu8_check(const char *src, size_t len, int *line, int *col);
 
 #endif

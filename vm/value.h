@@ -41,6 +41,9 @@ typedef struct Obj Obj;
 
 #define VAL_TAG(v) ((uint32_t)((v) >> 48))
 
+/* Kind tests. A double is any bit pattern without all of MT_QNAN's bits: the NaNs that
+   arithmetic produces have bit 50 clear, so they stay doubles, and Mt code cannot make any
+   other bit pattern. */
 static inline bool IS_DOUBLE(Value v) { return (v & MT_QNAN) != MT_QNAN; }
 static inline bool IS_SMALLINT(Value v) { return VAL_TAG(v) == MT_TAG_INT; }
 static inline bool IS_BIGINT(Value v) { return VAL_TAG(v) == MT_TAG_BIGINT; }
@@ -56,6 +59,7 @@ static inline bool BOTH_SMALLINT(Value a, Value b) {
     return (((a ^ ((uint64_t)MT_TAG_INT << 48)) | (b ^ ((uint64_t)MT_TAG_INT << 48))) >> 48) == 0;
 }
 
+/* Boxing and unboxing: only these touch the bits (memcpy: no aliasing tricks). */
 static inline double AS_DOUBLE(Value v) {
     double d;
     memcpy(&d, &v, sizeof d);
