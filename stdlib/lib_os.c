@@ -272,8 +272,14 @@ static int os_islink(VM *vm, Value *args, int argc) {
     return test_path(vm, args, "os.islink", false, S_IFLNK);
 }
 
+/* Sets a field of a fresh instance; the value (a boxed int, maybe) and the name (new to
+   the class the first time) are rooted while the class and instance grow. */
 static void set_field(VM *vm, Instance *in, const char *name, Value v) {
-    mto_instance_set(vm, in, mto_intern_z(vm, name), v);
+    mtgc_push_temp(vm, v);
+    String *key = mto_intern_z(vm, name);
+    mtgc_push_temp(vm, OBJ_VAL(key));
+    mto_instance_set(vm, in, key, v);
+    mtgc_pop_temp(vm, 2);
 }
 
 static int os_stat(VM *vm, Value *args, int argc) {
@@ -498,7 +504,8 @@ static int open_os(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     mtfo_new_class(vm, &walker_ops);
     /* What os.stat returns: an object with fields (every native's data: stat's). */
-    args[0] = OBJ_VAL(mto_class(vm, mto_intern_z(vm, "StatResult"), NULL));
+    args[0] = OBJ_VAL(mto_intern_z(vm, "StatResult")); /* rooted while the class is made */
+    args[0] = OBJ_VAL(mto_class(vm, AS_STRING(args[0]), NULL));
     Module *m = mtlib_native_module(vm, "os", os_lib, args[0]);
     mtgc_push_temp(vm, OBJ_VAL(m));
     mtlib_module_set(vm, m, "StatResult", args[0]);

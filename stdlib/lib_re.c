@@ -737,13 +737,14 @@ static int op_sub(VM *vm, Value *args, Value pv, Value repl, String *s, int64_t 
         return NATIVE_ERROR;
     }
     buf_add(vm, &out, s->chars + copied, s->len - copied);
-    String *r = buf_finish(vm, &out);
-    if (!with_count) RETURN(OBJ_VAL(r));
+    args[0] = OBJ_VAL(buf_finish(vm, &out)); /* rooted while the pair is made */
+    if (!with_count) return NATIVE_OK;
     List *l = mto_list(vm, 2);
-    l->items[0] = OBJ_VAL(r);
-    l->items[1] = mto_int(vm, n);
-    l->count = 2;
-    RETURN(OBJ_VAL(l));
+    l->items[0] = args[0];
+    l->count = 1;
+    args[0] = OBJ_VAL(l);
+    mto_list_push(vm, l, mto_int(vm, n));
+    return NATIVE_OK;
 }
 
 /* split: the text between matches, with the groups of each match in between (nil for a
