@@ -124,9 +124,16 @@ static const ForeignOps scanner_ops = {"MatchIterator", sizeof(Scanner), scanner
                                        scanner_next};
 
 /* PCRE2's memory, from the VM: a size header in front of each block (pcre2's free does not
-   say the size). NULL when the VM refuses: PCRE2 then reports PCRE2_ERROR_NOMEMORY. */
-static void *re_malloc(PCRE2_SIZE size, void *vm) {
+   say the size). When the VM refuses, garbage is collected and the request tried again,
+   as for the VM's own allocations (PCRE2 only ever runs on rooted patterns and subjects);
+   then NULL, and PCRE2 reports it (compile: PCRE2_ERROR_HEAP_FAILED, else NOMEMORY). */
+static void *re_malloc(PCRE2_SIZE size, void *data) {
+    VM *vm = data;
     size_t *p = mtmem_host_realloc(vm, NULL, 0, size + 16);
+    if (!p && vm->gc_pause == 0 && !vm->gc_running) {
+        mtgc_collect(vm);
+        p = mtmem_host_realloc(vm, NULL, 0, size + 16);
+    }
     if (!p) return NULL;
     p[0] = size + 16;
     return (char *)p + 16;
@@ -245,7 +252,7 @@ static bool compile(VM *vm, Value state, String *src, int64_t flags, Value *out)
     if (translated) mtmem_tmp_free(vm, translated);
     if (!p->code) {
         mtgc_pop_temp(vm, 1);
-        if (err == PCRE2_ERROR_NOMEMORY) mtmem_fail(vm);
+        if (err == PCRE2_ERROR_HEAP_FAILED || err == PCRE2_ERROR_NOMEMORY) mtmem_fail(vm);
         compile_error(vm, src, err, offset);
         return false;
     }
@@ -712,7 +719,9 @@ static int scanner_next(VM *vm, Value *args, int argc) {
 static int op_sub(VM *vm, Value *args, Value pv, Value repl, String *s, int64_t count,
                   bool with_count) {
     if (!IS_STRING(repl)) {
-        Value a[5] = {pv, repl, OBJ_VAL(s), mto_int(vm, count), BOOL_VAL(with_count)};
+        /* count beyond a small int is "all" anyway: no boxed int to root */
+        Value n = SMALLINT_VAL(count > MT_SMALLINT_MAX ? MT_SMALLINT_MAX : count);
+        Value a[5] = {pv, repl, OBJ_VAL(s), n, BOOL_VAL(with_count)};
         return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_re_sub_fn"), 5, a);
     }
     Pattern *p = mtfo_payload(pv, &pattern_ops);
