@@ -319,7 +319,8 @@ static void walker_mark(VM *vm, void *payload) {
 
 static int walker_next(VM *vm, Value *args, int argc);
 
-static const ForeignOps walker_ops = {"Walker", sizeof(Walker), walker_mark, NULL, walker_next};
+static const ForeignOps walker_ops = {
+    .name = "Walker", .size = sizeof(Walker), .mark = walker_mark, .next = walker_next};
 
 /* dir + "/" + name (no doubled "/"). */
 static String *child_path(VM *vm, String *dir, String *name) {

@@ -26,7 +26,7 @@ typedef struct {
     uint64_t s[4];
 } Rng;
 
-static const ForeignOps random_ops = {"Random", sizeof(Rng), NULL, NULL, NULL};
+static const ForeignOps random_ops = {.name = "Random", .size = sizeof(Rng)};
 
 /* {== The generator ==} */
 

@@ -116,12 +116,14 @@ static void scanner_mark(VM *vm, void *payload) {
 
 static int scanner_next(VM *vm, Value *args, int argc);
 
-static const ForeignOps state_ops = {"re.State", sizeof(ReState), state_mark, state_free, NULL};
-static const ForeignOps pattern_ops = {"Pattern", sizeof(Pattern), pattern_mark, pattern_free,
-                                       NULL};
-static const ForeignOps match_ops = {"Match", sizeof(Match), match_mark, match_free, NULL};
-static const ForeignOps scanner_ops = {"MatchIterator", sizeof(Scanner), scanner_mark, NULL,
-                                       scanner_next};
+static const ForeignOps state_ops = {
+    .name = "re.State", .size = sizeof(ReState), .mark = state_mark, .free = state_free};
+static const ForeignOps pattern_ops = {
+    .name = "Pattern", .size = sizeof(Pattern), .mark = pattern_mark, .free = pattern_free};
+static const ForeignOps match_ops = {
+    .name = "Match", .size = sizeof(Match), .mark = match_mark, .free = match_free};
+static const ForeignOps scanner_ops = {
+    .name = "MatchIterator", .size = sizeof(Scanner), .mark = scanner_mark, .next = scanner_next};
 
 /* PCRE2's memory, from the VM: a size header in front of each block (pcre2's free does not
    say the size). When the VM refuses, garbage is collected and the request tried again,

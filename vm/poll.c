@@ -73,6 +73,19 @@ Step mtpoll_park(VM *vm, Fiber *f, int fd, uint32_t events) {
     return st;
 }
 
+Step mtpoll_park_until(VM *vm, Fiber *f, int fd, uint32_t events, double deadline) {
+    Fiber *t = mts_thread_of(f);
+    mts_timer_reserve(vm);
+    mtpoll_add(vm, t, fd, events, -1);
+    mts_timer_add(vm, t, deadline); /* before parking: the scheduler may sleep right away */
+    Step st = mts_park(vm, f, WAIT_FD, NULL);
+    if (st == STEP_ERROR) {
+        mtpoll_remove(vm, t);
+        mts_timer_remove(vm, t);
+    }
+    return st;
+}
+
 static short poll_events(uint32_t events) {
     return (short)(((events & MT_POLL_IN) ? POLLIN : 0) | ((events & MT_POLL_OUT) ? POLLOUT : 0));
 }

@@ -20,7 +20,7 @@
 typedef struct FdWait {
     Fiber *thread;
     int fd;
-    uint32_t events; /* MT_POLL_IN / MT_POLL_OUT */
+    uint32_t events;     /* MT_POLL_IN / MT_POLL_OUT */
     int32_t select_case; /* a select's case index, or -1 for a plain wait */
     uint64_t seq;        /* when it began: ready threads are queued in this order */
 } FdWait;
@@ -48,6 +48,9 @@ MT_INTERNAL bool mtpoll_busy(VM *vm);
 /* Parks the thread running f until fd is ready for `events`; the native that called it
    then returns NATIVE_RETRY, so its call runs again when the thread resumes. */
 MT_INTERNAL Step mtpoll_park(VM *vm, Fiber *f, int fd, uint32_t events);
+/* As mtpoll_park, but the thread is also woken at `deadline` (mts_now() seconds): the
+   native runs again either way and tells by the clock which happened (a timeout). */
+MT_INTERNAL Step mtpoll_park_until(VM *vm, Fiber *f, int fd, uint32_t events, double deadline);
 
 /* Whether fd is ready for `events` now, without waiting. */
 MT_INTERNAL bool mtpoll_ready(int fd, uint32_t events);

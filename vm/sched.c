@@ -266,6 +266,11 @@ static void timer_fired(VM *vm, Fiber *t) {
         mtsel_timeout(vm, t);
         return;
     }
+    if (t->wait_kind == WAIT_FD) { /* a wait for an fd with a deadline: it passed */
+        mtpoll_remove(vm, t);
+        mts_wake_retry(vm, t);
+        return;
+    }
     mts_wake(vm, t, NIL_VAL);
     t->obj.flags &= ~FIBER_DEFER;
 }

@@ -35,11 +35,11 @@ static void counter_free(VM *vm, void *payload) {
 
 static int counter_next(VM *vm, Value *args, int argc);
 
-static const ForeignOps counter_ops = {"counter", sizeof(Counter), counter_mark, counter_free,
-                                       counter_next};
+static const ForeignOps counter_ops = {"counter",    sizeof(Counter), counter_mark,
+                                       counter_free, counter_next,    NULL};
 
 /* A kind with no hooks at all: nothing to mark or free, not iterable. */
-static const ForeignOps plain_ops = {"plain", sizeof(Counter), NULL, NULL, NULL};
+static const ForeignOps plain_ops = {"plain", sizeof(Counter), NULL, NULL, NULL, NULL};
 
 static int counter_next(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
@@ -181,7 +181,7 @@ END_TEST
 /* The class's name is interned just before the class is made: a collection at that
    allocation must not sweep it. */
 START_TEST(registering_under_stress_keeps_the_class_name) {
-    static const ForeignOps ops = {"unit_stress_class", 8, NULL, NULL, NULL};
+    static const ForeignOps ops = {"unit_stress_class", 8, NULL, NULL, NULL, NULL};
     mt_Config cfg;
     mt_config_init(&cfg);
     cfg.gc_stress = 1;
