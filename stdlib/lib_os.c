@@ -184,13 +184,14 @@ static bool add_name(VM *vm, char **buf, size_t *len, size_t *cap, const char *n
    NUL-terminated names. Nothing is allocated from the VM while the DIR is open, so a
    MemoryError cannot leak it. NULL if the directory cannot be read: *err says why. */
 static char *read_names(VM *vm, const char *path, size_t *len, int *err) {
+    size_t cap = 256;
+    char *buf = mtmem_tmp_alloc(vm, cap); /* before opendir: this one may raise */
     DIR *d = opendir(path);
     if (!d) {
         *err = errno;
+        mtmem_tmp_free(vm, buf);
         return NULL;
     }
-    size_t cap = 256;
-    char *buf = mtmem_tmp_alloc(vm, cap);
     *len = 0;
     struct dirent *e;
     bool ok = true;
