@@ -7,7 +7,7 @@
 #> []
 #> false
 import os
-let base = "mt_os_files_" + str(os.getpid())
+let base = "/tmp/mt_os_files_" + str(os.getpid())
 os.mkdir(base)
 print(os.exists(base), os.isdir(base), os.isfile(base), os.listdir(base))
 with open(base + "/b.txt", "w") as f:

@@ -7,7 +7,7 @@
 #> IOError cannot make directory 'BASE/file': File exists
 #> false
 import os
-let base = "mt_os_parents_" + str(os.getpid())
+let base = "/tmp/mt_os_parents_" + str(os.getpid())
 os.mkdir(base + "/a/b/c", parents=true)
 print(os.isdir(base + "/a/b/c"))
 os.mkdir(base + "/a/b/c", parents=true)

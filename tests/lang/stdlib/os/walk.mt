@@ -13,7 +13,7 @@
 #> [] Walker
 #> 5 false
 import os
-let base = "mt_os_walk_" + str(os.getpid())
+let base = "/tmp/mt_os_walk_" + str(os.getpid())
 os.mkdir(base + "/b/deep", parents=true)
 os.mkdir(base + "/a", parents=true)
 os.mkdir(base + "/skip/inner", parents=true)
