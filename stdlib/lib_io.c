@@ -68,7 +68,7 @@ static int io_open(VM *vm, Value *args, int argc) {
     /* A FIFO's writer end would wait here for a reader: that is the one open that may
        block the whole VM (as opening a FIFO does in every language without async open). */
     int fd = open(path->chars, oflags, 0666);
-    if (fd < 0) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
+    if (fd < 0) return mtlib_errno_error(vm, errno, "cannot open '%s'", path->chars);
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(fd);

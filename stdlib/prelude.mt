@@ -145,3 +145,34 @@ def input(prompt=""):
         if line.endswith("\r"):
             line = line[:-1]
     return line
+
+# {== Parts of native modules written in Mt ==}
+
+def _with_list(f, xs, extra):
+    # For natives that take any iterable but work on lists: f(list(xs)), or with extra.
+    if extra == nil:
+        return f(_list(xs))
+    return f(_list(xs), extra)
+
+def _re_sub_fn(pat, repl, s, count, with_count):
+    # re.sub/subn with a function: it is called with each Match and may yield or block.
+    if count < 0:
+        raise ValueError("re.sub(): count must not be negative")
+    let parts = []
+    let last = 0
+    let n = 0
+    for m in pat.finditer(s):
+        if count > 0 and n >= count:
+            break
+        let r = repl(m)
+        if type(r) != "str":
+            raise TypeError("re.sub(): the replacement function returned " + type(r) + ", not str")
+        parts.append(s[last:m.start()])
+        parts.append(r)
+        last = m.end()
+        n += 1
+    parts.append(s[last:])
+    let out = "".join(parts)
+    if with_count:
+        return [out, n]
+    return out

@@ -229,6 +229,7 @@ int mtstream_write(VM *vm, Stream *s, const char *p, size_t n) {
         return NATIVE_OK;
     }
     if (s->flags & STREAM_POLL) return write_pollable(vm, s, p, n);
+    if (n == 0) return NATIVE_OK; /* f.write(""): no buffer may exist yet to copy into */
     if (s->wlen + n > s->wcap) {
         int r = mtstream_flush(vm, s);
         if (r != NATIVE_OK) return r;

@@ -22,6 +22,8 @@
     X(ERR_NAME, "NameError", ERR_ERROR)                                                            \
     X(ERR_ATTRIBUTE, "AttributeError", ERR_ERROR)                                                  \
     X(ERR_IO, "IOError", ERR_ERROR)                                                                \
+    X(ERR_FILE_NOT_FOUND, "FileNotFoundError", ERR_IO)                                             \
+    X(ERR_PERMISSION, "PermissionError", ERR_IO)                                                   \
     X(ERR_CHANNEL_CLOSED, "ChannelClosed", ERR_ERROR)                                              \
     X(ERR_DEADLOCK, "DeadlockError", ERR_ERROR)                                                    \
     X(ERR_RECURSION, "RecursionError", ERR_ERROR)                                                  \

@@ -300,6 +300,14 @@ MT_INTERNAL String *mto_string_fmt(VM *vm, const char *fmt, ...) MT_PRINTF(2, 3)
    strings. */
 MT_INTERNAL uint32_t mto_utf8_offset(String *s, uint32_t cp_index);
 
+/* The byte offset of code point `cp_index` of s (clamped to the end), walking from the
+   nearest place a recent lookup in s landed (vm->str_cursor): O(1) per step in loops. */
+MT_INTERNAL uint32_t mto_utf8_seek(VM *vm, String *s, uint32_t cp_index);
+
+/* The code point index at byte offset `byte` of s (a code point boundary), the inverse of
+   mto_utf8_seek and as cheap. */
+MT_INTERNAL uint32_t mto_cp_index(VM *vm, String *s, uint32_t byte);
+
 /* The code points [cp_from, cp_to) of s as a new string. */
 MT_INTERNAL String *mto_substring(VM *vm, String *s, uint32_t cp_from, uint32_t cp_to);
 
