@@ -151,6 +151,7 @@ Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs) {
 bool mtlib_open_all(VM *vm) {
     mtcore_open(vm);
     mtstr_open(vm);
+    mtbytes_open(vm);
     mtlist_open(vm);
     mttask_open(vm);
     mtio_open(vm);

@@ -70,6 +70,12 @@ MT_INTERNAL void mtcore_open(VM *vm);
 /* str methods. */
 MT_INTERNAL void mtstr_open(VM *vm);
 
+/* bytes() and the methods of bytes. */
+MT_INTERNAL void mtbytes_open(VM *vm);
+/* Checks an optional `encoding` argument args[i] of fn (decode, encode): only UTF-8 names
+   pass; false with ValueError (naming the encoding) or TypeError. */
+MT_INTERNAL bool mtbytes_encoding_arg(VM *vm, Value *args, int argc, int i, const char *fn);
+
 /* list and map methods. */
 MT_INTERNAL void mtlist_open(VM *vm);
 

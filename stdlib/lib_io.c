@@ -2,7 +2,8 @@
 ** lib_io.c — files: open(), read/readline/write/close, `with` and `for line in f`.
 **
 ** Regular-file I/O is synchronous (it never switches threads). Text is UTF-8: reading
-** invalid UTF-8 raises UnicodeError with the byte position.
+** invalid UTF-8 raises UnicodeError with the byte position. A file opened in binary mode
+** ("rb", "wb", "ab") reads and writes bytes instead, unchecked.
 */
 #include <errno.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@ typedef struct File {
     FILE *fp;
     String *path;
     bool readable, writable, closed;
+    bool binary;     /* opened with "b": reads give bytes and writes take bytes, not str */
     uint64_t offset; /* bytes read so far, for error positions */
 } File;
 
@@ -44,17 +46,28 @@ static const ForeignOps file_ops = {"file", sizeof(File), file_mark, file_free, 
 /* The receiver of a file method: methods are reachable only through file objects. */
 #define SELF_FILE ((File *)mtfo_payload(args[0], &file_ops))
 
+/* A mode is "r", "w" or "a", then at most one "+" (both directions) and one "b" (bytes) in
+   either order; false for anything else. */
+static bool parse_mode(const char *m, bool *plus, bool *binary) {
+    if (m[0] == '\0' || !strchr("rwa", m[0])) return false;
+    *plus = strchr(m, '+') != NULL;
+    *binary = strchr(m, 'b') != NULL;
+    return strlen(m) == 1u + *plus + *binary && strspn(m + 1, "+b") == strlen(m + 1);
+}
+
 static int io_open(VM *vm, Value *args, int argc) {
     String *path, *mode = NULL;
     if (!mtlib_str_arg(vm, args, 1, "open", &path)) return NATIVE_ERROR;
     if (ARG_GIVEN(args, argc, 2) && !mtlib_str_arg(vm, args, 2, "open", &mode)) return NATIVE_ERROR;
     const char *m = mode ? mode->chars : "r";
     char cm[4] = {0};
-    bool plus = strchr(m, '+') != NULL;
+    bool plus, binary;
     char kind = m[0];
-    if (!strchr("rwa", kind) || strlen(m) > 2 || strspn(m, "rwa+") != strlen(m) ||
-        (strlen(m) == 2 && m[1] != '+'))
-        return mte_throw(vm, ERR_VALUE, "open(): invalid mode '%s' (use \"r\", \"w\" or \"a\")", m);
+    if (!parse_mode(m, &plus, &binary))
+        return mte_throw(vm, ERR_VALUE,
+                         "open(): invalid mode '%s' (use \"r\", \"w\" or \"a\", then \"+\" to "
+                         "also read or write, \"b\" for bytes)",
+                         m);
     cm[0] = kind;
     if (plus) cm[1] = '+';
     if (memchr(path->chars, 0, path->len))
@@ -64,6 +77,7 @@ static int io_open(VM *vm, Value *args, int argc) {
     f->path = path;
     f->readable = kind == 'r' || plus;
     f->writable = kind != 'r' || plus;
+    f->binary = binary;
     f->closed = true;
     /* The stream's buffer is the C library's: stdio cannot take the VM's allocator, so it
        is the one allocation outside realloc_fn (and the memory limit). */
@@ -86,8 +100,12 @@ static bool check_open(VM *vm, File *f, bool write) {
     return true;
 }
 
-/* Makes a str of bytes read from f, checking UTF-8. */
+/* Makes a str of bytes read from f, checking UTF-8 (bytes, unchecked, in binary mode). */
 static bool text(VM *vm, File *f, const char *buf, size_t n, Value *out) {
+    if (f->binary) {
+        *out = OBJ_VAL(mto_bytes(vm, buf, n));
+        return true;
+    }
     int line, col;
     if (!mtu8_check(buf, n, &line, &col)) {
         /* Find the byte offset of the bad sequence for the message. */
@@ -133,6 +151,19 @@ static char *read_code_points(VM *vm, File *f, int64_t limit, char *buf, size_t 
     return buf;
 }
 
+/* Appends up to `limit` bytes from f to buf[*n..] (binary mode). */
+static char *read_bytes(VM *vm, File *f, int64_t limit, char *buf, size_t *n, size_t *cap) {
+    while (limit > 0) {
+        if (*n == *cap) buf = grow_buffer(vm, buf, cap);
+        size_t want = *cap - *n < (uint64_t)limit ? *cap - *n : (size_t)limit;
+        size_t r = fread(buf + *n, 1, want, f->fp);
+        *n += r;
+        limit -= (int64_t)r;
+        if (r < want) break;
+    }
+    return buf;
+}
+
 /* Appends everything left in f to buf[*n..]. */
 static char *read_rest(VM *vm, File *f, char *buf, size_t *n, size_t *cap) {
     for (;;) {
@@ -152,7 +183,8 @@ static int file_read(VM *vm, Value *args, int argc) {
         return NATIVE_ERROR;
     size_t cap = 4096, n = 0;
     char *buf = mtmem_tmp_alloc(vm, cap);
-    if (limit >= 0) buf = read_code_points(vm, f, limit, buf, &n, &cap);
+    if (limit >= 0 && f->binary) buf = read_bytes(vm, f, limit, buf, &n, &cap);
+    else if (limit >= 0) buf = read_code_points(vm, f, limit, buf, &n, &cap);
     else buf = read_rest(vm, f, buf, &n, &cap);
     if (ferror(f->fp)) {
         mtmem_tmp_free(vm, buf);
@@ -196,7 +228,7 @@ static bool read_line(VM *vm, File *f, Value *out) {
             mte_throw(vm, ERR_IO, "error reading '%s': %s", f->path->chars, strerror(errno));
             return false;
         }
-        *out = OBJ_VAL(mto_intern(vm, "", 0));
+        *out = f->binary ? OBJ_VAL(mto_bytes(vm, NULL, 0)) : OBJ_VAL(mto_intern(vm, "", 0));
         return true;
     }
     bool ok = text(vm, f, line, n, out);
@@ -221,14 +253,33 @@ static int file_next(VM *vm, Value *args, int argc) {
     if (!check_open(vm, f, false)) return NATIVE_ERROR;
     Value v;
     if (!read_line(vm, f, &v)) return NATIVE_ERROR;
-    if (AS_STRING(v)->len == 0) return NATIVE_END;
+    if (f->binary ? AS_BYTES(v)->len == 0 : AS_STRING(v)->len == 0) return NATIVE_END;
     RETURN(v);
+}
+
+/* write() in binary mode: bytes only, and the result counts bytes. */
+static int write_bytes(VM *vm, File *f, Value *args) {
+    if (!IS_BYTES(args[1]))
+        return mte_throw(vm, ERR_TYPE,
+                         "write() argument 1 must be bytes, not %s ('%s' is open in binary mode%s)",
+                         mtv_type_name(args[1]), f->path->chars,
+                         IS_STRING(args[1]) ? ": encode the text with s.encode()" : "");
+    Bytes *b = AS_BYTES(args[1]);
+    if (fwrite(b->data, 1, b->len, f->fp) != b->len)
+        return mte_throw(vm, ERR_IO, "error writing '%s': %s", f->path->chars, strerror(errno));
+    RETURN(SMALLINT_VAL(b->len));
 }
 
 static int file_write(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     File *f = SELF_FILE;
     if (!check_open(vm, f, true)) return NATIVE_ERROR;
+    if (f->binary) return write_bytes(vm, f, args);
+    if (IS_BYTES(args[1]))
+        return mte_throw(vm, ERR_TYPE,
+                         "write() argument 1 must be a str, not bytes ('%s' is open in text mode: "
+                         "decode the bytes, or open it with \"b\")",
+                         f->path->chars);
     String *s;
     if (!mtlib_str_arg(vm, args, 1, "write", &s)) return NATIVE_ERROR;
     if (fwrite(s->chars, 1, s->len, f->fp) != s->len)
