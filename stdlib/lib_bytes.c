@@ -72,9 +72,10 @@ static int bytes_zeros(VM *vm, Value *args, int64_t n) {
     RETURN(OBJ_VAL(b));
 }
 
-/* bytes(x = nil): b"", n zero bytes, a copy of bytes, or the ints of any iterable. */
+/* bytes(x = nil): b"" (also for nil), n zero bytes, the same bytes, or the ints of any
+   iterable. */
 static int bytes_new(VM *vm, Value *args, int argc) {
-    if (argc == 0) RETURN(OBJ_VAL(mto_bytes(vm, NULL, 0)));
+    if (argc == 0 || IS_NIL(args[1])) RETURN(OBJ_VAL(mto_bytes(vm, NULL, 0)));
     Value v = args[1];
     if (IS_INT(v)) return bytes_zeros(vm, args, AS_INT(v));
     if (IS_BYTES(v)) RETURN(v);
