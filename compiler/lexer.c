@@ -231,6 +231,10 @@ static Token scan_string_body(Lexer *l, const char *tok_start, bool fstring) {
     while (l->cur < l->end) {
         char c = *l->cur;
         if (c == '\\') {
+            if (l->cur + 1 < l->end && l->cur[1] == '\n') { /* a line continuation */
+                l->line++;
+                l->line_start = l->cur + 2;
+            }
             l->cur += (l->cur + 1 < l->end) ? 2 : 1;
             continue;
         }
