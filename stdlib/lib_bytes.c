@@ -18,6 +18,7 @@
 
 /* {== Arguments ==} */
 
+/* Argument i of fn must be bytes (a TypeError naming fn otherwise). */
 static bool bytes_arg(VM *vm, Value *args, int i, const char *fn, Bytes **out) {
     if (!IS_BYTES(args[i])) {
         mtlib_type_error(vm, fn, i, "bytes", args[i]);
@@ -27,6 +28,7 @@ static bool bytes_arg(VM *vm, Value *args, int i, const char *fn, Bytes **out) {
     return true;
 }
 
+/* Whether s names UTF-8 as Python spells it ("utf-8", "utf8", "utf_8"), in any case. */
 static bool is_utf8_name(const String *s) {
     char low[8];
     if (s->len > 5) return false;
@@ -113,6 +115,13 @@ static size_t utf8_sequence(const uint8_t *p, size_t n, size_t *bad) {
     return 0;
 }
 
+/* Whether the 8 bytes at p are all ASCII. */
+static bool ascii_word(const uint8_t *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return (w & 0x8080808080808080ull) == 0;
+}
+
 typedef enum { DECODE_STRICT, DECODE_REPLACE, DECODE_IGNORE } DecodeErrors;
 
 /* The text of p[0..n) decoded with `errors`, written to out (if not NULL); returns its
@@ -120,6 +129,12 @@ typedef enum { DECODE_STRICT, DECODE_REPLACE, DECODE_IGNORE } DecodeErrors;
 static size_t utf8_decode(const uint8_t *p, size_t n, DecodeErrors errors, char *out, size_t *at) {
     size_t i = 0, o = 0;
     while (i < n) {
+        if (i + 8 <= n && ascii_word(p + i)) { /* ASCII runs go a word at a time */
+            if (out) memcpy(out + o, p + i, 8);
+            o += 8;
+            i += 8;
+            continue;
+        }
         size_t bad, len = utf8_sequence(p + i, n - i, &bad);
         if (len) {
             if (out) memcpy(out + o, p + i, len);
