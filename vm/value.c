@@ -98,6 +98,12 @@ static int map_equal(VM *vm, Map *x, Map *y, int depth) {
     return 1;
 }
 
+/* Out of line, so that equal_depth stays small enough to be inlined into mtv_equal: the
+   slow path of every == that is not between small ints. */
+static MT_NOINLINE int bytes_equal(const Bytes *x, const Bytes *y) {
+    return x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
+}
+
 static int equal_depth(VM *vm, Value a, Value b, int depth) {
     if (a == b) return !IS_DOUBLE(a) || AS_DOUBLE(a) == AS_DOUBLE(a);
     if (IS_NUMBER(a) && IS_NUMBER(b)) {
@@ -123,10 +129,7 @@ static int equal_depth(VM *vm, Value a, Value b, int depth) {
         if (x->flags & y->flags & STR_INTERNED) return 0;
         return s->len == t->len && memcmp(s->chars, t->chars, s->len) == 0;
     }
-    case OBJ_BYTES: {
-        Bytes *s = (Bytes *)x, *t = (Bytes *)y;
-        return s->len == t->len && memcmp(s->data, t->data, s->len) == 0;
-    }
+    case OBJ_BYTES: return bytes_equal((Bytes *)x, (Bytes *)y);
     case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
     case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
     default: return 0; /* everything else compares by identity */
