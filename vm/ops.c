@@ -178,6 +178,7 @@ static bool float_arith(VM *vm, int op, double x, double y, Value *out) {
 }
 
 static bool repeat_bytes(VM *vm, Bytes *b, int64_t n, Value *out) {
+    if (n < 0) n = 0;
     if (b->len && (uint64_t)n > (UINT32_MAX - 64) / b->len)
         return mte_throw(vm, ERR_MEMORY, "bytes too long") && false;
     Bytes *r = mto_bytes_alloc(vm, b->len * (size_t)n);
@@ -188,7 +189,6 @@ static bool repeat_bytes(VM *vm, Bytes *b, int64_t n, Value *out) {
 
 static bool repeat(VM *vm, Value seq, int64_t n, Value *out) {
     if (n < 0) n = 0;
-    if (IS_BYTES(seq)) return repeat_bytes(vm, AS_BYTES(seq), n, out);
     if (IS_STRING(seq)) {
         String *s = AS_STRING(seq);
         if (s->len && (uint64_t)n > (UINT32_MAX - 64) / s->len)
@@ -219,14 +219,30 @@ static bool concat_bytes(VM *vm, Bytes *x, Bytes *y, Value *out) {
     return true;
 }
 
-/* bytes + str (either way round): text and bytes never mix implicitly, and the message
-   says how to convert. */
-static bool mixed_text_error(VM *vm, Value a, Value b) {
-    mte_throw(vm, ERR_TYPE,
-              "unsupported operand types for +: '%s' and '%s' (convert with s.encode() or "
-              "b.decode())",
+static bool operand_error(VM *vm, int op, Value a, Value b) {
+    mte_throw(vm, ERR_TYPE, "unsupported operand types for %s: '%s' and '%s'", op_symbol(op),
               mtv_type_name(a), mtv_type_name(b));
     return false;
+}
+
+/* a op b where a or b is bytes: + of two bytes, * by an int. bytes + str (either way round)
+   names the conversion: text and bytes never mix implicitly. Out of line, so that the
+   common cases of mtop_arith do not pay for it. */
+static MT_NOINLINE bool bytes_arith(VM *vm, int op, Value a, Value b, Value *out) {
+    if (op == OP_ADD && IS_BYTES(a) && IS_BYTES(b))
+        return concat_bytes(vm, AS_BYTES(a), AS_BYTES(b), out);
+    if (op == OP_MUL && IS_BYTES(a) && IS_INT(b))
+        return repeat_bytes(vm, AS_BYTES(a), AS_INT(b), out);
+    if (op == OP_MUL && IS_BYTES(b) && IS_INT(a))
+        return repeat_bytes(vm, AS_BYTES(b), AS_INT(a), out);
+    if (op == OP_ADD && (IS_STRING(a) || IS_STRING(b))) {
+        mte_throw(vm, ERR_TYPE,
+                  "unsupported operand types for +: '%s' and '%s' (convert with s.encode() or "
+                  "b.decode())",
+                  mtv_type_name(a), mtv_type_name(b));
+        return false;
+    }
+    return operand_error(vm, op, a, b);
 }
 
 bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out) {
@@ -251,11 +267,6 @@ bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out) {
         *out = OBJ_VAL(r);
         return true;
     }
-    if (op == OP_ADD && IS_BYTES(a)) {
-        if (IS_BYTES(b)) return concat_bytes(vm, AS_BYTES(a), AS_BYTES(b), out);
-        if (IS_STRING(b)) return mixed_text_error(vm, a, b);
-    }
-    if (op == OP_ADD && IS_STRING(a) && IS_BYTES(b)) return mixed_text_error(vm, a, b);
     if (op == OP_ADD && IS_LIST(a) && IS_LIST(b)) {
         List *x = AS_LIST(a), *y = AS_LIST(b);
         List *r = mto_list(vm, x->count + y->count);
@@ -266,15 +277,12 @@ bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out) {
         return true;
     }
     if (op == OP_MUL) {
-        if ((IS_STRING(a) || IS_LIST(a) || IS_BYTES(a)) && IS_INT(b))
-            return repeat(vm, a, AS_INT(b), out);
-        if ((IS_STRING(b) || IS_LIST(b) || IS_BYTES(b)) && IS_INT(a))
-            return repeat(vm, b, AS_INT(a), out);
+        if ((IS_STRING(a) || IS_LIST(a)) && IS_INT(b)) return repeat(vm, a, AS_INT(b), out);
+        if ((IS_STRING(b) || IS_LIST(b)) && IS_INT(a)) return repeat(vm, b, AS_INT(a), out);
     }
+    if (IS_BYTES(a) || IS_BYTES(b)) return bytes_arith(vm, op, a, b, out);
 bad:
-    mte_throw(vm, ERR_TYPE, "unsupported operand types for %s: '%s' and '%s'", op_symbol(op),
-              mtv_type_name(a), mtv_type_name(b));
-    return false;
+    return operand_error(vm, op, a, b);
 }
 
 bool mtop_compare(VM *vm, int op, Value a, Value b, Value *out) {
@@ -377,7 +385,6 @@ bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
         *out = n->len == 0 || (n->len <= h->len && memmem(h->chars, h->len, n->chars, n->len));
         return true;
     }
-    if (IS_BYTES(c)) return bytes_contain(vm, AS_BYTES(c), item, out);
     if (IS_OBJ_TYPE(c, OBJ_RANGE)) {
         if (IS_INT(item)) *out = range_has((Range *)AS_OBJ(c), AS_INT(item));
         else if (IS_DOUBLE(item) && AS_DOUBLE(item) == floor(AS_DOUBLE(item)) &&
@@ -386,6 +393,7 @@ bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
         else *out = false;
         return true;
     }
+    if (IS_BYTES(c)) return bytes_contain(vm, AS_BYTES(c), item, out);
     mte_throw(vm, ERR_TYPE, "'in' needs a container on the right, not %s", mtv_type_name(c));
     return false;
 }
@@ -404,6 +412,19 @@ static bool need_int_index(VM *vm, Value obj, Value key) {
     mte_throw(vm, ERR_TYPE, "%s indices must be integers, not %s", mtv_type_name(obj),
               mtv_type_name(key));
     return false;
+}
+
+/* b[key]: the byte as an int. */
+static bool bytes_index(VM *vm, Bytes *b, Value key, Value *out) {
+    int64_t k;
+    if (!need_int_index(vm, OBJ_VAL(b), key)) return false;
+    if (!index_of(key, b->len, &k)) {
+        mte_throw(vm, ERR_INDEX, "bytes index %lld out of range (length %u)",
+                  (long long)AS_INT(key), b->len);
+        return false;
+    }
+    *out = SMALLINT_VAL(b->data[k]);
+    return true;
 }
 
 bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
@@ -439,17 +460,6 @@ bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
         *out = OBJ_VAL(mto_substring(vm, s, (uint32_t)k, (uint32_t)k + 1));
         return true;
     }
-    if (IS_BYTES(obj)) {
-        if (!need_int_index(vm, obj, key)) return false;
-        Bytes *b = AS_BYTES(obj);
-        if (!index_of(key, b->len, &k)) {
-            mte_throw(vm, ERR_INDEX, "bytes index %lld out of range (length %u)",
-                      (long long)AS_INT(key), b->len);
-            return false;
-        }
-        *out = SMALLINT_VAL(b->data[k]);
-        return true;
-    }
     if (IS_OBJ_TYPE(obj, OBJ_RANGE)) {
         if (!need_int_index(vm, obj, key)) return false;
         Range *r = (Range *)AS_OBJ(obj);
@@ -462,6 +472,7 @@ bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
         *out = mto_int(vm, r->start + k * r->step);
         return true;
     }
+    if (IS_BYTES(obj)) return bytes_index(vm, AS_BYTES(obj), key, out);
     mte_throw(vm, ERR_TYPE, "'%s' object is not subscriptable", mtv_type_name(obj));
     return false;
 }

@@ -281,8 +281,8 @@ static void put_repr_string(Text *t, String *s) {
 }
 
 /* b"..." with every byte that is not printable ASCII escaped, so the text is unambiguous
-   and pure ASCII. */
-static void put_repr_bytes(Text *t, Bytes *b) {
+   and pure ASCII. Out of line: inlined, it would make put_value (every str()) costlier. */
+static MT_NOINLINE void put_repr_bytes(Text *t, Bytes *b) {
     put(t, "b\"", 2);
     const char *p = (const char *)b->data;
     size_t run = 0; /* the printable bytes just before p[i], not yet written */
