@@ -837,15 +837,17 @@ static bool is_word(C *c, const char *w) {
    case; the bodies sit between the operand code (jumped over). SELECT then picks a case,
    truncates the stack to the slots of cases 0..i, pushes the received value (or nil) and
    jumps to body i; each body pops its slots on the way out. `default` runs with all slots
-   in place and must come last. SELECT is emitted after the last body, so it takes the line
-   of the `select` keyword: errors raised while it waits or picks a case name that line. */
+   in place and must come last. `case X.readable()` and `case X.writable()` wait for a
+   file, connection or pipe like recv waits for a channel. SELECT is emitted after the last body, so
+   it takes the line of the `select` keyword: errors raised while it waits or picks a case name that
+   line. */
 static void select_statement(C *c) {
     Token keyword = c->prev;
     mtcx_consume(c, TOK_COLON, "':' after 'select'");
     mtcx_consume(c, TOK_NEWLINE, "end of line after 'select:'");
     if (!mtcx_check(c, TOK_INDENT)) mtce_error_at(c, &c->cur, "expected the indented select cases");
     mtcx_advance(c);
-    enum { K_RECV = '0', K_SEND = '1', K_AFTER = '2' };
+    enum { K_RECV = '0', K_AFTER = '2' }; /* select.h's CASE_RECV, CASE_AFTER */
     char kinds[66];
     int body_pc[65];
     int ncases = 0, default_pc = -1, skip = -1;
@@ -877,7 +879,7 @@ static void select_statement(C *c) {
             mtce_emit(c, OP_NIL);
             kind = K_AFTER;
         } else {
-            kind = mtcx_select_operation(c) ? K_SEND : K_RECV;
+            kind = mtcx_select_operation(c);
         }
         mtc_add_hidden(c);
         mtc_add_hidden(c);

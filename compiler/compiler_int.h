@@ -207,9 +207,9 @@ MT_INTERNAL void mtc_function(C *c, FnKind kind, String *name, bool lambda);
 /* Compiles a yield expression (bare or with a value). */
 MT_INTERNAL void mtcx_yield(C *c);
 
-/* Compiles a select case's channel expression up to its last .recv()/.send(): true for
-   send. */
-MT_INTERNAL bool mtcx_select_operation(C *c);
+/* Compiles a select case's operand expression up to its last .recv(), .send(v),
+   .readable() or .writable(): the case kind (select.h's CASE_*). */
+MT_INTERNAL char mtcx_select_operation(C *c);
 
 /* compiler.c */
 MT_INTERNAL void mtc_begin_scope(C *c);

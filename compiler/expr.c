@@ -968,20 +968,34 @@ static void subscript(C *c, bool can_assign) {
 
 /* {== select operations ==} */
 
-static bool is_channel_op(const Token *t) {
-    return t->type == TOK_NAME && t->len == 4 &&
-           (memcmp(t->start, "recv", 4) == 0 || memcmp(t->start, "send", 4) == 0);
+/* The select case kind a method name stands for ('0' recv, '1' send, '3' readable,
+   '4' writable: select.h's CASE_*), or 0. */
+static char case_op(const Token *t) {
+    static const struct {
+        const char *name;
+        char kind;
+    } ops[] = {{"recv", '0'}, {"send", '1'}, {"readable", '3'}, {"writable", '4'}};
+    if (t->type != TOK_NAME) return 0;
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (t->len == strlen(ops[i].name) && memcmp(t->start, ops[i].name, t->len) == 0)
+            return ops[i].kind;
+    return 0;
 }
 
 /* The last call of a case's channel expression is the case's operation: checks its
-   arguments, and for recv pushes the nil that stands for the missing value. */
-static bool finish_select_operation(C *c, const Token *op, int argc, int kwconst) {
-    bool is_send = op->start[0] == 's';
-    if (!is_send && argc != 0) mtce_error_at(c, op, "'recv()' in a select case takes no arguments");
-    if (is_send && (argc != 1 || kwconst >= 0))
-        mtce_error_at(c, op, "'send(value)' in a select case takes exactly one value");
-    if (!is_send) mtce_emit(c, OP_NIL);
-    return is_send;
+   arguments, and except for send pushes the nil that stands for the missing value. */
+static char finish_select_operation(C *c, const Token *op, int argc, int kwconst) {
+    char kind = case_op(op);
+    if (kind == '1') {
+        if (argc != 1 || kwconst >= 0)
+            mtce_error_at(c, op, "'send(value)' in a select case takes exactly one value");
+        return kind;
+    }
+    if (argc != 0)
+        mtce_error_at(c, op, "'%.*s()' in a select case takes no arguments", (int)op->len,
+                      op->start);
+    mtce_emit(c, OP_NIL);
+    return kind;
 }
 
 /* The operation of a select case, CHANNEL.recv() or CHANNEL.send(VALUE): CHANNEL is a
@@ -989,11 +1003,11 @@ static bool finish_select_operation(C *c, const Token *op, int argc, int kwconst
    `.send(...)` is the case's operation; an earlier one is an ordinary method call, so
    `cc.recv().send(2)` receives a channel from cc on entry and is a send case on it.
    Leaves the channel and the value to send (nil for recv) on the stack; true for send. */
-bool mtcx_select_operation(C *c) {
+char mtcx_select_operation(C *c) {
     mtcx_expr_prec(c, PREC_PRIMARY);
     c->depth++; /* the suffixes below belong to one expression (see `call` and spawn) */
     for (;;) {
-        if (mtcx_check(c, TOK_DOT) && mtcx_peek(c) == TOK_NAME && is_channel_op(&c->next)) {
+        if (mtcx_check(c, TOK_DOT) && mtcx_peek(c) == TOK_NAME && case_op(&c->next)) {
             mtcx_advance(c);
             Token op = c->cur;
             if (mtcx_peek(c) != TOK_LPAREN) {
@@ -1012,7 +1026,9 @@ bool mtcx_select_operation(C *c) {
             continue;
         }
         if (!is_postfix(c->cur.type))
-            mtce_error_at(c, &c->cur, "expected '.recv()' or '.send(value)' in a select case");
+            mtce_error_at(c, &c->cur,
+                          "expected '.recv()', '.send(value)', '.readable()' or '.writable()' in "
+                          "a select case");
         mtcx_advance(c);
         rule_of(c->prev.type)->infix(c, false);
     }

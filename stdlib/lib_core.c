@@ -407,44 +407,6 @@ static int core_gc(VM *vm, Value *args, int argc) {
     RETURN(NIL_VAL);
 }
 
-/* input(prompt=""): the line without its newline, or nil at end of input. */
-static int core_input(VM *vm, Value *args, int argc) {
-    if (ARG_GIVEN(args, argc, 1) && !IS_NIL(args[1])) {
-        String *p = mtv_to_string(vm, args[1], false);
-        if (!p) return NATIVE_ERROR;
-        mtout_write(vm, p->chars, p->len);
-    }
-    mtout_flush(vm);
-    char *line = NULL; /* a temporary buffer: a MemoryError frees it */
-    size_t cap = 0, n = 0;
-    for (;;) {
-        char c;
-        ssize_t r = read(0, &c, 1);
-        if (r <= 0) break;
-        if (n + 2 > cap) {
-            cap = cap ? cap * 2 : 128;
-            line = mtmem_tmp_realloc(vm, line, cap);
-        }
-        if (c == '\n') {
-            line[n] = '\0';
-            break;
-        }
-        line[n++] = c;
-        line[n] = '\0';
-    }
-    if (line == NULL) RETURN(NIL_VAL);
-    if (n > 0 && line[n - 1] == '\r') n--;
-    int l, col;
-    if (!mtu8_check(line, n, &l, &col)) {
-        mtmem_tmp_free(vm, line);
-        return mte_throw(vm, ERR_UNICODE, "invalid UTF-8 in input at byte column %d", col);
-    }
-    String *s = mto_string(vm, line, n);
-    mtmem_tmp_free(vm, line);
-    RETURN(OBJ_VAL(s));
-}
-
-static const char *const p_input[] = {"prompt", NULL};
 static const char *const p_int[] = {"x", "base", NULL};
 static const char *const p_assert[] = {"cond", "message", NULL};
 static const char *const p_round[] = {"x", "ndigits", NULL};
@@ -472,7 +434,6 @@ static const LibReg core_lib[] = {
     {"exit", core_exit, 0, 1, NULL, false},
     {"assert", core_assert, 1, 2, p_assert, false},
     {"gc", core_gc, 0, 0, NULL, false},
-    {"input", core_input, 0, 1, p_input, false},
     {NULL, NULL, 0, 0, NULL, false},
 };
 

@@ -1,58 +1,58 @@
 /*
-** lib_io.c — files: open(), read/readline/write/close, `with` and `for line in f`.
+** lib_io.c — files: open(), the standard streams stdin, stdout and stderr, their methods,
+** `with` and `for line in f`.
 **
-** Regular-file I/O is synchronous (it never switches threads). Text is UTF-8: reading
-** invalid UTF-8 raises UnicodeError with the byte position. A file opened in binary mode
-** ("rb", "wb", "ab") reads and writes bytes instead, unchecked.
+** A file object is a foreign class over a Stream (stream.h). Regular-file I/O is
+** synchronous (it never switches threads); reading a pipe, FIFO or terminal suspends only
+** the calling thread. Text is UTF-8: reading invalid UTF-8 raises UnicodeError with the
+** byte position. A file opened in binary mode ("rb", "wb", "ab") reads and writes bytes
+** instead, unchecked.
 */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include "vm/utf8.h"
 #include "stdlib/lib.h"
-#include "vm/foreign.h"
-#include "vm/object.h"
-#include "vm/mem.h"
-#include "vm/gc.h"
+#include "stdlib/stream.h"
 #include "vm/error.h"
+#include "vm/foreign.h"
+#include "vm/gc.h"
+#include "vm/object.h"
 
-/* The payload of a file object (a foreign class: vm/foreign.h). */
-typedef struct File {
-    FILE *fp;
-    String *path;
-    bool readable, writable, closed;
-    bool binary;     /* opened with "b": reads give bytes and writes take bytes, not str */
-    uint64_t offset; /* bytes read so far, for error positions */
-} File;
+static void file_mark(VM *vm, void *payload) { mtstream_mark(vm, payload); }
 
-static void file_mark(VM *vm, void *payload) {
-    File *f = payload;
-    if (f->path) mtgc_mark_obj(vm, &f->path->obj);
-}
-
-/* A file that becomes garbage (or is open when the VM is freed) is closed, which flushes
-   what was written to it. */
-static void file_free(VM *vm, void *payload) {
-    MT_UNUSED(vm);
-    File *f = payload;
-    if (f->fp && !f->closed) fclose(f->fp);
-}
+/* A file that becomes garbage (or is open when the VM is freed) is closed, after what was
+   written to it goes out. */
+static void file_free(VM *vm, void *payload) { mtstream_free(vm, payload); }
 
 static int file_next(VM *vm, Value *args, int argc);
 
-static const ForeignOps file_ops = {"file", sizeof(File), file_mark, file_free, file_next};
+static int file_poll_fd(void *payload, uint32_t events) {
+    return mtstream_poll_fd(payload, events);
+}
+
+static const ForeignOps file_ops = {"file",    sizeof(Stream), file_mark,
+                                    file_free, file_next,      file_poll_fd};
 
 /* The receiver of a file method: methods are reachable only through file objects. */
-#define SELF_FILE ((File *)mtfo_payload(args[0], &file_ops))
+#define SELF ((Stream *)mtfo_payload(args[0], &file_ops))
 
-/* A mode is "r", "w" or "a", then at most one "+" (both directions) and one "b" (bytes) in
-   either order; false for anything else. */
-static bool parse_mode(const char *m, bool *plus, bool *binary) {
-    if (m[0] == '\0' || !strchr("rwa", m[0])) return false;
-    *plus = strchr(m, '+') != NULL;
-    *binary = strchr(m, 'b') != NULL;
-    return strlen(m) == 1u + *plus + *binary && strspn(m + 1, "+b") == strlen(m + 1);
+/* The open(2) flags for a mode ("r", "w", "a", then at most one "+" and one "b" in either
+   order), or -1. */
+static int open_flags(const char *m, unsigned *stream_flags) {
+    size_t len = strlen(m);
+    bool plus = strchr(m, '+') != NULL, binary = strchr(m, 'b') != NULL;
+    if (len < 1 || !strchr("rwa", m[0]) || len != 1u + plus + binary ||
+        strspn(m + 1, "+b") != len - 1)
+        return -1;
+    *stream_flags = (m[0] == 'r' || plus ? STREAM_READ : 0) |
+                    (m[0] != 'r' || plus ? STREAM_WRITE : 0) | (binary ? STREAM_BINARY : 0);
+    int access = plus ? O_RDWR : m[0] == 'r' ? O_RDONLY : O_WRONLY;
+    int create = m[0] == 'w' ? O_CREAT | O_TRUNC : m[0] == 'a' ? O_CREAT | O_APPEND : 0;
+    return access | create | O_CLOEXEC;
 }
 
 static int io_open(VM *vm, Value *args, int argc) {
@@ -60,253 +60,105 @@ static int io_open(VM *vm, Value *args, int argc) {
     if (!mtlib_str_arg(vm, args, 1, "open", &path)) return NATIVE_ERROR;
     if (ARG_GIVEN(args, argc, 2) && !mtlib_str_arg(vm, args, 2, "open", &mode)) return NATIVE_ERROR;
     const char *m = mode ? mode->chars : "r";
-    char cm[4] = {0};
-    bool plus, binary;
-    char kind = m[0];
-    if (!parse_mode(m, &plus, &binary))
+    unsigned sflags;
+    int oflags = open_flags(m, &sflags);
+    if (oflags < 0)
         return mte_throw(vm, ERR_VALUE,
                          "open(): invalid mode '%s' (use \"r\", \"w\" or \"a\", then \"+\" to "
                          "also read or write, \"b\" for bytes)",
                          m);
-    cm[0] = kind;
-    if (plus) cm[1] = '+';
     if (memchr(path->chars, 0, path->len))
         return mte_throw(vm, ERR_VALUE, "open(): path contains a NUL byte");
-    /* The object first: if it cannot be made, no stream is left open. */
-    File *f = mtfo_new(vm, &file_ops, &args[0]);
-    f->path = path;
-    f->readable = kind == 'r' || plus;
-    f->writable = kind != 'r' || plus;
-    f->binary = binary;
-    f->closed = true;
-    /* The stream's buffer is the C library's: stdio cannot take the VM's allocator, so it
-       is the one allocation outside realloc_fn (and the memory limit). */
-    f->fp = fopen(path->chars, cm);
-    if (!f->fp) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
-    f->closed = false;
+    /* The object first: if it cannot be made, no descriptor is left open. */
+    Stream *s = mtfo_new(vm, &file_ops, &args[0]);
+    mtstream_init(s, -1, path, sflags | STREAM_CLOSED);
+    /* A FIFO's writer end would wait here for a reader: that is the one open that may
+       block the whole VM (as opening a FIFO does in every language without async open). */
+    int fd = open(path->chars, oflags, 0666);
+    if (fd < 0) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(EISDIR));
+    }
+    mtstream_init(s, fd, path, sflags | STREAM_OWN_FD);
     return NATIVE_OK;
 }
 
-static bool check_open(VM *vm, File *f, bool write) {
-    if (f->closed) {
-        mte_throw(vm, ERR_IO, "I/O on a closed file '%s'", f->path->chars);
-        return false;
-    }
-    if (write ? !f->writable : !f->readable) {
-        mte_throw(vm, ERR_IO, "file '%s' is not open for %s", f->path->chars,
-                  write ? "writing" : "reading");
-        return false;
-    }
-    return true;
-}
-
-/* Makes a str of bytes read from f, checking UTF-8 (bytes, unchecked, in binary mode). */
-static bool text(VM *vm, File *f, const char *buf, size_t n, Value *out) {
-    if (f->binary) {
-        *out = OBJ_VAL(mto_bytes(vm, buf, n));
-        return true;
-    }
-    int line, col;
-    if (!mtu8_check(buf, n, &line, &col)) {
-        /* Find the byte offset of the bad sequence for the message. */
-        size_t off = 0;
-        int l = 1, c = 1;
-        while (off < n && (l < line || c < col)) {
-            if (buf[off] == '\n') {
-                l++;
-                c = 1;
-            } else if (((unsigned char)buf[off] & 0xC0) != 0x80) {
-                c++;
-            }
-            off++;
-        }
-        mte_throw(vm, ERR_UNICODE, "invalid UTF-8 in '%s' at byte %llu", f->path->chars,
-                  (unsigned long long)(f->offset + off));
-        return false;
-    }
-    *out = OBJ_VAL(mto_string(vm, buf, n));
-    return true;
-}
-
-/* Doubles a read buffer (a temporary: a MemoryError frees it). */
-static char *grow_buffer(VM *vm, char *buf, size_t *cap) {
-    char *nb = mtmem_tmp_realloc(vm, buf, *cap * 2);
-    *cap *= 2;
-    return nb;
-}
-
-/* Appends up to `limit` code points (whole UTF-8 sequences) from f to buf[*n..]. */
-static char *read_code_points(VM *vm, File *f, int64_t limit, char *buf, size_t *n, size_t *cap) {
-    int c;
-    for (int64_t got = 0; got < limit && (c = getc(f->fp)) != EOF; got++) {
-        if (*n + 5 >= *cap) buf = grow_buffer(vm, buf, cap);
-        buf[(*n)++] = (char)c;
-        int more = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
-        for (int k = 0; k < more; k++) {
-            int d = getc(f->fp);
-            if (d == EOF) break;
-            buf[(*n)++] = (char)d;
-        }
-    }
-    return buf;
-}
-
-/* Appends up to `limit` bytes from f to buf[*n..] (binary mode). */
-static char *read_bytes(VM *vm, File *f, int64_t limit, char *buf, size_t *n, size_t *cap) {
-    while (limit > 0) {
-        if (*n == *cap) buf = grow_buffer(vm, buf, cap);
-        size_t want = *cap - *n < (uint64_t)limit ? *cap - *n : (size_t)limit;
-        size_t r = fread(buf + *n, 1, want, f->fp);
-        *n += r;
-        limit -= (int64_t)r;
-        if (r < want) break;
-    }
-    return buf;
-}
-
-/* Appends everything left in f to buf[*n..]. */
-static char *read_rest(VM *vm, File *f, char *buf, size_t *n, size_t *cap) {
-    for (;;) {
-        size_t want = *cap - *n;
-        size_t r = fread(buf + *n, 1, want, f->fp);
-        *n += r;
-        if (r < want) return buf;
-        buf = grow_buffer(vm, buf, cap);
-    }
-}
-
 static int file_read(VM *vm, Value *args, int argc) {
-    File *f = SELF_FILE;
-    if (!check_open(vm, f, false)) return NATIVE_ERROR;
+    Stream *s = SELF;
+    if (!mtstream_check(vm, s, false)) return NATIVE_ERROR;
     int64_t limit = -1;
     if (ARG_GIVEN(args, argc, 1) && !IS_NIL(args[1]) && !mtlib_int_arg(vm, args, 1, "read", &limit))
         return NATIVE_ERROR;
-    size_t cap = 4096, n = 0;
-    char *buf = mtmem_tmp_alloc(vm, cap);
-    if (limit >= 0 && f->binary) buf = read_bytes(vm, f, limit, buf, &n, &cap);
-    else if (limit >= 0) buf = read_code_points(vm, f, limit, buf, &n, &cap);
-    else buf = read_rest(vm, f, buf, &n, &cap);
-    if (ferror(f->fp)) {
-        mtmem_tmp_free(vm, buf);
-        clearerr(f->fp);
-        return mte_throw(vm, ERR_IO, "error reading '%s': %s", f->path->chars, strerror(errno));
-    }
+    if (limit < 0) limit = -1;
     Value out;
-    bool ok = text(vm, f, buf, n, &out);
-    f->offset += n;
-    mtmem_tmp_free(vm, buf);
-    if (!ok) return NATIVE_ERROR;
+    int r = mtstream_read(vm, s, limit, &out);
+    if (r != NATIVE_OK) return r;
     RETURN(out);
-}
-
-/* Reads up to and including the next '\n' into a temporary buffer; returns its length
-   (0 at the end of the file or on an error). */
-static size_t get_line(VM *vm, FILE *fp, char **line) {
-    size_t cap = 128, n = 0;
-    char *buf = mtmem_tmp_alloc(vm, cap);
-    int c;
-    while ((c = getc_unlocked(fp)) != EOF) {
-        if (n + 1 == cap) {
-            cap *= 2;
-            buf = mtmem_tmp_realloc(vm, buf, cap);
-        }
-        buf[n++] = (char)c;
-        if (c == '\n') break;
-    }
-    *line = buf;
-    return n;
-}
-
-/* The next line with its "\n", or "" at the end. */
-static bool read_line(VM *vm, File *f, Value *out) {
-    char *line;
-    size_t n = get_line(vm, f->fp, &line);
-    if (n == 0) {
-        mtmem_tmp_free(vm, line);
-        if (ferror(f->fp)) {
-            clearerr(f->fp);
-            mte_throw(vm, ERR_IO, "error reading '%s': %s", f->path->chars, strerror(errno));
-            return false;
-        }
-        *out = f->binary ? OBJ_VAL(mto_bytes(vm, NULL, 0)) : OBJ_VAL(mto_intern(vm, "", 0));
-        return true;
-    }
-    bool ok = text(vm, f, line, n, out);
-    f->offset += (uint64_t)n;
-    mtmem_tmp_free(vm, line);
-    return ok;
 }
 
 static int file_readline(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
-    File *f = SELF_FILE;
-    if (!check_open(vm, f, false)) return NATIVE_ERROR;
-    Value v;
-    if (!read_line(vm, f, &v)) return NATIVE_ERROR;
-    RETURN(v);
+    Stream *s = SELF;
+    if (!mtstream_check(vm, s, false)) return NATIVE_ERROR;
+    Value out;
+    int r = mtstream_readline(vm, s, &out);
+    if (r != NATIVE_OK) return r;
+    RETURN(out);
 }
 
 /* `for line in f`: the lines with their "\n", until the end of the file. */
 static int file_next(VM *vm, Value *args, int argc) {
-    MT_UNUSED(argc);
-    File *f = SELF_FILE;
-    if (!check_open(vm, f, false)) return NATIVE_ERROR;
-    Value v;
-    if (!read_line(vm, f, &v)) return NATIVE_ERROR;
-    if (f->binary ? AS_BYTES(v)->len == 0 : AS_STRING(v)->len == 0) return NATIVE_END;
-    RETURN(v);
+    int r = file_readline(vm, args, argc);
+    if (r != NATIVE_OK) return r;
+    bool binary = IS_BYTES(args[0]);
+    return (binary ? AS_BYTES(args[0])->len : AS_STRING(args[0])->len) == 0 ? NATIVE_END : r;
 }
 
 /* write() in binary mode: bytes only, and the result counts bytes. */
-static int write_bytes(VM *vm, File *f, Value *args) {
+static int write_bytes(VM *vm, Stream *s, Value *args) {
     if (!IS_BYTES(args[1]))
         return mte_throw(vm, ERR_TYPE,
                          "write() argument 1 must be bytes, not %s ('%s' is open in binary mode%s)",
-                         mtv_type_name(args[1]), f->path->chars,
+                         mtv_type_name(args[1]), s->name->chars,
                          IS_STRING(args[1]) ? ": encode the text with s.encode()" : "");
     Bytes *b = AS_BYTES(args[1]);
-    if (fwrite(b->data, 1, b->len, f->fp) != b->len)
-        return mte_throw(vm, ERR_IO, "error writing '%s': %s", f->path->chars, strerror(errno));
+    int r = mtstream_write(vm, s, (const char *)b->data, b->len);
+    if (r != NATIVE_OK) return r;
     RETURN(SMALLINT_VAL(b->len));
 }
 
 static int file_write(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
-    File *f = SELF_FILE;
-    if (!check_open(vm, f, true)) return NATIVE_ERROR;
-    if (f->binary) return write_bytes(vm, f, args);
+    Stream *s = SELF;
+    if (!mtstream_check(vm, s, true)) return NATIVE_ERROR;
+    if (s->flags & STREAM_BINARY) return write_bytes(vm, s, args);
     if (IS_BYTES(args[1]))
         return mte_throw(vm, ERR_TYPE,
                          "write() argument 1 must be a str, not bytes ('%s' is open in text mode: "
                          "decode the bytes, or open it with \"b\")",
-                         f->path->chars);
-    String *s;
-    if (!mtlib_str_arg(vm, args, 1, "write", &s)) return NATIVE_ERROR;
-    if (fwrite(s->chars, 1, s->len, f->fp) != s->len)
-        return mte_throw(vm, ERR_IO, "error writing '%s': %s", f->path->chars, strerror(errno));
-    RETURN(SMALLINT_VAL(s->ncp));
+                         s->name->chars);
+    String *text;
+    if (!mtlib_str_arg(vm, args, 1, "write", &text)) return NATIVE_ERROR;
+    int r = mtstream_write(vm, s, text->chars, text->len);
+    if (r != NATIVE_OK) return r;
+    RETURN(SMALLINT_VAL(text->ncp));
 }
 
 static int file_flush(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
-    File *f = SELF_FILE;
-    if (!check_open(vm, f, true)) return NATIVE_ERROR;
-    if (fflush(f->fp) != 0)
-        return mte_throw(vm, ERR_IO, "error writing '%s': %s", f->path->chars, strerror(errno));
+    Stream *s = SELF;
+    if (!mtstream_check(vm, s, true)) return NATIVE_ERROR;
+    int r = mtstream_flush(vm, s);
+    if (r != NATIVE_OK) return r;
     RETURN(NIL_VAL);
 }
 
 static int file_close(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
-    File *f = SELF_FILE;
-    if (!f->closed) {
-        f->closed = true;
-        if (fclose(f->fp) != 0) {
-            f->fp = NULL;
-            return mte_throw(vm, ERR_IO, "error closing '%s': %s", f->path->chars, strerror(errno));
-        }
-        f->fp = NULL;
-    }
+    int r = mtstream_close(vm, SELF);
+    if (r != NATIVE_OK) return r;
     RETURN(NIL_VAL);
 }
 
@@ -327,7 +179,7 @@ static int file_exit(VM *vm, Value *args, int argc) {
 static int file_closed(VM *vm, Value *args, int argc) {
     MT_UNUSED(vm);
     MT_UNUSED(argc);
-    RETURN(BOOL_VAL(SELF_FILE->closed));
+    RETURN(BOOL_VAL((SELF->flags & STREAM_CLOSED) != 0));
 }
 
 static const char *const p_open[] = {"path", "mode", NULL};
@@ -345,8 +197,22 @@ static const LibReg file_methods[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
+/* Defines one of the standard streams as a builtin file object. */
+static void define_std_stream(VM *vm, const char *name, int fd, unsigned flags) {
+    Value v;
+    Stream *s = mtfo_new(vm, &file_ops, &v);
+    mtgc_push_temp(vm, v);
+    String *label = mto_string_fmt(vm, "<%s>", name);
+    mtstream_init(s, fd, label, flags);
+    mtlib_define(vm, name, v);
+    mtgc_pop_temp(vm, 1);
+}
+
 void mtio_open(VM *vm) {
     mtlib_register(vm, io_lib);
     Class *k = mtfo_new_class(vm, &file_ops);
     mtlib_register_class_methods(vm, k, file_methods);
+    define_std_stream(vm, "stdin", 0, STREAM_READ);
+    define_std_stream(vm, "stdout", 1, STREAM_WRITE | STREAM_VM_OUT);
+    define_std_stream(vm, "stderr", 2, STREAM_WRITE | STREAM_VM_ERR);
 }

@@ -7,6 +7,8 @@
 ** there.
 */
 #include "stdlib/lib.h"
+#include "vm/gc.h"
+#include "vm/select.h"
 #include "vm/value.h"
 #include "vm/thread.h"
 #include "vm/state.h"
@@ -109,6 +111,18 @@ static int task_sleep(VM *vm, Value *args, int argc) {
     return mtlib_from_step(vm, mts_sleep(vm, cur(vm), s));
 }
 
+/* choose(cases, default=false): a select over a list of cases built at run time. */
+static int task_choose(VM *vm, Value *args, int argc) {
+    if (!IS_LIST(args[1])) return mtlib_type_error(vm, "choose", 1, "a list of cases", args[1]);
+    bool dflt = ARG_GIVEN(args, argc, 2) && mtv_truthy(args[2]);
+    Value cases = args[1];
+    mtgc_push_temp(vm, cases); /* above the result slot from here on */
+    result_slot(vm, args);
+    Step st = mtsel_choose(vm, cur(vm), AS_LIST(cases), dflt);
+    mtgc_pop_temp(vm, 1);
+    return mtlib_from_step(vm, st);
+}
+
 /* {== channels ==} */
 
 static int task_channel(VM *vm, Value *args, int argc) {
@@ -147,12 +161,12 @@ static int chan_closed(VM *vm, Value *args, int argc) {
     RETURN(BOOL_VAL(CHAN->closed));
 }
 
+static const char *const p_choose[] = {"cases", "default", NULL};
+
 static const LibReg task_lib[] = {
-    {"coroutine", task_coroutine, 1, -1, NULL, false},
-    {"channel", task_channel, 0, 1, NULL, false},
-    {"sleep", task_sleep, 1, 1, NULL, false},
-    {"current", task_current, 0, 0, NULL, false},
-    {NULL, NULL, 0, 0, NULL, false},
+    {"coroutine", task_coroutine, 1, -1, NULL, false}, {"channel", task_channel, 0, 1, NULL, false},
+    {"choose", task_choose, 1, 2, p_choose, false},    {"sleep", task_sleep, 1, 1, NULL, false},
+    {"current", task_current, 0, 0, NULL, false},      {NULL, NULL, 0, 0, NULL, false},
 };
 
 static const LibReg coroutine_methods[] = {

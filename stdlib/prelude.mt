@@ -131,3 +131,20 @@ def _close(co):
     # The body of a thread that closes a suspended coroutine at program end or for the
     # collector: a failure is reported like any thread's.
     co.close()
+
+def input(prompt=""):
+    # Reads from the stdin object, so waiting for a line suspends only this thread (a
+    # native reading it would have to wait for the read as a whole).
+    if prompt != nil:
+        let text = str(prompt)
+        if text != "":
+            stdout.write(text)
+    stdout.flush()
+    let line = stdin.readline()
+    if line == "":
+        return nil
+    if line.endswith("\n"):
+        line = line[:-1]
+        if line.endswith("\r"):
+            line = line[:-1]
+    return line

@@ -9,6 +9,8 @@
 #   # STDERR_RE: re    stderr must match the extended regex (repeatable)
 #   # NO_STDERR: yes   stderr must be empty
 #   # STDIN: text      a line of standard input (repeatable; default: /dev/null)
+#   # STDIN_CMD: cmd   standard input is a pipe from this shell command (e.g. to feed lines
+#                      slowly: "sleep 0.3; echo one")
 #   # ARGS: words      extra arguments after the script
 #   # TIMEOUT: s       seconds before the test fails (default 10; scaled by TIMEOUT_SCALE)
 #   # SIGNAL: INT|TERM delay   send the signal to mt after `delay` seconds
@@ -26,7 +28,7 @@ BASE=$(basename "$TEST")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mt-golden.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
-exp_exit=0 timeout_s=10 sig="" sig_delay="" args="" unordered=0 check_stdout=1 no_stderr=0
+exp_exit=0 timeout_s=10 sig="" sig_delay="" args="" unordered=0 check_stdout=1 no_stderr=0 stdin_cmd=""
 err_subs=() err_res=()
 : >"$WORK/exp"
 : >"$WORK/stdin"
@@ -41,6 +43,7 @@ while IFS= read -r line || [ -n "$line" ]; do
                 STDERR_RE) err_res+=("$val") ;;
                 NO_STDERR) no_stderr=1 ;;
                 STDIN) printf '%s\n' "$val" >>"$WORK/stdin" ;;
+                STDIN_CMD) stdin_cmd=$val ;;
                 ARGS) args=$val ;;
                 TIMEOUT) timeout_s=$val ;;
                 SIGNAL) sig=${val%% *}; sig_delay=${val#* } ;;
@@ -56,6 +59,13 @@ done <"$TEST"
 timeout_s=$(awk -v t="$timeout_s" -v s="${TIMEOUT_SCALE:-1}" 'BEGIN { printf "%g", t * s }')
 eval "extra=($args)"
 cd "$DIR" || exit 99
+if [ -n "$stdin_cmd" ]; then
+    mkfifo "$WORK/stdin.fifo"
+    bash -c "$stdin_cmd" >"$WORK/stdin.fifo" 2>/dev/null </dev/null &
+    feeder=$!
+    trap 'kill $feeder 2>/dev/null; pkill -P $feeder 2>/dev/null; rm -rf "$WORK"' EXIT
+    rm "$WORK/stdin" && ln -s "$WORK/stdin.fifo" "$WORK/stdin"
+fi
 if [ -n "$sig" ]; then
     timeout -k 3 "$timeout_s" "$MT" "$BASE" "${extra[@]}" <"$WORK/stdin" >"$WORK/out" 2>"$WORK/err" &
     pid=$!

@@ -13,6 +13,7 @@
 #include "vm/error.h"
 #include "vm/foreign.h"
 #include "vm/out.h"
+#include "vm/poll.h"
 #include "vm/sched.h"
 #include "vm/thread.h"
 #include "vm/table.h"
@@ -190,6 +191,7 @@ int mt_exit_status(mt_VM *vm) { return vm->exit_status; }
 void mt_signal(mt_VM *vm, int signo) {
     vm->signal_pending = signo;
     vm->attention = 1;
+    mtpoll_wake(vm); /* a scheduler asleep in the poller notices at once */
 }
 
 /* Compiles `src` as a new main module; NULL with the error recorded on a compile error.

@@ -6,6 +6,7 @@
 ** (methods, whose `self` is slot 0); arguments follow. The call's value replaces slot 0.
 */
 #include "vm/call.h"
+#include "vm/sched.h"
 #include "vm/error.h"
 #include "vm/foreign.h"
 #include "vm/vm.h"
@@ -77,8 +78,34 @@ bool mtcall_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc, uin
 
 /* {== Natives ==} */
 
-Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int r) {
+/* A native parked its thread for I/O: remember the call, to run it again on resume. */
+static Step retry_later(Fiber *f, Value callee, int argc) {
+    Fiber *t = mts_thread_of(f);
+    t->wait.value = callee;
+    t->wait.index = (uint32_t)argc;
+    f->pending = PENDING_RETRY;
+    return STEP_SWITCH;
+}
+
+Step mtcall_retry(VM *vm, Fiber *f) {
+    Fiber *t = mts_thread_of(f);
+    Value callee = t->wait.value;
+    int argc = (int)t->wait.index;
+    t->wait.value = NIL_VAL;
+    Value *args = f->top - argc - 1;
+    NativeFn fn = IS_OBJ_TYPE(callee, OBJ_NATIVE) ? ((Native *)AS_OBJ(callee))->fn
+                                                  : ((Foreign *)AS_OBJ(callee))->ops->next;
+    int r = fn(vm, args, argc);
+    if (r == NATIVE_END) { /* a foreign `next`: the for loop ends */
+        f->top = args;
+        return STEP_JUMP;
+    }
+    return mtcall_native_result(vm, f, args, argc, callee, r);
+}
+
+Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee, int r) {
     switch (r) {
+    case NATIVE_RETRY: return retry_later(f, callee, argc);
     case NATIVE_OK: f->top = args + 1; return STEP_DONE;
     case NATIVE_ERROR: return STEP_ERROR;
     case NATIVE_CALL: {
@@ -108,7 +135,7 @@ static Step call_native(VM *vm, Fiber *f, Native *n, Value *args, int argc) {
     }
     f->top = args + argc + 1;
     int r = n->fn(vm, args, argc);
-    return mtcall_native_result(vm, f, args, r);
+    return mtcall_native_result(vm, f, args, argc, OBJ_VAL(n), r);
 }
 
 /* {== Calls ==} */

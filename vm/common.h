@@ -76,11 +76,6 @@
 #define MT_MEM_POOL 1
 #endif
 
-/* Slots a fresh fiber starts with; stacks double as needed. */
-#ifndef MT_FIBER_MIN_SLOTS
-#define MT_FIBER_MIN_SLOTS 8
-#endif
-
 /* Strings up to this many bytes are interned when they come from the compiler. */
 #ifndef MT_MAX_LOCALS
 #define MT_MAX_LOCALS 250

@@ -59,6 +59,7 @@ typedef enum {
     WAIT_SELECT,
     WAIT_JOIN,
     WAIT_SLEEP,
+    WAIT_FD, /* an fd to be ready (poll.h) */
 } WaitKind;
 
 typedef struct Fiber Fiber;
@@ -108,6 +109,10 @@ typedef struct SelectWaiter {
 /* Not an error: the fiber was switched away at a safe point (FIBER_AT_SAFE_POINT), which
    it leaves when it resumes. Kept here so that resuming checks one field. */
 #define PENDING_SAFE_POINT  ((Value)(MT_QNAN | 19))
+/* Not an error: a native returned NATIVE_RETRY; when the fiber resumes, the call in its
+   thread's wait.value (a native, or a foreign object for its `next`) with wait.index
+   arguments, still on the stack, runs again (mtcall_retry). */
+#define PENDING_RETRY ((Value)(MT_QNAN | 20))
 
 /* An Exit delivered to a thread from outside it (a kill, shutdown, a signal for main) and
    not raised yet: a thread holds it while it may not be raised (sched.c, exit_due). */

@@ -30,7 +30,15 @@ typedef struct ForeignOps {
        NATIVE_OK with the next item in args[0], NATIVE_END when there are no more, or
        NATIVE_ERROR. NULL: the objects are not iterable. */
     NativeFn next;
+    /* For `select` readiness cases (`case x.readable()`): the fd to wait on for `events`
+       (MT_POLL_IN / MT_POLL_OUT), MT_FD_READY_NOW if the object can serve them without
+       waiting (buffered data), or MT_FD_NONE if it cannot be waited on (closed). NULL:
+       objects of the class are never selectable. */
+    int (*poll_fd)(void *payload, uint32_t events);
 } ForeignOps;
+
+#define MT_FD_NONE      (-1)
+#define MT_FD_READY_NOW (-2)
 
 /* An object of a foreign class. */
 typedef struct Foreign {

@@ -208,6 +208,8 @@ enum {
     NATIVE_CALL = 2,    /* args[0..argc] was rewritten to a call: run it in place (tail call) */
     NATIVE_SUSPEND = 3, /* the fiber parked or switched; the VM resumes another one */
     NATIVE_END = 4,     /* a foreign class's `next`: the iteration is over */
+    NATIVE_RETRY = 5,   /* it parked the thread until an fd is ready (mtpoll_park): when the
+                           thread resumes, the VM calls it again with the same arguments */
 };
 
 /* args[0] is the receiver (methods) or the native itself; arguments are args[1..argc]. */

@@ -625,6 +625,7 @@ static Step foreign_next(VM *vm, Fiber *f, Foreign *o) {
     *slot = OBJ_VAL(o);
     int r = o->ops->next(vm, slot, 0);
     if (r == NATIVE_OK) return STEP_DONE;
+    if (r == NATIVE_RETRY) return mtcall_native_result(vm, f, slot, 0, OBJ_VAL(o), r);
     f->top = slot;
     return r == NATIVE_END ? STEP_JUMP : STEP_ERROR;
 }

@@ -19,6 +19,7 @@
 #include "vm/channel.h"
 #include "vm/coro.h"
 #include "vm/error.h"
+#include "vm/poll.h"
 #include "vm/sched.h"
 #include "vm/select.h"
 #include "vm/thread.h"
@@ -47,11 +48,13 @@ void mts_init(VM *vm) {
     memset(s, 0, sizeof *s);
     s->next_thread_id = 1;
     vm->sched = s;
+    mtpoll_init(vm);
 }
 
 void mts_free(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
+    mtpoll_free(vm);
     mtmem_free(vm, s->timers, s->timers_cap * sizeof(Timer));
     mtmem_host_realloc(vm, s->to_close, s->close_cap * sizeof(Fiber *), 0);
     mtmem_free(vm, s->threads, s->threads_cap * sizeof(Fiber *));
@@ -242,6 +245,7 @@ void mts_unpark(VM *vm, Fiber *t) {
     case WAIT_RECV: mtch_remove_waiter((Channel *)t->wait_obj, &t->wait); break;
     case WAIT_SELECT: mtsel_cancel(vm, t); break;
     case WAIT_JOIN: remove_joiner((Fiber *)t->wait_obj, t); break;
+    case WAIT_FD: mtpoll_remove(vm, t); break;
     default: break;
     }
     if (t->timer_slot) mts_timer_remove(vm, t);
@@ -249,9 +253,22 @@ void mts_unpark(VM *vm, Fiber *t) {
     t->wait_obj = NULL;
 }
 
+void mts_wake_retry(VM *vm, Fiber *t) {
+    t->wait_kind = WAIT_NONE;
+    t->wait_obj = NULL;
+    if (t->timer_slot) mts_timer_remove(vm, t);
+    t->obj.flags &= ~FIBER_DEFER; /* nothing was handed over */
+    mts_enqueue(vm, t);
+}
+
 static void timer_fired(VM *vm, Fiber *t) {
     if (t->wait_kind == WAIT_SELECT) {
         mtsel_timeout(vm, t);
+        return;
+    }
+    if (t->wait_kind == WAIT_FD) { /* a wait for an fd with a deadline: it passed */
+        mtpoll_remove(vm, t);
+        mts_wake_retry(vm, t);
         return;
     }
     mts_wake(vm, t, NIL_VAL);
@@ -265,6 +282,7 @@ static const char *wait_name(WaitKind k) {
     case WAIT_SELECT: return "select";
     case WAIT_JOIN: return "join";
     case WAIT_SLEEP: return "sleep";
+    case WAIT_FD: return "io";
     default: return "?";
     }
 }
@@ -301,17 +319,16 @@ Value mts_deadlock_error(VM *vm) {
 }
 
 /* Waits for the next timer (or a signal). */
-static void wait_for_timer(VM *vm) {
+/* Nothing is runnable: sleeps in the poller until an fd is ready, the next timer is due,
+   or a signal arrives. */
+static void wait_for_work(VM *vm) {
     Scheduler *s = SCH(vm);
-    double now = mts_now();
-    double dt = s->timers[0].at - now;
-    if (dt > 0 && !vm->signal_pending) {
-        struct timespec ts;
-        if (dt > 3600) dt = 3600;
-        ts.tv_sec = (time_t)dt;
-        ts.tv_nsec = (long)((dt - (double)ts.tv_sec) * 1e9);
-        ppoll(NULL, 0, &ts, NULL);
+    double timeout = -1;
+    if (s->ntimers) {
+        timeout = s->timers[0].at - mts_now();
+        if (timeout < 0) timeout = 0;
     }
+    mtpoll_wait(vm, timeout);
 }
 
 /* Starts or continues thread t: sets vm->current. Returns false if t finished at once. */
@@ -326,6 +343,10 @@ bool mts_run_thread(VM *vm, Fiber *t) {
         Step st = IS_LIST(names) ? mtcall_call_kw(vm, t, t->stack, argc, AS_LIST(names))
                                  : mtcall_call(vm, t, t->stack, argc);
         if (st == STEP_FRAME) return true;
+        if (st == STEP_SWITCH && t->pending == PENDING_RETRY) {
+            /* Its function is a native that waits for I/O: it runs again when woken. */
+            return vm->current != NULL;
+        }
         if (st == STEP_DONE) {
             mtth_finished(vm, t, t->top[-1], true);
             return false;
@@ -344,7 +365,17 @@ bool mts_run_thread(VM *vm, Fiber *t) {
     vm->current = a; /* rooted before anything below allocates */
     if (a == t && t->nframes == 0) {
         /* The thread's function was a native that waited (spawn sleep(1)): its result
-           or error is in, and the thread is done. */
+           or error is in, and the thread is done; or it waits for I/O and runs again. */
+        if (t->pending == PENDING_RETRY) {
+            t->pending = UNDEF_VAL;
+            Step st = mtcall_retry(vm, t);
+            if (st == STEP_SWITCH) return vm->current != NULL;
+            if (st == STEP_DONE) mtth_finished(vm, t, t->top[-1], true);
+            else mtth_finished(vm, t, vm->error, false);
+            vm->error = NIL_VAL;
+            vm->current = NULL;
+            return false;
+        }
         Value e = t->pending;
         t->pending = UNDEF_VAL;
         if (!IS_UNDEF(e)) mtth_finished(vm, t, mtth_materialize(vm, t, e), false);
@@ -359,8 +390,8 @@ void mts_schedule(VM *vm) {
     Scheduler *s = SCH(vm);
     /* The common case (a thread waiting in the queue, no timers, signals or revived
        coroutines to deal with) takes no detours. */
-    if (mt_likely(s->run_head && s->ntimers == 0 && !s->aborted && !vm->signal_pending &&
-                  !s->nclose)) {
+    if (mt_likely(s->run_head && s->ntimers == 0 && s->poller->nwaits == 0 && !s->aborted &&
+                  !vm->signal_pending && !s->nclose)) {
         Fiber *t = dequeue(vm);
         if (t->state != FIBER_DONE && t->state != FIBER_FAILED && mts_run_thread(vm, t)) return;
     }
@@ -374,7 +405,9 @@ void mts_schedule(VM *vm) {
             if (s->aborted) return;
         }
         if (s->pass_left == 0) {
+            /* A new pass: expired timers and ready fds join the queue first. */
             if (s->ntimers) expire_timers(vm, mts_now());
+            if (mtpoll_busy(vm)) mtpoll_wait(vm, 0);
             s->pass_left = s->run_len;
         }
         Fiber *t = dequeue(vm);
@@ -383,8 +416,8 @@ void mts_schedule(VM *vm) {
             if (mts_run_thread(vm, t)) return;
             continue;
         }
-        if (s->ntimers) {
-            wait_for_timer(vm);
+        if (s->ntimers || mtpoll_busy(vm)) {
+            wait_for_work(vm);
             s->pass_left = 0;
             continue;
         }
@@ -498,6 +531,7 @@ void mts_mark_roots(VM *vm) {
     for (Waiter *w = s->run_head ? &s->run_head->wait : NULL; w; w = w->next)
         mtth_mark_live(vm, waiter_fiber(w));
     for (uint32_t i = 0; i < s->ntimers; i++) mtth_mark_live(vm, s->timers[i].fiber);
+    mtpoll_mark(vm); /* a thread waiting for an fd can be woken by it */
     /* Every registered thread is kept (weakly): the registry points at it. */
     for (uint32_t i = 0; i < s->nthreads; i++)
         if (s->threads[i] && !s->threads[i]->obj.marked) s->threads[i]->obj.marked = 1;

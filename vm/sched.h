@@ -35,6 +35,7 @@ struct Scheduler {
     bool status_fixed;          /* what began shutdown fixed the exit status */
     bool aborted;               /* a second signal: stop at once */
     int status;                 /* the exit status, once fixed */
+    struct Poller *poller;      /* threads waiting for fds (poll.h) */
 };
 
 /* The thread a fiber runs on (itself for a thread's root). */
@@ -66,6 +67,9 @@ MT_INTERNAL Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on);
    `exc` is raised there. */
 MT_INTERNAL void mts_wake(VM *vm, Fiber *thread, Value result);
 MT_INTERNAL void mts_wake_error(VM *vm, Fiber *thread, Value exc);
+/* Makes a thread parked on an fd runnable: the native call it left with NATIVE_RETRY runs
+   again when it resumes. */
+MT_INTERNAL void mts_wake_retry(VM *vm, Fiber *thread);
 /* Takes a parked thread out of what it waits on (for a kill and the collector). */
 MT_INTERNAL void mts_unpark(VM *vm, Fiber *thread);
 

@@ -1,29 +1,46 @@
 /*
-** select.h — `select` (select.c): a thread waiting on several channel operations and
-** timers at once.
+** select.h — `select` (select.c): a thread waiting on several channel operations, fds and
+** timers at once, from the select statement or from choose() with cases built at run time.
 */
 #ifndef MT_SELECT_H
 #define MT_SELECT_H
 
 #include "vm/vm.h"
 
-/* A select in progress: one waiter per channel case. */
+/* Case kinds, as the compiler spells them in the SELECT instruction's kinds string. */
+enum {
+    CASE_RECV = '0',     /* ch.recv() */
+    CASE_SEND = '1',     /* ch.send(v) */
+    CASE_AFTER = '2',    /* after(seconds) */
+    CASE_READABLE = '3', /* x.readable(): an fd has data (or its end) */
+    CASE_WRITABLE = '4', /* x.writable() */
+};
+
+/* A select in progress (one block: the Select, its waiters, and for a dynamic one its
+   operands and kinds). */
 typedef struct Select {
-    SelectWaiter *waiters; /* one per case (after() cases unused) */
+    SelectWaiter *waiters; /* one per case (used by channel cases) */
     uint32_t ncases;       /* cases, without default */
-    uint32_t operands;     /* stack index of the first case operand */
-    const Instr *table;    /* the jump table after the SELECT instruction */
-    int chosen;            /* -1 while waiting */
-    const char *kinds;     /* per case: '0' recv, '1' send, '2' after; then 'd' if a default */
+    uint32_t operands;     /* statement: stack index of the first case operand */
+    const Instr *table;    /* statement: the jump table after the SELECT instruction */
+    const char *kinds;     /* per case a CASE_* kind; then 'd' if there is a default */
+    Value *dyn_ops;        /* choose(): the operands (2 per case), else NULL */
+    List *result;          /* choose(): the [index, value] list it returns */
 } Select;
 
 /* The SELECT instruction: n cases' operands on f's stack, `table` their jump table. */
 MT_INTERNAL Step mtsel_select(VM *vm, Fiber *f, int ncases, String *kinds, const Instr *table);
+/* choose(cases, default): the same for a list of cases (["recv", ch], ["send", ch, v],
+   ["after", s], ["readable", x], ["writable", x]); its result [index, value] goes to
+   f->top[-1] (index -1 when `dflt` and nothing is ready). */
+MT_INTERNAL Step mtsel_choose(VM *vm, Fiber *f, List *cases, bool dflt);
 /* Case `index` of thread t's select completed (value received, or error to raise). */
 MT_INTERNAL void mtsel_finish(VM *vm, Fiber *t, int index, Value value, Value error);
 /* The select's timer fired: the earliest after() case runs. */
 MT_INTERNAL void mtsel_timeout(VM *vm, Fiber *t);
 /* Unlinks and frees thread t's select (a kill, the collector, t freed). */
 MT_INTERNAL void mtsel_cancel(VM *vm, Fiber *t);
+/* Marks what a waiting choose() holds (its operands and result). */
+MT_INTERNAL void mtsel_mark(VM *vm, Select *sel);
 
 #endif

@@ -203,6 +203,11 @@ resume:
         if (fiber->pending == PENDING_SAFE_POINT) {
             fiber->pending = UNDEF_VAL;
             fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
+        } else if (fiber->pending == PENDING_RETRY) {
+            /* A native that waited for I/O runs again; its instruction is just behind. */
+            fiber->pending = UNDEF_VAL;
+            i = ip[-1];
+            AFTER_STEP(mtcall_retry(vm, fiber));
         } else {
             mtth_take_pending(vm, fiber);
             goto raise;
@@ -734,7 +739,7 @@ safe_point:
                     sp = callee + 1;
                     DISPATCH();
                 }
-                AFTER_STEP(mtcall_native_result(vm, fiber, callee, r));
+                AFTER_STEP(mtcall_native_result(vm, fiber, callee, argc, OBJ_VAL(n), r));
             }
         }
         STORE();
@@ -773,7 +778,7 @@ safe_point:
                     DISPATCH();
                 }
                 if (r == NATIVE_SUSPEND) goto resume; /* a channel op parked this thread */
-                AFTER_STEP(mtcall_native_result(vm, fiber, recv, r));
+                AFTER_STEP(mtcall_native_result(vm, fiber, recv, argc, OBJ_VAL(n), r));
             }
         }
         STORE();

@@ -17,6 +17,12 @@ int main(void) {
     srunner_add_suite(sr, gc_suite());
     srunner_add_suite(sr, api_suite());
     srunner_add_suite(sr, memory_suite());
+    srunner_add_suite(sr, alloc_suite());
+    srunner_add_suite(sr, sched_suite());
+    srunner_add_suite(sr, channel_suite());
+    srunner_add_suite(sr, fiber_suite());
+    srunner_add_suite(sr, unwind_suite());
+    srunner_add_suite(sr, foreign_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -4,8 +4,11 @@
 ** exactly, every failure is a status code (compile, runtime, exit, memory), and a custom
 ** allocator sees every block returned.
 */
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "mt.h"
 #include "unit.h"
@@ -534,6 +537,50 @@ START_TEST(stress_vm_lifetime) {
 }
 END_TEST
 
+/* {== Signals from another OS thread ==} */
+
+typedef struct {
+    mt_VM *vm;
+    useconds_t delay;
+} SignalLater;
+
+static void *signal_later(void *arg) {
+    SignalLater *s = arg;
+    usleep(s->delay);
+    mt_signal(s->vm, SIGINT);
+    return NULL;
+}
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* A VM asleep in the poller (sleep(3)) notices mt_signal from another thread at once, not
+   when the 3 s are over: the poller's self-pipe wakes it. */
+START_TEST(signal_from_other_thread_wakes_sleep) {
+    Capture cap = {0};
+    mt_Config cfg;
+    mt_config_init(&cfg);
+    capture_config(&cfg, &cap);
+    mt_VM *vm = mt_new(&cfg);
+    SignalLater sl = {vm, 100000};
+    pthread_t th;
+    ck_assert_int_eq(pthread_create(&th, NULL, signal_later, &sl), 0);
+    double t0 = now_seconds();
+    mt_Status st = mt_run_string(vm, "sleeper.mt",
+                                 "try:\n    sleep(3)\nexcept Interrupt:\n    print(\"woken\")\n");
+    double elapsed = now_seconds() - t0;
+    pthread_join(th, NULL);
+    ck_assert_int_eq(st, MT_OK);
+    ck_assert_str_eq(cap.out.text, "woken\n");
+    ck_assert_msg(elapsed < 1.5, "the signal took %.2f s to be noticed", elapsed);
+    mt_free(vm);
+    capture_free(&cap);
+}
+END_TEST
+
 Suite *api_suite(void) {
     Suite *s = suite_create("api");
     TCase *tc = tcase_create("lifetime");
@@ -544,6 +591,7 @@ Suite *api_suite(void) {
     tcase_add_test(tc, two_vms_are_independent);
     tcase_add_test(tc, same_vm_runs_several_strings);
     tcase_add_test(tc, argv_is_visible);
+    tcase_add_test(tc, signal_from_other_thread_wakes_sleep);
     suite_add_tcase(s, tc);
     tc = tcase_create("running");
     tcase_set_timeout(tc, 120);

@@ -3,6 +3,8 @@
 */
 #include "unit.h"
 #include "vm/state.h"
+#include "vm/object.h"
+#include "vm/module.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -78,4 +80,44 @@ const char *unit_first_line(const char *msg) {
     memcpy(line, msg, n);
     line[n] = '\0';
     return line;
+}
+
+bool unit_stress(void) {
+    const char *s = getenv("MT_GC_STRESS");
+    return s && *s && strcmp(s, "0") != 0;
+}
+
+mt_Status unit_run(const char *src, Capture *cap) {
+    mt_Config cfg;
+    mt_config_init(&cfg);
+    capture_config(&cfg, cap);
+    cfg.gc_stress = unit_stress();
+    mt_VM *v = mt_new(&cfg);
+    ck_assert_ptr_nonnull(v);
+    mt_Status st = mt_run_string(v, "prog.mt", src);
+    mt_free(v);
+    return st;
+}
+
+/* The function proto called `name` among p's constants, searched depth first. */
+static Proto *find_proto(Proto *p, const char *name) {
+    for (uint32_t i = 0; i < p->nconsts; i++) {
+        if (!IS_OBJ_TYPE(p->consts[i], OBJ_PROTO)) continue;
+        Proto *q = (Proto *)AS_OBJ(p->consts[i]);
+        if (q->name && strcmp(q->name->chars, name) == 0) return q;
+        if ((q = find_proto(q, name)) != NULL) return q;
+    }
+    return NULL;
+}
+
+Closure *unit_compile_fn(VM *vm, const char *src, const char *name) {
+    ck_assert_int_gt(vm->gc_pause, 0); /* nothing here is rooted */
+    String *mname = mto_intern_z(vm, "t.mt");
+    Module *m = mto_module(vm, mname, mname);
+    Closure *top = mtmod_compile(vm, m, src, strlen(src), false);
+    ck_assert_msg(top != NULL, "did not compile: %s", mt_last_error(vm));
+    if (!name) return top;
+    Proto *p = find_proto(top->proto, name);
+    ck_assert_msg(p != NULL, "no function %s", name);
+    return mto_closure(vm, p);
 }

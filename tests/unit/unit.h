@@ -22,6 +22,12 @@ Suite *compiler_suite(void);
 Suite *gc_suite(void);
 Suite *api_suite(void);
 Suite *memory_suite(void);
+Suite *alloc_suite(void);
+Suite *sched_suite(void);
+Suite *channel_suite(void);
+Suite *fiber_suite(void);
+Suite *unwind_suite(void);
+Suite *foreign_suite(void);
 
 /* A growable byte buffer; text is always NUL-terminated so ck_assert_str_eq can read it. */
 typedef struct {
@@ -50,6 +56,18 @@ size_t unit_count_objects(VM *vm);
 
 /* Whether `o` is still on the all-objects list (i.e. was not swept). */
 bool unit_has_object(VM *vm, const Obj *o);
+
+/* Whether MT_GC_STRESS asks for a collection at every allocation (as the mt command reads
+   it): unit_run honours it, so that `MT_GC_STRESS=1 mt_unit` runs the programs under stress. */
+bool unit_stress(void);
+
+/* Runs `src` as "prog.mt" in a fresh VM (stress as unit_stress says), its output in `cap`;
+   returns the status. */
+mt_Status unit_run(const char *src, Capture *cap);
+
+/* Compiles `src` as module "t.mt" in `vm` (collections paused: see unit_vm) and returns a
+   closure of the function called `name` defined in it, or of the top level if name is NULL. */
+Closure *unit_compile_fn(VM *vm, const char *src, const char *name);
 
 /* The first line of a message (up to '\n'), in a static buffer. */
 const char *unit_first_line(const char *msg);
