@@ -226,6 +226,7 @@ bool mtlib_open_all(VM *vm) {
     mtcore_open(vm);
     mtstr_open(vm);
     mtuni_open(vm);
+    mtbytes_open(vm);
     mtlist_open(vm);
     mttask_open(vm);
     mtio_open(vm);

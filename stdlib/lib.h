@@ -60,8 +60,7 @@ static inline int mtlib_from_step(VM *vm, Step st) {
 }
 /* A library module whose globals are the given natives (named "module.name" for their
    errors), each with `data` as its data; not yet registered (see mtlib_module_ready). */
-MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs,
-                                        Value data);
+MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs, Value data);
 /* Registers a module that is made on its first import by `opener` (vm/module.c calls it). */
 MT_INTERNAL void mtlib_lazy_module(VM *vm, const char *name, NativeFn opener);
 /* An opener's last step: registers the finished module and makes it the result. */
@@ -88,6 +87,12 @@ MT_INTERNAL void mtstr_open(VM *vm);
 /* The str methods that need Unicode's tables: case mapping, normalisation, graphemes,
    classification, width. */
 MT_INTERNAL void mtuni_open(VM *vm);
+
+/* bytes() and the methods of bytes. */
+MT_INTERNAL void mtbytes_open(VM *vm);
+/* Checks an optional `encoding` argument args[i] of fn (decode, encode): only UTF-8 names
+   pass; false with ValueError (naming the encoding) or TypeError. */
+MT_INTERNAL bool mtbytes_encoding_arg(VM *vm, Value *args, int argc, int i, const char *fn);
 
 /* list and map methods. */
 MT_INTERNAL void mtlist_open(VM *vm);

@@ -101,6 +101,13 @@ static int str_endswith(VM *vm, Value *args, int argc) {
                     memcmp(SELF->chars + SELF->len - p->len, p->chars, p->len) == 0));
 }
 
+/* s.encode(encoding = "utf-8"): the UTF-8 bytes of the text (a str is always valid UTF-8,
+   so this never fails). */
+static int str_encode(VM *vm, Value *args, int argc) {
+    if (!mtbytes_encoding_arg(vm, args, argc, 1, "encode")) return NATIVE_ERROR;
+    RETURN(OBJ_VAL(mto_bytes(vm, SELF->chars, SELF->len)));
+}
+
 /* {== Building ==} */
 
 static int str_join(VM *vm, Value *args, int argc) {
@@ -272,6 +279,8 @@ static const char *const p_split[] = {"sep", "maxsplit", NULL};
 static const char *const p_replace[] = {"old", "new", "count", NULL};
 static const char *const p_find[] = {"sub", "start", NULL};
 
+static const char *const p_encode[] = {"encoding", NULL};
+
 static const LibReg string_methods[] = {
     {"find", str_find, 1, 2, p_find, false},
     {"index", str_index, 1, 2, p_find, false},
@@ -284,6 +293,7 @@ static const LibReg string_methods[] = {
     {"lstrip", str_lstrip, 0, 1, NULL, false},
     {"rstrip", str_rstrip, 0, 1, NULL, false},
     {"replace", str_replace, 2, 3, p_replace, false},
+    {"encode", str_encode, 0, 1, p_encode, false},
     {NULL, NULL, 0, 0, NULL, false},
 };
 

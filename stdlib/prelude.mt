@@ -69,6 +69,9 @@ def _extend(xs, more):
 def _join(sep, xs):
     return sep.join(_list(xs))
 
+def _bytes(xs):
+    return bytes(_list(xs))
+
 def _min(xs):
     return min(_list(xs))
 

@@ -118,8 +118,18 @@ static int fill(VM *vm, Stream *s) {
     }
 }
 
-/* Cuts n bytes off the front of the buffer as a str, checking that they are UTF-8. */
+/* Cuts n bytes off the front of the buffer as bytes, as they are (binary mode). */
+static int take_bytes(VM *vm, Stream *s, size_t n, Value *out) {
+    *out = OBJ_VAL(mto_bytes(vm, s->rbuf + s->rpos, n));
+    s->rpos += (uint32_t)n;
+    s->offset += n;
+    return NATIVE_OK;
+}
+
+/* Cuts n bytes off the front of the buffer as a str, checking that they are UTF-8 (or as
+   bytes, unchecked, in binary mode). */
 static int take_text(VM *vm, Stream *s, size_t n, Value *out) {
+    if (s->flags & STREAM_BINARY) return take_bytes(vm, s, n, out);
     const char *p = s->rbuf + s->rpos;
     int line, col;
     if (!mtu8_check(p, n, &line, &col)) {
@@ -167,10 +177,19 @@ static bool code_points_buffered(Stream *s, int64_t n, size_t *bytes) {
     return true;
 }
 
+/* The bytes of the first n units (code points, or bytes in binary mode) buffered, if they
+   are all there. */
+static bool units_buffered(Stream *s, int64_t n, size_t *bytes) {
+    if (!(s->flags & STREAM_BINARY)) return code_points_buffered(s, n, bytes);
+    if ((uint64_t)n > s->rlen - s->rpos) return false;
+    *bytes = (size_t)n;
+    return true;
+}
+
 int mtstream_read(VM *vm, Stream *s, int64_t n, Value *out) {
     for (;;) {
         size_t bytes;
-        if (n >= 0 && code_points_buffered(s, n, &bytes)) return take_text(vm, s, bytes, out);
+        if (n >= 0 && units_buffered(s, n, &bytes)) return take_text(vm, s, bytes, out);
         int r = fill(vm, s);
         if (r < 0) return -r;
         if (r == 0) return take_text(vm, s, s->rlen - s->rpos, out); /* the end: what is left */

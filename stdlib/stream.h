@@ -21,6 +21,7 @@ enum {
     STREAM_VM_OUT = 32,    /* writes go to the VM's standard output (print's buffer) */
     STREAM_VM_ERR = 64,    /* writes go to the VM's standard error */
     STREAM_NONBLOCK = 128, /* its fd is O_NONBLOCK (ours alone): read/write say EAGAIN */
+    STREAM_BINARY = 256,   /* opened with "b": reads give bytes (unchecked), not str */
 };
 
 typedef struct Stream {
@@ -46,7 +47,8 @@ MT_INTERNAL void mtstream_free(VM *vm, Stream *s);
 MT_INTERNAL bool mtstream_check(VM *vm, Stream *s, bool write);
 
 /* The next line with its "\n" ("" at the end), n code points (n < 0: the rest), or all
-   that is left: NATIVE_OK with *out a str, NATIVE_ERROR, or NATIVE_RETRY (parked). */
+   that is left: NATIVE_OK with *out a str, NATIVE_ERROR, or NATIVE_RETRY (parked). A
+   STREAM_BINARY stream gives bytes instead, and n counts bytes. */
 MT_INTERNAL int mtstream_readline(VM *vm, Stream *s, Value *out);
 MT_INTERNAL int mtstream_read(VM *vm, Stream *s, int64_t n, Value *out);
 

@@ -128,6 +128,29 @@ String *mto_string_fmt(VM *vm, const char *fmt, ...) {
     return mto_string_finish(vm, s);
 }
 
+/* {== Bytes ==} */
+
+Bytes *mto_bytes_alloc(VM *vm, size_t len) {
+    if (len > UINT32_MAX - 64) mtmem_fail(vm);
+    Bytes *b = (Bytes *)mto_alloc(vm, sizeof(Bytes) + len, OBJ_BYTES);
+    b->len = (uint32_t)len;
+    return b;
+}
+
+Bytes *mto_bytes(VM *vm, const void *data, size_t len) {
+    Bytes *b = mto_bytes_alloc(vm, len);
+    if (len) memcpy(b->data, data, len);
+    return b;
+}
+
+uint32_t mto_bytes_hash(Bytes *b) {
+    if (!(b->obj.flags & BYTES_HASHED)) {
+        b->obj.aux = hash_bytes((const char *)b->data, b->len) ^ 0x5bd1e995u;
+        b->obj.flags |= BYTES_HASHED;
+    }
+    return b->obj.aux;
+}
+
 /* {== Lists and ranges ==} */
 
 List *mto_list(VM *vm, uint32_t cap) {
@@ -395,6 +418,7 @@ Value mto_int(VM *vm, int64_t i) {
 size_t mto_size(Obj *o) {
     switch ((ObjType)o->type) {
     case OBJ_STRING: return sizeof(String) + ((String *)o)->len + 1;
+    case OBJ_BYTES: return sizeof(Bytes) + ((Bytes *)o)->len;
     case OBJ_LIST: return sizeof(List);
     case OBJ_MAP: return sizeof(Map);
     case OBJ_RANGE: return sizeof(Range);
