@@ -680,6 +680,6 @@ void mtnet_open(VM *vm) {
     mtlib_define_in_module(vm, vm->prelude, prelude_natives);
     Module *m = mtlib_native_module(vm, "net", net_lib);
     mtgc_push_temp(vm, OBJ_VAL(m));
-    module_set(vm, m, "connect", mtlib_prelude(vm, "_net_connect"));
+    module_set(vm, m, "connect", mtlib_prelude(vm, "connect"));
     mtgc_pop_temp(vm, 1);
 }

@@ -379,7 +379,7 @@ void mtproc_open(VM *vm) {
     mtlib_define_in_module(vm, vm->prelude, prelude_natives);
     Module *m = mtlib_native_module(vm, "process", process_lib);
     mtgc_push_temp(vm, OBJ_VAL(m));
-    module_set(vm, m, "run", mtlib_prelude(vm, "_process_run"));
+    module_set(vm, m, "run", mtlib_prelude(vm, "run"));
     module_set(vm, m, "CompletedProcess", mtlib_prelude(vm, "CompletedProcess"));
     mtgc_pop_temp(vm, 1);
 }

@@ -146,7 +146,7 @@ def input(prompt=""):
             line = line[:-1]
     return line
 
-def _net_connect(host, port, timeout=nil):
+def connect(host, port, timeout=nil):
     # net.connect: _net_start makes the socket and starts connecting (once), _net_finish
     # waits for it (running again after each wait); a connect that fails or is killed
     # while it waits leaves no socket open.
@@ -194,7 +194,7 @@ def _process_failed(r):
     e.stderr = r.stderr
     return e
 
-def _process_run(argv, input=nil, capture=false, check=false, shell=false):
+def run(argv, input=nil, capture=false, check=false, shell=false):
     # process.run: input is written and stdout and stderr are read by threads of their
     # own, so a child that fills one pipe while we write another cannot hang us.
     if input != nil and type(input) != "str":
