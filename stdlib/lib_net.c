@@ -518,8 +518,9 @@ static int conn_read(VM *vm, Value *args, int argc) {
     int r = mtstream_fill_to(vm, &c->s, n < 0 ? SIZE_MAX : 1, &avail);
     if (r != NATIVE_OK) return r;
     Value out;
-    r = avail == 0 ? mtstream_take_text(vm, &c->s, 0, &out)
-                   : take_chunk(vm, &c->s, n < 0 ? avail : (size_t)n, avail, &out);
+    /* Everything (n < 0) is taken whole: a character cut off at the end is an error. */
+    r = avail == 0 || n < 0 ? mtstream_take_text(vm, &c->s, avail, &out)
+                            : take_chunk(vm, &c->s, (size_t)n, avail, &out);
     if (r != NATIVE_OK) return r;
     RETURN(out);
 }

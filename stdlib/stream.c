@@ -39,6 +39,9 @@ void mtstream_init(Stream *s, int fd, String *name, unsigned flags) {
 
 void mtstream_mark(VM *vm, Stream *s) {
     if (s->name) mtgc_mark_obj(vm, &s->name->obj);
+    /* The writer's state is read by the next write: it must not be freed first (a thread
+       killed in the middle of a write to a socket leaves it set). */
+    if (s->writer) mtgc_mark_obj(vm, &s->writer->obj);
 }
 
 /* Writes out a regular file's buffered bytes; false with errno on failure. */

@@ -3,6 +3,7 @@
 #> "a" "é" "€" "b"
 #> "€b" "🎉"
 #> UnicodeError invalid UTF-8 in 'PEER' at byte 3
+#> read(): UnicodeError invalid UTF-8 in '<stdout of printf>' at byte 2
 import net
 import process
 let server = net.listen("127.0.0.1", 0)
@@ -27,3 +28,9 @@ try:
 except UnicodeError as e:
     print(type(e), e.message.replace("<stdout of printf>", "PEER"))
 p.wait()
+let q = process.start(["printf", "ab\\303"], stdout="pipe")
+try:
+    q.stdout.read()
+except UnicodeError as e:
+    print("read():", type(e), e.message)
+q.wait()
