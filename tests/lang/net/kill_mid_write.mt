@@ -3,7 +3,7 @@
 # connection: the reader gets part of the killed writer's text, then the other's line.
 # GC_STRESS: skip
 #> writer finally
-#> got part of the x: true, then "done\n"
+#> got part of the x: true then "done\n"
 import net
 let server = net.listen("127.0.0.1", 0)
 let c = net.connect("127.0.0.1", server.port)
