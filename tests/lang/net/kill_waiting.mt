@@ -8,6 +8,7 @@
 #> closed under the acceptor: IOError accept() on a closed server
 import net
 let server = net.listen("127.0.0.1", 0)
+let lonely = net.listen("127.0.0.1", 0)   # no client ever comes
 def acceptor(s):
     try:
         s.accept()
@@ -18,8 +19,9 @@ def reader(c):
         c.readline()
     finally:
         print("reader finally")
-let a = spawn acceptor(server)
+let a = spawn acceptor(lonely)
 let c = net.connect("127.0.0.1", server.port)
+let kept = server.accept()
 let r = spawn reader(c)
 sleep(0.01)
 a.kill()
@@ -33,14 +35,13 @@ def catching_reader(c):
 def catching_acceptor(s):
     try:
         s.accept()
-        s.accept()
     except IOError as e:
         print("closed under the acceptor:", type(e), e.message)
 let r2 = spawn catching_reader(c)
 sleep(0.01)
 c.close()
 r2.join()
-let a2 = spawn catching_acceptor(server)
+let a2 = spawn catching_acceptor(lonely)
 sleep(0.01)
-server.close()
+lonely.close()
 a2.join()
