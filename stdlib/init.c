@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "stdlib/lib.h"
+#include "stdlib/lib_net.h"
+#include "stdlib/lib_process.h"
 #include "vm/value.h"
 #include "vm/table.h"
 #include "vm/state.h"
@@ -237,5 +239,9 @@ bool mtlib_open_all(VM *vm) {
     mtjson_open(vm);
     mtrand_open(vm);
     mtre_open(vm);
-    return mtprelude_open(vm);
+    if (!mtprelude_open(vm)) return false;
+    /* Modules with functions written in the prelude: opened once it has loaded. */
+    mtnet_open(vm);
+    mtproc_open(vm);
+    return true;
 }

@@ -179,3 +179,85 @@ def _re_sub_fn(pat, repl, s, count, with_count):
     if with_count:
         return [out, n]
     return out
+
+def connect(host, port, timeout=nil):
+    # net.connect: _net_start makes the socket and starts connecting (once), _net_finish
+    # waits for it (running again after each wait); a connect that fails or is killed
+    # while it waits leaves no socket open.
+    let c = _net_start(host, port, timeout)
+    let ok = false
+    try:
+        _net_finish(c)
+        ok = true
+    finally:
+        if not ok:
+            c.close()
+    return c
+
+class CompletedProcess:
+    # What process.run returns.
+    def init(self, argv, returncode, stdout, stderr):
+        self.argv = argv
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+def _process_feed(pipe, text):
+    # Writes a child's input, then closes its stdin (its end of input); a child that exits
+    # without reading it all is not an error.
+    try:
+        pipe.write(text)
+    except ConnectionError:
+        pass
+    finally:
+        pipe.close()
+
+def _process_read(pipe):
+    try:
+        return pipe.read()
+    finally:
+        pipe.close()
+
+def _process_failed(r):
+    let how = f"returned exit status {r.returncode}"
+    if r.returncode < 0:
+        how = f"was killed by signal {-r.returncode}"
+    let e = ProcessError(f"command {repr(r.argv)} {how}")
+    e.returncode = r.returncode
+    e.stdout = r.stdout
+    e.stderr = r.stderr
+    return e
+
+def run(argv, input=nil, capture=false, check=false, shell=false):
+    # process.run: input is written and stdout and stderr are read by threads of their
+    # own, so a child that fills one pipe while we write another cannot hang us.
+    if input != nil and type(input) != "str":
+        raise TypeError("run(): input must be a str or nil, not " + type(input))
+    let out_mode = "pipe" if capture else nil
+    let p = _process_start(argv, "pipe" if input != nil else nil, out_mode, out_mode, shell)
+    let feeder = nil
+    let reader = nil
+    let out = nil
+    let err = nil
+    try:
+        if input != nil:
+            feeder = spawn _process_feed(p.stdin, input)
+        if capture:
+            reader = spawn _process_read(p.stderr)
+            out = _process_read(p.stdout)
+            err = reader.join()
+        if feeder != nil:
+            feeder.join()
+        p.wait()
+    finally:
+        if p.returncode == nil:
+            p.kill(9)
+            p.wait()
+        if feeder != nil:
+            feeder.kill()
+        if reader != nil:
+            reader.kill()
+    let r = CompletedProcess(argv, p.returncode, out, err)
+    if check and r.returncode != 0:
+        raise _process_failed(r)
+    return r

@@ -34,7 +34,10 @@
     X(ERR_STOP_ITERATION, "StopIteration", ERR_ERROR)                                              \
     X(ERR_ZERO_DIVISION, "ZeroDivisionError", ERR_ERROR)                                           \
     X(ERR_OVERFLOW, "OverflowError", ERR_ERROR)                                                    \
-    X(ERR_UNICODE, "UnicodeError", ERR_VALUE)
+    X(ERR_UNICODE, "UnicodeError", ERR_VALUE)                                                      \
+    X(ERR_CONNECTION, "ConnectionError", ERR_IO)                                                   \
+    X(ERR_TIMEOUT, "TimeoutError", ERR_IO)                                                         \
+    X(ERR_PROCESS, "ProcessError", ERR_ERROR)
 
 typedef enum {
 #define X(id, name, parent) id,
