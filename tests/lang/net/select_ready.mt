@@ -1,4 +1,7 @@
 # select waits on a server (a connection to accept) and a connection (data to read).
+#> server readable
+#> connection readable: "hi\n"
+#> at the end: ""
 import net
 
 let srv = net.listen("127.0.0.1", 0)
@@ -22,6 +25,3 @@ select:
         print("at the end:", repr(conn.readline()))
 conn.close()
 srv.close()
-#> server readable
-#> connection readable: "hi\n"
-#> at the end: ""
