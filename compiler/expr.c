@@ -11,6 +11,7 @@
 #include "compiler/compiler_int.h"
 #include "vm/state.h"
 #include "vm/object.h"
+#include "vm/gc.h"
 
 typedef void (*ParseFn)(C *c, bool can_assign);
 typedef struct {
@@ -67,6 +68,7 @@ static const char *describe(const Token *t) {
     case TOK_FLOAT: return "number";
     case TOK_STRING:
     case TOK_FSTRING: return "string";
+    case TOK_BYTES: return "bytes";
     default: return mtl_token_name(t->type);
     }
 }
@@ -294,24 +296,38 @@ static int hexval(char ch) {
     return -1;
 }
 
+/* The byte a one-character escape (the character after the backslash) stands for, or -1:
+   these mean the same in str and bytes literals. */
+static int simple_escape(char e) {
+    switch (e) {
+    case 'n': return '\n';
+    case 't': return '\t';
+    case 'r': return '\r';
+    case '0': return '\0';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'v': return '\v';
+    case 'e': return 0x1b;
+    case '\\':
+    case '\'':
+    case '"':
+    case '{':
+    case '}': return e;
+    default: return -1;
+    }
+}
+
 /* Decodes one escape sequence at p (just after the backslash); returns the new position. */
 static const char *escape(C *c, Buf *b, const char *p, const char *end, const Token *t) {
     char e = *p++;
+    int simple = simple_escape(e);
+    if (simple >= 0) {
+        char byte = (char)simple;
+        buf_put(b, &byte, 1);
+        return p;
+    }
     switch (e) {
-    case 'n': buf_put(b, "\n", 1); return p;
-    case 't': buf_put(b, "\t", 1); return p;
-    case 'r': buf_put(b, "\r", 1); return p;
-    case '0': buf_put(b, "\0", 1); return p;
-    case 'a': buf_put(b, "\a", 1); return p;
-    case 'b': buf_put(b, "\b", 1); return p;
-    case 'f': buf_put(b, "\f", 1); return p;
-    case 'v': buf_put(b, "\v", 1); return p;
-    case 'e': buf_put(b, "\x1b", 1); return p;
-    case '\\': buf_put(b, "\\", 1); return p;
-    case '\'': buf_put(b, "'", 1); return p;
-    case '"': buf_put(b, "\"", 1); return p;
-    case '{': buf_put(b, "{", 1); return p;
-    case '}': buf_put(b, "}", 1); return p;
     case '\n': return p; /* line continuation inside a string */
     case 'x':
     case 'u':
@@ -344,12 +360,12 @@ static const char *escape(C *c, Buf *b, const char *p, const char *end, const To
     return p;
 }
 
-/* The body of a string token: skips the prefix and quotes. */
+/* The body of a string token: skips the prefix (r, f, b, rb, br) and quotes. */
 static void string_body(const Token *t, const char **body, const char **end, bool *raw) {
     const char *p = t->start;
     *raw = false;
-    if (*p == 'r' || *p == 'R') *raw = true;
-    if (*p != '"' && *p != '\'') p++;
+    for (; *p != '"' && *p != '\''; p++)
+        if (*p == 'r' || *p == 'R') *raw = true;
     char q = *p;
     bool triple = (size_t)(t->start + t->len - p) >= 6 && p[1] == q && p[2] == q;
     int ql = triple ? 3 : 1;
@@ -370,6 +386,8 @@ static void string_lit(C *c, bool can_assign) {
             if (*p == '\\' && !raw) p = escape(c, &b, p + 1, end, &t);
             else buf_put(&b, p++, 1);
         }
+        if (mtcx_check(c, TOK_BYTES))
+            mtce_error_at(c, &c->cur, "cannot mix str and bytes literals");
         if (!mtcx_check(c, TOK_STRING)) break;
         mtcx_advance(c);
         t = c->prev;
@@ -377,6 +395,61 @@ static void string_lit(C *c, bool can_assign) {
     String *s = mto_intern(c->vm, b.p ? b.p : "", b.n);
     mtce_tmp_free(c, b.p);
     emit_constant(c, OBJ_VAL(s));
+}
+
+/* One escape of a bytes literal at p (just after the backslash): \xHH is the byte HH;
+   escapes of code points make no sense for bytes and are errors. */
+static const char *bytes_escape(C *c, Buf *b, const char *p, const char *end, const Token *t) {
+    char e = *p++;
+    int simple = simple_escape(e);
+    if (simple >= 0) {
+        char byte = (char)simple;
+        buf_put(b, &byte, 1);
+        return p;
+    }
+    if (e == '\n') return p; /* line continuation */
+    if (e == 'u' || e == 'U')
+        mtce_error_at(c, t, "invalid escape '\\%c' in a bytes literal (write bytes as \\xHH)", e);
+    if (e != 'x') mtce_error_at(c, t, "invalid escape sequence '\\%c'", e);
+    int hi = p < end ? hexval(p[0]) : -1, lo = p + 1 < end ? hexval(p[1]) : -1;
+    if (hi < 0 || lo < 0) mtce_error_at(c, t, "invalid \\x escape: needs 2 hex digits");
+    char byte = (char)(hi * 16 + lo);
+    buf_put(b, &byte, 1);
+    return p + 2;
+}
+
+/* Appends the bytes of one bytes literal token to b. Only ASCII may be written as itself:
+   which bytes a non-ASCII character would stand for is a question of encoding. */
+static void bytes_token(C *c, Buf *b, const Token *t) {
+    const char *p, *end;
+    bool raw;
+    string_body(t, &p, &end, &raw);
+    while (p < end) {
+        if ((unsigned char)*p >= 0x80)
+            mtce_error_at(c, t,
+                          "a bytes literal may hold only ASCII characters (write other bytes "
+                          "as \\xHH)");
+        if (*p == '\\' && !raw) p = bytes_escape(c, b, p + 1, end, t);
+        else buf_put(b, p++, 1);
+    }
+}
+
+/* b"..." (adjacent bytes literals concatenate): a constant. */
+static void bytes_lit(C *c, bool can_assign) {
+    MT_UNUSED(can_assign);
+    Buf b = {c, NULL, 0, 0};
+    for (;;) {
+        bytes_token(c, &b, &c->prev);
+        if (mtcx_check(c, TOK_STRING))
+            mtce_error_at(c, &c->cur, "cannot mix str and bytes literals");
+        if (!mtcx_check(c, TOK_BYTES)) break;
+        mtcx_advance(c);
+    }
+    Bytes *bytes = mto_bytes(c->vm, b.p, b.n);
+    mtce_tmp_free(c, b.p);
+    mtgc_push_temp(c->vm, OBJ_VAL(bytes));
+    emit_constant(c, OBJ_VAL(bytes));
+    mtgc_pop_temp(c->vm, 1);
 }
 
 /* A place inside an f-string token, with its source line and column. */
@@ -1097,6 +1170,7 @@ static const Rule rules[TOK__COUNT] = {
     [TOK_FLOAT] = {number, NULL, PREC_NONE},
     [TOK_STRING] = {string_lit, NULL, PREC_NONE},
     [TOK_FSTRING] = {fstring, NULL, PREC_NONE},
+    [TOK_BYTES] = {bytes_lit, NULL, PREC_NONE},
     [TOK_TRUE] = {literal, NULL, PREC_NONE},
     [TOK_FALSE] = {literal, NULL, PREC_NONE},
     [TOK_NIL] = {literal, NULL, PREC_NONE},

@@ -231,6 +231,10 @@ static Token scan_string_body(Lexer *l, const char *tok_start, bool fstring) {
     while (l->cur < l->end) {
         char c = *l->cur;
         if (c == '\\') {
+            if (l->cur + 1 < l->end && l->cur[1] == '\n') { /* a line continuation */
+                l->line++;
+                l->line_start = l->cur + 2;
+            }
             l->cur += (l->cur + 1 < l->end) ? 2 : 1;
             continue;
         }
@@ -281,6 +285,15 @@ static Token scan_string_body(Lexer *l, const char *tok_start, bool fstring) {
     }
     l->incomplete = true;
     return error_at(l, tok_start, "unterminated string");
+}
+
+/* The length of the prefix of a string literal at p (f, r, b, and rb or br for raw bytes,
+   in either case) when a quote follows it, else 0. */
+static int string_prefix(const char *p, const char *end) {
+    char a = (char)(p[0] | 0x20), b = p + 1 < end ? (char)(p[1] | 0x20) : 0;
+    int n = a == 'f' || a == 'r' || a == 'b';
+    if ((a == 'r' && b == 'b') || (a == 'b' && b == 'r')) n = 2;
+    return n && p + n < end && (p[n] == '"' || p[n] == '\'') ? n : 0;
 }
 
 /* Measures the indentation of the line at l->cur; skips blank and comment-only lines.
@@ -496,10 +509,13 @@ static Token next_token(Lexer *l) {
         }
         l->line_has_tokens = true;
         unsigned char uc = (unsigned char)c;
-        if ((c == 'f' || c == 'F' || c == 'r' || c == 'R') && l->cur + 1 < l->end &&
-            (l->cur[1] == '"' || l->cur[1] == '\'')) {
-            l->cur++;
-            return scan_string(l, start, (c | 0x20) == 'f');
+        int prefix = string_prefix(l->cur, l->end);
+        if (prefix) {
+            bool bytes = (c | 0x20) == 'b' || (prefix == 2 && (l->cur[1] | 0x20) == 'b');
+            l->cur += prefix;
+            Token t = scan_string(l, start, (c | 0x20) == 'f');
+            if (bytes && t.type == TOK_STRING) t.type = TOK_BYTES;
+            return t;
         }
         if (is_name_start(uc)) {
             l->cur++;

@@ -14,7 +14,7 @@
     T(EOF, "end of file") T(NEWLINE, "end of line") T(INDENT, "indent")                     \
     T(DEDENT, "dedent") T(ERROR, "error")                                                   \
     T(NAME, "name") T(INT, "integer") T(FLOAT, "float") T(STRING, "string")                 \
-    T(FSTRING, "f-string")                                                                  \
+    T(FSTRING, "f-string") T(BYTES, "bytes")                                                \
     T(LPAREN, "'('") T(RPAREN, "')'") T(LBRACKET, "'['") T(RBRACKET, "']'")                 \
     T(LBRACE, "'{'") T(RBRACE, "'}'") T(COMMA, "','") T(DOT, "'.'") T(COLON, "':'")         \
     T(SEMICOLON, "';'") T(PLUS, "'+'") T(MINUS, "'-'") T(STAR, "'*'") T(SLASH, "'/'")       \

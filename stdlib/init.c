@@ -2,11 +2,14 @@
 ** init.c — registers the standard library in a new VM, and the helpers natives share.
 */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "stdlib/lib.h"
+#include "stdlib/lib_net.h"
+#include "stdlib/lib_process.h"
 #include "vm/value.h"
 #include "vm/table.h"
 #include "vm/state.h"
@@ -66,6 +69,64 @@ void mtlib_define_in_module(VM *vm, Module *m, const LibReg *regs) {
     }
 }
 
+/* Sets global `name` of module m (a native module's constant or Mt-written member). */
+void mtlib_module_set(VM *vm, Module *m, const char *name, Value v) {
+    mtgc_push_temp(vm, v);
+    uint32_t slot = mto_module_slot(vm, m, mto_intern_z(vm, name));
+    m->values[slot] = v;
+    m->declared[slot] = 1;
+    mtgc_pop_temp(vm, 1);
+}
+
+/* A module object whose globals are the given natives, each with `data` as its data. Each
+   native is named "module.name", so that its errors say which module's function failed.
+   The module is not registered: the opener does that when it is complete. */
+Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs, Value data) {
+    String *n = mto_intern_z(vm, name);
+    mtgc_push_temp(vm, OBJ_VAL(n));
+    Module *m = mto_module(vm, n, NULL);
+    mtgc_push_temp(vm, OBJ_VAL(m));
+    m->state = MODULE_READY;
+    for (const LibReg *r = regs; r->name; r++) {
+        char qualified[64];
+        snprintf(qualified, sizeof qualified, "%s.%s", name, r->name);
+        LibReg q = *r;
+        q.name = qualified;
+        Native *fn = mtlib_native(vm, &q);
+        fn->data = data;
+        mtlib_module_set(vm, m, r->name, OBJ_VAL(fn));
+    }
+    mtgc_pop_temp(vm, 2);
+    return m;
+}
+
+/* Registers a library module that is made on its first import: vm/module.c calls the
+   opener, which builds the module and hands it to mtlib_module_ready. Modules nobody
+   imports then cost neither start-up time nor collector work. */
+void mtlib_lazy_module(VM *vm, const char *name, NativeFn opener) {
+    LibReg r = {name, opener, 0, 0, NULL, false};
+    Native *n = mtlib_native(vm, &r);
+    mtgc_push_temp(vm, OBJ_VAL(n));
+    mtt_set(vm, &vm->modules, n->name, OBJ_VAL(n));
+    mtgc_pop_temp(vm, 1);
+}
+
+/* An opener's last step: the finished module replaces the opener in vm->modules and is
+   the opener's result. */
+int mtlib_module_ready(VM *vm, Value *args, Module *m) {
+    args[0] = OBJ_VAL(m);
+    mtt_set(vm, &vm->modules, m->name, OBJ_VAL(m));
+    return NATIVE_OK;
+}
+
+/* The library module `name` if it has been opened (imported), else NULL. */
+Module *mtlib_module(VM *vm, const char *name) {
+    Value v;
+    if (!mtt_get(&vm->modules, mto_intern_z(vm, name), &v) || !IS_OBJ_TYPE(v, OBJ_MODULE))
+        return NULL;
+    return (Module *)AS_OBJ(v);
+}
+
 Value mtlib_builtin(VM *vm, const char *name) {
     Value v;
     String *s = mto_intern_z(vm, name);
@@ -105,6 +166,31 @@ bool mtlib_str_arg(VM *vm, Value *args, int i, const char *fn, String **out) {
     return true;
 }
 
+/* A str argument used as a file system path: no NUL byte (the C library would cut it). */
+bool mtlib_path_arg(VM *vm, Value *args, int i, const char *fn, String **out) {
+    if (!mtlib_str_arg(vm, args, i, fn, out)) return false;
+    if (memchr((*out)->chars, 0, (*out)->len)) {
+        mte_throw(vm, ERR_VALUE, "%s(): path contains a NUL byte", fn);
+        return false;
+    }
+    return true;
+}
+
+/* Raises the error for a failed system call: FileNotFoundError or PermissionError when
+   errno says so, else IOError; the message is the formatted text, ": ", the system's
+   reason. */
+int mtlib_errno_error(VM *vm, int err, const char *fmt, ...) {
+    char what[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    ErrorKind kind = err == ENOENT                   ? ERR_FILE_NOT_FOUND
+                     : err == EACCES || err == EPERM ? ERR_PERMISSION
+                                                     : ERR_IO;
+    return mte_throw(vm, kind, "%s: %s", what, strerror(err));
+}
+
 /* A function of the Mt-written part of the library. */
 Value mtlib_prelude(VM *vm, const char *name) {
     Value v = NIL_VAL;
@@ -117,15 +203,18 @@ Value mtlib_prelude(VM *vm, const char *name) {
 }
 
 /* Rewrites the native's slots into a call of fn(callargs...) that the VM runs in its
-   place (so the callee may yield or block). */
+   place (so the callee may yield or block). A callarg that is not on the stack already
+   must be an object rooted elsewhere or a value that needs no root. */
 int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *callargs) {
     Fiber *f = vm->current;
     size_t base = (size_t)(args - f->stack);
     Value tmp[16];
     if (nargs > 16) return mte_throw(vm, ERR_VALUE, "internal: tail call with too many arguments");
     for (int i = 0; i < nargs; i++) tmp[i] = callargs[i];
-    f->top = args + 1;
-    mtf_ensure_stack(vm, f, (size_t)nargs + 1);
+    /* Room first, with the native's slots still below top: growing the stack may collect,
+       and the values being passed (its arguments, mostly) must stay rooted. */
+    size_t used = (size_t)(f->top - f->stack), want = base + 1 + (size_t)nargs;
+    if (want > used) mtf_ensure_stack(vm, f, want - used);
     args = f->stack + base;
     args[0] = fn;
     for (int i = 0; i < nargs; i++) args[1 + i] = tmp[i];
@@ -134,26 +223,25 @@ int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *calla
     return NATIVE_CALL;
 }
 
-/* A module object whose globals are the given natives. */
-Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs) {
-    String *n = mto_intern_z(vm, name);
-    mtgc_push_temp(vm, OBJ_VAL(n));
-    Module *m = mto_module(vm, n, NULL);
-    mtgc_push_temp(vm, OBJ_VAL(m));
-    m->state = MODULE_READY;
-    mtlib_define_in_module(vm, m, regs);
-    mtt_set(vm, &vm->modules, n, OBJ_VAL(m));
-    mtgc_pop_temp(vm, 2);
-    return m;
-}
-
 /* Opens every library in a new VM (called by vm/api.c only). */
 bool mtlib_open_all(VM *vm) {
     mtcore_open(vm);
     mtstr_open(vm);
+    mtuni_open(vm);
+    mtbytes_open(vm);
     mtlist_open(vm);
     mttask_open(vm);
     mtio_open(vm);
     mtmath_open(vm);
-    return mtprelude_open(vm);
+    mtos_open(vm);
+    mtpath_open(vm);
+    mttime_open(vm);
+    mtjson_open(vm);
+    mtrand_open(vm);
+    mtre_open(vm);
+    if (!mtprelude_open(vm)) return false;
+    /* Modules with functions written in the prelude: opened once it has loaded. */
+    mtnet_open(vm);
+    mtproc_open(vm);
+    return true;
 }

@@ -58,8 +58,22 @@ static inline int mtlib_from_step(VM *vm, Step st) {
     MT_UNUSED(vm);
     return st == STEP_DONE ? NATIVE_OK : st == STEP_ERROR ? NATIVE_ERROR : NATIVE_SUSPEND;
 }
-/* A built-in module (like math) whose globals are the given natives. */
-MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs);
+/* A library module whose globals are the given natives (named "module.name" for their
+   errors), each with `data` as its data; not yet registered (see mtlib_module_ready). */
+MT_INTERNAL Module *mtlib_native_module(VM *vm, const char *name, const LibReg *regs, Value data);
+/* Registers a module that is made on its first import by `opener` (vm/module.c calls it). */
+MT_INTERNAL void mtlib_lazy_module(VM *vm, const char *name, NativeFn opener);
+/* An opener's last step: registers the finished module and makes it the result. */
+MT_INTERNAL int mtlib_module_ready(VM *vm, Value *args, Module *m);
+/* The library module `name` if it has been imported, else NULL. */
+MT_INTERNAL Module *mtlib_module(VM *vm, const char *name);
+/* Sets global `name` of module m. */
+MT_INTERNAL void mtlib_module_set(VM *vm, Module *m, const char *name, Value v);
+/* A str argument used as a path: no NUL byte (ValueError); false with the error raised. */
+MT_INTERNAL bool mtlib_path_arg(VM *vm, Value *args, int i, const char *fn, String **out);
+/* Raises FileNotFoundError, PermissionError or IOError for errno `err`: the formatted
+   text, ": ", the system's reason. Returns NATIVE_ERROR. */
+MT_INTERNAL int mtlib_errno_error(VM *vm, int err, const char *fmt, ...) MT_PRINTF(3, 4);
 
 /* The list natives the prelude uses but programs do not see. */
 MT_INTERNAL extern const LibReg mtlist_hidden[];
@@ -69,6 +83,16 @@ MT_INTERNAL void mtcore_open(VM *vm);
 
 /* str methods. */
 MT_INTERNAL void mtstr_open(VM *vm);
+
+/* The str methods that need Unicode's tables: case mapping, normalisation, graphemes,
+   classification, width. */
+MT_INTERNAL void mtuni_open(VM *vm);
+
+/* bytes() and the methods of bytes. */
+MT_INTERNAL void mtbytes_open(VM *vm);
+/* Checks an optional `encoding` argument args[i] of fn (decode, encode): only UTF-8 names
+   pass; false with ValueError (naming the encoding) or TypeError. */
+MT_INTERNAL bool mtbytes_encoding_arg(VM *vm, Value *args, int argc, int i, const char *fn);
 
 /* list and map methods. */
 MT_INTERNAL void mtlist_open(VM *vm);
@@ -82,6 +106,18 @@ MT_INTERNAL void mtio_open(VM *vm);
 
 /* The math module. */
 MT_INTERNAL void mtmath_open(VM *vm);
+
+/* The os, path, time, json, random and re modules (each made at its first import). */
+MT_INTERNAL void mtos_open(VM *vm);
+MT_INTERNAL void mtpath_open(VM *vm);
+MT_INTERNAL void mttime_open(VM *vm);
+MT_INTERNAL void mtjson_open(VM *vm);
+MT_INTERNAL void mtrand_open(VM *vm);
+MT_INTERNAL void mtre_open(VM *vm);
+
+/* The working directory (lib_os.c); NULL with the error raised, naming fn. */
+MT_INTERNAL String *mtos_cwd(VM *vm, const char *fn);
+
 MT_INTERNAL bool mtprelude_open(VM *vm); /* false: it did not load (out of memory) */
 
 #endif

@@ -100,6 +100,7 @@ static int core_len(VM *vm, Value *args, int argc) {
     if (IS_OBJ(v)) {
         switch ((ObjType)AS_OBJ(v)->type) {
         case OBJ_STRING: RETURN(SMALLINT_VAL(AS_STRING(v)->ncp));
+        case OBJ_BYTES: RETURN(SMALLINT_VAL(AS_BYTES(v)->len));
         case OBJ_LIST: RETURN(SMALLINT_VAL(AS_LIST(v)->count));
         case OBJ_MAP: RETURN(SMALLINT_VAL(AS_MAP(v)->count));
         case OBJ_RANGE: {

@@ -5,7 +5,8 @@
 ** A file object is a foreign class over a Stream (stream.h). Regular-file I/O is
 ** synchronous (it never switches threads); reading a pipe, FIFO or terminal suspends only
 ** the calling thread. Text is UTF-8: reading invalid UTF-8 raises UnicodeError with the
-** byte position.
+** byte position. A file opened in binary mode ("rb", "wb", "ab") reads and writes bytes
+** instead, unchecked.
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -43,13 +44,16 @@ static const ForeignOps file_ops = {.name = "file",
 /* The receiver of a file method: methods are reachable only through file objects. */
 #define SELF ((Stream *)mtfo_payload(args[0], &file_ops))
 
-/* The open(2) flags for a mode ("r", "w", "a", each with an optional "+"), or -1. */
+/* The open(2) flags for a mode ("r", "w", "a", then at most one "+" and one "b" in either
+   order), or -1. */
 static int open_flags(const char *m, unsigned *stream_flags) {
     size_t len = strlen(m);
-    if (len < 1 || len > 2 || !strchr("rwa", m[0]) || (len == 2 && m[1] != '+')) return -1;
-    bool plus = len == 2;
-    *stream_flags =
-        (m[0] == 'r' || plus ? STREAM_READ : 0) | (m[0] != 'r' || plus ? STREAM_WRITE : 0);
+    bool plus = strchr(m, '+') != NULL, binary = strchr(m, 'b') != NULL;
+    if (len < 1 || !strchr("rwa", m[0]) || len != 1u + plus + binary ||
+        strspn(m + 1, "+b") != len - 1)
+        return -1;
+    *stream_flags = (m[0] == 'r' || plus ? STREAM_READ : 0) |
+                    (m[0] != 'r' || plus ? STREAM_WRITE : 0) | (binary ? STREAM_BINARY : 0);
     int access = plus ? O_RDWR : m[0] == 'r' ? O_RDONLY : O_WRONLY;
     int create = m[0] == 'w' ? O_CREAT | O_TRUNC : m[0] == 'a' ? O_CREAT | O_APPEND : 0;
     return access | create | O_CLOEXEC;
@@ -63,7 +67,10 @@ static int io_open(VM *vm, Value *args, int argc) {
     unsigned sflags;
     int oflags = open_flags(m, &sflags);
     if (oflags < 0)
-        return mte_throw(vm, ERR_VALUE, "open(): invalid mode '%s' (use \"r\", \"w\" or \"a\")", m);
+        return mte_throw(vm, ERR_VALUE,
+                         "open(): invalid mode '%s' (use \"r\", \"w\" or \"a\", then \"+\" to "
+                         "also read or write, \"b\" for bytes)",
+                         m);
     if (memchr(path->chars, 0, path->len))
         return mte_throw(vm, ERR_VALUE, "open(): path contains a NUL byte");
     /* The object first: if it cannot be made, no descriptor is left open. */
@@ -72,7 +79,7 @@ static int io_open(VM *vm, Value *args, int argc) {
     /* A FIFO's writer end would wait here for a reader: that is the one open that may
        block the whole VM (as opening a FIFO does in every language without async open). */
     int fd = open(path->chars, oflags, 0666);
-    if (fd < 0) return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(errno));
+    if (fd < 0) return mtlib_errno_error(vm, errno, "cannot open '%s'", path->chars);
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(fd);
@@ -108,14 +115,34 @@ static int file_readline(VM *vm, Value *args, int argc) {
 /* `for line in f`: the lines with their "\n", until the end of the file. */
 static int file_next(VM *vm, Value *args, int argc) {
     int r = file_readline(vm, args, argc);
-    if (r == NATIVE_OK && AS_STRING(args[0])->len == 0) return NATIVE_END;
-    return r;
+    if (r != NATIVE_OK) return r;
+    bool binary = IS_BYTES(args[0]);
+    return (binary ? AS_BYTES(args[0])->len : AS_STRING(args[0])->len) == 0 ? NATIVE_END : r;
+}
+
+/* write() in binary mode: bytes only, and the result counts bytes. */
+static int write_bytes(VM *vm, Stream *s, Value *args) {
+    if (!IS_BYTES(args[1]))
+        return mte_throw(vm, ERR_TYPE,
+                         "write() argument 1 must be bytes, not %s ('%s' is open in binary mode%s)",
+                         mtv_type_name(args[1]), s->name->chars,
+                         IS_STRING(args[1]) ? ": encode the text with s.encode()" : "");
+    Bytes *b = AS_BYTES(args[1]);
+    int r = mtstream_write(vm, s, (const char *)b->data, b->len);
+    if (r != NATIVE_OK) return r;
+    RETURN(SMALLINT_VAL(b->len));
 }
 
 static int file_write(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     Stream *s = SELF;
     if (!mtstream_check(vm, s, true)) return NATIVE_ERROR;
+    if (s->flags & STREAM_BINARY) return write_bytes(vm, s, args);
+    if (IS_BYTES(args[1]))
+        return mte_throw(vm, ERR_TYPE,
+                         "write() argument 1 must be a str, not bytes ('%s' is open in text mode: "
+                         "decode the bytes, or open it with \"b\")",
+                         s->name->chars);
     String *text;
     if (!mtlib_str_arg(vm, args, 1, "write", &text)) return NATIVE_ERROR;
     int r = mtstream_write(vm, s, text->chars, text->len);

@@ -69,6 +69,9 @@ def _extend(xs, more):
 def _join(sep, xs):
     return sep.join(_list(xs))
 
+def _bytes(xs):
+    return bytes(_list(xs))
+
 def _min(xs):
     return min(_list(xs))
 
@@ -158,3 +161,116 @@ def _host_recv(ch, done):
         pass
     finally:
         done(ok, value)
+
+# {== Parts of native modules written in Mt ==}
+
+def _with_list(f, xs, extra):
+    # For natives that take any iterable but work on lists: f(list(xs)), or with extra.
+    if extra == nil:
+        return f(_list(xs))
+    return f(_list(xs), extra)
+
+def _re_sub_fn(pat, repl, s, count, with_count):
+    # re.sub/subn with a function: it is called with each Match and may yield or block.
+    if count < 0:
+        raise ValueError("re.sub(): count must not be negative")
+    let parts = []
+    let last = 0
+    let n = 0
+    for m in pat.finditer(s):
+        if count > 0 and n >= count:
+            break
+        let r = repl(m)
+        if type(r) != "str":
+            raise TypeError("re.sub(): the replacement function returned " + type(r) + ", not str")
+        parts.append(s[last:m.start()])
+        parts.append(r)
+        last = m.end()
+        n += 1
+    parts.append(s[last:])
+    let out = "".join(parts)
+    if with_count:
+        return [out, n]
+    return out
+
+def connect(host, port, timeout=nil):
+    # net.connect: _net_start makes the socket and starts connecting (once), _net_finish
+    # waits for it (running again after each wait); a connect that fails or is killed
+    # while it waits leaves no socket open.
+    let c = _net_start(host, port, timeout)
+    let ok = false
+    try:
+        _net_finish(c)
+        ok = true
+    finally:
+        if not ok:
+            c.close()
+    return c
+
+class CompletedProcess:
+    # What process.run returns.
+    def init(self, argv, returncode, stdout, stderr):
+        self.argv = argv
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+def _process_feed(pipe, text):
+    # Writes a child's input, then closes its stdin (its end of input); a child that exits
+    # without reading it all is not an error.
+    try:
+        pipe.write(text)
+    except ConnectionError:
+        pass
+    finally:
+        pipe.close()
+
+def _process_read(pipe):
+    try:
+        return pipe.read()
+    finally:
+        pipe.close()
+
+def _process_failed(r):
+    let how = f"returned exit status {r.returncode}"
+    if r.returncode < 0:
+        how = f"was killed by signal {-r.returncode}"
+    let e = ProcessError(f"command {repr(r.argv)} {how}")
+    e.returncode = r.returncode
+    e.stdout = r.stdout
+    e.stderr = r.stderr
+    return e
+
+def run(argv, input=nil, capture=false, check=false, shell=false):
+    # process.run: input is written and stdout and stderr are read by threads of their
+    # own, so a child that fills one pipe while we write another cannot hang us.
+    if input != nil and type(input) != "str":
+        raise TypeError("run(): input must be a str or nil, not " + type(input))
+    let out_mode = "pipe" if capture else nil
+    let p = _process_start(argv, "pipe" if input != nil else nil, out_mode, out_mode, shell)
+    let feeder = nil
+    let reader = nil
+    let out = nil
+    let err = nil
+    try:
+        if input != nil:
+            feeder = spawn _process_feed(p.stdin, input)
+        if capture:
+            reader = spawn _process_read(p.stderr)
+            out = _process_read(p.stdout)
+            err = reader.join()
+        if feeder != nil:
+            feeder.join()
+        p.wait()
+    finally:
+        if p.returncode == nil:
+            p.kill(9)
+            p.wait()
+        if feeder != nil:
+            feeder.kill()
+        if reader != nil:
+            reader.kill()
+    let r = CompletedProcess(argv, p.returncode, out, err)
+    if check and r.returncode != 0:
+        raise _process_failed(r)
+    return r

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,6 +40,9 @@ void mtstream_init(Stream *s, int fd, String *name, unsigned flags) {
 
 void mtstream_mark(VM *vm, Stream *s) {
     if (s->name) mtgc_mark_obj(vm, &s->name->obj);
+    /* The writer's state is read by the next write: it must not be freed first (a thread
+       killed in the middle of a write to a socket leaves it set). */
+    if (s->writer) mtgc_mark_obj(vm, &s->writer->obj);
 }
 
 /* Writes out a regular file's buffered bytes; false with errno on failure. */
@@ -73,6 +77,25 @@ bool mtstream_check(VM *vm, Stream *s, bool write) {
         return false;
     }
     return true;
+}
+
+/* The class of the error a failed read or write with errno `err` raises: a connection
+   that was refused, reset or broken is a ConnectionError (an IOError), as in Python. */
+static ErrorKind error_kind(int err) {
+    switch (err) {
+    case ECONNRESET:
+    case ECONNREFUSED:
+    case ECONNABORTED:
+    case EPIPE:
+    case ENOTCONN: return ERR_CONNECTION;
+    case ETIMEDOUT: return ERR_TIMEOUT;
+    default: return ERR_IO;
+    }
+}
+
+/* Raises the error for a failed read or write (errno err) of s. */
+static int io_error(VM *vm, Stream *s, const char *what, int err) {
+    return mte_throw(vm, error_kind(err), "error %s '%s': %s", what, s->name->chars, strerror(err));
 }
 
 /* {== Reading ==} */
@@ -113,13 +136,32 @@ static int fill(VM *vm, Stream *s) {
         if (errno == EINTR) continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK)
             return wait_for(vm, s, MT_POLL_IN) == NATIVE_RETRY ? -NATIVE_RETRY : -NATIVE_ERROR;
-        mte_throw(vm, ERR_IO, "error reading '%s': %s", s->name->chars, strerror(errno));
+        io_error(vm, s, "reading", errno);
         return -NATIVE_ERROR;
     }
 }
 
-/* Cuts n bytes off the front of the buffer as a str, checking that they are UTF-8. */
-static int take_text(VM *vm, Stream *s, size_t n, Value *out) {
+int mtstream_fill_to(VM *vm, Stream *s, size_t need, size_t *avail) {
+    while (s->rlen - s->rpos < need) {
+        int r = fill(vm, s);
+        if (r < 0) return -r;
+        if (r == 0) break; /* the end: what is there is all there will be */
+    }
+    *avail = s->rlen - s->rpos;
+    return NATIVE_OK;
+}
+
+/* Cuts n bytes off the front of the buffer as bytes, as they are (binary mode). */
+static int take_bytes(VM *vm, Stream *s, size_t n, Value *out) {
+    *out = OBJ_VAL(mto_bytes(vm, s->rbuf + s->rpos, n));
+    s->rpos += (uint32_t)n;
+    s->offset += n;
+    return NATIVE_OK;
+}
+
+int mtstream_take_text(VM *vm, Stream *s, size_t n, Value *out) {
+    if (!s->rbuf) make_room(vm, s); /* nothing read yet: rbuf + rpos must point somewhere */
+    if (s->flags & STREAM_BINARY) return take_bytes(vm, s, n, out);
     const char *p = s->rbuf + s->rpos;
     int line, col;
     if (!mtu8_check(p, n, &line, &col)) {
@@ -138,13 +180,14 @@ static int take_text(VM *vm, Stream *s, size_t n, Value *out) {
 }
 
 int mtstream_readline(VM *vm, Stream *s, Value *out) {
+    if (!s->rbuf) make_room(vm, s);
     for (;;) {
         char *start = s->rbuf + s->rpos;
         char *nl = s->rlen > s->rpos ? memchr(start, '\n', s->rlen - s->rpos) : NULL;
-        if (nl) return take_text(vm, s, (size_t)(nl - start) + 1, out);
+        if (nl) return mtstream_take_text(vm, s, (size_t)(nl - start) + 1, out);
         int r = fill(vm, s);
         if (r < 0) return -r;
-        if (r == 0) return take_text(vm, s, s->rlen - s->rpos, out); /* "" at the end */
+        if (r == 0) return mtstream_take_text(vm, s, s->rlen - s->rpos, out); /* "" at the end */
     }
 }
 
@@ -167,13 +210,24 @@ static bool code_points_buffered(Stream *s, int64_t n, size_t *bytes) {
     return true;
 }
 
+/* The bytes of the first n units (code points, or bytes in binary mode) buffered, if they
+   are all there. */
+static bool units_buffered(Stream *s, int64_t n, size_t *bytes) {
+    if (!(s->flags & STREAM_BINARY)) return code_points_buffered(s, n, bytes);
+    if ((uint64_t)n > s->rlen - s->rpos) return false;
+    *bytes = (size_t)n;
+    return true;
+}
+
 int mtstream_read(VM *vm, Stream *s, int64_t n, Value *out) {
+    if (!s->rbuf) make_room(vm, s);
     for (;;) {
         size_t bytes;
-        if (n >= 0 && code_points_buffered(s, n, &bytes)) return take_text(vm, s, bytes, out);
+        if (n >= 0 && units_buffered(s, n, &bytes)) return mtstream_take_text(vm, s, bytes, out);
         int r = fill(vm, s);
         if (r < 0) return -r;
-        if (r == 0) return take_text(vm, s, s->rlen - s->rpos, out); /* the end: what is left */
+        if (r == 0)
+            return mtstream_take_text(vm, s, s->rlen - s->rpos, out); /* the end: what is left */
     }
 }
 
@@ -192,12 +246,13 @@ static int write_pollable(VM *vm, Stream *s, const char *p, size_t n) {
             return wait_for(vm, s, MT_POLL_OUT);
         size_t chunk = n - s->woff;
         if (!(s->flags & STREAM_NONBLOCK) && chunk > PIPE_BUF) chunk = PIPE_BUF;
-        ssize_t w = write(s->fd, p + s->woff, chunk);
+        ssize_t w = (s->flags & STREAM_SOCKET) ? send(s->fd, p + s->woff, chunk, MSG_NOSIGNAL)
+                                               : write(s->fd, p + s->woff, chunk);
         if (w < 0 && errno == EINTR) continue;
         if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return wait_for(vm, s, MT_POLL_OUT);
         if (w < 0) {
             s->writer = NULL;
-            return mte_throw(vm, ERR_IO, "error writing '%s': %s", s->name->chars, strerror(errno));
+            return io_error(vm, s, "writing", errno);
         }
         s->woff += (size_t)w;
     }
@@ -229,6 +284,7 @@ int mtstream_write(VM *vm, Stream *s, const char *p, size_t n) {
         return NATIVE_OK;
     }
     if (s->flags & STREAM_POLL) return write_pollable(vm, s, p, n);
+    if (n == 0) return NATIVE_OK; /* f.write(""): no buffer may exist yet to copy into */
     if (s->wlen + n > s->wcap) {
         int r = mtstream_flush(vm, s);
         if (r != NATIVE_OK) return r;

@@ -21,6 +21,9 @@ enum {
     STREAM_VM_OUT = 32,    /* writes go to the VM's standard output (print's buffer) */
     STREAM_VM_ERR = 64,    /* writes go to the VM's standard error */
     STREAM_NONBLOCK = 128, /* its fd is O_NONBLOCK (ours alone): read/write say EAGAIN */
+    STREAM_BINARY = 256,   /* opened with "b": reads give bytes (unchecked), not str */
+    STREAM_SOCKET = 512,   /* a socket: written with send(MSG_NOSIGNAL), so a peer that went
+                              away is a ConnectionError, never a SIGPIPE for the host */
 };
 
 typedef struct Stream {
@@ -46,9 +49,18 @@ MT_INTERNAL void mtstream_free(VM *vm, Stream *s);
 MT_INTERNAL bool mtstream_check(VM *vm, Stream *s, bool write);
 
 /* The next line with its "\n" ("" at the end), n code points (n < 0: the rest), or all
-   that is left: NATIVE_OK with *out a str, NATIVE_ERROR, or NATIVE_RETRY (parked). */
+   that is left: NATIVE_OK with *out a str, NATIVE_ERROR, or NATIVE_RETRY (parked). A
+   STREAM_BINARY stream gives bytes instead, and n counts bytes. */
 MT_INTERNAL int mtstream_readline(VM *vm, Stream *s, Value *out);
 MT_INTERNAL int mtstream_read(VM *vm, Stream *s, int64_t n, Value *out);
+
+/* Reads until at least `need` bytes are buffered or the end is reached, consuming
+   nothing: NATIVE_OK with *avail the bytes buffered (fewer than need only at the end),
+   NATIVE_ERROR, or NATIVE_RETRY (parked). What a connection's read(n) waits with. */
+MT_INTERNAL int mtstream_fill_to(VM *vm, Stream *s, size_t need, size_t *avail);
+/* Cuts the first n buffered bytes off as a str (*out), or raises UnicodeError with the
+   byte offset if they are not UTF-8 (then nothing is consumed). */
+MT_INTERNAL int mtstream_take_text(VM *vm, Stream *s, size_t n, Value *out);
 
 /* Writes n bytes: NATIVE_OK once all are written (or buffered, for a regular file),
    NATIVE_ERROR, or NATIVE_RETRY (the fd is full: parked). */

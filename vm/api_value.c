@@ -348,8 +348,15 @@ mt_Status mt_map_set(mt_VM *vm, int map, int key, int src) {
 
 /* The module named `name` (imported, or defined by the host); NULL if there is none. */
 static Module *find_module(VM *vm, String *name) {
-    Value v;
-    if (mtt_get(&vm->modules, name, &v) && IS_OBJ_TYPE(v, OBJ_MODULE)) return (Module *)AS_OBJ(v);
+    Value v = NIL_VAL;
+    if (mtt_get(&vm->modules, name, &v) && IS_OBJ_TYPE(v, OBJ_NATIVE)) {
+        /* A library module not imported yet: its opener makes it (and caches it). */
+        if (((Native *)AS_OBJ(v))->fn(vm, &v, 0) != NATIVE_OK) {
+            vm->error = NIL_VAL;
+            return NULL;
+        }
+    }
+    if (IS_OBJ_TYPE(v, OBJ_MODULE)) return (Module *)AS_OBJ(v);
     Table *t = &vm->modules; /* modules from files are kept by path */
     for (uint32_t i = 0; t->entries && i <= t->mask; i++) {
         Value mv = t->entries[i].value;

@@ -22,6 +22,8 @@
     X(ERR_NAME, "NameError", ERR_ERROR)                                                            \
     X(ERR_ATTRIBUTE, "AttributeError", ERR_ERROR)                                                  \
     X(ERR_IO, "IOError", ERR_ERROR)                                                                \
+    X(ERR_FILE_NOT_FOUND, "FileNotFoundError", ERR_IO)                                             \
+    X(ERR_PERMISSION, "PermissionError", ERR_IO)                                                   \
     X(ERR_CHANNEL_CLOSED, "ChannelClosed", ERR_ERROR)                                              \
     X(ERR_DEADLOCK, "DeadlockError", ERR_ERROR)                                                    \
     X(ERR_RECURSION, "RecursionError", ERR_ERROR)                                                  \
@@ -32,7 +34,10 @@
     X(ERR_STOP_ITERATION, "StopIteration", ERR_ERROR)                                              \
     X(ERR_ZERO_DIVISION, "ZeroDivisionError", ERR_ERROR)                                           \
     X(ERR_OVERFLOW, "OverflowError", ERR_ERROR)                                                    \
-    X(ERR_UNICODE, "UnicodeError", ERR_VALUE)
+    X(ERR_UNICODE, "UnicodeError", ERR_VALUE)                                                      \
+    X(ERR_CONNECTION, "ConnectionError", ERR_IO)                                                   \
+    X(ERR_TIMEOUT, "TimeoutError", ERR_IO)                                                         \
+    X(ERR_PROCESS, "ProcessError", ERR_ERROR)
 
 typedef enum {
 #define X(id, name, parent) id,

@@ -87,6 +87,10 @@ bool mtm_hash(VM *vm, Value key, uint32_t *hash) {
         *hash = mto_string_hash((String *)o);
         return true;
     }
+    if (o->type == OBJ_BYTES) {
+        *hash = mto_bytes_hash((Bytes *)o);
+        return true;
+    }
     if (o->type == OBJ_LIST || o->type == OBJ_MAP) {
         mte_throw(vm, ERR_TYPE, "unhashable type: '%s' cannot be a map key", mtv_type_name(key));
         return false;
@@ -95,13 +99,22 @@ bool mtm_hash(VM *vm, Value key, uint32_t *hash) {
     return true;
 }
 
-/* Key equality: numbers by value, strings by content, everything else by identity. */
+/* Byte strings are matched by content too (their keys are rarer than strings', so they
+   are tested after them). */
+static bool bytes_key_equal(Obj *x, Obj *y) {
+    if (x->type != OBJ_BYTES || y->type != OBJ_BYTES) return false;
+    Bytes *s = (Bytes *)x, *t = (Bytes *)y;
+    return s->len == t->len && memcmp(s->data, t->data, s->len) == 0;
+}
+
+/* Key equality: numbers by value, strings and bytes by content, everything else by
+   identity. */
 static inline bool key_equal(Value a, Value b) {
     if (a == b) return true;
     if (IS_OBJ(a)) {
         if (!IS_OBJ(b)) return false;
         Obj *x = AS_OBJ(a), *y = AS_OBJ(b);
-        if (x->type != OBJ_STRING || y->type != OBJ_STRING) return false;
+        if (x->type != OBJ_STRING || y->type != OBJ_STRING) return bytes_key_equal(x, y);
         String *s = (String *)x, *t = (String *)y;
         if ((x->flags & y->flags & STR_INTERNED)) return false;
         return s->len == t->len && memcmp(s->chars, t->chars, s->len) == 0;

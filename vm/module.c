@@ -206,6 +206,16 @@ Step mtmod_import(VM *vm, Fiber *f, String *name) {
     Module *from = fr->closure->proto->module;
     Value native;
     if (mtt_get(&vm->modules, name, &native)) { /* a builtin module such as math */
+        if (IS_OBJ_TYPE(native, OBJ_NATIVE)) {
+            /* Not opened yet: the library's opener makes the module (and caches it in
+               vm->modules in its own place), so that unused modules cost no start-up time. */
+            Value *slot = f->top++; /* on the stack, so the collector sees what it holds */
+            *slot = native;
+            int status = ((Native *)AS_OBJ(native))->fn(vm, slot, 0);
+            f->top--;
+            if (status != NATIVE_OK) return STEP_ERROR;
+            native = *slot;
+        }
         *f->top++ = native;
         return STEP_DONE;
     }

@@ -128,6 +128,29 @@ String *mto_string_fmt(VM *vm, const char *fmt, ...) {
     return mto_string_finish(vm, s);
 }
 
+/* {== Bytes ==} */
+
+Bytes *mto_bytes_alloc(VM *vm, size_t len) {
+    if (len > UINT32_MAX - 64) mtmem_fail(vm);
+    Bytes *b = (Bytes *)mto_alloc(vm, sizeof(Bytes) + len, OBJ_BYTES);
+    b->len = (uint32_t)len;
+    return b;
+}
+
+Bytes *mto_bytes(VM *vm, const void *data, size_t len) {
+    Bytes *b = mto_bytes_alloc(vm, len);
+    if (len) memcpy(b->data, data, len);
+    return b;
+}
+
+uint32_t mto_bytes_hash(Bytes *b) {
+    if (!(b->obj.flags & BYTES_HASHED)) {
+        b->obj.aux = hash_bytes((const char *)b->data, b->len) ^ 0x5bd1e995u;
+        b->obj.flags |= BYTES_HASHED;
+    }
+    return b->obj.aux;
+}
+
 /* {== Lists and ranges ==} */
 
 List *mto_list(VM *vm, uint32_t cap) {
@@ -398,6 +421,7 @@ Value mto_int(VM *vm, int64_t i) {
 size_t mto_size(Obj *o) {
     switch ((ObjType)o->type) {
     case OBJ_STRING: return sizeof(String) + ((String *)o)->len + 1;
+    case OBJ_BYTES: return sizeof(Bytes) + ((Bytes *)o)->len;
     case OBJ_LIST: return sizeof(List);
     case OBJ_MAP: return sizeof(Map);
     case OBJ_RANGE: return sizeof(Range);
@@ -425,6 +449,12 @@ static void free_proto(VM *vm, Proto *p) {
     mtmem_free(vm, p->caches, p->ncaches * sizeof(AttrCache));
 }
 
+/* A freed string must not be found by a later lookup at the same address. */
+static void forget_cursor(VM *vm, String *s) {
+    for (int i = 0; i < MT_STR_CURSORS; i++)
+        if (vm->str_cursor[i].s == s) vm->str_cursor[i].s = NULL;
+}
+
 void mto_free(VM *vm, Obj *o) {
     switch ((ObjType)o->type) {
     case OBJ_LIST: {
@@ -433,6 +463,7 @@ void mto_free(VM *vm, Obj *o) {
         break;
     }
     case OBJ_MAP: mtm_free(vm, (Map *)o); break;
+    case OBJ_STRING: forget_cursor(vm, (String *)o); break;
     case OBJ_PROTO: free_proto(vm, (Proto *)o); break;
     case OBJ_CLASS:
         mtt_free(vm, &((Class *)o)->methods);
@@ -477,19 +508,74 @@ uint32_t mto_utf8_offset(String *s, uint32_t cp_index) {
     return s->len;
 }
 
+/* {== Code-point positions in non-ASCII strings ==} */
+
+static inline bool utf8_continuation(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
+
+/* Walks from code point cp at `byte` to code point target, forwards or backwards. */
+static uint32_t utf8_walk(String *s, uint32_t cp, uint32_t byte, uint32_t target) {
+    for (; cp < target; cp++) {
+        byte++;
+        while (byte < s->len && utf8_continuation(s->chars[byte])) byte++;
+    }
+    for (; cp > target; cp--) {
+        byte--;
+        while (utf8_continuation(s->chars[byte])) byte--;
+    }
+    return byte;
+}
+
+/* The cursor of s, moved to the front of the VM's few cursors (most recently used first,
+   so that a loop over two or three strings at once keeps all of theirs); a fresh one at
+   the start of s if it had none. */
+static StrCursor *cursor_of(VM *vm, String *s) {
+    StrCursor *c = vm->str_cursor, found = {s, 0, 0};
+    int i = 0;
+    while (i < MT_STR_CURSORS - 1 && c[i].s != s) i++;
+    if (c[i].s == s) found = c[i];
+    memmove(c + 1, c, (size_t)i * sizeof(StrCursor));
+    c[0] = found;
+    return &c[0];
+}
+
+/* Byte offset of code point cp_index (clamped to the end). A non-ASCII string is walked
+   from the nearest known position — its start, its end, or where the last lookup in it
+   landed — so indexing it in a loop, forwards or backwards, costs O(1) per step. */
+uint32_t mto_utf8_seek(VM *vm, String *s, uint32_t cp_index) {
+    if (s->obj.flags & STR_ASCII) return cp_index < s->len ? cp_index : s->len;
+    if (cp_index >= s->ncp) return s->len;
+    StrCursor *c = cursor_of(vm, s);
+    uint32_t cp = c->cp, byte = c->byte;
+    uint32_t dist = cp > cp_index ? cp - cp_index : cp_index - cp;
+    if (cp_index < dist) cp = 0, byte = 0, dist = cp_index;
+    if (s->ncp - cp_index < dist) cp = s->ncp, byte = s->len;
+    c->byte = utf8_walk(s, cp, byte, cp_index);
+    c->cp = cp_index;
+    return c->byte;
+}
+
+/* The code point index at byte offset `byte` (a code point boundary), the inverse of
+   mto_utf8_seek, from the same nearest known position. */
+uint32_t mto_cp_index(VM *vm, String *s, uint32_t byte) {
+    if (s->obj.flags & STR_ASCII) return byte < s->len ? byte : s->len;
+    if (byte >= s->len) return s->ncp;
+    StrCursor *c = cursor_of(vm, s);
+    uint32_t cp = c->cp, from = c->byte;
+    uint32_t dist = from > byte ? from - byte : byte - from;
+    if (byte < dist) cp = 0, from = 0, dist = byte;
+    if (s->len - byte < dist) cp = s->ncp, from = s->len;
+    for (uint32_t i = from; i < byte; i++) cp += !utf8_continuation(s->chars[i]);
+    for (uint32_t i = byte; i < from; i++) cp -= !utf8_continuation(s->chars[i]);
+    c->cp = cp;
+    c->byte = byte;
+    return cp;
+}
+
 /* The code points [from, to) of s. */
 String *mto_substring(VM *vm, String *s, uint32_t from, uint32_t to) {
     if (from >= to) return mto_intern(vm, "", 0);
-    uint32_t a = mto_utf8_offset(s, from);
-    uint32_t b = (s->obj.flags & STR_ASCII) ? (to < s->len ? to : s->len) : a;
-    if (!(s->obj.flags & STR_ASCII)) {
-        uint32_t cp = from;
-        while (b < s->len && cp < to) {
-            b++;
-            while (b < s->len && ((unsigned char)s->chars[b] & 0xC0) == 0x80) b++;
-            cp++;
-        }
-    }
+    uint32_t a = mto_utf8_seek(vm, s, from);
+    uint32_t b = mto_utf8_seek(vm, s, to);
     if (b - a <= 1) return mto_char(vm, s->chars + a, b - a);
     return mto_string(vm, s->chars + a, b - a);
 }

@@ -15,6 +15,7 @@ typedef uint32_t Instr;
 
 typedef enum {
     OBJ_STRING,
+    OBJ_BYTES,
     OBJ_LIST,
     OBJ_MAP,
     OBJ_RANGE,
@@ -37,8 +38,8 @@ struct Obj {
     Obj *next;      /* the next object on vm->objects (the sweeper's list) */
     uint8_t type;   /* ObjType */
     uint8_t marked; /* the collector's mark: 0 white, 1 marked, 2 scanned (fibers) */
-    uint16_t flags; /* per type: STR_*, FIBER_*, NATIVE_PROPERTY */
-    uint32_t aux;   /* per-type: the hash of a string, the inline field slots of an instance */
+    uint16_t flags; /* per type: STR_*, BYTES_HASHED, FIBER_*, NATIVE_PROPERTY */
+    uint32_t aux;   /* per-type: a string's or bytes' hash, an instance's inline field slots */
 };
 
 static inline bool IS_OBJ_TYPE(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(v)->type == t; }
@@ -59,6 +60,18 @@ typedef struct String {
     uint32_t ncp; /* code points (len for ASCII strings) */
     char chars[]; /* the text, NUL-terminated for C */
 } String;
+
+/* {== Bytes ==} */
+
+#define BYTES_HASHED 1 /* Bytes obj.flags: obj.aux holds the hash */
+
+/* An immutable byte string (`b"..."`): raw octets, with no encoding and no code points, so
+   that binary data never has to pretend to be text. */
+typedef struct Bytes {
+    Obj obj;
+    uint32_t len;   /* bytes held */
+    uint8_t data[]; /* the bytes (no terminator: a byte string may hold any octet) */
+} Bytes;
 
 /* {== Internal string-keyed hash table (interning, methods, fields, module names) ==} */
 
@@ -309,6 +322,14 @@ MT_INTERNAL String *mto_string_fmt(VM *vm, const char *fmt, ...) MT_PRINTF(2, 3)
    strings. */
 MT_INTERNAL uint32_t mto_utf8_offset(String *s, uint32_t cp_index);
 
+/* The byte offset of code point `cp_index` of s (clamped to the end), walking from the
+   nearest place a recent lookup in s landed (vm->str_cursor): O(1) per step in loops. */
+MT_INTERNAL uint32_t mto_utf8_seek(VM *vm, String *s, uint32_t cp_index);
+
+/* The code point index at byte offset `byte` of s (a code point boundary), the inverse of
+   mto_utf8_seek and as cheap. */
+MT_INTERNAL uint32_t mto_cp_index(VM *vm, String *s, uint32_t byte);
+
 /* The code points [cp_from, cp_to) of s as a new string. */
 MT_INTERNAL String *mto_substring(VM *vm, String *s, uint32_t cp_from, uint32_t cp_to);
 
@@ -317,6 +338,17 @@ MT_INTERNAL String *mto_char(VM *vm, const char *bytes, size_t n);
 
 /* The string's hash, computed once and kept in its header. */
 MT_INTERNAL uint32_t mto_string_hash(String *s);
+
+/* A new byte string with a copy of data[0..len). */
+MT_INTERNAL Bytes *mto_bytes(VM *vm, const void *data, size_t len);
+
+/* A byte string of `len` bytes for the caller to fill in (saves a copy when the bytes are
+   made in place; MemoryError if len does not fit a byte string). */
+MT_INTERNAL Bytes *mto_bytes_alloc(VM *vm, size_t len);
+
+/* The byte string's hash, computed once and kept in its header. It differs from the hash of
+   a str of the same bytes, so that b"k" and "k" (different keys) do not share a chain. */
+MT_INTERNAL uint32_t mto_bytes_hash(Bytes *b);
 
 /* A new empty list with room for `cap` items. */
 MT_INTERNAL List *mto_list(VM *vm, uint32_t cap);
@@ -384,12 +416,14 @@ MT_INTERNAL size_t mto_size(Obj *o);
 
 /* Small helpers used everywhere. */
 static inline String *AS_STRING(Value v) { return (String *)AS_OBJ(v); }
+static inline Bytes *AS_BYTES(Value v) { return (Bytes *)AS_OBJ(v); }
 static inline List *AS_LIST(Value v) { return (List *)AS_OBJ(v); }
 static inline Map *AS_MAP(Value v) { return (Map *)AS_OBJ(v); }
 static inline Closure *AS_CLOSURE(Value v) { return (Closure *)AS_OBJ(v); }
 static inline Class *AS_CLASS(Value v) { return (Class *)AS_OBJ(v); }
 static inline Instance *AS_INSTANCE(Value v) { return (Instance *)AS_OBJ(v); }
 #define IS_STRING(v)   IS_OBJ_TYPE(v, OBJ_STRING)
+#define IS_BYTES(v)    IS_OBJ_TYPE(v, OBJ_BYTES)
 #define IS_LIST(v)     IS_OBJ_TYPE(v, OBJ_LIST)
 #define IS_MAP(v)      IS_OBJ_TYPE(v, OBJ_MAP)
 #define IS_CLASS(v)    IS_OBJ_TYPE(v, OBJ_CLASS)

@@ -177,6 +177,16 @@ static bool float_arith(VM *vm, int op, double x, double y, Value *out) {
     return true;
 }
 
+static bool repeat_bytes(VM *vm, Bytes *b, int64_t n, Value *out) {
+    if (n < 0) n = 0;
+    if (b->len && (uint64_t)n > (UINT32_MAX - 64) / b->len)
+        return mte_throw(vm, ERR_MEMORY, "bytes too long") && false;
+    Bytes *r = mto_bytes_alloc(vm, b->len * (size_t)n);
+    for (int64_t i = 0; i < n; i++) memcpy(r->data + (size_t)i * b->len, b->data, b->len);
+    *out = OBJ_VAL(r);
+    return true;
+}
+
 static bool repeat(VM *vm, Value seq, int64_t n, Value *out) {
     if (n < 0) n = 0;
     if (IS_STRING(seq)) {
@@ -197,6 +207,42 @@ static bool repeat(VM *vm, Value seq, int64_t n, Value *out) {
         for (uint32_t k = 0; k < l->count; k++) r->items[r->count++] = l->items[k];
     *out = OBJ_VAL(r);
     return true;
+}
+
+static bool concat_bytes(VM *vm, Bytes *x, Bytes *y, Value *out) {
+    if ((size_t)x->len + y->len > UINT32_MAX - 64)
+        return mte_throw(vm, ERR_MEMORY, "bytes too long") && false;
+    Bytes *r = mto_bytes_alloc(vm, (size_t)x->len + y->len);
+    memcpy(r->data, x->data, x->len);
+    memcpy(r->data + x->len, y->data, y->len);
+    *out = OBJ_VAL(r);
+    return true;
+}
+
+static bool operand_error(VM *vm, int op, Value a, Value b) {
+    mte_throw(vm, ERR_TYPE, "unsupported operand types for %s: '%s' and '%s'", op_symbol(op),
+              mtv_type_name(a), mtv_type_name(b));
+    return false;
+}
+
+/* a op b where a or b is bytes: + of two bytes, * by an int. bytes + str (either way round)
+   names the conversion: text and bytes never mix implicitly. Out of line, so that the
+   common cases of mtop_arith do not pay for it. */
+static MT_NOINLINE bool bytes_arith(VM *vm, int op, Value a, Value b, Value *out) {
+    if (op == OP_ADD && IS_BYTES(a) && IS_BYTES(b))
+        return concat_bytes(vm, AS_BYTES(a), AS_BYTES(b), out);
+    if (op == OP_MUL && IS_BYTES(a) && IS_INT(b))
+        return repeat_bytes(vm, AS_BYTES(a), AS_INT(b), out);
+    if (op == OP_MUL && IS_BYTES(b) && IS_INT(a))
+        return repeat_bytes(vm, AS_BYTES(b), AS_INT(a), out);
+    if (op == OP_ADD && (IS_STRING(a) || IS_STRING(b))) {
+        mte_throw(vm, ERR_TYPE,
+                  "unsupported operand types for +: '%s' and '%s' (convert with s.encode() or "
+                  "b.decode())",
+                  mtv_type_name(a), mtv_type_name(b));
+        return false;
+    }
+    return operand_error(vm, op, a, b);
 }
 
 bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out) {
@@ -234,10 +280,9 @@ bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out) {
         if ((IS_STRING(a) || IS_LIST(a)) && IS_INT(b)) return repeat(vm, a, AS_INT(b), out);
         if ((IS_STRING(b) || IS_LIST(b)) && IS_INT(a)) return repeat(vm, b, AS_INT(a), out);
     }
+    if (IS_BYTES(a) || IS_BYTES(b)) return bytes_arith(vm, op, a, b, out);
 bad:
-    mte_throw(vm, ERR_TYPE, "unsupported operand types for %s: '%s' and '%s'", op_symbol(op),
-              mtv_type_name(a), mtv_type_name(b));
-    return false;
+    return operand_error(vm, op, a, b);
 }
 
 bool mtop_compare(VM *vm, int op, Value a, Value b, Value *out) {
@@ -292,6 +337,24 @@ static bool range_has(Range *r, int64_t v) {
     return (v - r->start) % r->step == 0;
 }
 
+/* `x in b`: an int is a byte value (one outside 0..255 is in no byte string), a byte string
+   a run of bytes (b"" is in every one). */
+static bool bytes_contain(VM *vm, Bytes *h, Value item, bool *out) {
+    if (IS_INT(item)) {
+        int64_t v = AS_INT(item);
+        *out = v >= 0 && v <= 255 && memchr(h->data, (int)v, h->len);
+        return true;
+    }
+    if (!IS_BYTES(item)) {
+        mte_throw(vm, ERR_TYPE, "'in <bytes>' needs an int or bytes on the left, not %s",
+                  mtv_type_name(item));
+        return false;
+    }
+    Bytes *n = AS_BYTES(item);
+    *out = n->len == 0 || (n->len <= h->len && memmem(h->data, h->len, n->data, n->len));
+    return true;
+}
+
 bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
     if (IS_LIST(c)) {
         List *l = AS_LIST(c);
@@ -330,6 +393,7 @@ bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
         else *out = false;
         return true;
     }
+    if (IS_BYTES(c)) return bytes_contain(vm, AS_BYTES(c), item, out);
     mte_throw(vm, ERR_TYPE, "'in' needs a container on the right, not %s", mtv_type_name(c));
     return false;
 }
@@ -348,6 +412,19 @@ static bool need_int_index(VM *vm, Value obj, Value key) {
     mte_throw(vm, ERR_TYPE, "%s indices must be integers, not %s", mtv_type_name(obj),
               mtv_type_name(key));
     return false;
+}
+
+/* b[key]: the byte as an int. */
+static bool bytes_index(VM *vm, Bytes *b, Value key, Value *out) {
+    int64_t k;
+    if (!need_int_index(vm, OBJ_VAL(b), key)) return false;
+    if (!index_of(key, b->len, &k)) {
+        mte_throw(vm, ERR_INDEX, "bytes index %lld out of range (length %u)",
+                  (long long)AS_INT(key), b->len);
+        return false;
+    }
+    *out = SMALLINT_VAL(b->data[k]);
+    return true;
 }
 
 bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
@@ -395,6 +472,7 @@ bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
         *out = mto_int(vm, r->start + k * r->step);
         return true;
     }
+    if (IS_BYTES(obj)) return bytes_index(vm, AS_BYTES(obj), key, out);
     mte_throw(vm, ERR_TYPE, "'%s' object is not subscriptable", mtv_type_name(obj));
     return false;
 }
@@ -439,6 +517,7 @@ bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
     int64_t len;
     if (IS_LIST(obj)) len = AS_LIST(obj)->count;
     else if (IS_STRING(obj)) len = AS_STRING(obj)->ncp;
+    else if (IS_BYTES(obj)) len = AS_BYTES(obj)->len;
     else {
         mte_throw(vm, ERR_TYPE, "'%s' object cannot be sliced", mtv_type_name(obj));
         return false;
@@ -448,6 +527,10 @@ bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
     if (b < a) b = a;
     if (IS_STRING(obj)) {
         *out = OBJ_VAL(mto_substring(vm, AS_STRING(obj), (uint32_t)a, (uint32_t)b));
+        return true;
+    }
+    if (IS_BYTES(obj)) {
+        *out = OBJ_VAL(mto_bytes(vm, AS_BYTES(obj)->data + a, (size_t)(b - a)));
         return true;
     }
     List *src = AS_LIST(obj);
@@ -468,6 +551,7 @@ Step mtop_iter(VM *vm, Fiber *f) {
         case OBJ_RANGE:
         case OBJ_MAP:
         case OBJ_STRING:
+        case OBJ_BYTES:
         case OBJ_CHANNEL: return STEP_DONE;
         case OBJ_FOREIGN:
             if (((Foreign *)AS_OBJ(x))->ops->next) return STEP_DONE;
@@ -526,6 +610,15 @@ static Step string_next(VM *vm, Fiber *f, String *s, Value st) {
     return STEP_DONE;
 }
 
+/* `for x in b`: the bytes as ints; the state is the index of the next one. */
+static Step bytes_next(Fiber *f, Bytes *b, Value st) {
+    uint32_t at = IS_NIL(st) ? 0 : (uint32_t)AS_SMALLINT(st);
+    if (at >= b->len) return STEP_JUMP;
+    f->top[-1] = SMALLINT_VAL(at + 1);
+    *f->top++ = SMALLINT_VAL(b->data[at]);
+    return STEP_DONE;
+}
+
 /* The next item of a foreign object, from its class's `next` hook. */
 static Step foreign_next(VM *vm, Fiber *f, Foreign *o) {
     Value *slot = f->top++;
@@ -544,6 +637,7 @@ Step mtop_for_iter(VM *vm, Fiber *f) {
         switch ((ObjType)o->type) {
         case OBJ_MAP: return map_next(vm, f, (Map *)o, st);
         case OBJ_STRING: return string_next(vm, f, (String *)o, st);
+        case OBJ_BYTES: return bytes_next(f, (Bytes *)o, st);
         case OBJ_FIBER: return mtco_for_iter(vm, f, (Fiber *)o);
         case OBJ_CHANNEL: return mtch_for_iter(vm, f, o);
         case OBJ_FOREIGN: return foreign_next(vm, f, (Foreign *)o);

@@ -63,6 +63,18 @@ void mtpoll_remove(VM *vm, Fiber *t) {
     p->nwaits = n;
 }
 
+void mtpoll_wake_fd(VM *vm, int fd) {
+    Poller *p = P(vm);
+    for (uint32_t i = 0; p && i < p->nwaits; i++) {
+        FdWait w = p->waits[i];
+        if (w.fd != fd) continue;
+        mtpoll_remove(vm, w.thread); /* all its waits (a select's other cases too) */
+        if (w.select_case >= 0) mtsel_finish(vm, w.thread, w.select_case, NIL_VAL, UNDEF_VAL);
+        else mts_wake_retry(vm, w.thread);
+        i = (uint32_t)-1; /* the array shifted: look again from the start */
+    }
+}
+
 bool mtpoll_busy(VM *vm) { return P(vm) && P(vm)->nwaits > 0; }
 
 Step mtpoll_park(VM *vm, Fiber *f, int fd, uint32_t events) {

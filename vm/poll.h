@@ -42,6 +42,10 @@ MT_INTERNAL void mtpoll_free(VM *vm);
 MT_INTERNAL void mtpoll_add(VM *vm, Fiber *t, int fd, uint32_t events, int32_t select_case);
 /* Forgets every wait of thread t (woken, killed or collected). */
 MT_INTERNAL void mtpoll_remove(VM *vm, Fiber *t);
+/* Makes every thread waiting for fd runnable (its native runs again): fd is being closed
+   by another thread, whose close the waiters must see rather than wait on a number the
+   system may give to the next socket or pipe. */
+MT_INTERNAL void mtpoll_wake_fd(VM *vm, int fd);
 /* Whether any thread waits for an fd (then it is not a deadlock to have nothing to run). */
 MT_INTERNAL bool mtpoll_busy(VM *vm);
 

@@ -37,6 +37,13 @@ typedef struct {
 #undef X
 } CommonNames;
 
+/* A code point of a string and its byte offset (see mto_utf8_seek). */
+#define MT_STR_CURSORS 4
+typedef struct {
+    String *s;
+    uint32_t cp, byte;
+} StrCursor;
+
 typedef struct Scheduler Scheduler;
 struct CompilerState;
 
@@ -124,6 +131,10 @@ struct mt_VM {
         double deadline;     /* mts_now() seconds; 0: no time limit */
         uint32_t clock_skip; /* the clock is read every 64 ticks */
     } budget;
+
+    /* Where recent code-point lookups in non-ASCII strings landed, so that indexing them
+       in a loop costs O(1) per step (object.c, mto_utf8_seek); most recent first. */
+    StrCursor str_cursor[MT_STR_CURSORS];
 };
 
 #endif

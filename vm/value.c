@@ -29,6 +29,7 @@ bool mtv_truthy(Value v) {
     Obj *o = AS_OBJ(v);
     switch ((ObjType)o->type) {
     case OBJ_STRING: return ((String *)o)->len != 0;
+    case OBJ_BYTES: return ((Bytes *)o)->len != 0;
     case OBJ_LIST: return ((List *)o)->count != 0;
     case OBJ_MAP: return ((Map *)o)->count != 0;
     default: return true;
@@ -43,6 +44,7 @@ TypeTag mtv_type(Value v) {
     if (!IS_OBJ(v)) return TYPE__COUNT;
     switch ((ObjType)AS_OBJ(v)->type) {
     case OBJ_STRING: return TYPE_STR;
+    case OBJ_BYTES: return TYPE_BYTES;
     case OBJ_LIST: return TYPE_LIST;
     case OBJ_MAP: return TYPE_MAP;
     case OBJ_RANGE: return TYPE_RANGE;
@@ -60,9 +62,10 @@ TypeTag mtv_type(Value v) {
 }
 
 const char *mtv_type_name(Value v) {
-    static const char *const names[] = {
-        "nil",      "bool",  "int",      "float",  "str",       "list",   "map",     "range",
-        "function", "class", "instance", "module", "coroutine", "thread", "channel", "foreign"};
+    static const char *const names[] = {"nil",     "bool",     "int",    "float",     "str",
+                                        "bytes",   "list",     "map",    "range",     "function",
+                                        "class",   "instance", "module", "coroutine", "thread",
+                                        "channel", "foreign"};
     TypeTag t = mtv_type(v);
     if (t == TYPE_INSTANCE) return AS_INSTANCE(v)->klass->name->chars;
     if (t == TYPE_FOREIGN) return ((Foreign *)AS_OBJ(v))->klass->name->chars;
@@ -95,6 +98,12 @@ static int map_equal(VM *vm, Map *x, Map *y, int depth) {
     return 1;
 }
 
+/* Out of line, so that equal_depth stays small enough to be inlined into mtv_equal: the
+   slow path of every == that is not between small ints. */
+static MT_NOINLINE int bytes_equal(const Bytes *x, const Bytes *y) {
+    return x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
+}
+
 static int equal_depth(VM *vm, Value a, Value b, int depth) {
     if (a == b) return !IS_DOUBLE(a) || AS_DOUBLE(a) == AS_DOUBLE(a);
     if (IS_NUMBER(a) && IS_NUMBER(b)) {
@@ -120,6 +129,7 @@ static int equal_depth(VM *vm, Value a, Value b, int depth) {
         if (x->flags & y->flags & STR_INTERNED) return 0;
         return s->len == t->len && memcmp(s->chars, t->chars, s->len) == 0;
     }
+    case OBJ_BYTES: return bytes_equal((Bytes *)x, (Bytes *)y);
     case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
     case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
     default: return 0; /* everything else compares by identity */
@@ -140,6 +150,13 @@ static int cmp_int_double(int64_t i, double d) {
     if (i < fi) return -1;
     if (i > fi) return 1;
     return d > fl ? -1 : 0;
+}
+
+/* Lexicographic order of two byte runs, a prefix first: UTF-8 text compared this way is in
+   code point order. */
+static int compare_bytes(const void *x, uint32_t xn, const void *y, uint32_t yn) {
+    int c = memcmp(x, y, xn < yn ? xn : yn);
+    return c != 0 ? (c > 0) - (c < 0) : (xn > yn) - (xn < yn);
 }
 
 static int cmp_depth(VM *vm, Value a, Value b, int *out, int depth) {
@@ -164,9 +181,12 @@ static int cmp_depth(VM *vm, Value a, Value b, int *out, int depth) {
     }
     if (IS_STRING(a) && IS_STRING(b)) {
         String *s = AS_STRING(a), *t = AS_STRING(b);
-        uint32_t n = s->len < t->len ? s->len : t->len;
-        int c = memcmp(s->chars, t->chars, n);
-        *out = c != 0 ? (c > 0) - (c < 0) : (s->len > t->len) - (s->len < t->len);
+        *out = compare_bytes(s->chars, s->len, t->chars, t->len);
+        return 1;
+    }
+    if (IS_BYTES(a) && IS_BYTES(b)) {
+        *out =
+            compare_bytes(AS_BYTES(a)->data, AS_BYTES(a)->len, AS_BYTES(b)->data, AS_BYTES(b)->len);
         return 1;
     }
     if (IS_LIST(a) && IS_LIST(b)) {
@@ -260,6 +280,40 @@ static void put_repr_string(Text *t, String *s) {
     put(t, "\"", 1);
 }
 
+/* b"..." with every byte that is not printable ASCII escaped, so the text is unambiguous
+   and pure ASCII. Out of line: inlined, it would make put_value (every str()) costlier. */
+static MT_NOINLINE void put_repr_bytes(Text *t, Bytes *b) {
+    put(t, "b\"", 2);
+    const char *p = (const char *)b->data;
+    size_t run = 0; /* the printable bytes just before p[i], not yet written */
+    for (uint32_t i = 0; i < b->len; i++) {
+        unsigned char c = b->data[i];
+        const char *esc = NULL;
+        char hex[8];
+        switch (c) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\t': esc = "\\t"; break;
+        case '\r': esc = "\\r"; break;
+        default:
+            if (c < 0x20 || c >= 0x7f) {
+                snprintf(hex, sizeof hex, "\\x%02x", c);
+                esc = hex;
+            }
+        }
+        if (esc) {
+            put(t, p + i - run, run);
+            run = 0;
+            puts_(t, esc);
+        } else {
+            run++;
+        }
+    }
+    put(t, p + b->len - run, run);
+    put(t, "\"", 1);
+}
+
 static void put_value(Text *t, Value v, bool repr);
 
 /* Enters a container: false (after writing `cycle`) if it is already being printed, or
@@ -329,6 +383,7 @@ static void put_value(Text *t, Value v, bool repr) {
         if (repr) put_repr_string(t, (String *)o);
         else put(t, ((String *)o)->chars, ((String *)o)->len);
         return;
+    case OBJ_BYTES: return put_repr_bytes(t, (Bytes *)o);
     case OBJ_LIST: {
         if (!enter(t, o, "[...]")) return;
         List *l = (List *)o;

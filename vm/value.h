@@ -100,6 +100,7 @@ typedef enum {
     TYPE_INT,
     TYPE_FLOAT,
     TYPE_STR,
+    TYPE_BYTES,
     TYPE_LIST,
     TYPE_MAP,
     TYPE_RANGE,

@@ -213,6 +213,21 @@ START_TEST(string_forms) {
 }
 END_TEST
 
+/* b, rb and br prefixes (any case) make BYTES tokens; other letters before a quote do not
+   make a prefix. */
+START_TEST(bytes_forms) {
+    ck_stream("b'a' B\"b\" rb'\\d' bR\"x\" Rb'y' BR\"z\" b\"\"\"m\nl\"\"\" b\n",
+              "BYTES BYTES BYTES BYTES BYTES BYTES BYTES NAME NEWLINE EOF");
+    ck_stream("fb'x'\n", "NAME STRING NEWLINE EOF");
+    ck_stream("rf'x'\n", "NAME STRING NEWLINE EOF");
+    ck_stream("x = b'abc\n", "NAME EQ ERROR(unterminated string)");
+    Lexer l;
+    Token t = find_token(&l, "x = rb'\\d'\n", TOK_BYTES, 0);
+    ck_assert_int_eq(t.col, 5);
+    ck_assert_int_eq(t.len, 6);
+}
+END_TEST
+
 START_TEST(unterminated_strings) {
     ck_stream("x = \"abc\ny\n", "NAME EQ ERROR(unterminated string)");
     ck_stream("x = 'abc", "NAME EQ ERROR(unterminated string)");
@@ -384,6 +399,7 @@ Suite *lexer_suite(void) {
     tc = tcase_create("tokens");
     tcase_add_test(tc, string_forms);
     tcase_add_test(tc, unterminated_strings);
+    tcase_add_test(tc, bytes_forms);
     tcase_add_test(tc, number_forms);
     tcase_add_test(tc, int_literal_overflow);
     tcase_add_test(tc, malformed_numbers);

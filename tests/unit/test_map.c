@@ -1,7 +1,8 @@
 /*
 ** test_map.c — the insertion-ordered map behind `{k: v}`: order survives updates and
 ** deletes, numbers are keys by value (1 and 1.0 are one key), growth past the small-map
-** linear search, heavy delete/insert churn, and unhashable keys raise TypeError.
+** linear search, heavy delete/insert churn, and unhashable keys raise TypeError; bytes are
+** keys by content, apart from strs.
 */
 #include "unit.h"
 #include "vm/state.h"
@@ -102,6 +103,28 @@ START_TEST(strings_are_keys_by_content) {
     ck_assert_uint_eq(m->count, 5);
     ck_assert_int_eq(AS_INT(get(vm, m, TRUE_VAL)), 5);
     ck_assert_int_eq(AS_INT(get(vm, m, NIL_VAL)), 6);
+    mt_free(vm);
+}
+END_TEST
+
+/* Bytes are keys by content, and never the same key as a str of the same bytes (or the
+   list of their ints); their hash is kept once computed. */
+START_TEST(bytes_are_keys_by_content) {
+    VM *vm = unit_vm(NULL);
+    Map *m = mtm_new(vm, 0);
+    Bytes *k = mto_bytes(vm, "k\0\xff", 3);
+    mtm_set(vm, m, OBJ_VAL(k), SMALLINT_VAL(1));
+    ck_assert_int_eq(AS_INT(get(vm, m, OBJ_VAL(mto_bytes(vm, "k\0\xff", 3)))), 1);
+    ck_assert(IS_UNDEF(get(vm, m, OBJ_VAL(mto_bytes(vm, "k\0", 2)))));
+    mtm_set(vm, m, OBJ_VAL(mto_string(vm, "k\0\xff", 3)), SMALLINT_VAL(2));
+    mtm_set(vm, m, OBJ_VAL(mto_bytes(vm, NULL, 0)), SMALLINT_VAL(3));
+    ck_assert_uint_eq(m->count, 3);
+    ck_assert_int_eq(AS_INT(get(vm, m, OBJ_VAL(k))), 1);
+    ck_assert_int_eq(AS_INT(get(vm, m, OBJ_VAL(mto_bytes(vm, "", 0)))), 3);
+    uint32_t h1, h2;
+    ck_assert(mtm_hash(vm, OBJ_VAL(k), &h1) && mtm_hash(vm, OBJ_VAL(k), &h2));
+    ck_assert_uint_eq(h1, h2);
+    ck_assert(k->obj.flags & BYTES_HASHED);
     mt_free(vm);
 }
 END_TEST
@@ -226,6 +249,7 @@ Suite *map_suite(void) {
     tcase_add_test(tc, order_through_updates_and_deletes);
     tcase_add_test(tc, numbers_are_keys_by_value);
     tcase_add_test(tc, strings_are_keys_by_content);
+    tcase_add_test(tc, bytes_are_keys_by_content);
     tcase_add_test(tc, growth_past_small_map);
     tcase_add_test(tc, delete_then_reinsert);
     tcase_add_test(tc, churn_terminates);
