@@ -185,6 +185,7 @@ mt_Type mt_type(mt_VM *vm, int slot) {
     case TYPE_INT: return MT_TINT;
     case TYPE_FLOAT: return MT_TFLOAT;
     case TYPE_STR: return MT_TSTR;
+    case TYPE_BYTES: return MT_TBYTES;
     case TYPE_LIST: return MT_TLIST;
     case TYPE_MAP: return MT_TMAP;
     case TYPE_FUNCTION:
@@ -228,6 +229,16 @@ const char *mt_get_str(mt_VM *vm, int slot, size_t *len) {
     return AS_STRING(v)->chars;
 }
 
+const uint8_t *mt_get_bytes(mt_VM *vm, int slot, size_t *len) {
+    Value v = get(vm, slot);
+    if (!IS_BYTES(v)) {
+        if (len) *len = 0;
+        return NULL;
+    }
+    if (len) *len = AS_BYTES(v)->len;
+    return AS_BYTES(v)->data;
+}
+
 /* {== Writing ==} */
 
 mt_Status mt_set_nil(mt_VM *vm, int slot) { return put(vm, slot, NIL_VAL); }
@@ -257,6 +268,16 @@ mt_Status mt_set_strn(mt_VM *vm, int slot, const char *text, size_t len) {
     return st;
 }
 
+mt_Status mt_set_bytes(mt_VM *vm, int slot, const void *data, size_t len) {
+    mt_Status st = writable(vm, slot);
+    if (st != MT_OK) return st;
+    mtapi_store(vm, slot, NIL_VAL);
+    if (len > UINT32_MAX - 1)
+        return fail(vm, MT_MEMORY_ERROR, ERR_MEMORY, "a bytes of %zu bytes is too long", len);
+    GUARDED(vm, st, mtapi_store(vm, slot, OBJ_VAL(mto_bytes(vm, data, len))));
+    return st;
+}
+
 mt_Status mt_set_str(mt_VM *vm, int slot, const char *text) {
     return mt_set_strn(vm, slot, text, strlen(text));
 }
@@ -278,6 +299,7 @@ mt_Status mt_new_map(mt_VM *vm, int slot) {
 int64_t mt_len(mt_VM *vm, int slot) {
     Value v = get(vm, slot);
     if (IS_STRING(v)) return AS_STRING(v)->ncp;
+    if (IS_BYTES(v)) return AS_BYTES(v)->len;
     if (IS_LIST(v)) return AS_LIST(v)->count;
     if (IS_MAP(v)) return AS_MAP(v)->count;
     return -1;
