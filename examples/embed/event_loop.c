@@ -96,7 +96,8 @@ static int poll_timeout(const mt_StepInfo *info, double host_due_ms) {
     return ms <= 0 ? 0 : (int)ceil(ms); /* rounded up: waking early would only spin */
 }
 
-/* The fds to wait on: every fd Mt threads wait for, and the VM's wake-up fd. */
+/* The fds to wait on: every fd Mt threads wait for, and the VM's wake-up fd. (A host with
+   more than MAX_FDS would grow its array; this script waits on one pipe at most.) */
 static nfds_t poll_set(const mt_StepInfo *info, struct pollfd *pfds) {
     nfds_t n = 0;
     for (uint32_t i = 0; i < info->nfds && n < MAX_FDS - 1; i++, n++) {
