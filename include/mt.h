@@ -19,6 +19,16 @@
 **    and every thread it spawns run to the end, then the program-end guarantee runs. The
 **    host loop functions (mt_exec, mt_run, mt_step, mt_spawn, mt_call) run code in the
 **    VM's *host module* and leave threads alive between calls, for the host to drive.
+**
+** Several VMs at once: libmt itself has no mutable static data (not even caches), and it
+** uses only the reentrant forms of the C library (strerror_r, lgamma_r, localtime_r ...),
+** so VMs on different OS threads need no locking. What is shared is what the process has
+** only once, and a script reaches it through os, time and io: the environment (os.env is
+** a per-VM copy, but os.setenv/unsetenv and the time zone, TZ, change the process's), the
+** working directory (os.chdir), open file descriptors, child processes, and signal
+** dispositions. libmt installs no signal handler: a host that wants Ctrl-C forwards it
+** with mt_signal (async-signal-safe), keeping in a global of its own the VM to forward to.
+** Sandboxed VMs (mt_Config.sandbox) cannot reach os, so they cannot change any of it.
 */
 #ifndef MT_H
 #define MT_H

@@ -14,6 +14,8 @@
 #include "mt.h"
 #include "repl.h"
 
+/* The VM signals go to. A process has one set of signal handlers, so this is the one
+   global a host needs (libmt itself has none and installs no handler). */
 static mt_VM *running_vm;
 
 static void on_signal(int signo) {

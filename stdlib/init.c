@@ -188,7 +188,7 @@ int mtlib_errno_error(VM *vm, int err, const char *fmt, ...) {
     ErrorKind kind = err == ENOENT                   ? ERR_FILE_NOT_FOUND
                      : err == EACCES || err == EPERM ? ERR_PERMISSION
                                                      : ERR_IO;
-    return mte_throw(vm, kind, "%s: %s", what, strerror(err));
+    return mte_throw(vm, kind, "%s: %s", what, mte_errstr(err));
 }
 
 /* A function of the Mt-written part of the library. */

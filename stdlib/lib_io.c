@@ -83,7 +83,7 @@ static int io_open(VM *vm, Value *args, int argc) {
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(fd);
-        return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, strerror(EISDIR));
+        return mte_throw(vm, ERR_IO, "cannot open '%s': %s", path->chars, mte_errstr(EISDIR));
     }
     mtstream_init(s, fd, path, sflags | STREAM_OWN_FD);
     return NATIVE_OK;

@@ -380,7 +380,7 @@ static long scan_string(Decoder *d, char *out, const char **stop) {
         if (c == '"') break;
         if (c < 0x20) return fail_at(d, p, "control character in string"), -1;
         if (c == '\\') {
-            int32_t cp;
+            int32_t cp = 0; /* set by read_escape; GCC with -fsanitize=thread cannot tell */
             p++;
             if (!read_escape(d, &p, &cp)) return -1;
             utf8proc_uint8_t enc[4];

@@ -35,6 +35,13 @@ static bool num_arg(VM *vm, Value *args, int i, const char *fn, double *out) {
 /* A non-positive integer: where gamma has its poles. */
 static bool gamma_pole(double x) { return x <= 0 && x == floor(x); }
 
+/* lgamma itself stores the sign in the C library's global `signgam`: a data race between
+   VMs on different OS threads. lgamma_r keeps the sign local. */
+static double lgamma_sign(double x) {
+    int sign;
+    return lgamma_r(x, &sign);
+}
+
 MATH1(sqrt, sqrt(x), DOMAIN(x < 0))
 MATH1(cbrt, cbrt(x), (void)0)
 MATH1(sin, sin(x), DOMAIN(isinf(x)))
@@ -61,7 +68,7 @@ MATH1(radians, x *(M_PI / 180.0), (void)0)
 MATH1(erf, erf(x), (void)0)
 MATH1(erfc, erfc(x), (void)0)
 MATH1(gamma, tgamma(x), DOMAIN(gamma_pole(x)))
-MATH1(lgamma, lgamma(x), DOMAIN(gamma_pole(x)))
+MATH1(lgamma, lgamma_sign(x), DOMAIN(gamma_pole(x)))
 MATH1(ulp, isinf(x) ? INFINITY : nextafter(fabs(x), INFINITY) - fabs(x), (void)0)
 
 static int math_log(VM *vm, Value *args, int argc) {

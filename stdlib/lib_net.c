@@ -172,7 +172,7 @@ static int resolve(VM *vm, String *host, int port, struct sockaddr_storage *out)
     snprintf(service, sizeof service, "%d", port);
     int r = getaddrinfo(host->chars, service, &hints, &res);
     if (r != 0) {
-        const char *why = r == EAI_SYSTEM ? strerror(errno) : gai_strerror(r);
+        const char *why = r == EAI_SYSTEM ? mte_errstr(errno) : gai_strerror(r);
         mte_throw(vm, ERR_IO, "cannot resolve '%s': %s", host->chars, why);
         return -1;
     }
@@ -268,7 +268,7 @@ static int net_listen(VM *vm, Value *args, int argc) {
     }
     if (sv->fd < 0)
         return mte_throw(vm, ERR_IO, "cannot listen on %s:%d: %s", any ? "*" : host->chars, port,
-                         strerror(err));
+                         mte_errstr(err));
     struct sockaddr_storage ss;
     socklen_t len = sizeof ss;
     memset(&ss, 0, sizeof ss);
@@ -325,7 +325,7 @@ static int server_accept(VM *vm, Value *args, int argc) {
         if (errno == EINTR || errno == ECONNABORTED || errno == EPROTO) continue;
         mtgc_pop_temp(vm, 1);
         if (errno == EAGAIN || errno == EWOULDBLOCK) return park(vm, sv->fd, MT_POLL_IN);
-        return mte_throw(vm, ERR_IO, "accept() on %s: %s", sv->local->chars, strerror(errno));
+        return mte_throw(vm, ERR_IO, "accept() on %s: %s", sv->local->chars, mte_errstr(errno));
     }
 }
 
@@ -397,7 +397,8 @@ static int connect_failed(VM *vm, Conn *c) {
                              c->last_err == ENETUNREACH || c->last_err == EHOSTUNREACH
                          ? ERR_CONNECTION
                          : ERR_IO;
-    return mte_throw(vm, kind, "cannot connect to %s: %s", c->s.name->chars, strerror(c->last_err));
+    return mte_throw(vm, kind, "cannot connect to %s: %s", c->s.name->chars,
+                     mte_errstr(c->last_err));
 }
 
 /* A connect's timeout argument: nil (none) or a number >= 0; -1 for none. */

@@ -253,13 +253,13 @@ static int start_common(VM *vm, Value *args, int argc, const char *fn) {
         int err = errno;
         mtmem_tmp_free(vm, argv);
         mtgc_pop_temp(vm, 1);
-        return mte_throw(vm, ERR_IO, "%s(): cannot make a pipe: %s", fn, strerror(err));
+        return mte_throw(vm, ERR_IO, "%s(): cannot make a pipe: %s", fn, mte_errstr(err));
     }
     int r = spawn_child(argv, pairs, &p->pid);
     if (r != 0) {
         close_pairs(pairs);
         mtgc_pop_temp(vm, 1);
-        int n = mte_throw(vm, ERR_IO, "cannot run '%s': %s", argv[0], strerror(r));
+        int n = mte_throw(vm, ERR_IO, "cannot run '%s': %s", argv[0], mte_errstr(r));
         mtmem_tmp_free(vm, argv);
         return n;
     }
@@ -306,7 +306,7 @@ static int proc_kill(VM *vm, Value *args, int argc) {
     if (!p->done && kill(p->pid, (int)signo) != 0 && errno != ESRCH) {
         if (errno == EINVAL)
             return mte_throw(vm, ERR_VALUE, "kill(): invalid signal number %lld", (long long)signo);
-        return mte_throw(vm, ERR_IO, "kill(): %s", strerror(errno));
+        return mte_throw(vm, ERR_IO, "kill(): %s", mte_errstr(errno));
     }
     RETURN(NIL_VAL);
 }

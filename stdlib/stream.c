@@ -95,7 +95,8 @@ static ErrorKind error_kind(int err) {
 
 /* Raises the error for a failed read or write (errno err) of s. */
 static int io_error(VM *vm, Stream *s, const char *what, int err) {
-    return mte_throw(vm, error_kind(err), "error %s '%s': %s", what, s->name->chars, strerror(err));
+    return mte_throw(vm, error_kind(err), "error %s '%s': %s", what, s->name->chars,
+                     mte_errstr(err));
 }
 
 /* {== Reading ==} */
@@ -270,7 +271,7 @@ int mtstream_flush(VM *vm, Stream *s) {
     bool ok = write_all(s->fd, s->wbuf, s->wlen);
     s->wlen = 0;
     if (!ok)
-        return mte_throw(vm, ERR_IO, "error writing '%s': %s", s->name->chars, strerror(errno));
+        return mte_throw(vm, ERR_IO, "error writing '%s': %s", s->name->chars, mte_errstr(errno));
     return NATIVE_OK;
 }
 
@@ -291,7 +292,7 @@ int mtstream_write(VM *vm, Stream *s, const char *p, size_t n) {
         if (n >= READ_CHUNK) {
             if (!write_all(s->fd, p, n))
                 return mte_throw(vm, ERR_IO, "error writing '%s': %s", s->name->chars,
-                                 strerror(errno));
+                                 mte_errstr(errno));
             return NATIVE_OK;
         }
         if (!s->wbuf) {
@@ -316,7 +317,7 @@ int mtstream_close(VM *vm, Stream *s) {
     int r = mtstream_flush(vm, s);
     s->flags |= STREAM_CLOSED;
     if ((s->flags & STREAM_OWN_FD) && s->fd >= 0 && close(s->fd) != 0 && r == NATIVE_OK)
-        r = mte_throw(vm, ERR_IO, "error closing '%s': %s", s->name->chars, strerror(errno));
+        r = mte_throw(vm, ERR_IO, "error closing '%s': %s", s->name->chars, mte_errstr(errno));
     s->fd = -1;
     mtmem_free(vm, s->rbuf, s->rcap);
     mtmem_free(vm, s->wbuf, s->wcap);

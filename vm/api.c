@@ -337,7 +337,7 @@ typedef struct {
 static bool read_source(VM *vm, Source *src) {
     char *text = mtmod_read_file(vm, src->path, &src->len);
     if (!text) {
-        mtapi_set_error(vm, "cannot open '%.400s': %s", src->path, strerror(errno));
+        mtapi_set_error(vm, "cannot open '%.400s': %s", src->path, mte_errstr(errno));
         vm->exit_status = 2;
         return false;
     }

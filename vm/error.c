@@ -27,6 +27,17 @@
 #include "vm/gc.h"
 #include "vm/fiber.h"
 
+/* {== Messages of the C library ==} */
+
+const char *mte_strerror(int err, char *buf, size_t size) {
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+    return strerror_r(err, buf, size); /* the GNU form: a static string, or text in buf */
+#else
+    if (strerror_r(err, buf, size) != 0) snprintf(buf, size, "error %d", err);
+    return buf;
+#endif
+}
+
 /* {== Classes ==} */
 
 static int error_init(VM *vm, Value *args, int argc) {

@@ -47,6 +47,14 @@ typedef enum {
 } ErrorKind;
 
 /* Raising from C: a native returns mte_throw(...) (NATIVE_ERROR with vm->error set). */
+/* strerror without a shared buffer: POSIX does not promise that strerror is thread-safe,
+   and VMs on different OS threads report errors at the same time. The text of err, in buf
+   or a static string. mte_errstr(err) gives it a buffer that lives to the end of the
+   enclosing block (a compound literal), for use as an argument. */
+#define MT_STRERROR_SIZE 128
+MT_INTERNAL const char *mte_strerror(int err, char *buf, size_t size);
+#define mte_errstr(err) mte_strerror((err), (char[MT_STRERROR_SIZE]){0}, MT_STRERROR_SIZE)
+
 MT_INTERNAL int mte_throw(VM *vm, ErrorKind kind, const char *fmt, ...) MT_PRINTF(3, 4);
 MT_INTERNAL int mte_throw_value(VM *vm, Value exc);
 MT_INTERNAL Value mte_new(VM *vm, ErrorKind kind, const char *fmt, ...) MT_PRINTF(3, 4);

@@ -243,7 +243,7 @@ Step mtmod_import(VM *vm, Fiber *f, String *name) {
     char *src = mtmod_read_file(vm, path, &len);
     if (!src) {
         mtgc_pop_temp(vm, 1);
-        mte_throw(vm, ERR_IMPORT, "cannot read module '%s': %s", path, strerror(errno));
+        mte_throw(vm, ERR_IMPORT, "cannot read module '%s': %s", path, mte_errstr(errno));
         return STEP_ERROR;
     }
     st = load_module(vm, f, name, key, src, len);

@@ -70,7 +70,7 @@ int mtout_check(VM *vm) {
     if (!vm->out_errno) return NATIVE_OK;
     int e = vm->out_errno;
     vm->out_errno = 0;
-    return mte_throw(vm, ERR_IO, "cannot write to standard output: %s", strerror(e));
+    return mte_throw(vm, ERR_IO, "cannot write to standard output: %s", mte_errstr(e));
 }
 
 /* Text for standard output: print and --dis. */

@@ -96,6 +96,7 @@ static void deliver_exit(VM *vm, Fiber *t, HeldExit kind, int code) {
     if (t->state == FIBER_NEW || (t->state == FIBER_RUNNABLE && t->nframes == 0 && !t->active)) {
         /* Killed before it first ran: it never runs. */
         t->state = FIBER_DONE; /* skipped when dequeued */
+        t->obj.flags |= FIBER_NEVER_RAN;
         mtth_finished(vm, t, NIL_VAL, true);
         return;
     }
