@@ -116,7 +116,10 @@ typedef void (*mt_ErrorFn)(mt_VM *vm, const mt_ErrorInfo *error, void *user_data
 /* Module loader: `import name` asks it before looking for a file. To supply the module,
    set *source to its text (and *len to its length) and *path to the name tracebacks show
    (NULL: the module name), then return true; the text must stay valid until release is
-   called with it (release may be NULL). Return false to let the VM look further. */
+   called with it (release may be NULL), which happens once for each text handed over,
+   as soon as it is copied. Return false to let the VM look further. A module is kept
+   under its path and runs once: a later `import name` finds it without asking again when
+   the path is the name, and otherwise asks again and finds the path loaded already. */
 typedef struct mt_ModuleSource {
     const char *source;
     size_t len;

@@ -217,14 +217,16 @@ void mt_signal(mt_VM *vm, int signo) {
     mtpoll_wake(vm); /* a scheduler asleep in the poller notices at once */
 }
 
-/* The frames of an error's traceback for error_fn (a host block; NULL if none or no
-   memory), innermost first; *n their count. */
-static mt_TraceFrame *trace_frames(VM *vm, Value exc, int *n) {
+/* The frames of an error's traceback for error_fn (a host block of *size bytes; NULL if
+   none or no memory), innermost first; *n their count. */
+static mt_TraceFrame *trace_frames(VM *vm, Value exc, int *n, size_t *size) {
     *n = 0;
+    *size = 0;
     Trace *t = mte_trace_of(vm, exc);
     if (!t || t->count == 0) return NULL;
     mt_TraceFrame *fr = mtmem_host_realloc(vm, NULL, 0, t->count * sizeof *fr);
     if (!fr) return NULL;
+    *size = t->count * sizeof *fr; /* frames of the library are left out: *n may be less */
     for (uint32_t i = 0; i < t->count; i++) {
         Proto *p = t->entries[i].proto;
         if (p->module && p->module->path == NULL && p->module->name->chars[0] == '<' &&
@@ -255,13 +257,14 @@ bool mtapi_report_error(VM *vm, Value exc, Fiber *thread, const char *text) {
     info.error_class = IS_INSTANCE(exc) ? AS_INSTANCE(exc)->klass->name->chars : "Error";
     info.message = error_message(vm, exc);
     info.thread_id = thread ? thread->id : 0;
-    mt_TraceFrame *frames = trace_frames(vm, exc, &info.nframes);
+    size_t size;
+    mt_TraceFrame *frames = trace_frames(vm, exc, &info.nframes, &size);
     info.frames = frames;
     info.file = info.nframes ? frames[0].file : "";
     info.line = info.nframes ? frames[0].line : 0;
     info.text = text;
     fn(vm, &info, vm->config.user_data);
-    if (frames) mtmem_host_realloc(vm, frames, 0, 0);
+    if (frames) mtmem_host_realloc(vm, frames, size, 0);
     vm->error_reported = true;
     return true;
 }
@@ -288,7 +291,7 @@ static void set_argv_list(VM *vm, int argc, const char *const *argv) {
     List *l = mto_list(vm, 0);
     vm->argv = OBJ_VAL(l);
     for (int i = 0; i < argc; i++) mto_list_push(vm, l, OBJ_VAL(mto_string_z(vm, argv[i])));
-    mtlib_define(vm, "argv", vm->argv);
+    mtapi_define_builtin(vm, "argv", vm->argv);
 }
 
 mt_Status mt_set_argv(mt_VM *vm, int argc, const char *const *argv) {
@@ -455,6 +458,7 @@ static void host_begin(VM *vm) {
         s->status_fixed = false;
         s->status = 0;
         vm->exit_status = 0;
+        vm->error_reported = false;
     }
     s->stop = false;
     vm->budget.spent = false;
@@ -667,6 +671,7 @@ int mt_free(mt_VM *vm) {
     end_threads(vm);
     int status = vm->exit_status;
     if (vm->sched->status_fixed && vm->exit_status == 0) status = vm->sched->status;
+    else if (status == 0 && vm->error_reported) status = 1; /* a host's chunk or thread failed */
     mtout_flush(vm);
     destroy(vm);
     return status;

@@ -215,6 +215,27 @@ bool mt_arg_str(mt_VM *vm, int slot, const char **out, size_t *len) {
 
 /* {== Functions and modules ==} */
 
+/* Points m's global n at the builtin v, unless a declaration of m's own made it. */
+static void refresh_global(Module *m, String *n, Value v) {
+    Value idx;
+    if (m && mtt_get(&m->names, n, &idx) && !m->declared[AS_SMALLINT(idx)])
+        m->values[AS_SMALLINT(idx)] = v;
+}
+
+/* A module's global that no declaration made holds the builtin of that name as it was
+   when the name was first mentioned (or nothing), so a builtin the host defines later
+   would stay invisible to the host module's chunks and to modules imported already:
+   their slots are refreshed too. */
+void mtapi_define_builtin(VM *vm, const char *name, Value v) {
+    mtlib_define(vm, name, v);
+    String *n = mto_intern_z(vm, name); /* interned above: found, not made */
+    refresh_global(vm->api->host, n, v);
+    Table *t = &vm->modules;
+    for (uint32_t i = 0; t->entries && i <= t->mask; i++)
+        if (t->entries[i].key && IS_OBJ_TYPE(t->entries[i].value, OBJ_MODULE))
+            refresh_global((Module *)AS_OBJ(t->entries[i].value), n, v);
+}
+
 /* A native running the host's function. Raises MemoryError. */
 static Native *host_function(VM *vm, const mt_Function *fn, void *user_data, bool method) {
     Native *n = mto_native(vm, fn->name, host_native, fn->min_args, fn->max_args);
@@ -244,7 +265,7 @@ mt_Status mt_def_function(mt_VM *vm, const mt_Function *fn, void *user_data) {
     GUARDED(vm, st, {
         Native *n = host_function(vm, fn, user_data, false);
         mtgc_push_temp(vm, OBJ_VAL(n));
-        mtlib_define(vm, fn->name, OBJ_VAL(n));
+        mtapi_define_builtin(vm, fn->name, OBJ_VAL(n));
         mtgc_pop_temp(vm, 1);
     });
     return st;
@@ -336,7 +357,7 @@ static void define_class(VM *vm, HostClass *c) {
         mtt_set(vm, &c->klass->methods, n->name, OBJ_VAL(n));
         mtgc_pop_temp(vm, 1);
     }
-    mtlib_define(vm, c->name, OBJ_VAL(c->klass));
+    mtapi_define_builtin(vm, c->name, OBJ_VAL(c->klass));
 }
 
 /* A copy of the host's definition, with the ops the VM uses. */
