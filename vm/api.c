@@ -359,11 +359,11 @@ static mt_Status prepare(VM *vm, Source *src) {
         mtapi_report_compile_error(vm);
         return MT_COMPILE_ERROR;
     }
+    mtgc_push_temp(vm, OBJ_VAL(cl)); /* the listing allocates too (constants' text) */
     if (src->use == SOURCE_DISASSEMBLE) mtd_disassemble(vm, cl->proto);
-    if (src->use != SOURCE_RUN) return MT_EXIT; /* done: nothing to run */
-    mtgc_push_temp(vm, OBJ_VAL(cl));
-    mtth_start_main(vm, cl);
+    if (src->use == SOURCE_RUN) mtth_start_main(vm, cl);
     mtgc_pop_temp(vm, 1);
+    if (src->use != SOURCE_RUN) return MT_EXIT; /* done: nothing to run */
     return MT_OK;
 }
 
@@ -564,7 +564,8 @@ mt_Status mt_exec(mt_VM *vm, const char *name, const char *source, size_t len, i
         chunk_result(vm, result_slot);
         return MT_OK;
     }
-    if (t->state == FIBER_FAILED) return MT_RUNTIME_ERROR;
+    if (t->state == FIBER_FAILED)
+        return mte_is(vm, t->result, ERR_MEMORY) ? MT_MEMORY_ERROR : MT_RUNTIME_ERROR;
     return MT_WOULD_BLOCK;
 }
 

@@ -305,7 +305,6 @@ void mtth_finished(VM *vm, Fiber *t, Value value, bool ok) {
         if (!joined) t->obj.flags |= FIBER_REPORTED;
     }
     bool main = t->obj.flags & FIBER_MAIN;
-    if (t == s->until) s->stop = true; /* the host's chunk ended: its turn is over */
     if (!ok && main && s->mode != SCHED_PROGRAM && !mte_is(vm, value, ERR_SYSTEM_EXIT)) {
         /* A host's chunk ended by an error or Ctrl-C: reported, and the VM goes on. */
         if (is_exit && !(t->obj.flags & FIBER_KILLED)) mte_report(vm, value, t);
@@ -327,6 +326,9 @@ void mtth_finished(VM *vm, Fiber *t, Value value, bool ok) {
     if (main && ok && s->shutting_down == false) {
         /* Main finished: the program runs on until every thread has finished. */
     }
+    /* The host's chunk ended: its turn is over, unless it began the end of the program
+       (exit()), which goes on until every other thread has unwound. */
+    if (t == s->until && !s->shutting_down) s->stop = true;
     mtf_release_stack(vm, t);
 }
 
