@@ -372,8 +372,15 @@ mt_Status mt_map_set(mt_VM *vm, int map, int key, int src) {
 static Module *find_module(VM *vm, String *name) {
     Value v = NIL_VAL;
     if (mtt_get(&vm->modules, name, &v) && IS_OBJ_TYPE(v, OBJ_NATIVE)) {
-        /* A library module not imported yet: its opener makes it (and caches it). */
-        if (((Native *)AS_OBJ(v))->fn(vm, &v, 0) != NATIVE_OK) {
+        /* A library module not imported yet: its opener makes it (and caches it). The
+           opener holds the module in its argument while it fills it in, so that argument
+           must be a root: a temp (whose address stays put), not a C local. */
+        mtgc_push_temp(vm, v);
+        Value *arg = &vm->temps[vm->ntemps - 1];
+        int st = ((Native *)AS_OBJ(v))->fn(vm, arg, 0);
+        v = *arg;
+        mtgc_pop_temp(vm, 1);
+        if (st != NATIVE_OK) {
             vm->error = NIL_VAL;
             return NULL;
         }
