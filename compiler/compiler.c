@@ -738,7 +738,7 @@ static void expression_statement(C *c) {
     c->assigned = false;
     mtcx_expr_prec(c, PREC_ASSIGNMENT);
     if (!c->assigned) {
-        if (c->repl && c->fs->kind == FN_MODULE && c->fs->scope_depth == 0) {
+        if (c->repl && c->fs->kind == FN_MODULE && c->stmt_depth == 1) {
             /* A chunk's top-level expression: its value is what the host shows. */
             String *name = mto_intern_z(c->vm, MT_CHUNK_RESULT);
             mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
@@ -752,7 +752,17 @@ static void expression_statement(C *c) {
 
 static void select_statement(C *c);
 
+static void statement_kind(C *c);
+
+/* One statement; the depth tells a chunk's top-level expression statements (whose value
+   the host gets) from those nested in blocks. */
 static void statement(C *c) {
+    c->stmt_depth++;
+    statement_kind(c);
+    c->stmt_depth--;
+}
+
+static void statement_kind(C *c) {
     if (c->fs->stack != c->fs->nlocals) {
         /* Every statement starts with an empty operand stack. */
         mtce_error(c, "internal compiler error: stack imbalance");

@@ -356,7 +356,11 @@ MT_API void mt_release(mt_VM *vm, mt_Handle *handle);
 
 /* Calls the callable in `slot` with the argc values in slot+1 .. slot+argc, and runs it
    to its end before returning: the result replaces the callable in `slot` (MT_OK), or
-   the error it raised does (MT_RUNTIME_ERROR; nothing is reported). Other threads do not
+   the error it raised does (MT_RUNTIME_ERROR; nothing is reported), MT_EXIT when that
+   error is an Exit (exit(n), SystemExit: the program does not end by itself, the host
+   decides). MT_TYPE_ERROR (the slots do not exist, or the value is not callable) calls
+   nothing. Calls nested more than 200 deep (natives calling mt_call calling natives ...)
+   fail with RecursionError as if the callee raised it. Other threads do not
    run meanwhile. The callee may resume coroutines, but it may not wait (a channel
    operation that would block, sleep, join, a suspending native ...): that raises Error
    "cannot wait inside mt_call" in it. Usable from the host and from inside natives. A
@@ -393,7 +397,8 @@ typedef struct mt_Function {
 } mt_Function;
 
 /* Sets the native's pending error: the named class (a builtin one such as "ValueError",
-   or a class among the host module's globals) with a printf-style message. Returns
+   or a class among the host module's globals) with a printf-style message; a name that
+   is no error class gives Error, whose message says so. Returns
    MT_NATIVE_ERROR, for `return mt_raise(...)`. Outside a native it only sets
    mt_last_error. */
 MT_API int mt_raise(mt_VM *vm, const char *error_class, const char *fmt, ...)

@@ -50,6 +50,7 @@ typedef struct ApiState {
        mt_raise and failed calls set and MT_NATIVE_ERROR raises. */
     Value pending;
     bool in_native;                  /* the current frame is a native's */
+    const char *native_name;         /* that native's name, which argument errors give */
     Value *native_args;              /* that native's args on its fiber (its result slot) */
     mt_Handle *handles;              /* live handles */
     mt_Suspension *suspensions;      /* suspended natives not completed yet */

@@ -548,6 +548,15 @@ static mt_Status call_in_slot(VM *vm, int slot, int argc) {
     return mte_is_exit(vm, hc->result) ? MT_EXIT : MT_RUNTIME_ERROR;
 }
 
+/* The error value in `slot` is the call's failure: the message, the native's pending
+   error. */
+static mt_Status raised_in_slot(VM *vm, int slot) {
+    Value e = get(vm, slot);
+    mtapi_set_error(vm, "%s", describe(vm, e));
+    set_pending(vm, e);
+    return MT_RUNTIME_ERROR;
+}
+
 mt_Status mt_call(mt_VM *vm, int slot, int argc) {
     if (vm->mem.dead) return mtapi_no_memory(vm);
     ApiState *a = vm->api;
@@ -556,10 +565,15 @@ mt_Status mt_call(mt_VM *vm, int slot, int argc) {
                     slot + argc);
     Value fn = get(vm, slot);
     if (!callable(fn)) return not_a(vm, "mt_call", "function", fn);
-    if (a->ncalls >= MT_MAX_HOST_CALLS)
-        return fail(vm, MT_RUNTIME_ERROR, ERR_RECURSION, "mt_call nested %d deep",
-                    MT_MAX_HOST_CALLS);
     mt_Status st = MT_OK;
+    if (a->ncalls >= MT_MAX_HOST_CALLS) {
+        /* As if the callee raised it: the error replaces the callable. */
+        GUARDED(
+            vm, st,
+            mtapi_store(vm, slot,
+                        mte_new(vm, ERR_RECURSION, "mt_call nested %d deep", MT_MAX_HOST_CALLS)));
+        return st == MT_OK ? raised_in_slot(vm, slot) : st;
+    }
     GUARDED(vm, st, st = call_in_slot(vm, slot, argc));
     return st;
 }

@@ -495,7 +495,7 @@ Step mtth_join(VM *vm, Fiber *f, Fiber *target) {
         vm->error = target->result;
         return STEP_ERROR;
     }
-    if (!mtth_suspension_check(vm, f)) return STEP_ERROR;
+    if (!mts_can_wait(vm, f)) return STEP_ERROR; /* before it is among the joiners */
     self->wait.next = target->joiners;
     target->joiners = &self->wait;
     return mts_park(vm, f, WAIT_JOIN, &target->obj);

@@ -76,6 +76,10 @@ START_TEST(result_slot_holds_the_last_expression) {
     ck_assert_str_eq(mt_get_str(vm, 0, NULL), "sss");
     ck_assert_int_eq(exec_result(vm, "[x, y]\nif x:\n    x + 1\n", 0), MT_OK);
     ck_assert_int_eq(mt_type(vm, 0), MT_TNIL); /* the last statement is an if */
+    ck_assert_int_eq(exec_result(vm, "try:\n    5\nexcept:\n    pass\n", 0), MT_OK);
+    ck_assert_int_eq(mt_type(vm, 0), MT_TNIL); /* a try, whatever its body held */
+    ck_assert_int_eq(exec_result(vm, "x + 1; x + 2\n", 0), MT_OK);
+    ck_assert_int_eq(mt_get_int(vm, 0), 42);
     ck_assert_int_eq(exec_result(vm, "x\n", 1), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 1), 40);
     ck_assert_int_eq(exec_result(vm, "print(\"p\")\n", 1), MT_OK);
