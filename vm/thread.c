@@ -94,9 +94,12 @@ static void deliver_exit(VM *vm, Fiber *t, HeldExit kind, int code) {
     if (t->state == FIBER_DONE || t->state == FIBER_FAILED) return;
     if (kind == HELD_THREAD_EXIT) t->obj.flags |= FIBER_KILLED;
     if (t->state == FIBER_NEW || (t->state == FIBER_RUNNABLE && t->nframes == 0 && !t->active)) {
-        /* Killed before it first ran: it never runs. */
+        /* Killed before it first ran: it never runs. A kill ends it as the ThreadExit
+           would have (join gives nil, the host sees an Exit); the preallocated one, so
+           that nothing here allocates. */
         t->state = FIBER_DONE; /* skipped when dequeued */
-        mtth_finished(vm, t, NIL_VAL, true);
+        if (kind == HELD_THREAD_EXIT) mtth_finished(vm, t, vm->thread_exit_error, false);
+        else mtth_finished(vm, t, NIL_VAL, true);
         return;
     }
     t->exit_held = (uint8_t)kind;
