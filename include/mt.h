@@ -358,7 +358,7 @@ MT_API void mt_release(mt_VM *vm, mt_Handle *handle);
    to its end before returning: the result replaces the callable in `slot` (MT_OK), or
    the error it raised does (MT_RUNTIME_ERROR; nothing is reported), MT_EXIT when that
    error is an Exit (exit(n), SystemExit: the program does not end by itself, the host
-   decides). MT_TYPE_ERROR (the slots do not exist, or the value is not callable) calls
+   decides), MT_MEMORY_ERROR when it is MemoryError. MT_TYPE_ERROR (the slots do not exist, or the value is not callable) calls
    nothing. Calls nested more than 200 deep (natives calling mt_call calling natives ...)
    fail with RecursionError as if the callee raised it. Other threads do not
    run meanwhile. The callee may resume coroutines, but it may not wait (a channel
