@@ -495,6 +495,24 @@ START_TEST(call_from_the_host) {
 }
 END_TEST
 
+/* Without error_fn, mt_report writes the traceback to write_err. */
+START_TEST(report_without_error_fn) {
+    Host h = {0};
+    mt_VM *vm = host_vm(&h, false);
+    eval(vm, callees, -1);
+    ck_assert_int_eq(mt_get_global(vm, NULL, "bad", 0), MT_OK);
+    ck_assert_int_eq(mt_set_int(vm, 1, 8), MT_OK);
+    ck_assert_int_eq(mt_call(vm, 0, 1), MT_RUNTIME_ERROR);
+    ck_assert_str_eq(h.err.text, "");
+    mt_report(vm, 0);
+    ck_assert_msg(strstr(h.err.text, "Traceback") && strstr(h.err.text, "eval:4, in bad") &&
+                      strstr(h.err.text, "ValueError: bad 8"),
+                  "err: %s", h.err.text);
+    host_free_vm(vm, &h);
+    host_done(&h);
+}
+END_TEST
+
 /* exit() inside mt_call: MT_EXIT, the SystemExit in the slot; the host decides. */
 START_TEST(call_that_exits) {
     Host h = {0};
@@ -886,6 +904,7 @@ Suite *embed_natives_suite(void) {
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, call_from_the_host);
     tcase_add_test(tc, call_that_exits);
+    tcase_add_test(tc, report_without_error_fn);
     tcase_add_test(tc, call_errors);
     tcase_add_test(tc, call_method);
     tcase_add_test(tc, call_inside_a_native_cannot_wait);

@@ -357,12 +357,52 @@ START_TEST(native_callee_out_of_memory) {
 }
 END_TEST
 
+/* A VM that ran out of memory even while unwinding is dead: every later call that would
+   run Mt code returns MT_MEMORY_ERROR and runs nothing (mt_step reports nothing), the
+   calls that only touch slots still work, and mt_free frees everything. */
+START_TEST(dead_vm_in_the_host_loop) {
+    Host h = {0};
+    mt_Config cfg;
+    host_config(&cfg, &h, true);
+    cfg.gc_stress = 0;
+    mt_VM *probe = mt_new(&cfg);
+    size_t base = h.live_bytes;
+    mt_free(probe);
+    cfg.memory_limit = base + (2u << 20);
+    mt_VM *vm = mt_new(&cfg);
+    ck_assert_ptr_nonnull(vm);
+    ck_assert_int_eq(mt_ensure_slots(vm, 4), MT_OK);
+    const char *src = "def w():\n    sleep(100)\nlet t = spawn w()\nlet keep = []\n"
+                      "try:\n    while true:\n        keep.append(\"x\" * 100000)\n"
+                      "finally:\n    let more = \"y\" * 3000000\n    print(\"unreachable\")\n";
+    ck_assert_int_eq(mt_exec(vm, "dead", src, strlen(src), -1), MT_MEMORY_ERROR);
+    const char *dead = "out of memory even while unwinding: the VM cannot run code";
+    ck_assert_int_eq(mt_exec(vm, "after", "print(1)", 8, 0), MT_MEMORY_ERROR);
+    ck_assert_str_eq(mt_last_error(vm), dead);
+    ck_assert_int_eq(mt_run(vm), MT_MEMORY_ERROR);
+    mt_StepInfo info;
+    memset(&info, 0xff, sizeof info);
+    ck_assert_int_eq(mt_step(vm, 0, 0, &info), MT_MEMORY_ERROR);
+    ck_assert_uint_eq(info.threads, 0);
+    ck_assert_uint_eq(info.nfds, 0);
+    ck_assert_int_eq(info.wake_fd, -1);
+    ck_assert_int_eq(mt_check(vm, "c", "1", 1), MT_MEMORY_ERROR);
+    ck_assert_int_eq(mt_get_global(vm, NULL, "len", 0), MT_OK);
+    ck_assert_int_eq(mt_set_str(vm, 1, "x"), MT_OK);
+    ck_assert_int_eq(mt_call(vm, 0, 1), MT_MEMORY_ERROR);
+    ck_assert_str_eq(h.out.text, "");
+    ck_assert_int_eq(host_free_vm(vm, &h), 1);
+    host_done(&h);
+}
+END_TEST
+
 Suite *embed_oom_suite(void) {
     Suite *s = suite_create("embed_oom");
     TCase *tc = tcase_create("sweep");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, scenario_runs_clean);
     tcase_add_test(tc, native_callee_out_of_memory);
+    tcase_add_test(tc, dead_vm_in_the_host_loop);
     tcase_add_test(tc, each_allocation_fails_once);
     tcase_add_test(tc, allocations_fail_from_each_on);
     suite_add_tcase(s, tc);

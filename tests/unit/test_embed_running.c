@@ -520,6 +520,35 @@ START_TEST(signal_reaches_the_running_chunk) {
 }
 END_TEST
 
+/* A second signal while the program unwinds after the first ends it at once: MT_EXIT,
+   cleanup still running is abandoned, and the VM runs nothing more (every call that
+   would run code says MT_EXIT); mt_free still frees everything. */
+START_TEST(second_signal_ends_the_run_at_once) {
+    Host h = {0};
+    mt_VM *vm = host_vm(&h, true);
+    ck_assert_int_eq(host_exec(vm, "def stuck():\n    try:\n        sleep(100)\n    finally:\n"
+                                   "        print(\"cleanup\")\n        while true:\n"
+                                   "            pass\nspawn stuck()\n"),
+                     MT_OK);
+    mt_StepInfo info;
+    ck_assert_int_eq(mt_step(vm, 0, 0, &info), MT_OK);
+    mt_signal(vm, SIGTERM);
+    ck_assert_int_eq(mt_step(vm, 10000, 0, &info), MT_OK); /* the cleanup spins */
+    ck_assert(info.budget_spent);
+    ck_assert_uint_eq(info.threads, 1);
+    ck_assert_str_eq(h.out.text, "cleanup\n");
+    mt_signal(vm, SIGTERM);
+    ck_assert_int_eq(mt_step(vm, 10000, 0, &info), MT_EXIT);
+    ck_assert_int_eq(mt_exit_status(vm), 128 + SIGTERM);
+    ck_assert_int_eq(host_exec(vm, "print(\"ran\")\n"), MT_EXIT);
+    ck_assert_int_eq(mt_run(vm), MT_EXIT);
+    ck_assert_int_eq(mt_run_string(vm, "p", "print(\"ran\")\n"), MT_EXIT);
+    ck_assert_str_eq(h.out.text, "cleanup\n");
+    ck_assert_int_eq(host_free_vm(vm, &h), 128 + SIGTERM);
+    host_done(&h);
+}
+END_TEST
+
 /* mt_run runs threads to their end, sleeping for timers, and returns when none is left
    or the rest wait for the host; exit() in a thread ends the program (MT_EXIT). */
 START_TEST(run_drives_threads_to_the_end) {
@@ -572,6 +601,7 @@ Suite *embed_running_suite(void) {
     tcase_add_test(tc, step_reports_fds_and_wakes_their_threads);
     tcase_add_test(tc, step_wake_fd_and_signals);
     tcase_add_test(tc, signal_reaches_the_running_chunk);
+    tcase_add_test(tc, second_signal_ends_the_run_at_once);
     tcase_add_test(tc, run_drives_threads_to_the_end);
     suite_add_tcase(s, tc);
     return s;
