@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "embed.h"
 
@@ -124,8 +125,33 @@ void host_done(Host *h) {
     memset(&h->err, 0, sizeof h->err);
 }
 
+mt_VM *host_limited_vm(Host *h, size_t extra) {
+    mt_Config cfg;
+    host_config(&cfg, h, true);
+    cfg.gc_stress = 0; /* filling megabytes, collected at each allocation: too slow */
+    mt_VM *probe = mt_new(&cfg);
+    ck_assert_ptr_nonnull(probe);
+    cfg.memory_limit = h->live_bytes + extra;
+    mt_free(probe);
+    mt_VM *vm = mt_new(&cfg);
+    ck_assert_ptr_nonnull(vm);
+    return vm;
+}
+
 mt_Status host_exec(mt_VM *vm, const char *src) {
     return mt_exec(vm, "chunk", src, strlen(src), -1);
+}
+
+void host_eval(mt_VM *vm, const char *src, int slot) {
+    Host *h = mt_user_data(vm);
+    ck_assert_msg(mt_exec(vm, "eval", src, strlen(src), slot) == MT_OK, "%s: %s%s%s", src,
+                  mt_last_error(vm), h->err.text, h->nerrors ? h->errors[0].text : "");
+}
+
+double host_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 const char *host_first_line(const char *s) {

@@ -83,8 +83,20 @@ int host_free_vm(mt_VM *vm, Host *h);
 /* Frees the host's buffers. */
 void host_done(Host *h);
 
+/* A VM as host_vm(h, true) makes, without GC stress, whose memory_limit is `extra` bytes
+   over what a fresh VM holds. */
+mt_VM *host_limited_vm(Host *h, size_t extra);
+
 /* mt_exec of a NUL-terminated chunk named "chunk", no result slot. */
 mt_Status host_exec(mt_VM *vm, const char *src);
+
+/* mt_exec of a chunk named "eval" that must succeed (the test fails with the report),
+   with the value of its last expression in `slot` (-1: none). The VM's user_data is the
+   Host. */
+void host_eval(mt_VM *vm, const char *src, int slot);
+
+/* Monotonic seconds. */
+double host_now(void);
 
 /* The first line of s, in a static buffer. */
 const char *host_first_line(const char *s);

@@ -11,17 +11,10 @@
 
 #include "embed.h"
 
-/* mt_exec that must succeed, with the value of its last expression in `slot`. */
-static void eval(mt_VM *vm, const char *src, int slot) {
-    Host *h = mt_user_data(vm);
-    ck_assert_msg(mt_exec(vm, "eval", src, strlen(src), slot) == MT_OK, "%s: %s%s%s", src,
-                  mt_last_error(vm), h->err.text, h->nerrors ? h->errors[0].text : "");
-}
-
 /* The str a chunk evaluates to, in a static buffer. */
 static const char *eval_str(mt_VM *vm, const char *src) {
     static char buf[1024];
-    eval(vm, src, 0);
+    host_eval(vm, src, 0);
     const char *s = mt_get_str(vm, 0, NULL);
     ck_assert_msg(s != NULL, "%s is a %s, not a str", src, mt_type_name(vm, 0));
     snprintf(buf, sizeof buf, "%s", s);
@@ -61,7 +54,7 @@ START_TEST(def_function_is_a_builtin) {
     ck_assert_int_eq(mt_def_function(vm, &add, &calls), MT_OK);
     mt_Function count = {"count", native_count, 0, -1};
     ck_assert_int_eq(mt_def_function(vm, &count, NULL), MT_OK);
-    eval(vm, "add(2, 3) * add(-1, 1 << 50)", 0);
+    host_eval(vm, "add(2, 3) * add(-1, 1 << 50)", 0);
     ck_assert_int_eq(mt_get_int(vm, 0), 5 * ((1LL << 50) - 1));
     ck_assert_int_eq(calls, 2);
     ck_assert_str_eq(eval_str(vm, "count()"), "0:");
@@ -73,7 +66,7 @@ START_TEST(def_function_is_a_builtin) {
     ck_assert_str_eq(h.out.text, "42\n");
     /* The host's slot 0 is not the native's. */
     ck_assert_int_eq(mt_set_str(vm, 5, "mine"), MT_OK);
-    eval(vm, "add(1, 1)", -1);
+    host_eval(vm, "add(1, 1)", -1);
     ck_assert_str_eq(mt_get_str(vm, 5, NULL), "mine");
     host_free_vm(vm, &h);
     host_done(&h);
@@ -97,10 +90,10 @@ START_TEST(arity_errors_name_the_function) {
         {"some()", "some() takes at least 1 argument but 0 were given"},
         {"some(1, 2, 3, 4)", "some() takes at most 3 arguments but 4 were given"},
     };
-    eval(vm,
-         "def catch(f):\n    try:\n        f()\n    except TypeError as e:\n"
-         "        return e.message\n",
-         -1);
+    host_eval(vm,
+              "def catch(f):\n    try:\n        f()\n    except TypeError as e:\n"
+              "        return e.message\n",
+              -1);
     for (int i = 0; i < 4; i++) {
         char src[128];
         snprintf(src, sizeof src, "catch(fn(): %s)", cases[i].call);
@@ -144,17 +137,17 @@ END_TEST
 START_TEST(late_and_redefined_builtins_are_seen) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
-    eval(vm,
-         "def use():\n    return later()\n"
-         "try:\n    use()\nexcept NameError as e:\n    print(e.message)\n",
-         -1);
+    host_eval(vm,
+              "def use():\n    return later()\n"
+              "try:\n    use()\nexcept NameError as e:\n    print(e.message)\n",
+              -1);
     mt_Function later = {"later", native_count, 0, -1};
     ck_assert_int_eq(mt_def_function(vm, &later, NULL), MT_OK);
     ck_assert_str_eq(eval_str(vm, "use()"), "0:");
     int calls = 0;
     mt_Function again = {"later", native_add, 2, 2};
     ck_assert_int_eq(mt_def_function(vm, &again, &calls), MT_OK);
-    eval(vm, "let r = 0\ntry:\n    use()\nexcept TypeError:\n    r = later(1, 2)\nr", 0);
+    host_eval(vm, "let r = 0\ntry:\n    use()\nexcept TypeError:\n    r = later(1, 2)\nr", 0);
     ck_assert_int_eq(mt_get_int(vm, 0), 3);
     ck_assert_str_eq(h.out.text, "name 'later' is not defined\n");
     host_free_vm(vm, &h);
@@ -247,11 +240,11 @@ static mt_VM *raising_vm(Host *h) {
                          {"raise_value", native_raise_value, 1, 1},
                          {"misbehave", native_misbehave, 1, 1}};
     for (int i = 0; i < 3; i++) ck_assert_int_eq(mt_def_function(vm, &fns[i], NULL), MT_OK);
-    eval(vm,
-         "class HostError(ValueError):\n    pass\nclass NotAnError:\n    pass\n"
-         "def catch(f):\n    try:\n        f()\n        return \"no error\"\n"
-         "    except Error as e:\n        return type(e) + \": \" + e.message\n",
-         -1);
+    host_eval(vm,
+              "class HostError(ValueError):\n    pass\nclass NotAnError:\n    pass\n"
+              "def catch(f):\n    try:\n        f()\n        return \"no error\"\n"
+              "    except Error as e:\n        return type(e) + \": \" + e.message\n",
+              -1);
     return vm;
 }
 
@@ -441,7 +434,7 @@ static const char callees[] =
 START_TEST(call_from_the_host) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
-    eval(vm, callees, -1);
+    host_eval(vm, callees, -1);
     ck_assert_int_eq(mt_get_global(vm, NULL, "add", 0), MT_OK);
     ck_assert_int_eq(mt_set_int(vm, 1, 40), MT_OK);
     ck_assert_int_eq(mt_set_int(vm, 2, 2), MT_OK);
@@ -499,7 +492,7 @@ END_TEST
 START_TEST(report_without_error_fn) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, false);
-    eval(vm, callees, -1);
+    host_eval(vm, callees, -1);
     ck_assert_int_eq(mt_get_global(vm, NULL, "bad", 0), MT_OK);
     ck_assert_int_eq(mt_set_int(vm, 1, 8), MT_OK);
     ck_assert_int_eq(mt_call(vm, 0, 1), MT_RUNTIME_ERROR);
@@ -517,7 +510,7 @@ END_TEST
 START_TEST(call_that_exits) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
-    eval(vm, callees, -1);
+    host_eval(vm, callees, -1);
     ck_assert_int_eq(mt_get_global(vm, NULL, "leave", 0), MT_OK);
     ck_assert_int_eq(mt_set_int(vm, 1, 9), MT_OK);
     ck_assert_int_eq(mt_call(vm, 0, 1), MT_EXIT);
@@ -525,7 +518,7 @@ START_TEST(call_that_exits) {
     ck_assert_int_eq(mt_get_attr(vm, 0, "code", 1), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 1), 9);
     ck_assert_int_eq(h.nerrors, 0);
-    eval(vm, "add(1, 2)", -1); /* the VM goes on */
+    host_eval(vm, "add(1, 2)", -1); /* the VM goes on */
     host_free_vm(vm, &h);
     host_done(&h);
 }
@@ -535,7 +528,7 @@ END_TEST
 START_TEST(call_errors) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
-    eval(vm, callees, -1);
+    host_eval(vm, callees, -1);
     ck_assert_int_eq(mt_ensure_slots(vm, 3), MT_OK);
     ck_assert_int_eq(mt_get_global(vm, NULL, "add", 0), MT_OK);
     ck_assert_int_eq(mt_call(vm, 0, 3), MT_TYPE_ERROR);
@@ -560,8 +553,8 @@ END_TEST
 START_TEST(call_method) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
-    eval(vm, callees, -1);
-    eval(vm, "Box(1)", 0);
+    host_eval(vm, callees, -1);
+    host_eval(vm, "Box(1)", 0);
     ck_assert_int_eq(mt_copy(vm, 3, 0), MT_OK);
     ck_assert_int_eq(mt_set_int(vm, 1, 99), MT_OK);
     ck_assert_int_eq(mt_call_method(vm, 0, "put", 1), MT_OK);
@@ -605,35 +598,35 @@ START_TEST(call_inside_a_native_cannot_wait) {
     mt_VM *vm = host_vm(&h, true);
     mt_Function cb = {"call_back", native_call_back, 1, -1};
     ck_assert_int_eq(mt_def_function(vm, &cb, NULL), MT_OK);
-    eval(vm,
-         "let ch = channel()\n"
-         "def waits(how):\n"
-         "    if how == 0:\n        return ch.recv()\n"
-         "    if how == 1:\n        sleep(0.01)\n"
-         "    if how == 2:\n        return (spawn sleep(0.01)).join()\n"
-         "    if how == 3:\n        ch.send(1)\n"
-         "    if how == 4:\n        select:\n            case ch.recv() as v:\n"
-         "                pass\n            case after(0.01):\n                pass\n"
-         "    if how == 5:\n        choose([[\"recv\", ch], [\"after\", 0.01]])\n"
-         "    return \"waited\"\n"
-         "def caught(how):\n"
-         "    try:\n        return waits(how)\n"
-         "    except Error as e:\n        return \"caught: \" + e.message[:25]\n"
-         "def sender():\n    ch.send(\"real\")\n"
-         "def outer():\n"
-         "    let seen = []\n"
-         "    for how in range(6):\n"
-         "        seen.append(call_back(caught, how))\n"
-         "        try:\n            call_back(waits, how)\n"
-         "        except Error as e:\n            seen.append(e.message)\n"
-         "    sleep(0.01)\n"
-         "    let t = spawn sender()\n"
-         "    seen.append(ch.recv())\n"
-         "    return seen\n"
-         "let t = spawn outer()\n",
-         -1);
+    host_eval(vm,
+              "let ch = channel()\n"
+              "def waits(how):\n"
+              "    if how == 0:\n        return ch.recv()\n"
+              "    if how == 1:\n        sleep(0.01)\n"
+              "    if how == 2:\n        return (spawn sleep(0.01)).join()\n"
+              "    if how == 3:\n        ch.send(1)\n"
+              "    if how == 4:\n        select:\n            case ch.recv() as v:\n"
+              "                pass\n            case after(0.01):\n                pass\n"
+              "    if how == 5:\n        choose([[\"recv\", ch], [\"after\", 0.01]])\n"
+              "    return \"waited\"\n"
+              "def caught(how):\n"
+              "    try:\n        return waits(how)\n"
+              "    except Error as e:\n        return \"caught: \" + e.message[:25]\n"
+              "def sender():\n    ch.send(\"real\")\n"
+              "def outer():\n"
+              "    let seen = []\n"
+              "    for how in range(6):\n"
+              "        seen.append(call_back(caught, how))\n"
+              "        try:\n            call_back(waits, how)\n"
+              "        except Error as e:\n            seen.append(e.message)\n"
+              "    sleep(0.01)\n"
+              "    let t = spawn sender()\n"
+              "    seen.append(ch.recv())\n"
+              "    return seen\n"
+              "let t = spawn outer()\n",
+              -1);
     ck_assert_int_eq(mt_run(vm), MT_OK);
-    eval(vm, "t.join()", 0);
+    host_eval(vm, "t.join()", 0);
     static const char *const msg = "cannot wait inside mt_call (the host is waiting for this "
                                    "call to return; spawn a thread, or use a suspending native)";
     ck_assert_int_eq(mt_len(vm, 0), 13);
@@ -677,7 +670,7 @@ START_TEST(call_nesting_is_bounded) {
     int deepest = 0;
     mt_Function re = {"reenter", native_reenter, 2, 2};
     ck_assert_int_eq(mt_def_function(vm, &re, &deepest), MT_OK);
-    eval(vm, "def down(n):\n    return reenter(down, n)\n", -1);
+    host_eval(vm, "def down(n):\n    return reenter(down, n)\n", -1);
     ck_assert_int_eq(mt_get_global(vm, NULL, "down", 0), MT_OK);
     ck_assert_int_eq(mt_set_int(vm, 1, 0), MT_OK);
     ck_assert_int_eq(mt_call(vm, 0, 1), MT_RUNTIME_ERROR);
@@ -690,7 +683,7 @@ START_TEST(call_nesting_is_bounded) {
                                   "catch()"),
                      "mt_call nested 200 deep");
     ck_assert_int_eq(deepest, 200);
-    eval(vm, "down", -1); /* the VM goes on */
+    host_eval(vm, "down", -1); /* the VM goes on */
     host_free_vm(vm, &h);
     host_done(&h);
 }
@@ -764,10 +757,10 @@ START_TEST(foreign_class_from_mt) {
     Host h = {0};
     Classes c = {0};
     mt_VM *vm = classes_vm(&h, &c);
-    eval(vm, "let k = Counter(5)\nk.inc().inc()\nk.get()", 0);
+    host_eval(vm, "let k = Counter(5)\nk.inc().inc()\nk.get()", 0);
     ck_assert_int_eq(mt_get_int(vm, 0), 7);
     ck_assert_str_eq(eval_str(vm, "type(k)"), "Counter");
-    eval(vm, "k", 0);
+    host_eval(vm, "k", 0);
     ck_assert_int_eq(mt_type(vm, 0), MT_TFOREIGN);
     ck_assert_str_eq(mt_type_name(vm, 0), "Counter");
     Counter *p = mt_get_foreign(vm, 0, "Counter");
@@ -835,23 +828,23 @@ START_TEST(finalize_runs_exactly_once) {
     Host h = {0};
     Classes c = {0};
     mt_VM *vm = classes_vm(&h, &c);
-    eval(vm,
-         "let keep = []\nfor i in range(50):\n    let k = Counter(i)\n"
-         "    if i % 5 == 0:\n        keep.append(k)\n",
-         -1);
+    host_eval(vm,
+              "let keep = []\nfor i in range(50):\n    let k = Counter(i)\n"
+              "    if i % 5 == 0:\n        keep.append(k)\n",
+              -1);
     ck_assert_int_eq(c.made, 50);
     Counter *p = mt_new_foreign(vm, 0, "Counter");
     p->id = 1000;
     mt_Handle *held = mt_handle(vm, 0);
     ck_assert_int_eq(mt_new_foreign(vm, 0, "Counter") != NULL, 1); /* dropped at once */
     ck_assert_int_eq(mt_set_nil(vm, 0), MT_OK);
-    eval(vm, "gc()\ngc()\n", -1);
+    host_eval(vm, "gc()\ngc()\n", -1);
     ck_assert_int_eq(c.finalized, 41); /* 40 dropped in Mt, one dropped by the host */
     mt_release(vm, held);
-    eval(vm, "keep = nil\ngc()\n", -1);
+    host_eval(vm, "keep = nil\ngc()\n", -1);
     ck_assert_int_eq(c.finalized, 52);
     ck_assert_int_eq(c.finalized_ids, 50 * 51 / 2 + 1000);
-    eval(vm, "let last = Counter(1)\n", -1);
+    host_eval(vm, "let last = Counter(1)\n", -1);
     host_free_vm(vm, &h);
     ck_assert_int_eq(c.finalized, 53);
     host_done(&h);

@@ -333,14 +333,7 @@ END_TEST
    the next step ran it after its stack was gone. */
 START_TEST(native_callee_out_of_memory) {
     Host h = {0};
-    mt_Config cfg;
-    host_config(&cfg, &h, true);
-    mt_VM *probe = mt_new(&cfg);
-    size_t base = h.live_bytes;
-    mt_free(probe);
-    cfg.memory_limit = base + (8u << 20);
-    mt_VM *vm = mt_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
+    mt_VM *vm = host_limited_vm(&h, 8u << 20);
     const char *src = "def ticker():\n    for i in range(3):\n        sleep(0)\n"
                       "    return \"ticked\"\nlet t = spawn ticker()\nrange(100000000)";
     ck_assert_int_eq(mt_exec(vm, "c", src, strlen(src), 1), MT_OK);
@@ -362,15 +355,7 @@ END_TEST
    calls that only touch slots still work, and mt_free frees everything. */
 START_TEST(dead_vm_in_the_host_loop) {
     Host h = {0};
-    mt_Config cfg;
-    host_config(&cfg, &h, true);
-    cfg.gc_stress = 0;
-    mt_VM *probe = mt_new(&cfg);
-    size_t base = h.live_bytes;
-    mt_free(probe);
-    cfg.memory_limit = base + (2u << 20);
-    mt_VM *vm = mt_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
+    mt_VM *vm = host_limited_vm(&h, 2u << 20);
     ck_assert_int_eq(mt_ensure_slots(vm, 4), MT_OK);
     const char *src = "def w():\n    sleep(100)\nlet t = spawn w()\nlet keep = []\n"
                       "try:\n    while true:\n        keep.append(\"x\" * 100000)\n"

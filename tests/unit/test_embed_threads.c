@@ -11,12 +11,6 @@
 
 #include "embed.h"
 
-static void eval(mt_VM *vm, const char *src, int slot) {
-    Host *h = mt_user_data(vm);
-    ck_assert_msg(mt_exec(vm, "eval", src, strlen(src), slot) == MT_OK, "%s: %s%s%s", src,
-                  mt_last_error(vm), h->err.text, h->nerrors ? h->errors[0].text : "");
-}
-
 /* Steps until no thread can run (the rest wait for timers, fds or the host). */
 static mt_StepInfo settle(mt_VM *vm) {
     mt_StepInfo info;
@@ -41,7 +35,7 @@ static const char workers[] =
 START_TEST(spawn_and_read_results) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
-    eval(vm, workers, -1);
+    host_eval(vm, workers, -1);
     ck_assert_int_eq(mt_get_global(vm, NULL, "work", 0), MT_OK);
     ck_assert_int_eq(mt_set_int(vm, 1, 6), MT_OK);
     ck_assert_int_eq(mt_set_int(vm, 2, 7), MT_OK);
@@ -79,7 +73,7 @@ START_TEST(spawn_and_read_results) {
     ck_assert_str_eq(mt_error_string(vm, 7), "TypeError: work() missing required argument 'a'");
     /* Mt joins a thread the host spawned. */
     ck_assert_int_eq(mt_set_global(vm, NULL, "from_host", 0), MT_OK);
-    eval(vm, "from_host.join() + 1", 8);
+    host_eval(vm, "from_host.join() + 1", 8);
     ck_assert_int_eq(mt_get_int(vm, 8), 43);
     host_free_vm(vm, &h);
     host_done(&h);
@@ -99,7 +93,7 @@ START_TEST(spawn_errors) {
     ck_assert_str_eq(mt_last_error(vm), "mt_kill: expected a thread, not int");
     ck_assert_int_eq(mt_thread_result(vm, 0, 1), MT_TYPE_ERROR);
     ck_assert_str_eq(mt_last_error(vm), "mt_thread_result: expected a thread, not int");
-    eval(vm, "coroutine(fn(): 1)", 0); /* a coroutine is no thread */
+    host_eval(vm, "coroutine(fn(): 1)", 0); /* a coroutine is no thread */
     ck_assert_int_eq(mt_kill(vm, 0), MT_TYPE_ERROR);
     mt_StepInfo info;
     ck_assert_int_eq(mt_step(vm, 0, 0, &info), MT_OK);
@@ -115,8 +109,8 @@ END_TEST
 START_TEST(kill_runs_the_cleanup) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
-    eval(vm, workers, -1);
-    eval(vm, "let ch = channel()\nlet g = spawn guarded(ch)\ng", 0);
+    host_eval(vm, workers, -1);
+    host_eval(vm, "let ch = channel()\nlet g = spawn guarded(ch)\ng", 0);
     settle(vm);
     ck_assert_int_eq(mt_thread_result(vm, 0, 1), MT_WOULD_BLOCK);
     ck_assert_int_eq(mt_kill(vm, 0), MT_OK);
@@ -152,15 +146,15 @@ START_TEST(native_kills_its_own_thread) {
     mt_VM *vm = host_vm(&h, true);
     mt_Function k = {"kill_me", native_kill_me, 1, 1};
     ck_assert_int_eq(mt_def_function(vm, &k, NULL), MT_OK);
-    eval(vm,
-         "def victim():\n    try:\n        try:\n            kill_me(current())\n"
-         "        except:\n            print(\"not an Error\")\n"
-         "        print(\"not reached\")\n    finally:\n        print(\"finally\")\n"
-         "let v = spawn victim()\n",
-         -1);
+    host_eval(vm,
+              "def victim():\n    try:\n        try:\n            kill_me(current())\n"
+              "        except:\n            print(\"not an Error\")\n"
+              "        print(\"not reached\")\n    finally:\n        print(\"finally\")\n"
+              "let v = spawn victim()\n",
+              -1);
     settle(vm);
     ck_assert_str_eq(h.out.text, "finally\n");
-    eval(vm, "v", 0);
+    host_eval(vm, "v", 0);
     ck_assert_int_eq(mt_thread_result(vm, 0, 1), MT_EXIT);
     ck_assert_int_eq(h.nerrors, 0);
     host_free_vm(vm, &h);
@@ -217,11 +211,12 @@ START_TEST(rendezvous_channel_with_mt_threads) {
     ck_assert_int_eq(mt_set_int(vm, 1, 1), MT_OK);
     ck_assert_int_eq(mt_try_send(vm, 0, 1), MT_WOULD_BLOCK); /* nobody receives */
     ck_assert_int_eq(mt_set_global(vm, NULL, "ch", 0), MT_OK);
-    eval(vm,
-         "def consumer():\n    for v in ch:\n        print(\"got\", v)\n    print(\"closed\")\n"
-         "def producer():\n    ch.send(\"from mt\")\n    print(\"sent\")\n"
-         "spawn consumer()\n",
-         -1);
+    host_eval(
+        vm,
+        "def consumer():\n    for v in ch:\n        print(\"got\", v)\n    print(\"closed\")\n"
+        "def producer():\n    ch.send(\"from mt\")\n    print(\"sent\")\n"
+        "spawn consumer()\n",
+        -1);
     settle(vm);
     for (int i = 0; i < 3; i++) {
         ck_assert_int_eq(mt_set_int(vm, 1, i), MT_OK);
@@ -243,10 +238,10 @@ START_TEST(rendezvous_channel_with_mt_threads) {
     ck_assert_str_eq(h.out.text, "got 0\ngot 1\ngot 2\nsent\ngot from mt\nclosed\n");
     ck_assert_uint_eq(info.threads, 0);
     /* A sender waiting in Mt, the host receiving. */
-    eval(vm,
-         "let out = channel()\ndef give():\n    out.send(99)\n    print(\"given\")\n"
-         "spawn give()\nout",
-         5);
+    host_eval(vm,
+              "let out = channel()\ndef give():\n    out.send(99)\n    print(\"given\")\n"
+              "spawn give()\nout",
+              5);
     settle(vm);
     ck_assert_int_eq(mt_try_recv(vm, 5, 6), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 6), 99);
@@ -291,12 +286,12 @@ START_TEST(recv_async_value_closed_killed) {
     mt_StepInfo info = settle(vm);
     ck_assert_int_eq(r.calls, 0);
     ck_assert_uint_eq(info.threads, 1); /* the wait counts as a thread */
-    eval(vm, "def send_later():\n    sleep(0.01)\n    ch.send(7)\nspawn send_later()\n", -1);
+    host_eval(vm, "def send_later():\n    sleep(0.01)\n    ch.send(7)\nspawn send_later()\n", -1);
     ck_assert_int_eq(mt_run(vm), MT_OK);
     ck_assert_int_eq(r.calls, 1);
     ck_assert_int_eq(r.status[0], MT_OK);
     ck_assert_str_eq(r.value[0], "7");
-    eval(vm, "last_ready", 3);
+    host_eval(vm, "last_ready", 3);
     ck_assert_int_eq(mt_get_int(vm, 3), 7);
     /* Closed. */
     ck_assert_int_eq(mt_recv_async(vm, 0, on_ready, &r), MT_OK);
@@ -327,7 +322,7 @@ START_TEST(recv_async_buffered_values) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
     Ready r = {0};
-    eval(vm, "let ch = channel(3)\nch.send(1)\nch.send(2)\nch", 0);
+    host_eval(vm, "let ch = channel(3)\nch.send(1)\nch.send(2)\nch", 0);
     ck_assert_int_eq(mt_recv_async(vm, 0, on_ready, &r), MT_OK);
     ck_assert_int_eq(mt_recv_async(vm, 0, on_ready, &r), MT_OK);
     ck_assert_int_eq(mt_recv_async(vm, 0, on_ready, &r), MT_OK);
@@ -335,7 +330,7 @@ START_TEST(recv_async_buffered_values) {
     ck_assert_int_eq(r.calls, 2);
     ck_assert_str_eq(r.value[0], "1");
     ck_assert_str_eq(r.value[1], "2");
-    eval(vm, "ch.send(\"three\")\n", -1);
+    host_eval(vm, "ch.send(\"three\")\n", -1);
     settle(vm);
     ck_assert_int_eq(r.calls, 3);
     ck_assert_str_eq(r.value[2], "str");
@@ -419,13 +414,13 @@ START_TEST(suspend_and_resume_from_a_host_loop) {
     Host h = {0};
     Ops ops = {0};
     mt_VM *vm = fetch_vm(&h, &ops);
-    eval(vm,
-         "let results = []\n"
-         "def client(n):\n"
-         "    try:\n        results.append(fetch(n) + 1)\n"
-         "    except KeyError as e:\n        results.append(e.message)\n"
-         "for n in [1, -1, 2, 3]:\n    spawn client(n)\n",
-         -1);
+    host_eval(vm,
+              "let results = []\n"
+              "def client(n):\n"
+              "    try:\n        results.append(fetch(n) + 1)\n"
+              "    except KeyError as e:\n        results.append(e.message)\n"
+              "for n in [1, -1, 2, 3]:\n    spawn client(n)\n",
+              -1);
     mt_StepInfo info = settle(vm);
     ck_assert_int_eq(ops.npending, 4);
     ck_assert_uint_eq(info.threads, 4);
@@ -436,7 +431,7 @@ START_TEST(suspend_and_resume_from_a_host_loop) {
         info = settle(vm);
     }
     ck_assert_int_eq(turns, 4);
-    eval(vm, "str(results)", 0);
+    host_eval(vm, "str(results)", 0);
     ck_assert_str_eq(mt_get_str(vm, 0, NULL), "[11, \"no such record\", 21, 31]");
     ck_assert_int_eq(ops.cancelled, 0);
     ck_assert_int_eq(h.nerrors, 0);
@@ -455,10 +450,10 @@ START_TEST(suspended_chunk_waits_for_the_host) {
     const char *chunk = "print(\"got\", fetch(4))\n";
     ck_assert_int_eq(mt_exec(vm, "c", chunk, strlen(chunk), -1), MT_WOULD_BLOCK);
     ck_assert_int_eq(ops.npending, 1);
-    eval(vm, "def anon():\n    print(\"anon\", fetch(5))\nspawn anon()\n", -1);
+    host_eval(vm, "def anon():\n    print(\"anon\", fetch(5))\nspawn anon()\n", -1);
     ck_assert_int_eq(mt_run(vm), MT_OK); /* both wait for the host */
     ck_assert_int_eq(ops.npending, 2);
-    eval(vm, "for i in range(100):\n    let junk = [i] * 10\ngc()\ngc()\n", -1);
+    host_eval(vm, "for i in range(100):\n    let junk = [i] * 10\ngc()\ngc()\n", -1);
     complete_one(vm, &ops);
     complete_one(vm, &ops);
     ck_assert_int_eq(mt_run(vm), MT_OK);
@@ -473,7 +468,7 @@ START_TEST(resume_only_pending_suspensions) {
     Host h = {0};
     Ops ops = {0};
     mt_VM *vm = fetch_vm(&h, &ops);
-    eval(vm, "def c():\n    return fetch(1)\nlet t = spawn c()\nt", 1);
+    host_eval(vm, "def c():\n    return fetch(1)\nlet t = spawn c()\nt", 1);
     settle(vm);
     mt_Suspension *s = ops.pending[0];
     complete_one(vm, &ops);
@@ -486,10 +481,10 @@ START_TEST(resume_only_pending_suspensions) {
     ck_assert_int_eq(mt_thread_result(vm, 1, 2), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 2), 10);
     /* An error class that is no error class. */
-    eval(vm,
-         "def d():\n    try:\n        fetch(2)\n    except Error as e:\n"
-         "        return type(e) + \": \" + e.message\nlet u = spawn d()\nu",
-         1);
+    host_eval(vm,
+              "def d():\n    try:\n        fetch(2)\n    except Error as e:\n"
+              "        return type(e) + \": \" + e.message\nlet u = spawn d()\nu",
+              1);
     settle(vm);
     ck_assert_int_eq(mt_resume_error(vm, ops.pending[0], "Nope", "why"), MT_OK);
     settle(vm);
@@ -507,11 +502,11 @@ START_TEST(cancel_when_killed_or_freed) {
     Host h = {0};
     Ops ops = {0};
     mt_VM *vm = fetch_vm(&h, &ops);
-    eval(vm,
-         "def c(n):\n    try:\n        return fetch(n)\n    finally:\n"
-         "        print(\"cleanup\", n)\n"
-         "let a = spawn c(1)\nlet b = spawn c(2)\nlet d = spawn c(3)\na",
-         0);
+    host_eval(vm,
+              "def c(n):\n    try:\n        return fetch(n)\n    finally:\n"
+              "        print(\"cleanup\", n)\n"
+              "let a = spawn c(1)\nlet b = spawn c(2)\nlet d = spawn c(3)\na",
+              0);
     settle(vm);
     ck_assert_int_eq(ops.npending, 3);
     mt_Suspension *sa = NULL;
@@ -540,7 +535,7 @@ START_TEST(cancel_when_the_program_exits) {
     Host h = {0};
     Ops ops = {0};
     mt_VM *vm = fetch_vm(&h, &ops);
-    eval(vm, "def c():\n    fetch(1)\nspawn c()\nspawn c()\n", -1);
+    host_eval(vm, "def c():\n    fetch(1)\nspawn c()\nspawn c()\n", -1);
     settle(vm);
     ck_assert_int_eq(ops.npending, 2);
     ck_assert_int_eq(mt_exec(vm, "c", "exit(6)", 7, -1), MT_EXIT);
@@ -568,12 +563,12 @@ START_TEST(suspend_where_it_cannot) {
     ck_assert_int_eq(mt_suspend(vm, &s, on_cancel, &ops), MT_NATIVE_ERROR);
     ck_assert_ptr_null(s);
     ck_assert_str_eq(mt_last_error(vm), "mt_suspend outside a native");
-    eval(vm, "def c():\n    return fetch(2)\nlet t = spawn c()\n", -1); /* still works */
+    host_eval(vm, "def c():\n    return fetch(2)\nlet t = spawn c()\n", -1); /* still works */
     settle(vm);
     ck_assert_int_eq(ops.npending, 1);
     complete_one(vm, &ops);
     settle(vm);
-    eval(vm, "t.join()", 0);
+    host_eval(vm, "t.join()", 0);
     ck_assert_int_eq(mt_get_int(vm, 0), 20);
     host_free_vm(vm, &h);
     host_done(&h);

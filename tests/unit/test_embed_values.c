@@ -13,13 +13,6 @@
 
 #include "embed.h"
 
-/* mt_exec with the value of its last expression in `slot`. */
-static void eval(mt_VM *vm, const char *src, int slot) {
-    Host *h = mt_user_data(vm);
-    ck_assert_msg(mt_exec(vm, "eval", src, strlen(src), slot) == MT_OK, "%s: %s%s%s", src,
-                  mt_last_error(vm), h->err.text, h->nerrors ? h->errors[0].text : "");
-}
-
 /* {== Slots ==} */
 
 /* The host's frame starts empty; slots exist once made, new ones hold nil, reading past
@@ -87,7 +80,7 @@ START_TEST(scalars_round_trip) {
     ck_assert_int_eq(mt_set_float(vm, 3, NAN), MT_OK);
     ck_assert(isnan(mt_get_float(vm, 3)));
     /* Values made in Mt read the same. */
-    eval(vm, "[2 ** 62 + 1, -7, 0.1, true]", 4);
+    host_eval(vm, "[2 ** 62 + 1, -7, 0.1, true]", 4);
     ck_assert_int_eq(mt_list_get(vm, 4, 0, 5), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 5), (1LL << 62) + 1);
     ck_assert_int_eq(mt_list_get(vm, 4, 1, 5), MT_OK);
@@ -129,10 +122,10 @@ END_TEST
 START_TEST(truthy_is_mts_truth) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, false);
-    eval(vm,
-         "[nil, false, 0, 0.0, \"\", [], {}, b\"\", true, 1, -0.5, \"0\", [0], {0: 0}, "
-         "b\"\\x00\", range(0), len]",
-         0);
+    host_eval(vm,
+              "[nil, false, 0, 0.0, \"\", [], {}, b\"\", true, 1, -0.5, \"0\", [0], {0: 0}, "
+              "b\"\\x00\", range(0), len]",
+              0);
     for (int64_t i = 0; i < mt_len(vm, 0); i++) {
         ck_assert_int_eq(mt_list_get(vm, 0, i, 1), MT_OK);
         ck_assert_msg(mt_truthy(vm, 1) == (i >= 8), "item %d", (int)i);
@@ -165,7 +158,7 @@ START_TEST(strings_round_trip_as_utf8) {
     ck_assert_str_eq(mt_get_str(vm, 1, &len), "");
     ck_assert_uint_eq(len, 0);
     /* A str made by Mt reads back the same way. */
-    eval(vm, "\"\\u{e9}\" * 3", 2);
+    host_eval(vm, "\"\\u{e9}\" * 3", 2);
     ck_assert_str_eq(mt_get_str(vm, 2, &len), "\xc3\xa9\xc3\xa9\xc3\xa9");
     ck_assert_uint_eq(len, 6);
     host_free_vm(vm, &h);
@@ -230,7 +223,7 @@ START_TEST(bytes_round_trip) {
     ck_assert(!mt_truthy(vm, 1));
     /* Mt sees what the host made, and the host what Mt made. */
     ck_assert_int_eq(mt_set_global(vm, NULL, "blob", 0), MT_OK);
-    eval(vm, "[len(blob), blob[2], blob + b\"!\"]", 2);
+    host_eval(vm, "[len(blob), blob[2], blob + b\"!\"]", 2);
     ck_assert_int_eq(mt_list_get(vm, 2, 0, 3), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 3), 6);
     ck_assert_int_eq(mt_list_get(vm, 2, 1, 3), MT_OK);
@@ -276,7 +269,7 @@ START_TEST(lists) {
     /* Mt sees the host's list; a list holds itself. */
     ck_assert_int_eq(mt_list_append(vm, 0, 0), MT_OK);
     ck_assert_int_eq(mt_set_global(vm, NULL, "xs", 0), MT_OK);
-    eval(vm, "xs[-1].append(7)\n[len(xs), xs[98], xs[-2][-1], xs[3]]", 3);
+    host_eval(vm, "xs[-1].append(7)\n[len(xs), xs[98], xs[-2][-1], xs[3]]", 3);
     ck_assert_int_eq(mt_list_get(vm, 3, 0, 4), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 4), 102);
     ck_assert_int_eq(mt_list_get(vm, 3, 1, 4), MT_OK);
@@ -351,7 +344,7 @@ START_TEST(maps) {
     ck_assert_str_eq(mt_last_error(vm), "mt_map_set: expected a map, not str");
     /* Mt sees the host's map in insertion order, and the host Mt's. */
     ck_assert_int_eq(mt_set_global(vm, NULL, "m", 0), MT_OK);
-    eval(vm, "m[\"new\"] = nil\nstr(m)", 4);
+    host_eval(vm, "m[\"new\"] = nil\nstr(m)", 4);
     ck_assert_str_eq(mt_get_str(vm, 4, NULL), "{\"k\": 1, 1: \"one\", \"new\": nil}");
     ck_assert_int_eq(mt_len(vm, 0), 3);
     host_free_vm(vm, &h);
@@ -363,7 +356,7 @@ END_TEST
 START_TEST(len_of_every_type) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, false);
-    eval(vm, "[\"\\u{1F600}ab\", b\"abc\", [1, 2, 3, 4], {1: 2}, 5, nil, 1.5, len]", 0);
+    host_eval(vm, "[\"\\u{1F600}ab\", b\"abc\", [1, 2, 3, 4], {1: 2}, 5, nil, 1.5, len]", 0);
     static const int64_t want[] = {3, 3, 4, 1, -1, -1, -1, -1};
     for (int i = 0; i < 8; i++) {
         ck_assert_int_eq(mt_list_get(vm, 0, i, 1), MT_OK);
@@ -379,12 +372,12 @@ END_TEST
 START_TEST(types_of_other_values) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, false);
-    eval(vm,
-         "class Point:\n    def init(self):\n        self.x = 1\n"
-         "def f():\n    return 1\n"
-         "let things = [f, len, Point, Point(), Point().init, spawn f(), channel(), "
-         "coroutine(f), range(3), fn(x): x]\nthings",
-         0);
+    host_eval(vm,
+              "class Point:\n    def init(self):\n        self.x = 1\n"
+              "def f():\n    return 1\n"
+              "let things = [f, len, Point, Point(), Point().init, spawn f(), channel(), "
+              "coroutine(f), range(3), fn(x): x]\nthings",
+              0);
     static const mt_Type types[] = {MT_TFUNCTION, MT_TFUNCTION, MT_TFUNCTION, MT_TOTHER,
                                     MT_TFUNCTION, MT_TTHREAD,   MT_TCHANNEL,  MT_TOTHER,
                                     MT_TOTHER,    MT_TFUNCTION};
@@ -396,7 +389,7 @@ START_TEST(types_of_other_values) {
         ck_assert_str_eq(mt_type_name(vm, 1), names[i]);
     }
     ck_assert_int_eq(mt_get_global(vm, "math", "pi", 1), MT_OK); /* opens math */
-    eval(vm, "import math\nmath", 1);
+    host_eval(vm, "import math\nmath", 1);
     ck_assert_int_eq(mt_type(vm, 1), MT_TOTHER);
     ck_assert_str_eq(mt_type_name(vm, 1), "module");
     host_free_vm(vm, &h);
@@ -430,7 +423,7 @@ START_TEST(host_module_globals) {
     mt_VM *vm = host_vm(&h, true);
     ck_assert_int_eq(mt_set_int(vm, 0, 41), MT_OK);
     ck_assert_int_eq(mt_set_global(vm, NULL, "answer", 0), MT_OK);
-    eval(vm, "answer += 1\nlet doubled = answer * 2\ndef later():\n    return not_yet\n", -1);
+    host_eval(vm, "answer += 1\nlet doubled = answer * 2\ndef later():\n    return not_yet\n", -1);
     ck_assert_int_eq(mt_get_global(vm, NULL, "answer", 1), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 1), 42);
     ck_assert_int_eq(mt_get_global(vm, NULL, "doubled", 1), MT_OK);
@@ -446,11 +439,11 @@ START_TEST(host_module_globals) {
     ck_assert_int_eq(mt_exec(vm, "c", "later()", 7, -1), MT_RUNTIME_ERROR);
     ck_assert_int_eq(mt_set_str(vm, 0, "now"), MT_OK);
     ck_assert_int_eq(mt_set_global(vm, NULL, "not_yet", 0), MT_OK);
-    eval(vm, "later()", 2);
+    host_eval(vm, "later()", 2);
     ck_assert_str_eq(mt_get_str(vm, 2, NULL), "now");
     /* A global of the host module shadows a builtin there. */
     ck_assert_int_eq(mt_set_global(vm, NULL, "len", 0), MT_OK);
-    eval(vm, "len", 2);
+    host_eval(vm, "len", 2);
     ck_assert_str_eq(mt_get_str(vm, 2, NULL), "now");
     host_free_vm(vm, &h);
     host_done(&h);
@@ -484,7 +477,7 @@ START_TEST(module_globals) {
     ck_assert_int_eq(mt_set_global(vm, "no_such_module", "x", 0), MT_NOT_FOUND);
     /* A module from a file: found once imported, and only then. */
     ck_assert_int_eq(mt_get_global(vm, "filemod", "value", 0), MT_NOT_FOUND);
-    eval(vm, "import filemod\n", -1);
+    host_eval(vm, "import filemod\n", -1);
     ck_assert_int_eq(mt_get_global(vm, "filemod", "value", 0), MT_OK);
     ck_assert_str_eq(mt_get_str(vm, 0, NULL), "from file");
     ck_assert_int_eq(mt_get_global(vm, "filemod", "print", 0), MT_NOT_FOUND); /* no builtins */
@@ -492,7 +485,7 @@ START_TEST(module_globals) {
     ck_assert_int_eq(mt_set_int(vm, 0, 3), MT_OK);
     ck_assert_int_eq(mt_set_global(vm, "filemod", "value", 0), MT_OK);
     ck_assert_int_eq(mt_set_global(vm, "filemod", "added", 0), MT_OK);
-    eval(vm, "[filemod.value, filemod.added]", 1);
+    host_eval(vm, "[filemod.value, filemod.added]", 1);
     ck_assert_int_eq(mt_list_get(vm, 1, 1, 2), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 2), 3);
     ck_assert_int_eq(mt_list_get(vm, 1, 0, 2), MT_OK);
@@ -509,10 +502,10 @@ END_TEST
 START_TEST(attributes) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
-    eval(vm,
-         "class Point:\n    def init(self, x):\n        self.x = x\n"
-         "    def twice(self):\n        return self.x * 2\nPoint(21)",
-         0);
+    host_eval(vm,
+              "class Point:\n    def init(self, x):\n        self.x = x\n"
+              "    def twice(self):\n        return self.x * 2\nPoint(21)",
+              0);
     ck_assert_int_eq(mt_get_attr(vm, 0, "x", 1), MT_OK);
     ck_assert_int_eq(mt_get_int(vm, 1), 21);
     ck_assert_int_eq(mt_get_attr(vm, 0, "twice", 1), MT_OK); /* a bound method */
@@ -528,7 +521,7 @@ START_TEST(attributes) {
     ck_assert_int_eq(mt_get_attr(vm, 2, "upper", 3), MT_OK);
     ck_assert_int_eq(mt_call(vm, 3, 0), MT_OK);
     ck_assert_str_eq(mt_get_str(vm, 3, NULL), "ABC");
-    eval(vm, "import math\nmath", 2);
+    host_eval(vm, "import math\nmath", 2);
     ck_assert_int_eq(mt_get_attr(vm, 2, "tau", 3), MT_OK);
     ck_assert(mt_get_float(vm, 3) == 2 * M_PI);
     ck_assert_int_eq(mt_get_attr(vm, 2, "nope", 3), MT_NOT_FOUND);
@@ -547,14 +540,15 @@ END_TEST
 START_TEST(handles_survive_collections) {
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
-    eval(vm, "let big = []\nfor i in range(1000):\n    big.append(str(i) * 3)\nbig", 0);
+    host_eval(vm, "let big = []\nfor i in range(1000):\n    big.append(str(i) * 3)\nbig", 0);
     mt_Handle *list = mt_handle(vm, 0);
     ck_assert_ptr_nonnull(list);
     ck_assert_int_eq(mt_set_str(vm, 0, "kept \xe2\x9c\x93"), MT_OK);
     mt_Handle *text = mt_handle(vm, 0);
     const char *chars = mt_get_str(vm, 0, NULL);
     ck_assert_int_eq(mt_set_nil(vm, 0), MT_OK);
-    eval(vm, "big = nil\nfor i in range(200):\n    let junk = [str(i)] * 100\ngc()\ngc()\n", -1);
+    host_eval(vm, "big = nil\nfor i in range(200):\n    let junk = [str(i)] * 100\ngc()\ngc()\n",
+              -1);
     ck_assert_str_eq(chars, "kept \xe2\x9c\x93");
     ck_assert_int_eq(mt_handle_get(vm, list, 1), MT_OK);
     ck_assert_int_eq(mt_len(vm, 1), 1000);
@@ -574,7 +568,7 @@ START_TEST(handles_survive_collections) {
         many[i] = mt_handle(vm, 0);
     }
     for (int i = 0; i < 50; i += 2) mt_release(vm, many[i]);
-    eval(vm, "gc()\n", -1);
+    host_eval(vm, "gc()\n", -1);
     for (int i = 1; i < 50; i += 2) {
         ck_assert_int_eq(mt_handle_get(vm, many[i], 0), MT_OK);
         ck_assert_int_eq(mt_get_int(vm, 0), i);
@@ -592,9 +586,9 @@ START_TEST(slots_are_roots) {
     for (int i = 0; i < 20; i++) {
         char src[64];
         snprintf(src, sizeof src, "[%d] * %d", i, i + 1);
-        eval(vm, src, i);
+        host_eval(vm, src, i);
     }
-    eval(vm, "for i in range(100):\n    let junk = {i: [i]}\ngc()\n", -1);
+    host_eval(vm, "for i in range(100):\n    let junk = {i: [i]}\ngc()\n", -1);
     for (int i = 0; i < 20; i++) {
         ck_assert_int_eq(mt_len(vm, i), i + 1);
         ck_assert_int_eq(mt_list_get(vm, i, -1, 30), MT_OK);
