@@ -738,10 +738,11 @@ static void expression_statement(C *c) {
     c->assigned = false;
     mtcx_expr_prec(c, PREC_ASSIGNMENT);
     if (!c->assigned) {
-        if (c->repl && c->fs->kind == FN_MODULE && c->fs->scope_depth == 0) {
+        if (c->repl && c->fs->kind == FN_MODULE && c->stmt_depth == 1) {
             /* A chunk's top-level expression: its value is what the host shows. */
             String *name = mto_intern_z(c->vm, MT_CHUNK_RESULT);
             mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+            c->result_set = true;
         } else {
             mtce_emit(c, OP_POP);
         }
@@ -751,7 +752,17 @@ static void expression_statement(C *c) {
 
 static void select_statement(C *c);
 
+static void statement_kind(C *c);
+
+/* One statement; the depth tells a chunk's top-level expression statements (whose value
+   the host gets) from those nested in blocks. */
 static void statement(C *c) {
+    c->stmt_depth++;
+    statement_kind(c);
+    c->stmt_depth--;
+}
+
+static void statement_kind(C *c) {
     if (c->fs->stack != c->fs->nlocals) {
         /* Every statement starts with an empty operand stack. */
         mtce_error(c, "internal compiler error: stack imbalance");
@@ -958,6 +969,14 @@ static void invalid_utf8_error(VM *vm, Module *m, int line, int col) {
     mtmod_set_compile_error(vm, msg, false);
 }
 
+/* A chunk whose last statement is no expression has no value, whatever an earlier
+   expression statement stored. */
+static void clear_result(C *c) {
+    String *name = mto_intern_z(c->vm, MT_CHUNK_RESULT);
+    mtce_emit(c, OP_NIL);
+    mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+}
+
 /* Frees what a compile that did not finish holds. */
 static void abandon(C *c) {
     for (FnState *fs = c->fs; fs; fs = fs->enclosing) mtce_fn_free(c, fs);
@@ -1005,7 +1024,11 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, Co
         FnState *top = mtce_tmp_realloc(c, NULL, sizeof(FnState));
         mtce_fn_begin(c, top, FN_MODULE, vm->names.module);
         mtcx_advance(c);
-        while (!mtcx_check(c, TOK_EOF)) statement(c);
+        while (!mtcx_check(c, TOK_EOF)) {
+            c->result_set = false;
+            statement(c);
+        }
+        if (repl && !c->result_set) clear_result(c);
         mtce_emit(c, OP_NIL);
         mtce_emit(c, OP_RETURN);
         result = mtce_fn_end(c);

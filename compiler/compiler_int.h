@@ -108,6 +108,8 @@ typedef struct CompilerState {
     size_t error_size; /* see error */
     bool incomplete;   /* the error is input ending too early (the REPL continues) */
     bool repl;         /* compiling a REPL entry (an expression statement prints its value) */
+    bool result_set;   /* repl: the top-level statement just compiled stored its value */
+    int stmt_depth;    /* statements being compiled, nested (1: a top-level one) */
     bool assigned;     /* the expression statement just parsed was an assignment */
     int depth;         /* parse nesting */
     int spawn_pending; /* the parse depth of a `spawn` waiting for its call, or 0 */

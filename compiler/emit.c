@@ -101,7 +101,11 @@ _Noreturn void mtce_error_at(C *c, const Token *t, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (t->type == TOK_EOF || (t->type == TOK_ERROR && c->lex.incomplete)) c->incomplete = true;
+    /* The source ended too early: at its end, or inside a bracket (the lexer then ends the
+       last line with a NEWLINE, the token found), or inside a string (a lexer error). */
+    if (t->type == TOK_EOF ||
+        ((t->type == TOK_ERROR || t->type == TOK_NEWLINE) && c->lex.incomplete))
+        c->incomplete = true;
     format_error(c, t->line, t->col, msg);
     longjmp(c->abort, 1);
 }

@@ -126,7 +126,10 @@ typedef void (*mt_ErrorFn)(mt_VM *vm, const mt_ErrorInfo *error, void *user_data
 /* Module loader: `import name` asks it before looking for a file. To supply the module,
    set *source to its text (and *len to its length) and *path to the name tracebacks show
    (NULL: the module name), then return true; the text must stay valid until release is
-   called with it (release may be NULL). Return false to let the VM look further. */
+   called with it (release may be NULL), which happens once for each text handed over,
+   as soon as it is copied. Return false to let the VM look further. A module is kept
+   under its path and runs once: a later `import name` finds it without asking again when
+   the path is the name, and otherwise asks again and finds the path loaded already. */
 typedef struct mt_ModuleSource {
     const char *source;
     size_t len;
@@ -300,7 +303,9 @@ typedef enum {
     MT_TOTHER,   /* instances, coroutines, modules, ranges ... */
 } mt_Type;
 
-/* Slots 0..n-1 exist from now on (new ones hold nil). MT_OK or MT_MEMORY_ERROR. */
+/* Slots 0..n-1 exist from now on (new ones hold nil). MT_OK or MT_MEMORY_ERROR
+   (MT_TYPE_ERROR for n < 0). A write to a slot past the end makes it exist the same way;
+   a write to a negative slot is MT_TYPE_ERROR. */
 MT_API mt_Status mt_ensure_slots(mt_VM *vm, int n);
 /* How many slots exist (in a native: at least argc + 1). */
 MT_API int mt_slot_count(mt_VM *vm);
@@ -363,11 +368,16 @@ MT_API void mt_release(mt_VM *vm, mt_Handle *handle);
 
 /* Calls the callable in `slot` with the argc values in slot+1 .. slot+argc, and runs it
    to its end before returning: the result replaces the callable in `slot` (MT_OK), or
-   the error it raised does (MT_RUNTIME_ERROR; nothing is reported). Other threads do not
-   run meanwhile. The callee may resume coroutines, but it may not wait (a channel
-   operation that would block, sleep, join, a suspending native ...): that raises Error
-   "cannot wait inside mt_call" in it. Usable from the host and from inside natives. A
-   signal arriving meanwhile is delivered after it returns. */
+   the error it raised does (MT_RUNTIME_ERROR; nothing is reported), with MT_EXIT when
+   that error is an Exit (exit(n), SystemExit: the program does not end by itself, the
+   host decides) and MT_MEMORY_ERROR when it is MemoryError. MT_TYPE_ERROR (the slots do
+   not exist, or the value is not callable) calls nothing. Calls nested more than 200
+   deep (natives calling mt_call calling natives ...) fail with RecursionError as if the
+   callee raised it. Other threads do not run meanwhile. The callee may resume
+   coroutines, but it may not wait (a channel operation that would block, sleep, join, a
+   suspending native ...): that raises Error "cannot wait inside mt_call" in it. Usable
+   from the host and from inside natives. A signal arriving meanwhile is delivered after
+   it returns. */
 MT_API mt_Status mt_call(mt_VM *vm, int slot, int argc);
 /* obj.name(args): the receiver in `slot`, the argc arguments after it; the result
    replaces the receiver. As mt_call. */
@@ -400,7 +410,8 @@ typedef struct mt_Function {
 } mt_Function;
 
 /* Sets the native's pending error: the named class (a builtin one such as "ValueError",
-   or a class among the host module's globals) with a printf-style message. Returns
+   or a class among the host module's globals) with a printf-style message; a name that
+   is no error class gives Error, whose message says so. Returns
    MT_NATIVE_ERROR, for `return mt_raise(...)`. Outside a native it only sets
    mt_last_error. */
 MT_API int mt_raise(mt_VM *vm, const char *error_class, const char *fmt, ...)
@@ -419,7 +430,10 @@ MT_API bool mt_arg_int(mt_VM *vm, int slot, int64_t *out);
 MT_API bool mt_arg_float(mt_VM *vm, int slot, double *out);
 MT_API bool mt_arg_str(mt_VM *vm, int slot, const char **out, size_t *len);
 
-/* Defines a native function as a builtin: a global every script and chunk sees. */
+/* Defines a native function as a builtin: a global every script and chunk sees (also
+   chunks compiled before, which did not find it or saw an earlier builtin of that name).
+   These three return MT_TYPE_ERROR for a definition without a name or a function, or with
+   an impossible arity (min_args < 0, max_args < min_args, max_args > 255). */
 MT_API mt_Status mt_def_function(mt_VM *vm, const mt_Function *fn, void *user_data);
 /* Makes a native function value in `slot`. */
 MT_API mt_Status mt_new_function(mt_VM *vm, int slot, const mt_Function *fn, void *user_data);
@@ -459,7 +473,9 @@ MT_API void *mt_get_foreign(mt_VM *vm, int slot, const char *class_name);
 /* Spawns a thread calling the callable in `slot` with argc arguments after it; the
    thread replaces the callable. It runs when the host runs the scheduler. */
 MT_API mt_Status mt_spawn(mt_VM *vm, int slot, int argc);
-/* Asks the thread in `slot` to end (ThreadExit, its cleanup runs); does not wait. */
+/* Asks the thread in `slot` to end (ThreadExit, its cleanup runs); does not wait. A
+   thread not started yet never runs. Inside a native, killing its own thread returns
+   MT_EXIT with ThreadExit as the native's pending error (return MT_NATIVE_ERROR). */
 MT_API mt_Status mt_kill(mt_VM *vm, int slot);
 /* The thread's end: MT_OK (its value in dst), MT_RUNTIME_ERROR (its error in dst),
    MT_EXIT (it was killed or exited; dst nil) or MT_WOULD_BLOCK (still alive). */
@@ -496,7 +512,8 @@ typedef void (*mt_CancelFn)(mt_VM *vm, mt_Suspension *suspension, void *user_dat
    returns what this returns. Inside mt_call it raises the "cannot wait" Error instead. */
 MT_API int mt_suspend(mt_VM *vm, mt_Suspension **out, mt_CancelFn cancel, void *user_data);
 /* Completes a suspension with the value in `slot` / with an error. The thread runs when
-   the host next runs the scheduler. MT_OK or MT_MEMORY_ERROR (the error could not be
+   the host next runs the scheduler. MT_OK, MT_TYPE_ERROR (the token is not pending: it
+   was completed or cancelled), or MT_MEMORY_ERROR (the error could not be
    made: the thread gets MemoryError). */
 MT_API mt_Status mt_resume(mt_VM *vm, mt_Suspension *suspension, int slot);
 MT_API mt_Status mt_resume_error(mt_VM *vm, mt_Suspension *suspension, const char *error_class,

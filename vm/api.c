@@ -217,14 +217,16 @@ void mt_signal(mt_VM *vm, int signo) {
     mtpoll_wake(vm); /* a scheduler asleep in the poller notices at once */
 }
 
-/* The frames of an error's traceback for error_fn (a host block; NULL if none or no
-   memory), innermost first; *n their count. */
-static mt_TraceFrame *trace_frames(VM *vm, Value exc, int *n) {
+/* The frames of an error's traceback for error_fn (a host block of *size bytes; NULL if
+   none or no memory), innermost first; *n their count. */
+static mt_TraceFrame *trace_frames(VM *vm, Value exc, int *n, size_t *size) {
     *n = 0;
+    *size = 0;
     Trace *t = mte_trace_of(vm, exc);
     if (!t || t->count == 0) return NULL;
     mt_TraceFrame *fr = mtmem_host_realloc(vm, NULL, 0, t->count * sizeof *fr);
     if (!fr) return NULL;
+    *size = t->count * sizeof *fr; /* frames of the library are left out: *n may be less */
     for (uint32_t i = 0; i < t->count; i++) {
         Proto *p = t->entries[i].proto;
         if (p->module && p->module->path == NULL && p->module->name->chars[0] == '<' &&
@@ -255,13 +257,14 @@ bool mtapi_report_error(VM *vm, Value exc, Fiber *thread, const char *text) {
     info.error_class = IS_INSTANCE(exc) ? AS_INSTANCE(exc)->klass->name->chars : "Error";
     info.message = error_message(vm, exc);
     info.thread_id = thread ? thread->id : 0;
-    mt_TraceFrame *frames = trace_frames(vm, exc, &info.nframes);
+    size_t size;
+    mt_TraceFrame *frames = trace_frames(vm, exc, &info.nframes, &size);
     info.frames = frames;
     info.file = info.nframes ? frames[0].file : "";
     info.line = info.nframes ? frames[0].line : 0;
     info.text = text;
     fn(vm, &info, vm->config.user_data);
-    if (frames) mtmem_host_realloc(vm, frames, 0, 0);
+    if (frames) mtmem_host_realloc(vm, frames, size, 0);
     vm->error_reported = true;
     return true;
 }
@@ -288,7 +291,7 @@ static void set_argv_list(VM *vm, int argc, const char *const *argv) {
     List *l = mto_list(vm, 0);
     vm->argv = OBJ_VAL(l);
     for (int i = 0; i < argc; i++) mto_list_push(vm, l, OBJ_VAL(mto_string_z(vm, argv[i])));
-    mtlib_define(vm, "argv", vm->argv);
+    mtapi_define_builtin(vm, "argv", vm->argv);
 }
 
 mt_Status mt_set_argv(mt_VM *vm, int argc, const char *const *argv) {
@@ -356,11 +359,11 @@ static mt_Status prepare(VM *vm, Source *src) {
         mtapi_report_compile_error(vm);
         return MT_COMPILE_ERROR;
     }
+    mtgc_push_temp(vm, OBJ_VAL(cl)); /* the listing allocates too (constants' text) */
     if (src->use == SOURCE_DISASSEMBLE) mtd_disassemble(vm, cl->proto);
-    if (src->use != SOURCE_RUN) return MT_EXIT; /* done: nothing to run */
-    mtgc_push_temp(vm, OBJ_VAL(cl));
-    mtth_start_main(vm, cl);
+    if (src->use == SOURCE_RUN) mtth_start_main(vm, cl);
     mtgc_pop_temp(vm, 1);
+    if (src->use != SOURCE_RUN) return MT_EXIT; /* done: nothing to run */
     return MT_OK;
 }
 
@@ -455,6 +458,7 @@ static void host_begin(VM *vm) {
         s->status_fixed = false;
         s->status = 0;
         vm->exit_status = 0;
+        vm->error_reported = false;
     }
     s->stop = false;
     vm->budget.spent = false;
@@ -560,7 +564,8 @@ mt_Status mt_exec(mt_VM *vm, const char *name, const char *source, size_t len, i
         chunk_result(vm, result_slot);
         return MT_OK;
     }
-    if (t->state == FIBER_FAILED) return MT_RUNTIME_ERROR;
+    if (t->state == FIBER_FAILED)
+        return mte_is(vm, t->result, ERR_MEMORY) ? MT_MEMORY_ERROR : MT_RUNTIME_ERROR;
     return MT_WOULD_BLOCK;
 }
 
@@ -667,6 +672,7 @@ int mt_free(mt_VM *vm) {
     end_threads(vm);
     int status = vm->exit_status;
     if (vm->sched->status_fixed && vm->exit_status == 0) status = vm->sched->status;
+    else if (status == 0 && vm->error_reported) status = 1; /* a host's chunk or thread failed */
     mtout_flush(vm);
     destroy(vm);
     return status;

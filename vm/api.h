@@ -50,6 +50,7 @@ typedef struct ApiState {
        mt_raise and failed calls set and MT_NATIVE_ERROR raises. */
     Value pending;
     bool in_native;                  /* the current frame is a native's */
+    const char *native_name;         /* that native's name, which argument errors give */
     Value *native_args;              /* that native's args on its fiber (its result slot) */
     mt_Handle *handles;              /* live handles */
     mt_Suspension *suspensions;      /* suspended natives not completed yet */
@@ -82,6 +83,10 @@ MT_INTERNAL mt_Status mtapi_no_memory(VM *vm);
 
 /* Stores v in slot i of the current frame (which exists: the caller made sure). */
 MT_INTERNAL void mtapi_store(VM *vm, int i, Value v);
+
+/* Defines (or redefines) a builtin for the host, so that code already compiled sees it:
+   see api_native.c. Raises MemoryError. */
+MT_INTERNAL void mtapi_define_builtin(VM *vm, const char *name, Value v);
 
 /* Records msg as mt_last_error (a static fallback when memory is short). */
 MT_INTERNAL void mtapi_set_error(VM *vm, const char *fmt, ...) MT_PRINTF(2, 3);

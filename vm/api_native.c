@@ -30,13 +30,16 @@ typedef struct {
     uint32_t base, count;
     Value pending, *args;
     bool in_native;
+    const char *name;
 } SavedFrame;
 
-/* Opens a frame over the slots in use: slot 0 `self`, then args[1..argc]. False if there
-   is no memory for it. */
-static bool open_frame(VM *vm, SavedFrame *saved, Value self, Value *args, int argc) {
+/* Opens a frame over the slots in use for the native called `name`: slot 0 `self`, then
+   args[1..argc]. False if there is no memory for it. */
+static bool open_frame(VM *vm, SavedFrame *saved, const char *name, Value self, Value *args,
+                       int argc) {
     ApiState *a = vm->api;
-    *saved = (SavedFrame){a->base, a->count, a->pending, a->native_args, a->in_native};
+    *saved =
+        (SavedFrame){a->base, a->count, a->pending, a->native_args, a->in_native, a->native_name};
     uint32_t base = a->base + a->count, n = (uint32_t)argc + 1;
     if (base + n > a->cap) {
         uint32_t cap = a->cap ? a->cap : 16;
@@ -53,6 +56,7 @@ static bool open_frame(VM *vm, SavedFrame *saved, Value self, Value *args, int a
     a->pending = UNDEF_VAL;
     a->native_args = args;
     a->in_native = true;
+    a->native_name = name;
     return true;
 }
 
@@ -66,6 +70,7 @@ static void close_frame(VM *vm, const SavedFrame *saved, Value *result, Value *p
     a->pending = saved->pending;
     a->native_args = saved->args;
     a->in_native = saved->in_native;
+    a->native_name = saved->name;
 }
 
 /* What the host native returned, in the VM's protocol. */
@@ -85,7 +90,8 @@ static int native_outcome(VM *vm, Native *n, int r, Value result, Value pending,
 /* Calls the host function of native n with the receiver `self` and args[1..argc]. */
 static int call_host(VM *vm, Native *n, Value self, Value *args, int argc) {
     SavedFrame saved;
-    if (!open_frame(vm, &saved, self, args, argc)) return mte_throw_value(vm, vm->memory_error);
+    if (!open_frame(vm, &saved, n->name->chars, self, args, argc))
+        return mte_throw_value(vm, vm->memory_error);
     mt_NativeFn fn = (mt_NativeFn)n->host.fn;
     int r = fn(vm, argc, n->host.user_data);
     Value result, pending;
@@ -180,9 +186,11 @@ static Value arg(VM *vm, int slot) {
     return slot >= 0 && (uint32_t)slot < a->count ? a->slots[a->base + (uint32_t)slot] : NIL_VAL;
 }
 
-/* The TypeError of a failed check, as the library's natives word it. */
+/* The TypeError of a failed check, as the library's natives word it. It names the native
+   whose frame is current (vm->native is the last native the VM called, which after an
+   mt_call inside this one is another). */
 static bool bad_arg(VM *vm, int slot, const char *want, Value got) {
-    const char *fn = vm->native ? vm->native->name->chars : "native";
+    const char *fn = vm->api->in_native ? vm->api->native_name : "native";
     char msg[300];
     snprintf(msg, sizeof msg, "%s() argument %d must be %s, not %s", fn, slot, want,
              mtv_type_name(got));
@@ -215,6 +223,27 @@ bool mt_arg_str(mt_VM *vm, int slot, const char **out, size_t *len) {
 
 /* {== Functions and modules ==} */
 
+/* Points m's global n at the builtin v, unless a declaration of m's own made it. */
+static void refresh_global(Module *m, String *n, Value v) {
+    Value idx;
+    if (m && mtt_get(&m->names, n, &idx) && !m->declared[AS_SMALLINT(idx)])
+        m->values[AS_SMALLINT(idx)] = v;
+}
+
+/* A module's global that no declaration made holds the builtin of that name as it was
+   when the name was first mentioned (or nothing), so a builtin the host defines later
+   would stay invisible to the host module's chunks and to modules imported already:
+   their slots are refreshed too. */
+void mtapi_define_builtin(VM *vm, const char *name, Value v) {
+    mtlib_define(vm, name, v);
+    String *n = mto_intern_z(vm, name); /* interned above: found, not made */
+    refresh_global(vm->api->host, n, v);
+    Table *t = &vm->modules;
+    for (uint32_t i = 0; t->entries && i <= t->mask; i++)
+        if (t->entries[i].key && IS_OBJ_TYPE(t->entries[i].value, OBJ_MODULE))
+            refresh_global((Module *)AS_OBJ(t->entries[i].value), n, v);
+}
+
 /* A native running the host's function. Raises MemoryError. */
 static Native *host_function(VM *vm, const mt_Function *fn, void *user_data, bool method) {
     Native *n = mto_native(vm, fn->name, host_native, fn->min_args, fn->max_args);
@@ -244,7 +273,7 @@ mt_Status mt_def_function(mt_VM *vm, const mt_Function *fn, void *user_data) {
     GUARDED(vm, st, {
         Native *n = host_function(vm, fn, user_data, false);
         mtgc_push_temp(vm, OBJ_VAL(n));
-        mtlib_define(vm, fn->name, OBJ_VAL(n));
+        mtapi_define_builtin(vm, fn->name, OBJ_VAL(n));
         mtgc_pop_temp(vm, 1);
     });
     return st;
@@ -314,7 +343,8 @@ static int host_construct(VM *vm, Value *args, int argc) {
                          c->def.min_args, c->def.max_args, argc);
     mtfo_new(vm, &c->ops, &args[0]); /* rooted: args is on the fiber's stack */
     SavedFrame saved;
-    if (!open_frame(vm, &saved, args[0], args, argc)) return mte_throw_value(vm, vm->memory_error);
+    if (!open_frame(vm, &saved, c->name, args[0], args, argc))
+        return mte_throw_value(vm, vm->memory_error);
     int r = c->def.constructor(vm, argc, c->user_data);
     Value result, pending;
     close_frame(vm, &saved, &result, &pending);
@@ -336,7 +366,7 @@ static void define_class(VM *vm, HostClass *c) {
         mtt_set(vm, &c->klass->methods, n->name, OBJ_VAL(n));
         mtgc_pop_temp(vm, 1);
     }
-    mtlib_define(vm, c->name, OBJ_VAL(c->klass));
+    mtapi_define_builtin(vm, c->name, OBJ_VAL(c->klass));
 }
 
 /* A copy of the host's definition, with the ops the VM uses. */
@@ -511,7 +541,8 @@ static int ready_native(VM *vm, Value *args, int argc) {
     mt_Status status = mtv_truthy(args[1]) ? MT_OK : MT_CLOSED;
     SavedFrame saved;
     Value two[3] = {NIL_VAL, args[2], NIL_VAL};
-    if (!open_frame(vm, &saved, NIL_VAL, two, 1)) return mte_throw_value(vm, vm->memory_error);
+    if (!open_frame(vm, &saved, n->name->chars, NIL_VAL, two, 1))
+        return mte_throw_value(vm, vm->memory_error);
     fn(vm, status, n->host.user_data);
     Value result, pending;
     close_frame(vm, &saved, &result, &pending);

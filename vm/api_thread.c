@@ -76,10 +76,6 @@ mt_Status mt_thread_result(mt_VM *vm, int slot, int dst) {
     if (!is_thread(v)) return wrong_type(vm, "mt_thread_result", "thread", v);
     Fiber *t = AS_FIBER(v);
     if (mt_ensure_slots(vm, dst + 1) != MT_OK) return MT_MEMORY_ERROR;
-    if (t->obj.flags & FIBER_NEVER_RAN) { /* killed before it ran: it ended by the kill */
-        mtapi_store(vm, dst, NIL_VAL);
-        return MT_EXIT;
-    }
     if (t->state == FIBER_DONE) {
         mtapi_store(vm, dst, t->result);
         return MT_OK;

@@ -372,8 +372,15 @@ mt_Status mt_map_set(mt_VM *vm, int map, int key, int src) {
 static Module *find_module(VM *vm, String *name) {
     Value v = NIL_VAL;
     if (mtt_get(&vm->modules, name, &v) && IS_OBJ_TYPE(v, OBJ_NATIVE)) {
-        /* A library module not imported yet: its opener makes it (and caches it). */
-        if (((Native *)AS_OBJ(v))->fn(vm, &v, 0) != NATIVE_OK) {
+        /* A library module not imported yet: its opener makes it (and caches it). The
+           opener holds the module in its argument while it fills it in, so that argument
+           must be a root: a temp (whose address stays put), not a C local. */
+        mtgc_push_temp(vm, v);
+        Value *arg = &vm->temps[vm->ntemps - 1];
+        int st = ((Native *)AS_OBJ(v))->fn(vm, arg, 0);
+        v = *arg;
+        mtgc_pop_temp(vm, 1);
+        if (st != NATIVE_OK) {
             vm->error = NIL_VAL;
             return NULL;
         }
@@ -488,23 +495,41 @@ static bool callable(Value v) {
     return IS_CLOSURE(v) || IS_CLASS(v) || IS_OBJ_TYPE(v, OBJ_NATIVE) || IS_OBJ_TYPE(v, OBJ_BOUND);
 }
 
-/* Runs the call on fiber hc to its end (a nested dispatch loop): true if it returned. */
-static bool run_host_call(VM *vm, Fiber *hc, int argc) {
+/* Starts the call on fiber hc: true if it pushed a frame for the dispatch loop to run;
+   else the callee (a native, or a call that failed at once) has ended hc. */
+static bool start_host_call(VM *vm, Fiber *hc, int argc) {
     Step st = mtcall_call(vm, hc, hc->stack, argc);
-    if (st == STEP_FRAME) {
-        if (mtvm_execute(vm) < 0) return false;
-        return hc->state == FIBER_DONE;
-    }
+    if (st == STEP_FRAME) return true;
     if (st == STEP_DONE) {
         hc->state = FIBER_DONE;
         hc->result = hc->top[-1];
-        return true;
+        return false;
     }
     /* A native that failed or tried to wait (STEP_SWITCH cannot happen: parking refuses). */
     hc->state = FIBER_FAILED;
     hc->result = vm->error;
     vm->error = NIL_VAL;
     return false;
+}
+
+/* Runs the call on fiber hc to its end (a nested dispatch loop): true if it returned. A
+   native callee runs here, outside the dispatch loop's protected region: running out of
+   memory in it is MemoryError in hc, as in the loop, and never a jump past the caller,
+   which must put back the fiber the call interrupted. */
+static bool run_host_call(VM *vm, Fiber *hc, int argc) {
+    MemJmp mj;
+    mtmem_enter(vm, &mj);
+    volatile bool frame = false;
+    if (setjmp(mj.buf) == 0) {
+        frame = start_host_call(vm, hc, argc);
+    } else {
+        mtmem_recover(vm, &mj);
+        /* Fails hc at once, or unwinds it from its frame (which the loop then runs). */
+        frame = mte_raise_out_of_memory(vm) && hc->state == FIBER_RUNNING;
+    }
+    mtmem_leave(vm, &mj);
+    if (frame && mtvm_execute(vm) < 0) return false;
+    return hc->state == FIBER_DONE;
 }
 
 /* The call's fiber: a thread root nobody schedules, holding [callee, args...]. */
@@ -519,7 +544,7 @@ static Fiber *host_call_fiber(VM *vm, int slot, int argc) {
 }
 
 /* Runs the call; the result or the error goes to the slot. Raises MemoryError only
-   before the call starts. */
+   before the call starts (run_host_call keeps it from jumping out of the call). */
 static mt_Status call_in_slot(VM *vm, int slot, int argc) {
     ApiState *a = vm->api;
     Fiber *hc = host_call_fiber(vm, slot, argc);
@@ -538,7 +563,17 @@ static mt_Status call_in_slot(VM *vm, int slot, int argc) {
     if (ok) return MT_OK;
     mtapi_set_error(vm, "%s", describe(vm, hc->result));
     set_pending(vm, hc->result);
-    return mte_is_exit(vm, hc->result) ? MT_EXIT : MT_RUNTIME_ERROR;
+    if (mte_is_exit(vm, hc->result)) return MT_EXIT;
+    return mte_is(vm, hc->result, ERR_MEMORY) ? MT_MEMORY_ERROR : MT_RUNTIME_ERROR;
+}
+
+/* The error value in `slot` is the call's failure: the message, the native's pending
+   error. */
+static mt_Status raised_in_slot(VM *vm, int slot) {
+    Value e = get(vm, slot);
+    mtapi_set_error(vm, "%s", describe(vm, e));
+    set_pending(vm, e);
+    return MT_RUNTIME_ERROR;
 }
 
 mt_Status mt_call(mt_VM *vm, int slot, int argc) {
@@ -549,10 +584,15 @@ mt_Status mt_call(mt_VM *vm, int slot, int argc) {
                     slot + argc);
     Value fn = get(vm, slot);
     if (!callable(fn)) return not_a(vm, "mt_call", "function", fn);
-    if (a->ncalls >= MT_MAX_HOST_CALLS)
-        return fail(vm, MT_RUNTIME_ERROR, ERR_RECURSION, "mt_call nested %d deep",
-                    MT_MAX_HOST_CALLS);
     mt_Status st = MT_OK;
+    if (a->ncalls >= MT_MAX_HOST_CALLS) {
+        /* As if the callee raised it: the error replaces the callable. */
+        GUARDED(
+            vm, st,
+            mtapi_store(vm, slot,
+                        mte_new(vm, ERR_RECURSION, "mt_call nested %d deep", MT_MAX_HOST_CALLS)));
+        return st == MT_OK ? raised_in_slot(vm, slot) : st;
+    }
     GUARDED(vm, st, st = call_in_slot(vm, slot, argc));
     return st;
 }

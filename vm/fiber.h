@@ -103,9 +103,6 @@ typedef struct SelectWaiter {
 /* A thread root made by mt_call to run one call to its end, nested in the C stack: it is
    never queued or registered, and it may not wait (the host is waiting for it). */
 #define FIBER_HOSTCALL           4096
-/* Thread: killed before it first ran, so it ended without running. Mt sees a thread that
-   returned nil (join gives nil either way); the host sees an exit (mt_thread_result). */
-#define FIBER_NEVER_RAN          8192
 
 /* Pending errors the collector requests; made into error objects when raised (the
    collector itself cannot allocate). */

@@ -205,14 +205,23 @@ static Step cannot_wait(VM *vm) {
 
 static bool in_host_call(Fiber *t) { return t && (t->obj.flags & FIBER_HOSTCALL); }
 
-Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
-    if (!mtth_suspension_check(vm, f)) return STEP_ERROR;
+bool mts_can_wait(VM *vm, Fiber *f) {
+    if (!mtth_suspension_check(vm, f)) return false;
     Fiber *t = mts_thread_of(f);
     if (!t) {
         mte_throw(vm, ERR_VALUE, "cannot block outside a thread");
-        return STEP_ERROR;
+        return false;
     }
-    if (in_host_call(t)) return cannot_wait(vm);
+    if (in_host_call(t)) {
+        cannot_wait(vm);
+        return false;
+    }
+    return true;
+}
+
+Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
+    if (!mts_can_wait(vm, f)) return STEP_ERROR;
+    Fiber *t = mts_thread_of(f);
     t->active = f;
     t->state = FIBER_PARKED;
     t->wait_kind = (uint8_t)kind;
@@ -553,7 +562,7 @@ Step mts_sleep(VM *vm, Fiber *f, double seconds) {
         mts_schedule(vm);
         return STEP_SWITCH;
     }
-    if (!mtth_suspension_check(vm, f)) return STEP_ERROR;
+    if (!mts_can_wait(vm, f)) return STEP_ERROR; /* before the timer is set */
     if (seconds > 1e9) seconds = 1e9;
     mts_timer_add(vm, t, mts_now() + seconds);
     return mts_park(vm, f, WAIT_SLEEP, NULL);

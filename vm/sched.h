@@ -75,6 +75,10 @@ MT_INTERNAL void mts_timer_remove(VM *vm, Fiber *thread);
 /* Parks the thread running f (f may be a coroutine nested in it), switching away; false
    (STEP_ERROR) instead if an exit is due there. */
 MT_INTERNAL Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on);
+/* Whether the thread running f may park now: false with the error raised (an exit due,
+   no thread, or mt_call's code, which cannot wait). What registers f as a waiter (a
+   joiner, a timer, a select's cases) asks first, as a failed park would leave it there. */
+MT_INTERNAL bool mts_can_wait(VM *vm, Fiber *f);
 /* Makes a parked thread runnable: `result` becomes the value of its blocking call, or
    `exc` is raised there. */
 MT_INTERNAL void mts_wake(VM *vm, Fiber *thread, Value result);

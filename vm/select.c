@@ -220,7 +220,7 @@ Step mtsel_select(VM *vm, Fiber *f, int n, String *kinds_str, const Instr *table
     }
     /* Wait on every case. A pending kill is raised instead of waiting. Everything that
        allocates comes before the select is built. */
-    if (!mtth_suspension_check(vm, f)) return STEP_ERROR;
+    if (!mts_can_wait(vm, f)) return STEP_ERROR; /* before any case is queued */
     Fiber *t = mts_thread_of(f);
     reserve_for_wait(vm, t, ops, n, kinds);
     Select *sel = new_select(vm, n, false);
@@ -307,7 +307,7 @@ Step mtsel_choose(VM *vm, Fiber *f, List *cases, bool dflt) {
         return STEP_DONE;
     }
     Fiber *t = mts_thread_of(f);
-    if (!mtth_suspension_check(vm, f)) {
+    if (!mts_can_wait(vm, f)) {
         free_select(vm, sel);
         return STEP_ERROR;
     }

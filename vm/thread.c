@@ -94,10 +94,12 @@ static void deliver_exit(VM *vm, Fiber *t, HeldExit kind, int code) {
     if (t->state == FIBER_DONE || t->state == FIBER_FAILED) return;
     if (kind == HELD_THREAD_EXIT) t->obj.flags |= FIBER_KILLED;
     if (t->state == FIBER_NEW || (t->state == FIBER_RUNNABLE && t->nframes == 0 && !t->active)) {
-        /* Killed before it first ran: it never runs. */
+        /* Killed before it first ran: it never runs. A kill ends it as the ThreadExit
+           would have (join gives nil, the host sees an Exit); the preallocated one, so
+           that nothing here allocates. */
         t->state = FIBER_DONE; /* skipped when dequeued */
-        t->obj.flags |= FIBER_NEVER_RAN;
-        mtth_finished(vm, t, NIL_VAL, true);
+        if (kind == HELD_THREAD_EXIT) mtth_finished(vm, t, vm->thread_exit_error, false);
+        else mtth_finished(vm, t, NIL_VAL, true);
         return;
     }
     t->exit_held = (uint8_t)kind;
@@ -306,7 +308,6 @@ void mtth_finished(VM *vm, Fiber *t, Value value, bool ok) {
         if (!joined) t->obj.flags |= FIBER_REPORTED;
     }
     bool main = t->obj.flags & FIBER_MAIN;
-    if (t == s->until) s->stop = true; /* the host's chunk ended: its turn is over */
     if (!ok && main && s->mode != SCHED_PROGRAM && !mte_is(vm, value, ERR_SYSTEM_EXIT)) {
         /* A host's chunk ended by an error or Ctrl-C: reported, and the VM goes on. */
         if (is_exit && !(t->obj.flags & FIBER_KILLED)) mte_report(vm, value, t);
@@ -328,6 +329,9 @@ void mtth_finished(VM *vm, Fiber *t, Value value, bool ok) {
     if (main && ok && s->shutting_down == false) {
         /* Main finished: the program runs on until every thread has finished. */
     }
+    /* The host's chunk ended: its turn is over, unless it began the end of the program
+       (exit()), which goes on until every other thread has unwound. */
+    if (t == s->until && !s->shutting_down) s->stop = true;
     mtf_release_stack(vm, t);
 }
 
@@ -494,7 +498,7 @@ Step mtth_join(VM *vm, Fiber *f, Fiber *target) {
         vm->error = target->result;
         return STEP_ERROR;
     }
-    if (!mtth_suspension_check(vm, f)) return STEP_ERROR;
+    if (!mts_can_wait(vm, f)) return STEP_ERROR; /* before it is among the joiners */
     self->wait.next = target->joiners;
     target->joiners = &self->wait;
     return mts_park(vm, f, WAIT_JOIN, &target->obj);

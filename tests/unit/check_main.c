@@ -4,6 +4,7 @@
 */
 #include <stdlib.h>
 
+#include "embed.h"
 #include "unit.h"
 
 int main(void) {
@@ -23,6 +24,12 @@ int main(void) {
     srunner_add_suite(sr, fiber_suite());
     srunner_add_suite(sr, unwind_suite());
     srunner_add_suite(sr, foreign_suite());
+    srunner_add_suite(sr, embed_lifecycle_suite());
+    srunner_add_suite(sr, embed_running_suite());
+    srunner_add_suite(sr, embed_values_suite());
+    srunner_add_suite(sr, embed_natives_suite());
+    srunner_add_suite(sr, embed_threads_suite());
+    srunner_add_suite(sr, embed_oom_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
