@@ -161,8 +161,12 @@ void mtline_start(const char *prompt) {
     set_prompt_text(prompt);
     L.reading = true;
     L.hidden = false;
+    L.eof_sent = false; /* at the end of input, each line asked for gets the end again */
 #if MT_WITH_READLINE
     if (L.editor) {
+        /* Readline keeps the flag of a Ctrl-D that ended a continuation, and would then
+           write an extra newline at the end of every later line. */
+        rl_eof_found = 0;
         rl_callback_handler_install(L.prompt, rl_line);
         return;
     }

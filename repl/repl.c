@@ -100,6 +100,8 @@ static struct {
     volatile sig_atomic_t resized;     /* SIGWINCH, not handled yet */
     volatile sig_atomic_t newline_due; /* the terminal echoed ^C: the next output starts on
                                           a new line */
+    volatile sig_atomic_t finishing;   /* the cleanup after Ctrl-D runs */
+    volatile sig_atomic_t cut_short;   /* ... and Ctrl-C cut it short */
     bool echoctl;                      /* the terminal echoes control characters (^C) */
     int wake[2];                       /* self-pipe: the signal handlers write to it */
 } R;
@@ -179,6 +181,7 @@ static void wake_loop(void) {
 }
 
 static void on_sigint(int signo) {
+    if (R.finishing) R.cut_short = 1;
     if (R.running) {
         mt_signal(R.vm, signo);
         if (R.echoctl) R.newline_due = 1; /* the terminal shows ^C */
@@ -403,6 +406,7 @@ static void show_value(void) {
     size_t len;
     const char *text = mt_get_str(vm, 1, &len);
     if (!text) return;
+    if (!R.at_bol) mtrepl_write(1, "\n", 1); /* after stdout.write("abc"): its own line */
     mtrepl_write(1, text, len);
     mtrepl_write(1, "\n", 1);
 }
@@ -523,7 +527,14 @@ static void handle_signals(void) {
         R.resized = 0;
         mtline_resize();
     }
-    if (R.interrupted) {
+    if (R.interrupted && R.ready == FEED_RUN) {
+        /* Ctrl-C right after Enter, before the entry started: it interrupts the entry. */
+        R.interrupted = 0;
+        mt_signal(R.vm, SIGINT);
+        if (R.echoctl) R.newline_due = 1;
+    } else if (R.interrupted && R.ready == FEED_ERROR) {
+        R.interrupted = 0; /* the entry is only shown as wrong */
+    } else if (R.interrupted) {
         R.interrupted = 0;
         reset_entry();
         buf_clear(&R.queue);
@@ -554,8 +565,13 @@ static void session(void) {
         mt_StepInfo info;
         mt_Status st = mt_step(vm, 0, STEP_SECONDS, &info);
         if (st == MT_EXIT || st == MT_MEMORY_ERROR) {
-            /* exit() in a thread, SIGTERM: the program ended (its cleanup has run). */
-            mtline_stop();
+            /* exit() in a thread, SIGTERM: the program ended (its cleanup has run). The
+               line being typed stays on the screen, ended. */
+            if (mtline_reading()) {
+                mtline_stop();
+                write_all(1, "\n", 1);
+                R.at_bol = true;
+            }
             output_done();
             R.ended = true;
             R.status = st == MT_EXIT ? mt_exit_status(vm) : 1;
@@ -577,11 +593,13 @@ static void finish(void) {
     mt_VM *vm = R.vm;
     if (R.ended) return;
     R.status = 0;
+    R.finishing = 1;
     R.running = 1; /* Ctrl-C now goes to the VM: it cuts the cleanup short */
     mt_Status st = mt_shutdown(vm, 0);
     if (st == MT_OK) st = mt_run(vm);
     if (st == MT_EXIT) R.status = mt_exit_status(vm);
     R.running = 0;
+    if (R.cut_short) R.status = 130; /* as a program whose cleanup Ctrl-C ended */
     output_done();
 }
 
@@ -680,6 +698,7 @@ int mtrepl_main(const char *file, int argc, const char *const *argv, bool gc_str
         finish();
     }
     mtline_end();
+    if (R.newline_due) write_all(1, "\n", 1); /* after the ^C of a cut-short cleanup */
     mt_release(vm, R.repr);
     mt_free(vm);
     close(R.wake[0]);

@@ -173,6 +173,7 @@ class Session:
             e.update(env)
         self.screen = Screen()
         self.mark = 0
+        self.min_row = 0
         self.status = None
         self.raw = b""
         pid, fd = pty.fork()
@@ -217,7 +218,8 @@ class Session:
     def expect(self, text, timeout=None):
         """Waits until `text` appears on the screen below the last match."""
         def found():
-            lines = self.screen.text().split("\n")
+            # Up to the cursor: "done\n" is only found once the cursor left that line.
+            lines = ["".join(l).rstrip() for l in self.screen.lines[:self.screen.row + 1]]
             tail = "\n".join(lines[self.mark:])
             k = tail.find(text)
             if k < 0:
@@ -226,16 +228,23 @@ class Session:
             return True
         self._wait(found, repr(text), timeout)
 
-    def expect_prompt(self, line=">>> ", timeout=None):
-        """Waits until the cursor's line is exactly `line` (a prompt and what follows)."""
+    def expect_prompt(self, line=">>> ", col=None, timeout=None):
+        """Waits until the cursor's line is exactly `line` (a prompt and what follows) with
+        the cursor at column `col` (default: at its end)."""
+        want = len(line) if col is None else col
         def at():
-            return self.screen.cursor_line() == line and self.screen.col == len(line)
-        self._wait(at, "the line %r" % line, timeout)
+            return (self.screen.row >= self.min_row and self.screen.cursor_line() == line and
+                    self.screen.col == want)
+        self._wait(at, "the line %r (cursor at %d)" % (line, want), timeout)
         self.mark = self.screen.row
 
     def send(self, keys):
+        """Sends keys. After Enter, the next prompt is looked for below the line it ended
+        (the one still on the screen until the terminal echoes the keys is not it)."""
         if isinstance(keys, str):
             keys = keys.encode()
+        if b"\r" in keys:
+            self.min_row = self.screen.row + 1
         os.write(self.fd, keys)
 
     def line(self, text, prompt=">>> "):
@@ -281,6 +290,13 @@ class Session:
             self.fail("the screen differs:\n" + diff)
         if status is not None and self.status != status:
             self.fail("exit status %r, expected %r" % (self.status, status))
+
+
+def banner(mt):
+    """The REPL's first line, for the version `mt --version` prints."""
+    import subprocess
+    version = subprocess.run([mt, "--version"], capture_output=True, text=True).stdout.split()[-1]
+    return "mt %s  |  help() for help  |  Ctrl-D or exit() to leave\n" % version
 
 
 def mt_path():
