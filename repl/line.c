@@ -306,6 +306,24 @@ void mtline_resize(void) {
 #endif
 }
 
+void mtline_suspend(void) {
+#if MT_WITH_READLINE
+    if (L.editor && L.reading) rl_deprep_terminal();
+#endif
+}
+
+void mtline_resume(void) {
+#if MT_WITH_READLINE
+    if (L.editor && L.reading) {
+        rl_prep_terminal(1);
+        rl_on_new_line();
+        rl_forced_update_display();
+        return;
+    }
+#endif
+    if (L.reading && L.prompts) write_all(1, L.prompt, strlen(L.prompt));
+}
+
 /* {== History ==} */
 
 #if MT_WITH_READLINE

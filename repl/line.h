@@ -67,6 +67,11 @@ void mtline_cancel(const char *prompt);
 /* The terminal changed size (SIGWINCH). */
 void mtline_resize(void);
 
+/* Around a stop (Ctrl-Z): suspend gives the terminal back in its normal mode (the line
+   stays on the screen); resume takes it again and draws the prompt and the line anew. */
+void mtline_suspend(void);
+void mtline_resume(void);
+
 /* The history: loads up to `max` entries from `path` (a missing file is an empty
    history), and keeps the file at most `max` entries long. Entries may hold newlines. */
 void mtline_history_open(const char *path, int max);

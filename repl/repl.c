@@ -98,6 +98,7 @@ static struct {
                                           forwarded to the VM */
     volatile sig_atomic_t interrupted; /* Ctrl-C at the prompt, not handled yet */
     volatile sig_atomic_t resized;     /* SIGWINCH, not handled yet */
+    volatile sig_atomic_t suspended;   /* Ctrl-Z at the prompt, not handled yet */
     volatile sig_atomic_t newline_due; /* the terminal echoed ^C: the next output starts on
                                           a new line */
     volatile sig_atomic_t finishing;   /* the cleanup after Ctrl-D runs */
@@ -193,6 +194,36 @@ static void on_sigint(int signo) {
 
 static void on_sigterm(int signo) { mt_signal(R.vm, signo); }
 
+/* Stops the process as SIGTSTP's default action would, and takes the signal back when
+   it continues. Async-signal-safe. */
+static void stop_now(void) {
+    int saved = errno;
+    struct sigaction dfl, mine;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &mine);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(SIGTSTP); /* stopped here until SIGCONT */
+    sigaction(SIGTSTP, &mine, NULL);
+    errno = saved;
+}
+
+/* Ctrl-Z: while an entry runs (the terminal in its normal mode) the process stops at
+   once; at the prompt the loop first gives the terminal back (see handle_signals). */
+static void on_sigtstp(int signo) {
+    (void)signo;
+    if (R.running) {
+        stop_now();
+        return;
+    }
+    R.suspended = 1;
+    wake_loop();
+}
+
 static void on_sigwinch(int signo) {
     (void)signo;
     R.resized = 1;
@@ -207,6 +238,8 @@ static void install_signals(void) {
     sigaction(SIGINT, &sa, NULL);
     sa.sa_handler = on_sigterm;
     sigaction(SIGTERM, &sa, NULL);
+    sa.sa_handler = on_sigtstp;
+    sigaction(SIGTSTP, &sa, NULL);
     sa.sa_handler = on_sigwinch;
     sa.sa_flags = SA_RESTART;
     sigaction(SIGWINCH, &sa, NULL);
@@ -523,6 +556,12 @@ static void poll_threads(const mt_StepInfo *info, bool with_stdin) {
 
 /* Signals that came while the prompt waited. */
 static void handle_signals(void) {
+    if (R.suspended) {
+        R.suspended = 0;
+        mtline_suspend();
+        stop_now();
+        mtline_resume();
+    }
     if (R.resized) {
         R.resized = 0;
         mtline_resize();

@@ -23,6 +23,7 @@ int main(void) {
     srunner_add_suite(sr, fiber_suite());
     srunner_add_suite(sr, unwind_suite());
     srunner_add_suite(sr, foreign_suite());
+    srunner_add_suite(sr, api_repl_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
