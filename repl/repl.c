@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -135,13 +136,32 @@ void mtrepl_write(int fd, const char *text, size_t len) {
 
 void mtrepl_print(const char *text) { mtrepl_write(1, text, strlen(text)); }
 
+/* Makes sure the cursor is at the start of a line when the last output did not end one.
+   Whether it is cannot be known from the output alone: the terminal itself echoed what
+   input() read, Enter included. So, as zsh does, a line's width of spaces is written: from
+   the start of a line they fill it and leave the cursor there (terminals wrap only at the
+   next character), from anywhere else they wrap to a new line; then "\r" and clearing
+   the line leave the cursor at the start of a clean line either way. */
+static void fresh_line(void) {
+    if (R.at_bol) return;
+    R.at_bol = true;
+    struct winsize ws;
+    const char *term = getenv("TERM");
+    if (!isatty(1) || ioctl(1, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_col > 1000 ||
+        (term && strcmp(term, "dumb") == 0)) {
+        write_all(1, "\n", 1);
+        return;
+    }
+    char spaces[1008];
+    memset(spaces, ' ', ws.ws_col);
+    memcpy(spaces + ws.ws_col, "\r\x1b[K", 4);
+    write_all(1, spaces, (size_t)ws.ws_col + 4);
+}
+
 /* After output: the next prompt starts on a line of its own, and a prompt that output
    took off the screen comes back. */
 static void output_done(void) {
-    if (!R.at_bol) {
-        write_all(1, "\n", 1);
-        R.at_bol = true;
-    }
+    fresh_line();
     mtline_show();
 }
 
@@ -439,7 +459,7 @@ static void show_value(void) {
     size_t len;
     const char *text = mt_get_str(vm, 1, &len);
     if (!text) return;
-    if (!R.at_bol) mtrepl_write(1, "\n", 1); /* after stdout.write("abc"): its own line */
+    fresh_line(); /* after stdout.write("abc") or input(): the value on its own line */
     mtrepl_write(1, text, len);
     mtrepl_write(1, "\n", 1);
 }

@@ -1,7 +1,8 @@
 """REPL: the banner, values shown with repr (nil shows nothing), `_`, `let` redefining a
 name, a multi-line definition with the `... ` prompt, a syntax error with its caret that
-keeps the session (and what was defined before it), a runtime error's traceback, and a
-value after output that did not end its line."""
+keeps the session (and what was defined before it), a runtime error's traceback, a value
+after output that did not end its line, and input() reading a line typed at the terminal
+(no empty line after it)."""
 from ptyrepl import Session, banner, mt_path
 
 MT = mt_path()
@@ -32,6 +33,9 @@ s.line('    print("block")', "... ")
 s.line("else:", "... ")
 s.line('    print("other")', "... ")
 s.line("", "... ")
+s.line('input("name? ")')
+s.expect_prompt("name? ")
+s.send("Bob\r")
 s.expect_prompt()
 s.send("\x04")
 s.wait_exit()
@@ -85,5 +89,8 @@ abc
 ...     print("other")
 ...
 block
+>>> input("name? ")
+name? Bob
+"Bob"
 >>>
 """, status=0)
