@@ -496,8 +496,8 @@ MT_API mt_Status mt_resume_error(mt_VM *vm, mt_Suspension *suspension, const cha
 
    What an interactive host (the REPL of `mt`, a debugger, an editor's console) needs
    beyond the host loop: names for completion, one-line signatures for help, the live
-   threads and where each waits, ending the session with cleanup, and taking back a
-   signal request. None of them runs Mt code. */
+   threads and where each waits, ending the session with cleanup (and knowing that it is
+   ending), and taking back a signal request. None of them runs Mt code. */
 
 /* A new list in `dst` of the names of a module's globals, sorted, each once: module NULL
    for the host module's globals (what chunks define) together with the builtins every
@@ -560,6 +560,11 @@ MT_API mt_Status mt_thread_info(mt_VM *vm, int slot, mt_ThreadInfo *info);
    mt_exit_status() == status. A signal (mt_signal) meanwhile is the user's second one: it
    ends the run at once. MT_OK, MT_EXIT (a run was aborted already), MT_MEMORY_ERROR. */
 MT_API mt_Status mt_shutdown(mt_VM *vm, int status);
+
+/* Whether the end of the program has begun (exit() in some thread, a signal, mt_shutdown)
+   and threads are still running their cleanup: the host stops taking input and runs the
+   scheduler until it returns MT_EXIT. */
+MT_API bool mt_ending(mt_VM *vm);
 
 /* Withdraws a request of mt_signal that has not been delivered yet (a host that forwards
    Ctrl-C only while a chunk runs takes back one that came as the chunk ended, so that it

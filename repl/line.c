@@ -157,6 +157,8 @@ bool mtline_is_editor(void) { return L.editor; }
 
 bool mtline_reading(void) { return L.reading; }
 
+bool mtline_shown(void) { return L.reading && !L.hidden; }
+
 void mtline_start(const char *prompt) {
     set_prompt_text(prompt);
     L.reading = true;

@@ -44,8 +44,9 @@ void mtline_set_prompt(const char *prompt);
    back in its normal mode. */
 void mtline_stop(void);
 
-/* Whether a line is being read. */
+/* Whether a line is being read; and whether its prompt is on the screen (not hidden). */
 bool mtline_reading(void);
+bool mtline_shown(void);
 
 /* Standard input is readable (fd_ready), or lines read ahead may be waiting: reads and
    hands complete lines to the callback while reading goes on. */

@@ -256,8 +256,9 @@ static void install_signals(void) {
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
-    sa.sa_handler = on_sigterm;
+    sa.sa_handler = on_sigterm; /* SystemExit(128 + n): the threads' cleanup runs */
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL); /* the terminal went away */
     sa.sa_handler = on_sigtstp;
     sigaction(SIGTSTP, &sa, NULL);
     sa.sa_handler = on_sigwinch;
@@ -603,10 +604,30 @@ static void handle_signals(void) {
     }
 }
 
-/* Reads and runs entries until the session ends. */
+/* The program ended while the prompt waited (exit() in a thread, SIGTERM): the prompt and
+   the line being typed go away (whether or not output took them off the screen already),
+   and the threads' cleanup runs to its end without a prompt; Ctrl-C now cuts it short. */
+static void ended_at_prompt(mt_Status st) {
+    mt_VM *vm = R.vm;
+    mtline_hide();
+    mtline_stop();
+    R.at_bol = true;
+    if (st == MT_OK) {
+        R.running = 1;
+        st = mt_run(vm);
+        R.running = 0;
+    }
+    output_done();
+    R.ended = true;
+    R.status = st == MT_EXIT ? mt_exit_status(vm) : 1;
+}
+
+/* Reads and runs entries until the session ends. After an entry the threads get a turn
+   before the prompt shows again, so that those it spawned have started (and what they
+   print at once comes before the prompt). */
 static void session(void) {
     mt_VM *vm = R.vm;
-    mtline_start(PROMPT);
+    const char *prompt_due = PROMPT;
     while (!R.ended) {
         handle_signals();
         if (R.ready == FEED_RUN || R.ready == FEED_ERROR) {
@@ -616,27 +637,20 @@ static void session(void) {
             if (R.ended) break;
             feed_queue(); /* lines of a paste that came after the entry */
             if (R.ready != FEED_NOTHING) continue;
-            output_done();
-            mtline_start(R.entry.len ? PROMPT_MORE : PROMPT);
-            continue;
+            prompt_due = R.entry.len ? PROMPT_MORE : PROMPT;
         }
         if (R.eof) break;
         mt_StepInfo info;
         mt_Status st = mt_step(vm, 0, STEP_SECONDS, &info);
-        if (st == MT_EXIT || st == MT_MEMORY_ERROR) {
-            /* exit() in a thread, SIGTERM: the program ended (its cleanup has run). The
-               line being typed stays on the screen, ended. */
-            if (mtline_reading()) {
-                mtline_stop();
-                write_all(1, "\n", 1);
-                R.at_bol = true;
-            }
-            output_done();
-            R.ended = true;
-            R.status = st == MT_EXIT ? mt_exit_status(vm) : 1;
+        if (st != MT_OK || mt_ending(vm)) {
+            ended_at_prompt(st);
             break;
         }
         output_done();
+        if (prompt_due) {
+            mtline_start(prompt_due);
+            prompt_due = NULL;
+        }
         if (mtline_pending()) {
             mtline_read(false);
             continue;

@@ -1,8 +1,8 @@
 /*
 ** api_repl.c — the part of the embedding API (include/mt.h, "Hosts with a prompt") that
 ** interactive hosts need: names for completion, signatures and comments for help, the
-** live threads and where each waits, ending a session with cleanup, and withdrawing a
-** signal request.
+** live threads and where each waits, ending a session with cleanup (and knowing that it
+** ends), and withdrawing a signal request.
 **
 ** Nothing here runs Mt code: names are read from the tables the VM keeps (module globals,
 ** class methods and fields, the methods of built-in types), and signatures and comments
@@ -576,6 +576,11 @@ mt_Status mt_shutdown(mt_VM *vm, int status) {
     GUARDED(vm, st, mtth_begin_shutdown(vm, status < 0 ? 0 : status & 0xff));
     vm->attention = 1; /* a thread running now notices at its next safe point */
     return st;
+}
+
+bool mt_ending(mt_VM *vm) {
+    Scheduler *s = vm->sched;
+    return s->shutting_down && !s->aborted && !vm->mem.dead && mtth_live_count(vm) > 0;
 }
 
 void mt_signal_cancel(mt_VM *vm) { vm->signal_pending = 0; }

@@ -1,8 +1,10 @@
 """REPL: leaving. Ctrl-D in a continuation ends the entry (it runs); Ctrl-D at the prompt
 leaves after the cleanup of every live thread (status 0). exit(3) does the same with
 status 3. A cleanup that hangs is cut short by a second Ctrl-C (status 130). exit() in a
-background thread ends the session while the prompt waits."""
+background thread ends the session while the prompt waits. SIGTERM at the prompt ends it
+too, after the cleanup (status 143)."""
 import os
+import signal
 
 from ptyrepl import Session, banner, mt_path
 
@@ -95,8 +97,12 @@ cleaning forever
 ^C
 """, status=130)
 
-# exit() in a thread while the prompt waits, a line half typed.
+# exit() in a thread while the prompt waits, a line half typed: the prompt and the line
+# go away, the cleanup of the other threads runs, and no prompt comes back.
 s = Session(MT)
+for text, prompt in CLEANER:
+    s.line(text, prompt)
+s.line('spawn cleaner("e")')
 s.line("import os")
 s.line("def leaver():")
 s.line('    while not os.exists("go"): sleep(0.01)', "... ")
@@ -108,13 +114,29 @@ s.send("1 +")
 s.expect_prompt(">>> 1 +")
 open(os.path.join(s.dir, "go"), "w").close()
 s.wait_exit()
-s.check(banner(MT) + """\
+s.check(banner(MT) + CLEANER_SCREEN + """\
+>>> spawn cleaner("e")
+<thread 3>
 >>> import os
 >>> def leaver():
 ...     while not os.exists("go"): sleep(0.01)
 ...     exit(5)
 ...
 >>> spawn leaver()
-<thread 4>
->>> 1 +
+<thread 7>
+cleanup of e
 """, status=5)
+
+# SIGTERM while the prompt waits: SystemExit(143), the cleanup runs.
+s = Session(MT)
+for text, prompt in CLEANER:
+    s.line(text, prompt)
+s.line('spawn cleaner("d")')
+s.expect_prompt()
+os.kill(s.pid, signal.SIGTERM)
+s.wait_exit()
+s.check(banner(MT) + CLEANER_SCREEN + """\
+>>> spawn cleaner("d")
+<thread 3>
+cleanup of d
+""", status=143)

@@ -223,8 +223,11 @@ START_TEST(shutdown_runs_cleanup) {
     exec_ok(vm, "def t():\n    try:\n        sleep(100)\n    finally:\n        print(\"clean\")\n"
                 "spawn t()");
     ck_assert_int_eq(mt_step(vm, 0, 0, NULL), MT_OK);
+    ck_assert(!mt_ending(vm));
     ck_assert_int_eq(mt_shutdown(vm, 7), MT_OK);
+    ck_assert(mt_ending(vm));
     ck_assert_int_eq(mt_run(vm), MT_EXIT);
+    ck_assert(!mt_ending(vm));
     ck_assert_int_eq(mt_exit_status(vm), 7);
     ck_assert_str_eq(cap.out.text, "clean\n");
     mt_free(vm);
