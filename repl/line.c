@@ -98,6 +98,28 @@ static char **rl_complete_hook(const char *text, int start, int end) {
     return matches;
 }
 
+/* Lists the candidates of a member completion ("xs.append", "xs.clear" ...) by their
+   names alone, as a shell lists file names without their directory. */
+static void display_matches(char **matches, int num, int max_length) {
+    const char *dot = strrchr(matches[1], '.');
+    size_t skip = dot ? (size_t)(dot + 1 - matches[1]) : 0;
+    char **names = skip ? malloc(((size_t)num + 2) * sizeof *names) : NULL;
+    if (!names) {
+        rl_display_match_list(matches, num, max_length);
+    } else {
+        int longest = 0;
+        for (int i = 0; i <= num; i++) {
+            size_t n = strlen(matches[i]);
+            names[i] = matches[i] + (n >= skip ? skip : n);
+            if (i > 0 && (int)strlen(names[i]) > longest) longest = (int)strlen(names[i]);
+        }
+        names[num + 1] = NULL;
+        rl_display_match_list(names, num, longest);
+        free(names);
+    }
+    rl_forced_update_display();
+}
+
 /* TAB: indents when only blanks precede the cursor (a block's body), else completes. A
    second TAB that finds the line as the first left it lists the candidates (what
    readline's own binding does, which it knows by rl_last_func being rl_complete). */
@@ -128,6 +150,7 @@ static void editor_init(void) {
     rl_catch_signals = 0;
     rl_catch_sigwinch = 0;
     rl_attempted_completion_function = rl_complete_hook;
+    rl_completion_display_matches_hook = display_matches;
     /* Word breaks for completion: '.' is not one, so "obj.na" completes as a whole. */
     rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{([,)]}+-*/%~^!:#";
     rl_completer_word_break_characters = rl_basic_word_break_characters;
@@ -153,11 +176,7 @@ void mtline_init(bool interactive, bool prompts, mtline_LineFn on_line,
 #endif
 }
 
-bool mtline_is_editor(void) { return L.editor; }
-
 bool mtline_reading(void) { return L.reading; }
-
-bool mtline_shown(void) { return L.reading && !L.hidden; }
 
 void mtline_start(const char *prompt) {
     set_prompt_text(prompt);
@@ -436,6 +455,8 @@ void mtline_end(void) {
 #if MT_WITH_READLINE
     free(L.history_path);
     L.history_path = NULL;
+    free(tab_line);
+    tab_line = NULL;
 #endif
     free(L.prompt);
     free(L.buf);

@@ -30,9 +30,6 @@ typedef char **(*mtline_CompleteFn)(const char *text, const char *line, int star
    (when built in); else lines are read plainly, with the prompt shown only if `prompts`. */
 void mtline_init(bool interactive, bool prompts, mtline_LineFn on_line, mtline_CompleteFn complete);
 
-/* Whether the readline editor is in use (not the plain reader). */
-bool mtline_is_editor(void);
-
 /* Shows the prompt and starts reading a line. */
 void mtline_start(const char *prompt);
 
@@ -44,9 +41,8 @@ void mtline_set_prompt(const char *prompt);
    back in its normal mode. */
 void mtline_stop(void);
 
-/* Whether a line is being read; and whether its prompt is on the screen (not hidden). */
+/* Whether a line is being read. */
 bool mtline_reading(void);
-bool mtline_shown(void);
 
 /* Standard input is readable (fd_ready), or lines read ahead may be waiting: reads and
    hands complete lines to the callback while reading goes on. */

@@ -1,6 +1,6 @@
 """REPL: TAB completion. A keyword (a space follows), a global (a function gets its
 '('), a method after '.' on the live value, a module's member, a module name after
-`import` (built in, or a NAME.mt file here), a second TAB listing the candidates, and TAB
+`import` (built in, or a NAME.mt file here), a second TAB listing the candidates (members by their names), and TAB
 at the start of a continuation line indenting."""
 import os
 
@@ -53,7 +53,7 @@ s.expect_prompt()
 s.send("xs.re\t")
 s.expect_prompt(">>> xs.re")
 s.send("\t")
-s.expect("xs.remove")
+s.expect("remove   reverse")
 s.expect_prompt(">>> xs.re")
 s.send("\x03")
 s.expect_prompt()
@@ -79,7 +79,7 @@ s.check(banner(MT) + """\
 >>> mymodule.answer
 42
 >>> xs.re
-xs.remove   xs.reverse
+remove   reverse
 >>> xs.re^C
 >>>
 """, status=0)
