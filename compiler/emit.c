@@ -101,10 +101,13 @@ _Noreturn void mtce_error_at(C *c, const Token *t, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    /* The source ended too early: at its end, or inside a bracket (the lexer then ends the
-       last line with a NEWLINE, the token found), or inside a string (a lexer error). */
+    /* Input that ends too early (the REPL reads another line): the end itself, the DEDENTs
+       that close the open blocks there (a block, or a try's handlers, still to come), a
+       token the lexer could not finish there (a string), or the NEWLINE it hands out at
+       the end of input inside open brackets. */
     if (t->type == TOK_EOF ||
-        ((t->type == TOK_ERROR || t->type == TOK_NEWLINE) && c->lex.incomplete))
+        ((t->type == TOK_ERROR || t->type == TOK_NEWLINE) && c->lex.incomplete) ||
+        (t->type == TOK_DEDENT && t->start == c->lex.end))
         c->incomplete = true;
     format_error(c, t->line, t->col, msg);
     longjmp(c->abort, 1);

@@ -519,6 +519,85 @@ MT_API mt_Status mt_resume(mt_VM *vm, mt_Suspension *suspension, int slot);
 MT_API mt_Status mt_resume_error(mt_VM *vm, mt_Suspension *suspension, const char *error_class,
                                  const char *message);
 
+/* {== Hosts with a prompt (vm/api_repl.c) ==}
+
+   What an interactive host (the REPL of `mt`, a debugger, an editor's console) needs
+   beyond the host loop: names for completion, one-line signatures for help, the live
+   threads and where each waits, ending the session with cleanup (and knowing that it is
+   ending), and taking back a signal request. None of them runs Mt code. */
+
+/* A new list in `dst` of the names of a module's globals, sorted, each once: module NULL
+   for the host module's globals (what chunks define) together with the builtins every
+   chunk sees; else a module imported already or registered with mt_def_module. Names the
+   VM uses internally are left out. MT_OK, MT_NOT_FOUND (no such module), MT_MEMORY_ERROR. */
+MT_API mt_Status mt_global_names(mt_VM *vm, const char *module, int dst);
+
+/* A new list in `dst` of the names `obj.name` finds for the value in `obj`, sorted, each
+   once: an instance's fields and its class's methods (inherited ones included), a class's
+   methods, a module's globals, a built-in type's methods and properties ("append",
+   "alive" ...), a foreign object's methods. Empty for values without attributes. MT_OK or
+   MT_MEMORY_ERROR. */
+MT_API mt_Status mt_member_names(mt_VM *vm, int obj, int dst);
+
+/* A new list in `dst` of the module names `import` finds without looking at files: the
+   standard library's modules, those registered with mt_def_module, and those imported
+   already (by name), sorted. MT_OK or MT_MEMORY_ERROR. */
+MT_API mt_Status mt_module_names(mt_VM *vm, int dst);
+
+/* A one-line signature of the callable in `slot`, as a str in `dst`: a function written
+   in Mt as its definition reads in the source ("add(a, b = 0)", "fn(v)"), a bound method
+   likewise, a class as "Point(x, y)" from its `init` (or "Point()"), a native function
+   with its parameter names where it has them ("sorted(xs[, key, reverse])") or its
+   arity ("len(1 argument)", "print(any arguments)"). MT_OK, MT_TYPE_ERROR (not callable),
+   MT_MEMORY_ERROR. */
+MT_API mt_Status mt_signature(mt_VM *vm, int slot, int dst);
+
+/* The comment block written directly above the definition of the function, method or
+   class in `slot` (each line without its "#" and one space after it, lines joined with
+   "\n"), as a str in `dst`. MT_OK, MT_NOT_FOUND (no such comment, or not a value defined
+   in Mt source), MT_MEMORY_ERROR. */
+MT_API mt_Status mt_doc(mt_VM *vm, int slot, int dst);
+
+/* A new list in `dst` of the live threads (thread values), in spawn order. MT_OK or
+   MT_MEMORY_ERROR. */
+MT_API mt_Status mt_threads(mt_VM *vm, int dst);
+
+/* Where a thread is, for a listing. The strings are valid until the next call on the VM. */
+typedef struct mt_ThreadInfo {
+    uint32_t id;          /* its id (t.id) */
+    const char *state;    /* "new" (not started), "runnable", "running", "done", "failed"
+                             (ended by an error or killed), or what it waits in: "sleep",
+                             "recv", "send", "select", "join", "io", "host" */
+    const char *function; /* the function it runs in, innermost ("<module>" for top-level
+                             code); "" when it has not started or has ended */
+    const char *file;     /* the file (or chunk name) of that function; "" as above */
+    int line;             /* the line it is at; 0 as above */
+    const char *entry;    /* the function the thread was started with ("" if unknown) */
+    double wakes_in;      /* "sleep" (and a select with after()): seconds until its timer,
+                             else -1 */
+    bool main;            /* the main thread of a run, or the chunk mt_exec runs */
+} mt_ThreadInfo;
+
+/* Fills *info for the thread in `slot`. MT_OK or MT_TYPE_ERROR (not a thread). */
+MT_API mt_Status mt_thread_info(mt_VM *vm, int slot, mt_ThreadInfo *info);
+
+/* Begins the end of the session, as exit(status) in a host's chunk would: every live
+   thread gets ThreadExit and its cleanup runs while the host goes on running the
+   scheduler (mt_run, or mt_step until no thread is left), which then returns MT_EXIT with
+   mt_exit_status() == status. A signal (mt_signal) meanwhile is the user's second one: it
+   ends the run at once. MT_OK, MT_EXIT (a run was aborted already), MT_MEMORY_ERROR. */
+MT_API mt_Status mt_shutdown(mt_VM *vm, int status);
+
+/* Whether the end of the program has begun (exit() in some thread, a signal, mt_shutdown)
+   and threads are still running their cleanup: the host stops taking input and runs the
+   scheduler until it returns MT_EXIT. */
+MT_API bool mt_ending(mt_VM *vm);
+
+/* Withdraws a request of mt_signal that has not been delivered yet (a host that forwards
+   Ctrl-C only while a chunk runs takes back one that came as the chunk ended, so that it
+   does not reach the next turn). Async-signal-safe. */
+MT_API void mt_signal_cancel(mt_VM *vm);
+
 #ifdef __cplusplus
 }
 #endif

@@ -559,6 +559,12 @@ mt_Status mt_exec(mt_VM *vm, const char *name, const char *source, size_t len, i
     s->until = t;
     st = host_turn(vm, SCHED_HOST_RUN);
     s->until = NULL;
+    /* The chunk (or a thread) called exit(): the program ends once every thread has
+       unwound, and that is what the call returns (MT_EXIT), as mt.h says. */
+    if (st == MT_OK && s->shutting_down) {
+        s->stop = false;
+        st = host_turn(vm, SCHED_HOST_RUN);
+    }
     if (st != MT_OK) return st;
     if (t->state == FIBER_DONE) {
         chunk_result(vm, result_slot);

@@ -30,6 +30,7 @@ int main(void) {
     srunner_add_suite(sr, embed_natives_suite());
     srunner_add_suite(sr, embed_threads_suite());
     srunner_add_suite(sr, embed_oom_suite());
+    srunner_add_suite(sr, api_repl_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

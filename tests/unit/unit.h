@@ -28,6 +28,7 @@ Suite *channel_suite(void);
 Suite *fiber_suite(void);
 Suite *unwind_suite(void);
 Suite *foreign_suite(void);
+Suite *api_repl_suite(void);
 
 /* A growable byte buffer; text is always NUL-terminated so ck_assert_str_eq can read it. */
 typedef struct {
