@@ -62,7 +62,10 @@ static const char usage[] =
     "Environment:\n"
     "  MT_PATH       colon-separated directories searched by `import`\n"
     "  MT_HISTORY    the REPL's history file (default ~/.mt_history, last 1000 entries)\n"
-    "  MT_GC_STRESS  1: collect garbage at every allocation (for testing)\n";
+    "  MT_GC_STRESS  1: collect garbage at every allocation (for testing)\n"
+    "\n"
+    "Embedding: libmt runs Mt inside a C program through one header, mt.h\n"
+    "(cc host.c $(pkg-config --cflags --libs mt)); see SPEC.md section 15.\n";
 
 static bool gc_stress(void) {
     const char *stress = getenv("MT_GC_STRESS");
