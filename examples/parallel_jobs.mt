@@ -30,7 +30,7 @@ let results = {}
 
 def read_all(pipe):
     try:
-        return pipe.read()
+        return pipe.read().decode()
     except IOError:
         return ""         # the watchdog closed the pipe under us
 

@@ -498,40 +498,9 @@ static bool check_open(VM *vm, Value self, Conn *c, const char *what, bool write
     return true;
 }
 
-/* The length of the UTF-8 sequence a lead byte starts (1 for a byte that starts none:
-   taking it raises UnicodeError). */
-static size_t seq_len(unsigned char b) {
-    return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;
-}
-
-/* The longest prefix of p[0..n) that does not end inside a UTF-8 sequence. */
-static size_t char_boundary(const char *p, size_t n) {
-    size_t j = n;
-    while (j > 0 && n - j < 4 && ((unsigned char)p[j - 1] & 0xC0) == 0x80) j--;
-    if (j == 0) return n; /* stray continuation bytes: let the check report them */
-    return j - 1 + seq_len((unsigned char)p[j - 1]) <= n ? n : j - 1;
-}
-
-/* THE place that makes what read() returns from the `want` first of the `avail` bytes
-   buffered: a str that does not split a character (its first character whole, even if it
-   is longer than want). When the bytes type lands, this returns the bytes as they are. */
-static int take_chunk(VM *vm, Stream *s, size_t want, size_t avail, Value *out) {
-    if (want > avail) want = avail;
-    const char *p = s->rbuf + s->rpos;
-    size_t n = char_boundary(p, want);
-    if (n == 0) {
-        size_t first = seq_len((unsigned char)p[0]);
-        if (avail < first) {
-            int r = mtstream_fill_to(vm, s, first, &avail); /* the rest of the character */
-            if (r != NATIVE_OK) return r;
-        }
-        n = first < avail ? first : avail;
-    }
-    return mtstream_take_text(vm, s, n, out);
-}
-
-/* conn.read(n=nil): up to n bytes, as soon as some are there; "" at the end. Without n:
-   everything until the end. */
+/* conn.read(n=nil): up to n bytes (a bytes), as soon as some are there; b"" at the end.
+   Without n: everything until the end. Bytes, not str: a read of n bytes may end inside a
+   character (readline and `for line in conn` give str lines). */
 static int conn_read(VM *vm, Value *args, int argc) {
     Conn *c = SELF;
     int64_t n = -1;
@@ -545,9 +514,7 @@ static int conn_read(VM *vm, Value *args, int argc) {
     int r = mtstream_fill_to(vm, &c->s, n < 0 ? SIZE_MAX : 1, &avail);
     if (r != NATIVE_OK) return r;
     Value out;
-    /* Everything (n < 0) is taken whole: a character cut off at the end is an error. */
-    r = avail == 0 || n < 0 ? mtstream_take_text(vm, &c->s, avail, &out)
-                            : take_chunk(vm, &c->s, (size_t)n, avail, &out);
+    r = mtstream_take_bytes(vm, &c->s, n >= 0 && (size_t)n < avail ? (size_t)n : avail, &out);
     if (r != NATIVE_OK) return r;
     RETURN(out);
 }
@@ -570,12 +537,20 @@ static int conn_next(VM *vm, Value *args, int argc) {
     return r;
 }
 
-/* THE place that says what write() accepts: a str (bytes too, once that type lands). */
+/* What write() accepts: a str (written as UTF-8) or bytes. */
 static bool data_arg(VM *vm, Value *args, const char **p, size_t *n) {
-    String *s;
-    if (!mtlib_str_arg(vm, args, 1, "write", &s)) return false;
-    *p = s->chars;
-    *n = s->len;
+    if (IS_BYTES(args[1])) {
+        *p = (const char *)AS_BYTES(args[1])->data;
+        *n = AS_BYTES(args[1])->len;
+        return true;
+    }
+    if (!IS_STRING(args[1])) {
+        mte_throw(vm, ERR_TYPE, "write() argument 1 must be str or bytes, not %s",
+                  mtv_type_name(args[1]));
+        return false;
+    }
+    *p = AS_STRING(args[1])->chars;
+    *n = AS_STRING(args[1])->len;
     return true;
 }
 

@@ -227,7 +227,7 @@ def _process_feed(pipe, text):
 
 def _process_read(pipe):
     try:
-        return pipe.read()
+        return pipe.read().decode()
     finally:
         pipe.close()
 

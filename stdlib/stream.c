@@ -152,8 +152,7 @@ int mtstream_fill_to(VM *vm, Stream *s, size_t need, size_t *avail) {
     return NATIVE_OK;
 }
 
-/* Cuts n bytes off the front of the buffer as bytes, as they are (binary mode). */
-static int take_bytes(VM *vm, Stream *s, size_t n, Value *out) {
+int mtstream_take_bytes(VM *vm, Stream *s, size_t n, Value *out) {
     *out = OBJ_VAL(mto_bytes(vm, s->rbuf + s->rpos, n));
     s->rpos += (uint32_t)n;
     s->offset += n;
@@ -162,7 +161,7 @@ static int take_bytes(VM *vm, Stream *s, size_t n, Value *out) {
 
 int mtstream_take_text(VM *vm, Stream *s, size_t n, Value *out) {
     if (!s->rbuf) make_room(vm, s); /* nothing read yet: rbuf + rpos must point somewhere */
-    if (s->flags & STREAM_BINARY) return take_bytes(vm, s, n, out);
+    if (s->flags & STREAM_BINARY) return mtstream_take_bytes(vm, s, n, out);
     const char *p = s->rbuf + s->rpos;
     int line, col;
     if (!mtu8_check(p, n, &line, &col)) {

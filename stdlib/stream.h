@@ -61,6 +61,8 @@ MT_INTERNAL int mtstream_fill_to(VM *vm, Stream *s, size_t need, size_t *avail);
 /* Cuts the first n buffered bytes off as a str (*out), or raises UnicodeError with the
    byte offset if they are not UTF-8 (then nothing is consumed). */
 MT_INTERNAL int mtstream_take_text(VM *vm, Stream *s, size_t n, Value *out);
+/* Cuts the first n buffered bytes off as bytes (*out), as they are. */
+MT_INTERNAL int mtstream_take_bytes(VM *vm, Stream *s, size_t n, Value *out);
 
 /* Writes n bytes: NATIVE_OK once all are written (or buffered, for a regular file),
    NATIVE_ERROR, or NATIVE_RETRY (the fd is full: parked). */

@@ -16,7 +16,9 @@ start_server() {
     (cd "$T" && exec "$MT" "$SERVER" 0) >"$T/server.out" 2>"$T/server.err" </dev/null &
     spid=$!
     local i=0
-    until grep -q '^listening on ' "$T/server.out"; do
+    # The whole line, newline included: the test may look while it is being written.
+    until grep -q '^listening on .*:[0-9][0-9]*$' "$T/server.out" &&
+        [ -z "$(tail -c1 "$T/server.out")" ]; do
         sleep 0.02; i=$((i + 1))
         [ $i -ge 250 ] && fail "the server never listened"
         kill -0 $spid 2>/dev/null || fail "the server exited at start"

@@ -19,7 +19,7 @@
 #> ValueError: read(): n must be at least 1, not 0
 #> ValueError: read(): n must be at least 1, not -5
 #> TypeError: read() argument 1 must be an int, not str
-#> TypeError: write() argument 1 must be a str, not int
+#> TypeError: write() argument 1 must be str or bytes, not int
 #> TypeError: write() takes 1 argument but 0 were given
 #> TypeError: readline() takes 0 arguments but 1 was given
 #> IOError: read() on a closed connection

@@ -2,11 +2,11 @@
 # read(n), write, with, peer/local, server.port; the handler's finally runs.
 #> server 127.0.0.1 true true
 #> "HÉLLO\n"
-#> "AB" "C\n"
+#> b"AB" b"C\n"
 #> handler done after 3 lines
 #> "bye"
 #> ""
-#> "" ""
+#> b"" b""
 #> peers match: true true
 #> closed: true true connection
 import net

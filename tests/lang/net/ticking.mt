@@ -29,7 +29,7 @@ def ticker():
             open("go.flag", "w").close()
 def child():
     let p = process.start(["sh", "-c", "while [ ! -e go.flag ]; do sleep 0.01; done; rm go.flag; echo done"], stdout="pipe")
-    let out = p.stdout.read()
+    let out = p.stdout.read().decode()
     print("child said", repr(out), "after tick 3:", ticks >= 3, "and exited", p.wait())
 spawn late_sender()
 let conn = net.connect("127.0.0.1", server.port)
