@@ -48,7 +48,7 @@ static void set_prompt_text(const char *prompt) {
     L.prompt = p;
 }
 
-static void write_all(int fd, const char *s, size_t n) {
+void mtline_write_all(int fd, const char *s, size_t n) {
     while (n > 0) {
         ssize_t w = write(fd, s, n);
         if (w < 0 && errno == EINTR) continue;
@@ -192,7 +192,7 @@ void mtline_start(const char *prompt) {
         return;
     }
 #endif
-    if (L.prompts) write_all(1, L.prompt, strlen(L.prompt));
+    if (L.prompts) mtline_write_all(1, L.prompt, strlen(L.prompt));
 }
 
 void mtline_set_prompt(const char *prompt) {
@@ -203,7 +203,7 @@ void mtline_set_prompt(const char *prompt) {
         return;
     }
 #endif
-    if (L.prompts && L.reading) write_all(1, L.prompt, strlen(L.prompt));
+    if (L.prompts && L.reading) mtline_write_all(1, L.prompt, strlen(L.prompt));
 }
 
 void mtline_stop(void) {
@@ -280,7 +280,7 @@ void mtline_hide(void) {
         return;
     }
 #endif
-    if (L.prompts) write_all(1, "\n", 1); /* the output goes below the prompt */
+    if (L.prompts) mtline_write_all(1, "\n", 1); /* the output goes below the prompt */
 }
 
 void mtline_show(void) {
@@ -293,7 +293,7 @@ void mtline_show(void) {
         return;
     }
 #endif
-    if (L.prompts) write_all(1, L.prompt, strlen(L.prompt));
+    if (L.prompts) mtline_write_all(1, L.prompt, strlen(L.prompt));
 }
 
 void mtline_cancel(const char *prompt) {
@@ -303,7 +303,7 @@ void mtline_cancel(const char *prompt) {
         rl_free_line_state();
         rl_point = rl_end;
         rl_redisplay();
-        write_all(1, "^C\n", 3);
+        mtline_write_all(1, "^C\n", 3);
         rl_replace_line("", 1);
         rl_point = rl_end = rl_mark = 0;
         set_prompt_text(prompt);
@@ -313,11 +313,11 @@ void mtline_cancel(const char *prompt) {
         return;
     }
 #endif
-    write_all(1, "\n", 1);
+    mtline_write_all(1, "\n", 1);
     L.len = 0; /* what was read ahead belongs to the dropped entry */
     if (L.reading) {
         set_prompt_text(prompt);
-        if (L.prompts) write_all(1, L.prompt, strlen(L.prompt));
+        if (L.prompts) mtline_write_all(1, L.prompt, strlen(L.prompt));
     }
 }
 
@@ -342,7 +342,7 @@ void mtline_resume(void) {
         return;
     }
 #endif
-    if (L.reading && L.prompts) write_all(1, L.prompt, strlen(L.prompt));
+    if (L.reading && L.prompts) mtline_write_all(1, L.prompt, strlen(L.prompt));
 }
 
 /* {== History ==} */
@@ -390,7 +390,7 @@ static void history_rewrite(void) {
     HIST_ENTRY **list = history_list();
     for (int i = 0; list && list[i]; i++) {
         char *e = escape_entry(list[i]->line);
-        if (e) write_all(fd, e, strlen(e));
+        if (e) mtline_write_all(fd, e, strlen(e));
         free(e);
     }
     if (close(fd) == 0) rename(tmp, L.history_path);
@@ -433,7 +433,7 @@ void mtline_history_add(const char *entry) {
     if (!e) return;
     int fd = open(L.history_path, O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (fd >= 0) {
-        write_all(fd, e, strlen(e)); /* one write: sessions side by side do not interleave */
+        mtline_write_all(fd, e, strlen(e)); /* one write: sessions side by side do not interleave */
         close(fd);
     }
     free(e);

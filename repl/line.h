@@ -78,4 +78,7 @@ void mtline_history_add(const char *entry);
 /* Leaves the terminal as it was. */
 void mtline_end(void);
 
+/* Writes all n bytes to fd (retrying after EINTR; gives up on an error). */
+void mtline_write_all(int fd, const char *s, size_t n);
+
 #endif

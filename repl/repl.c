@@ -110,16 +110,6 @@ static struct {
 
 /* {== Output ==} */
 
-static void write_all(int fd, const char *s, size_t n) {
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return;
-        s += w;
-        n -= (size_t)w;
-    }
-}
-
 void mtrepl_write(int fd, const char *text, size_t len) {
     if (len == 0) return;
     if (mtline_reading()) {
@@ -128,9 +118,9 @@ void mtrepl_write(int fd, const char *text, size_t len) {
     }
     if (R.newline_due) {
         R.newline_due = 0;
-        write_all(fd, "\n", 1);
+        mtline_write_all(fd, "\n", 1);
     }
-    write_all(fd, text, len);
+    mtline_write_all(fd, text, len);
     R.at_bol = text[len - 1] == '\n';
 }
 
@@ -149,13 +139,13 @@ static void fresh_line(void) {
     const char *term = getenv("TERM");
     if (!isatty(1) || ioctl(1, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_col > 1000 ||
         (term && strcmp(term, "dumb") == 0)) {
-        write_all(1, "\n", 1);
+        mtline_write_all(1, "\n", 1);
         return;
     }
     char spaces[1008];
     memset(spaces, ' ', ws.ws_col);
     memcpy(spaces + ws.ws_col, "\r\x1b[K", 4);
-    write_all(1, spaces, (size_t)ws.ws_col + 4);
+    mtline_write_all(1, spaces, (size_t)ws.ws_col + 4);
 }
 
 /* After output: the next prompt starts on a line of its own, and a prompt that output
@@ -771,7 +761,7 @@ int mtrepl_main(const char *file, int argc, const char *const *argv, bool gc_str
         finish();
     }
     mtline_end();
-    if (R.newline_due) write_all(1, "\n", 1); /* after the ^C of a cut-short cleanup */
+    if (R.newline_due) mtline_write_all(1, "\n", 1); /* after the ^C of a cut-short cleanup */
     mt_release(vm, R.repr);
     mt_free(vm);
     close(R.wake[0]);

@@ -100,11 +100,9 @@ MT_INTERNAL void mtapi_report_compile_error(VM *vm);
 /* Runs `code` (a statement that does not leave the region: no return, break or goto) in a
    protected region: running out of memory inside it makes `st` MT_MEMORY_ERROR. A local
    that `code` assigns may be read afterwards only when st is still MT_OK (the region
-   completed), which is why GCC's -Wclobbered, which cannot see that, is off where this
-   is used. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wclobbered"
-#endif
+   completed), which is why GCC's -Wclobbered, which cannot see that, is off in the files
+   that use it (a pragma at their top; not here, so that the other files including this
+   header keep the warning). */
 #define GUARDED(vm, st, code)                                                                      \
     do {                                                                                           \
         MemJmp mj_;                                                                                \

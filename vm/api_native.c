@@ -7,6 +7,11 @@
 ** mt_NativeFn. The trampoline opens a slot frame holding the receiver (or nil) and the
 ** arguments, calls the host, and turns what it returns into the VM's native protocol.
 */
+/* GUARDED regions (api.h): their locals are read only when the region completed. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wclobbered"
+#endif
+
 #include <stdio.h>
 
 #include "stdlib/lib.h"

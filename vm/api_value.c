@@ -6,6 +6,11 @@
 ** `return MT_NATIVE_ERROR` raises what went wrong; outside a native it is only the message
 ** of mt_last_error.
 */
+/* GUARDED regions (api.h): their locals are read only when the region completed. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wclobbered"
+#endif
+
 #include <stdio.h>
 
 #include "stdlib/lib.h"

@@ -194,7 +194,6 @@ static void expire_timers(VM *vm, double now) {
     }
 }
 
-/* Parks the thread running `f` (f may be a coroutine nested in it) and switches away. */
 /* Raises the error for waiting where the host waits for the call to end. */
 static Step cannot_wait(VM *vm) {
     mte_throw(vm, ERR_ERROR,
@@ -219,6 +218,7 @@ bool mts_can_wait(VM *vm, Fiber *f) {
     return true;
 }
 
+/* Parks the thread running `f` (f may be a coroutine nested in it) and switches away. */
 Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
     if (!mts_can_wait(vm, f)) return STEP_ERROR;
     Fiber *t = mts_thread_of(f);
@@ -540,8 +540,7 @@ void mts_fiber_failed(VM *vm, Fiber *f, Value exc) {
 
 /* `yield` at the top of a thread: the others run, then it does (SPEC 8.4). */
 Step mts_yield_thread(VM *vm, Fiber *t) {
-    if (!mtth_suspension_check(vm, t)) return STEP_ERROR;
-    if (in_host_call(t)) return cannot_wait(vm);
+    if (!mts_can_wait(vm, t)) return STEP_ERROR;
     t->top[-1] = NIL_VAL;
     mts_enqueue(vm, t);
     mts_schedule(vm);
@@ -555,8 +554,7 @@ Step mts_sleep(VM *vm, Fiber *f, double seconds) {
         return STEP_ERROR;
     }
     if (seconds <= 0) {
-        if (!mtth_suspension_check(vm, f)) return STEP_ERROR;
-        if (in_host_call(t)) return cannot_wait(vm);
+        if (!mts_can_wait(vm, f)) return STEP_ERROR;
         t->active = f;
         mts_enqueue(vm, t);
         mts_schedule(vm);
