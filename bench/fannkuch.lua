@@ -58,7 +58,7 @@ local function fannkuch(n)
   end
 end
 
-local n = math.tointeger(tonumber(arg[1])) or 10
+local n = tonumber(arg[1]) or 10
 local checksum, maxflips = fannkuch(n)
 print(checksum)
 print(string.format("Pfannkuchen(%d) = %d", n, maxflips))

@@ -7,5 +7,5 @@ local function sum_to(n)
   return s
 end
 
-local n = math.tointeger(tonumber(arg[1])) or 100000000
-print(sum_to(n))
+local n = tonumber(arg[1]) or 100000000
+print(string.format("%d", sum_to(n)))  -- %d: LuaJIT prints 5e15 as 4.99999995e+15

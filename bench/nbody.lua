@@ -104,4 +104,4 @@ local function main(n)
   print(rnd9(energy(bodies)))
 end
 
-main(math.tointeger(tonumber(arg[1])) or 500000)
+main(tonumber(arg[1]) or 500000)

@@ -32,4 +32,4 @@ local function main(n, stages)
   print(total)
 end
 
-main(math.tointeger(tonumber(arg[1])) or 1000000, 10)
+main(tonumber(arg[1]) or 1000000, 10)

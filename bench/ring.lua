@@ -26,4 +26,4 @@ local function main(laps, size)
   print(v)
 end
 
-main(math.tointeger(tonumber(arg[1])) or 300, math.tointeger(tonumber(arg[2])) or 10000)
+main(tonumber(arg[1]) or 300, tonumber(arg[2]) or 10000)

@@ -10,4 +10,4 @@ local function main(n)
   print(#s .. " " .. parts[n])
 end
 
-main(math.tointeger(tonumber(arg[1])) or 1000000)
+main(tonumber(arg[1]) or 1000000)

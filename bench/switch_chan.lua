@@ -27,4 +27,4 @@ local function main(n)
   print(v)
 end
 
-main(math.tointeger(tonumber(arg[1])) or 1000000)
+main(tonumber(arg[1]) or 1000000)

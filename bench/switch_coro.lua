@@ -15,4 +15,4 @@ local function main(n)
   print(v)
 end
 
-main(math.tointeger(tonumber(arg[1])) or 5000000)
+main(tonumber(arg[1]) or 5000000)
