@@ -86,6 +86,7 @@ typedef struct FnState {
     TryBlock *try_block; /* the innermost try being compiled (for return/break/continue) */
     int except_slot;     /* slot of the error an enclosing except handles, or -1 */
     bool has_super;      /* inside a class with a base: the hidden `super` local/upvalue */
+    bool genexpr;        /* the body of a generator expression: `yield` is refused */
 } FnState;
 
 /* A block the parse holds in a C local (mtmem, with its size for freeing). */
@@ -119,6 +120,23 @@ typedef struct CompilerState {
 } CompilerState;
 
 typedef CompilerState C;
+
+/* A place in the token stream to come back to: comprehensions read their item expression
+   after their clauses (one pass: the loop variables must be declared first). */
+typedef struct {
+    Lexer lex;             /* the lexer where it stood */
+    Token cur, prev, next; /* the compiler's tokens there */
+    bool has_next;         /* next was read */
+} ParsePos;
+
+/* What the parse of an expression emitted, to take back when it turns out to be the item of
+   a comprehension (compiled again inside the loops). */
+typedef struct {
+    int ncode, stack, nhandlers, nregions;
+} CodeMark;
+
+/* The container a comprehension builds. */
+typedef enum { COMP_LIST, COMP_MAP, COMP_SET, COMP_GEN } CompKind;
 
 /* emit.c */
 MT_INTERNAL void *mtce_tmp_realloc(C *c, void *p, size_t size);
@@ -212,6 +230,16 @@ MT_INTERNAL void mtcx_yield(C *c);
 /* Compiles a select case's operand expression up to its last .recv(), .send(v),
    .readable() or .writable(): the case kind (select.h's CASE_*). */
 MT_INTERNAL char mtcx_select_operation(C *c);
+
+/* comp.c: comprehensions and generator expressions */
+MT_INTERNAL void mtcc_save(C *c, ParsePos *pos, CodeMark *mark);
+MT_INTERNAL void mtcc_restore(C *c, const ParsePos *pos);
+
+/* Compiles a comprehension once its first item (an expression, or `key: value` for a map)
+   was parsed from `item` (with `mark` the code before it) and the current token is `for`;
+   stops before the closing bracket. Leaves the list, map, set or coroutine on the stack. */
+MT_INTERNAL void mtcc_comprehension(C *c, CompKind kind, const ParsePos *item,
+                                    const CodeMark *mark);
 
 /* compiler.c */
 MT_INTERNAL void mtc_begin_scope(C *c);

@@ -617,8 +617,19 @@ static void fstring(C *c, bool can_assign) {
 
 static void grouping(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
-    if (mtcx_check(c, TOK_YIELD)) mtcx_yield(c);
-    else mtcx_expression(c);
+    ParsePos at;
+    CodeMark mark;
+    mtcc_save(c, &at, &mark);
+    if (mtcx_check(c, TOK_YIELD)) {
+        mtcx_yield(c);
+        if (mtcx_check(c, TOK_FOR))
+            mtce_error_at(c, &at.cur,
+                          "'yield' inside a generator expression (it runs in a coroutine of its "
+                          "own)");
+    } else {
+        mtcx_expression(c);
+    }
+    if (mtcx_check(c, TOK_FOR)) mtcc_comprehension(c, COMP_GEN, &at, &mark);
     mtcx_consume(c, TOK_RPAREN, "')'");
 }
 
@@ -635,8 +646,16 @@ static void list_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int n = 0;          /* items on the stack, not yet in the list */
     bool built = false; /* the list exists below them */
+    ParsePos at;
+    CodeMark mark;
+    mtcc_save(c, &at, &mark);
     while (!mtcx_check(c, TOK_RBRACKET)) {
         mtcx_expression(c);
+        if (n == 0 && !built && mtcx_check(c, TOK_FOR)) {
+            mtcc_comprehension(c, COMP_LIST, &at, &mark);
+            mtcx_consume(c, TOK_RBRACKET, "']'");
+            return;
+        }
         if (++n == MT_BUILD_CHUNK) {
             emit_list_chunk(c, n, built);
             n = 0;
@@ -659,10 +678,18 @@ static void map_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int n = 0;
     bool built = false;
+    ParsePos at;
+    CodeMark mark;
+    mtcc_save(c, &at, &mark);
     while (!mtcx_check(c, TOK_RBRACE)) {
         mtcx_expression(c);
         mtcx_consume(c, TOK_COLON, "':' after map key");
         mtcx_expression(c);
+        if (n == 0 && !built && mtcx_check(c, TOK_FOR)) {
+            mtcc_comprehension(c, COMP_MAP, &at, &mark);
+            mtcx_consume(c, TOK_RBRACE, "'}'");
+            return;
+        }
         if (++n == MT_BUILD_CHUNK / 2) {
             emit_map_chunk(c, n, built);
             n = 0;
@@ -792,7 +819,22 @@ static int arguments(C *c, int *kwconst) {
             mtcx_expression(c);
         } else {
             if (names) mtce_error_at(c, &c->cur, "positional argument after keyword argument");
+            ParsePos at;
+            CodeMark mark;
+            mtcc_save(c, &at, &mark);
             mtcx_expression(c);
+            if (mtcx_check(c, TOK_FOR)) {
+                /* f(e for x in xs): a generator expression as the only argument. */
+                if (argc > 0)
+                    mtce_error_at(c, &c->cur,
+                                  "a generator expression must be in parentheses unless it is "
+                                  "the only argument");
+                mtcc_comprehension(c, COMP_GEN, &at, &mark);
+                if (!mtcx_check(c, TOK_RPAREN))
+                    mtce_error_at(c, &c->cur,
+                                  "a generator expression must be in parentheses unless it is "
+                                  "the only argument");
+            }
         }
         if (++argc > 255) mtce_error(c, "too many arguments (at most 255)");
         if (!mtcx_match(c, TOK_COMMA)) break;
@@ -1220,6 +1262,9 @@ void mtcx_expression(C *c) { mtcx_expr_prec(c, PREC_LAMBDA); }
 static bool starts_expression(TokenType t) { return rules[t].prefix != NULL; }
 
 void mtcx_yield(C *c) {
+    if (c->fs->genexpr)
+        mtce_error_at(c, &c->cur,
+                      "'yield' inside a generator expression (it runs in a coroutine of its own)");
     mtcx_consume(c, TOK_YIELD, "'yield'");
     if (starts_expression(c->cur.type)) mtcx_expression(c);
     else mtce_emit(c, OP_NIL);

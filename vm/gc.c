@@ -192,6 +192,7 @@ static void mark_roots(VM *vm) {
     mtgc_mark_value(vm, vm->lib.str);
     mtgc_mark_value(vm, vm->lib.repr);
     mtgc_mark_value(vm, vm->lib.close);
+    mtgc_mark_value(vm, vm->lib.coroutine);
     mtgc_mark_value(vm, vm->argv);
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);

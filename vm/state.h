@@ -28,7 +28,8 @@
     X(repr, "repr")                                                                                \
     X(trace, "@trace")                                                                             \
     X(context, "@context")                                                                         \
-    X(code, "code") X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")      \
+    X(code, "code")                                                                                \
+    X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")                      \
         X(unmatchable, "@unmatchable")
 
 typedef struct {
@@ -83,6 +84,7 @@ struct mt_VM {
        thread that closes a coroutine). */
     struct {
         Value str, repr, close;
+        Value coroutine; /* what a generator expression calls (compiled in as a constant) */
     } lib;
     Value argv; /* the list scripts see as argv */
 
