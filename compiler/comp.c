@@ -16,9 +16,9 @@
 ** iteration's value), and all of them are gone after the comprehension.
 **
 ** A generator expression is a function run as a coroutine: `(e for x in it if c)` is
-** `coroutine(fn(@it): for x in @it: if c: yield e, it)`: the first iterable is evaluated at
-** once in the enclosing function (as in Python, so errors in it show where it is written),
-** the rest lazily, in the coroutine, as it is iterated.
+** `coroutine(fn(@it): for x in @it: if c: yield e, iter(it))`: the first iterable is evaluated
+** and its iterator made at once in the enclosing function (as in Python, so errors in it show
+** where it is written), the rest lazily, in the coroutine, as it is iterated.
 */
 #include <string.h>
 
@@ -234,6 +234,7 @@ static void generator(C *c, Comp *k) {
     mtcc_save(c, &end, NULL);
     mtcc_restore(c, &k->first_at);
     mtcx_expr_prec(c, PREC_OR);
+    mtce_emit(c, OP_ITER); /* what cannot be iterated fails here; ITER again gives the same */
     mtcc_restore(c, &end);
     mtce_emit_op(c, OP_CALL, 2);
     mtce_adjust(c, -2);
