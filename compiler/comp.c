@@ -250,3 +250,89 @@ void mtcc_comprehension(C *c, CompKind kind, const ParsePos *item, const CodeMar
     if (kind == COMP_GEN) generator(c, &k);
     else inline_comprehension(c, &k);
 }
+
+/* {== Spread arguments: f(a, *xs, k=1, **m) ==} */
+
+/* `*e`: appends every item of e to the argument list below it, with a loop as in a
+   comprehension (e may be any iterable: a coroutine, a channel...). */
+static void spread_items(C *c, uint32_t mode, uint32_t cache) {
+    FnState *fs = c->fs;
+    int saved_nlocals = fs->nlocals;
+    while (fs->nlocals < fs->stack) mtc_add_hidden(c);
+    int list = fs->nlocals - 1;
+    mtc_begin_scope(c);
+    mtcx_expr_prec(c, PREC_OR);
+    mtce_emit_ab(c, OP_ARGS_ITER, mode, cache);
+    mtce_emit(c, OP_NIL);
+    int it_slot = mtc_add_hidden(c);
+    mtc_add_hidden(c);
+    int for_iter = mtce_jump(c, OP_FOR_ITER);
+    int v = mtc_add_hidden(c);
+    mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)list);
+    mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)v);
+    mtce_emit_op(c, OP_LIST_APPEND, 1);
+    mtce_adjust(c, -1);
+    mtce_emit(c, OP_POP);
+    int pc = mtce_emit(c, MAKE_A(OP_FOR_NEXT, 0));
+    mtce_patch_to(c, pc, for_iter + 1);
+    fs->nlocals--;
+    fs->stack--;
+    int exit = mtce_here(c);
+    mtce_patch_to(c, for_iter, exit);
+    mtce_add_handler(c, for_iter, for_iter + 1, exit, it_slot + 2, HANDLER_FOR_STOP, it_slot);
+    mtc_end_scope(c); /* the iterator and its state */
+    fs->nlocals = saved_nlocals;
+}
+
+void mtcc_spread_arguments(C *c, const ParsePos *start, const CodeMark *mark, int cache) {
+    take_back(c, mark);
+    mtcc_restore(c, start);
+    uint32_t mode = cache >= 0 ? 2 : 0, site = cache >= 0 ? (uint32_t)cache : 0;
+    mtce_emit_op(c, OP_LIST, 0);
+    mtce_adjust(c, 1);
+    bool keywords = false; /* the map of keyword arguments is on the stack */
+    List *names = mto_list(c->vm, 4);
+    mtce_const(c, OBJ_VAL(names)); /* (keeps it alive) */
+    while (!mtcx_check(c, TOK_RPAREN)) {
+        Token at = c->cur;
+        if (mtcx_match(c, TOK_STARSTAR)) {
+            if (!keywords) {
+                mtce_emit_op(c, OP_MAP, 0);
+                mtce_adjust(c, 1);
+                keywords = true;
+            }
+            mtcx_expression(c);
+            mtce_emit_ab(c, OP_KW_MERGE, mode, site);
+        } else if (mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_EQ) {
+            mtcx_advance(c);
+            String *name = mtce_name(c, &at);
+            mtcx_advance(c); /* '=' */
+            for (uint32_t i = 0; i < names->count; i++)
+                if (AS_STRING(names->items[i]) == name)
+                    mtce_error_at(c, &at, "keyword argument '%s' given twice", name->chars);
+            mto_list_push(c->vm, names, OBJ_VAL(name));
+            if (!keywords) {
+                mtce_emit_op(c, OP_MAP, 0);
+                mtce_adjust(c, 1);
+                keywords = true;
+            }
+            mtce_emit_op(c, OP_CONST, (uint32_t)mtce_const(c, OBJ_VAL(name)));
+            mtcx_expression(c);
+            mtce_emit_op(c, OP_MAP, 1);
+            mtce_adjust(c, -1);
+            mtce_emit_ab(c, OP_KW_MERGE, mode, site);
+        } else {
+            if (keywords) mtce_error_at(c, &at, "positional argument after keyword argument");
+            if (mtcx_match(c, TOK_STAR)) {
+                spread_items(c, mode, site);
+            } else {
+                mtcx_expression(c);
+                mtce_emit_op(c, OP_LIST_APPEND, 1);
+                mtce_adjust(c, -1);
+            }
+        }
+        if (!mtcx_match(c, TOK_COMMA)) break;
+    }
+    mtcx_consume(c, TOK_RPAREN, "')' after arguments");
+    if (!keywords) mtce_emit(c, OP_NIL);
+}

@@ -549,55 +549,144 @@ static void with_item(C *c) {
 
 /* {== Functions and classes ==} */
 
+/* Puts ARGS_EXTRA before the code the parameters' defaults compiled to (it must run
+   first): the code, its lines and the handlers and regions of any comprehension in a
+   default move one instruction on; jumps are relative and keep their targets. */
+static void insert_args_extra(C *c) {
+    FnState *fs = c->fs;
+    mtce_emit(c, OP_NOP); /* room (and capacity) for one more */
+    memmove(fs->code + 1, fs->code, (size_t)(fs->ncode - 1) * sizeof(Instr));
+    memmove(fs->lines + 1, fs->lines, (size_t)(fs->ncode - 1) * sizeof(int32_t));
+    fs->code[0] = MAKE_A(OP_ARGS_EXTRA, 0);
+    for (int h = 0; h < fs->nhandlers; h++) {
+        fs->handlers[h].start++;
+        fs->handlers[h].end++;
+        fs->handlers[h].target++;
+    }
+    for (int r = 0; r < fs->nregions; r++) {
+        fs->regions[r].start++;
+        fs->regions[r].end++;
+    }
+    fs->barrier = fs->ncode;
+    fs->last_op_pc = -1;
+}
+
+/* Declares parameter `name` in the next slot (methods: slot 0 is self's). */
+static int declare_param(C *c, FnKind kind, int n, String *name) {
+    FnState *fs = c->fs;
+    if (kind == FN_METHOD && n == 0) {
+        fs->locals[0].name = name;
+        fs->locals[0].hidden = false;
+        return 0;
+    }
+    int slot = fs->nlocals;
+    declare(c, name, false)->depth = -1; /* not visible in its own default */
+    mtce_adjust(c, 1);
+    return slot;
+}
+
+/* (a, b=1, *args, c, d=2, **kw): positional parameters, then *args (the extra positional
+   arguments, a tuple) or a bare *, then keyword-only ones, then **kw (the unmatched keyword
+   arguments, a map). Their slots follow in that order. */
 static void parameters(C *c, FnKind kind) {
     FnState *fs = c->fs;
-    String *names[256];
-    int n = 0;
-    bool seen_default = false;
+    String *names[520];
+    int n = 0;       /* all named parameters so far */
+    int npos = -1;   /* positional ones, once a * or ** ends them */
+    int nkwonly = 0; /* keyword-only ones */
+    bool seen_default = false, bare_star = false;
+    String *varargs = NULL, *varkw = NULL;
+    uint32_t kwrequired = 0;
     while (!mtcx_check(c, TOK_RPAREN)) {
+        if (varkw) mtce_error_at(c, &c->cur, "no parameter may follow **%s", varkw->chars);
+        if (mtcx_check(c, TOK_STAR) || mtcx_check(c, TOK_STARSTAR)) {
+            bool two = mtcx_check(c, TOK_STARSTAR);
+            Token star = c->cur;
+            mtcx_advance(c);
+            if (kind == FN_METHOD && n == 0)
+                mtce_error_at(c, &star, "a method needs at least the 'self' parameter");
+            if (!two && (npos >= 0))
+                mtce_error_at(c, &star, "only one * or *args parameter is allowed");
+            if (npos < 0) npos = n;
+            if (!two && !mtcx_check(c, TOK_NAME)) {
+                bare_star = true;
+                if (!mtcx_match(c, TOK_COMMA) || mtcx_check(c, TOK_RPAREN))
+                    mtce_error_at(c, &star, "a bare * must be followed by keyword-only parameters");
+                continue;
+            }
+            mtcx_consume(c, TOK_NAME,
+                         two ? "parameter name after '**'" : "parameter name after '*'");
+            Token pt = c->prev;
+            String *name = mtce_name(c, &pt);
+            for (int i = 0; i < n; i++)
+                if (names[i] == name)
+                    mtce_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
+            if ((varargs && varargs == name))
+                mtce_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
+            if (mtcx_check(c, TOK_EQ))
+                mtce_error_at(c, &c->cur, "%s%s cannot have a default", two ? "**" : "*",
+                              name->chars);
+            int slot = declare_param(c, kind, 1, name);
+            fs->locals[slot].depth = fs->scope_depth;
+            if (two) varkw = name;
+            else varargs = name;
+            if (!mtcx_match(c, TOK_COMMA)) break;
+            continue;
+        }
         mtcx_consume(c, TOK_NAME, "parameter name");
         Token pt = c->prev;
         String *name = mtce_name(c, &pt);
         for (int i = 0; i < n; i++)
             if (names[i] == name) mtce_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
-        if (n == 255) mtce_error_at(c, &pt, "too many parameters (at most 255)");
+        if (varargs == name) mtce_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
+        bool kwonly = npos >= 0;
+        if (!kwonly && n == 255) mtce_error_at(c, &pt, "too many parameters (at most 255)");
+        if (kwonly && nkwonly == 32)
+            mtce_error_at(c, &pt, "too many keyword-only parameters (at most 32)");
         names[n] = name;
-        int slot;
-        if (kind == FN_METHOD && n == 0) {
-            slot = 0;
-            fs->locals[0].name = name;
-            fs->locals[0].hidden = false;
-        } else {
-            slot = fs->nlocals;
-            declare(c, name, false)->depth = -1; /* not visible in its own default */
-            mtce_adjust(c, 1);
-        }
+        int slot = declare_param(c, kind, n, name);
         n++;
         if (mtcx_match(c, TOK_EQ)) {
             if (kind == FN_METHOD && n == 1) mtce_error_at(c, &pt, "'self' cannot have a default");
-            seen_default = true;
+            if (!kwonly) seen_default = true;
             int skip = mtce_emit_ab(c, OP_ARG_DEFAULT, (uint32_t)slot, 0);
             mtcx_expression(c);
             mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)slot);
             mtce_patch(c, skip);
             fs->proto->pflags |= PROTO_DEFAULTS;
+        } else if (kwonly) {
+            kwrequired |= 1u << nkwonly;
         } else {
             if (seen_default)
                 mtce_error_at(c, &pt, "parameter without a default follows one with a default");
             fs->proto->nrequired = (uint8_t)n;
         }
+        if (kwonly) nkwonly++;
         fs->locals[slot].depth = fs->scope_depth;
         if (!mtcx_match(c, TOK_COMMA)) break;
     }
     mtcx_consume(c, TOK_RPAREN, "')' after parameters");
     if (kind == FN_METHOD && n == 0) mtce_error(c, "a method needs at least the 'self' parameter");
-    fs->proto->nparams = (uint8_t)n;
+    MT_UNUSED(bare_star);
+    Proto *p = fs->proto;
+    if (npos < 0) npos = n;
+    p->nparams = (uint8_t)npos;
+    p->nkwonly = (uint8_t)nkwonly;
+    p->kwrequired = kwrequired;
+    if (varargs) p->pflags |= PROTO_VARARGS;
+    if (varkw) p->pflags |= PROTO_VARKW;
+    if (varargs || varkw || nkwonly) {
+        p->pflags |= PROTO_EXTRA;
+        insert_args_extra(c);
+    }
+    if (varargs) names[n++] = varargs;
+    if (varkw) names[n++] = varkw;
     if (n) {
-        fs->proto->param_names = mtmem_alloc(c->vm, (size_t)n * sizeof(String *));
-        memcpy(fs->proto->param_names, names, (size_t)n * sizeof(String *));
+        p->param_names = mtmem_alloc(c->vm, (size_t)n * sizeof(String *));
+        memcpy(p->param_names, names, (size_t)n * sizeof(String *));
     }
     /* Default expressions ran above all the arguments. */
-    if (fs->proto->pflags & PROTO_DEFAULTS) fs->maxstack += n;
+    if (p->pflags & PROTO_DEFAULTS) fs->maxstack += n;
 }
 
 /* Compiles a function literal and emits CLOSURE for it in the enclosing function. */

@@ -241,6 +241,12 @@ MT_INTERNAL void mtcc_restore(C *c, const ParsePos *pos);
 MT_INTERNAL void mtcc_comprehension(C *c, CompKind kind, const ParsePos *item,
                                     const CodeMark *mark);
 
+/* Compiles a call's arguments again from `start` (the token after '(') when one of them is a
+   spread (*xs or **m), up to and including ')': leaves [callee, list, map or nil] for
+   CALL_SPREAD. `cache` names a method call's site (or -1), for messages. */
+MT_INTERNAL void mtcc_spread_arguments(C *c, const ParsePos *start, const CodeMark *mark,
+                                       int cache);
+
 /* compiler.c */
 MT_INTERNAL void mtc_begin_scope(C *c);
 MT_INTERNAL void mtc_end_scope(C *c);

@@ -798,11 +798,19 @@ static bool is_postfix(TokenType t) { return t == TOK_LPAREN || t == TOK_DOT || 
 
 /* Parses "(args)" after the callee; returns the argument count and, when some are passed by
    name, the constant index of the list of names (else -1). */
-static int arguments(C *c, int *kwconst) {
+static int arguments(C *c, int *kwconst, int cache) {
     int argc = 0;
     List *names = NULL;
     *kwconst = -1;
+    ParsePos start;
+    CodeMark mark;
+    mtcc_save(c, &start, &mark);
     while (!mtcx_check(c, TOK_RPAREN)) {
+        if (mtcx_check(c, TOK_STAR) || mtcx_check(c, TOK_STARSTAR)) {
+            /* A spread: compile the arguments again, into a list and a map. */
+            mtcc_spread_arguments(c, &start, &mark, cache);
+            return -1;
+        }
         if (mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_EQ) {
             mtcx_advance(c);
             Token nt = c->prev;
@@ -846,9 +854,13 @@ static int arguments(C *c, int *kwconst) {
 static void call(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int kw;
-    int argc = arguments(c, &kw);
+    int argc = arguments(c, &kw, -1);
     bool spawn = c->spawn_pending == c->depth && !is_postfix(c->cur.type);
     if (spawn) c->spawn_pending = 0;
+    if (argc < 0) {
+        mtce_emit_ab(c, OP_CALL_SPREAD, spawn ? 1 : 0, 0);
+        return;
+    }
     if (kw >= 0) mtce_emit_ab(c, spawn ? OP_SPAWN_KW : OP_CALL_KW, (uint32_t)argc, (uint32_t)kw);
     else mtce_emit_op(c, spawn ? OP_SPAWN : OP_CALL, (uint32_t)argc);
     mtce_adjust(c, -argc);
@@ -945,8 +957,9 @@ static void dot(C *c, bool can_assign) {
     if (mtcx_check(c, TOK_LPAREN) && c->spawn_pending != c->depth) {
         mtcx_advance(c);
         int kw;
-        int argc = arguments(c, &kw);
-        emit_invoke(c, cache, argc, kw);
+        int argc = arguments(c, &kw, cache);
+        if (argc < 0) mtce_emit_ab(c, OP_CALL_SPREAD, 2, (uint32_t)cache);
+        else emit_invoke(c, cache, argc, kw);
         return;
     }
     mtce_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
@@ -1059,7 +1072,9 @@ char mtcx_select_operation(C *c) {
             mtcx_advance(c);
             mtcx_advance(c);
             int kw;
-            int argc = arguments(c, &kw);
+            int argc = arguments(c, &kw, -1);
+            if (argc < 0)
+                mtce_error_at(c, &op, "'*' and '**' arguments are not allowed in a select case");
             if (!is_postfix(c->cur.type)) {
                 c->depth--;
                 return finish_select_operation(c, &op, argc, kw);
@@ -1118,7 +1133,9 @@ static void super_(C *c, bool can_assign) {
     int cache = mtce_cache(c, name);
     if (mtcx_match(c, TOK_LPAREN)) {
         int kw;
-        int argc = arguments(c, &kw);
+        int argc = arguments(c, &kw, -1);
+        if (argc < 0)
+            mtce_error_at(c, &where, "'*' and '**' arguments in a super call are not supported");
         if (kw >= 0)
             mtce_error_at(c, &where, "keyword arguments in a super call are not supported");
         mtcx_get_named(c, mto_intern_z(c->vm, "@super"), &where);

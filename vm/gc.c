@@ -96,7 +96,7 @@ static void blacken(VM *vm, Obj *o) {
         if (p->module) mtgc_mark_obj(vm, &p->module->obj);
         if (p->source) mtgc_mark_obj(vm, &p->source->obj);
         if (p->file) mtgc_mark_obj(vm, &p->file->obj);
-        for (uint32_t i = 0; p->param_names && i < p->nparams; i++)
+        for (uint32_t i = 0; p->param_names && i < PROTO_NNAMES(p); i++)
             mtgc_mark_obj(vm, &p->param_names[i]->obj);
         for (uint32_t i = 0; i < p->ncaches; i++) {
             AttrCache *ac = &p->caches[i];

@@ -443,7 +443,7 @@ static void free_proto(VM *vm, Proto *p) {
     mtmem_free(vm, p->lines, p->ncode * sizeof(int32_t));
     mtmem_free(vm, p->consts, p->nconsts * sizeof(Value));
     mtmem_free(vm, p->upvals, p->nupvals * sizeof(UpvalDesc));
-    mtmem_free(vm, p->param_names, p->nparams * sizeof(String *));
+    mtmem_free(vm, p->param_names, PROTO_NNAMES(p) * sizeof(String *));
     mtmem_free(vm, p->handlers, p->nhandlers * sizeof(Handler));
     mtmem_free(vm, p->regions, p->nregions * sizeof(Region));
     mtmem_free(vm, p->caches, p->ncaches * sizeof(AttrCache));

@@ -162,9 +162,20 @@ typedef struct {
     uint32_t shape; /* method hit: the class's field count then (a new field may shadow) */
 } AttrCache;
 
-#define PROTO_METHOD   1 /* slot 0 is `self` (the receiver), not the callee */
-#define PROTO_MODULE   2 /* a module's top level */
-#define PROTO_DEFAULTS 4 /* some parameter has a default */
+#define PROTO_METHOD   1  /* slot 0 is `self` (the receiver), not the callee */
+#define PROTO_MODULE   2  /* a module's top level */
+#define PROTO_DEFAULTS 4  /* some parameter has a default */
+#define PROTO_VARARGS  8  /* *args: a slot after the positional parameters gets the extra ones */
+#define PROTO_VARKW    16 /* **kw: the last slot gets the unmatched keyword arguments (a map) */
+/* Slots follow the positional parameters (*args, keyword-only ones, **kw): the code starts
+   with ARGS_EXTRA, which fills them when the call's fast path entered (exactly the
+   positional arguments); the slow path (call.c) fills them itself and starts after it. */
+#define PROTO_EXTRA    32
+
+/* The names in param_names: positional, keyword-only, then *args's and **kw's. */
+#define PROTO_NNAMES(p)                                                                            \
+    ((uint32_t)(p)->nparams + (p)->nkwonly + !!((p)->pflags & PROTO_VARARGS) +                     \
+     !!((p)->pflags & PROTO_VARKW))
 
 typedef struct Proto {
     Obj obj;
@@ -188,6 +199,8 @@ typedef struct Proto {
     uint8_t nparams;                  /* declared parameters, including self for a method */
     uint8_t nrequired;                /* parameters without a default */
     uint8_t pflags;                   /* PROTO_* */
+    uint8_t nkwonly;                  /* keyword-only parameters (after *args or a bare *) */
+    uint32_t kwrequired;              /* bit k: keyword-only parameter k has no default */
     int32_t line;                     /* where the def starts */
 } Proto;
 

@@ -139,6 +139,12 @@
     OP(WITH_RESULT, -1)   /* pop exit()'s result; true suppresses an Error */              \
     OP(SELECT, VAR)       /* A8: cases, B16: K of case kinds; then words */                \
     OP(UNPACK, VAR)       /* [list of A items] -> [item0, ..., itemA-1] */                 \
+    /* variadic functions and spread calls f(*xs, **m) */                                  \
+    OP(ARGS_EXTRA, VAR)   /* prologue: fill *args, keyword-only and **kw slots */          \
+    OP(ARGS_ITER, 0)      /* as ITER for f(*x): [f, list, x] -> [f, list, iterator] */     \
+    OP(KW_MERGE, -1)      /* f(**m): [f, list, map, m] -> [f, list, map]; A8/B16 as below */ \
+    OP(CALL_SPREAD, -2)   /* [f, list, map or nil] -> [result]; A8: 0 call, 1 spawn,        \
+                             2 method (B16: cache) */                                      \
     OP(NOP, 0)                                                                             \
     OP(EXTRA, 0)          /* operand word of the previous instruction */                \
     OP(EXTRA_T, 0)        /* jump word of a compare-and-branch taken when true */

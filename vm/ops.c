@@ -543,6 +543,26 @@ bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
 
 /* {== Iteration ==} */
 
+bool mtop_iterable(VM *vm, Value x) {
+    if (!IS_OBJ(x)) return false;
+    switch ((ObjType)AS_OBJ(x)->type) {
+    case OBJ_LIST:
+    case OBJ_RANGE:
+    case OBJ_MAP:
+    case OBJ_STRING:
+    case OBJ_BYTES:
+    case OBJ_CHANNEL: return true;
+    case OBJ_FOREIGN: return ((Foreign *)AS_OBJ(x))->ops->next != NULL;
+    case OBJ_FIBER: return !(AS_OBJ(x)->flags & FIBER_THREAD);
+    case OBJ_INSTANCE: {
+        Value m;
+        return mtcall_find_method(vm, x, vm->names.iter, &m) ||
+               mtcall_find_method(vm, x, vm->names.next, &m);
+    }
+    default: return false;
+    }
+}
+
 Step mtop_iter(VM *vm, Fiber *f) {
     Value x = f->top[-1];
     if (IS_OBJ(x)) {

@@ -30,6 +30,8 @@ MT_INTERNAL bool mtop_set_index(VM *vm, Value obj, Value key, Value v);
 MT_INTERNAL bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out);
 
 /* The start of a for loop: checks the value is iterable (or calls its iter method). */
+/* Whether ITER would accept x (for the message of f(*x)). */
+MT_INTERNAL bool mtop_iterable(VM *vm, Value x);
 MT_INTERNAL Step mtop_iter(VM *vm, Fiber *f);
 
 /* The next item of a for loop: pushes it, or STEP_JUMP when the loop ends. */

@@ -1193,6 +1193,25 @@ safe_point:
         for (uint32_t k = 0; k < n; k++) PUSH(l->items[k]);
         DISPATCH();
     }
+    CASE(ARGS_EXTRA) : {
+        STORE();
+        AFTER_STEP(mtcall_args_extra(vm, fiber, frame->closure));
+    }
+    CASE(ARGS_ITER) : {
+        Value x = sp[-1];
+        if (IS_LIST(x) || IS_OBJ_TYPE(x, OBJ_RANGE)) DISPATCH();
+        STORE();
+        AFTER_STEP(mtcall_args_iter(vm, fiber, i, proto));
+    }
+    CASE(KW_MERGE) : {
+        STORE();
+        AFTER_STEP(mtcall_kw_merge(vm, fiber, i, proto));
+    }
+    CASE(CALL_SPREAD) : {
+        CALL_SAFE_POINT();
+        STORE();
+        AFTER_STEP(mtcall_call_spread(vm, fiber, i, proto));
+    }
     CASE(NOP) : CASE(EXTRA) : CASE(EXTRA_T) : DISPATCH();
 
     LOOP_END
