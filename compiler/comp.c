@@ -261,7 +261,7 @@ static void spread_items(C *c, uint32_t mode, uint32_t cache) {
     while (fs->nlocals < fs->stack) mtc_add_hidden(c);
     int list = fs->nlocals - 1;
     mtc_begin_scope(c);
-    mtcx_expr_prec(c, PREC_OR);
+    mtcx_expression(c);
     mtce_emit_ab(c, OP_ARGS_ITER, mode, cache);
     mtce_emit(c, OP_NIL);
     int it_slot = mtc_add_hidden(c);

@@ -585,6 +585,35 @@ static int declare_param(C *c, FnKind kind, int n, String *name) {
     return slot;
 }
 
+/* The slots the parameter list starting at the current token declares (a bare * takes
+   none): a default runs with all of them on the stack, so the slots a comprehension in it
+   uses must come after them. The tokens are read ahead and read again. */
+static int count_param_slots(C *c) {
+    ParsePos at;
+    mtcc_save(c, &at, NULL);
+    int depth = 0, slots = 0;
+    bool empty = true, bare = false;
+    for (;;) {
+        TokenType t = c->cur.type;
+        if (t == TOK_EOF) break;
+        if (depth == 0 && (t == TOK_RPAREN || t == TOK_COMMA)) {
+            if (!empty && !bare) slots++;
+            if (t == TOK_RPAREN) break;
+            empty = true;
+            bare = false;
+            mtcx_advance(c);
+            continue;
+        }
+        if (empty && depth == 0 && t == TOK_STAR && mtcx_peek(c) != TOK_NAME) bare = true;
+        if (t == TOK_LPAREN || t == TOK_LBRACKET || t == TOK_LBRACE) depth++;
+        if (t == TOK_RPAREN || t == TOK_RBRACKET || t == TOK_RBRACE) depth--;
+        empty = false;
+        mtcx_advance(c);
+    }
+    mtcc_restore(c, &at);
+    return slots;
+}
+
 /* (a, b=1, *args, c, d=2, **kw): positional parameters, then *args (the extra positional
    arguments, a tuple) or a bare *, then keyword-only ones, then **kw (the unmatched keyword
    arguments, a map). Their slots follow in that order. */
@@ -597,6 +626,8 @@ static void parameters(C *c, FnKind kind) {
     bool seen_default = false, bare_star = false;
     String *varargs = NULL, *varkw = NULL;
     uint32_t kwrequired = 0;
+    /* Where the stack ends once every parameter has its slot. */
+    int params_end = fs->stack + count_param_slots(c) - (kind == FN_METHOD ? 1 : 0);
     while (!mtcx_check(c, TOK_RPAREN)) {
         if (varkw) mtce_error_at(c, &c->cur, "no parameter may follow **%s", varkw->chars);
         if (mtcx_check(c, TOK_STAR) || mtcx_check(c, TOK_STARSTAR)) {
@@ -650,8 +681,11 @@ static void parameters(C *c, FnKind kind) {
             if (kind == FN_METHOD && n == 1) mtce_error_at(c, &pt, "'self' cannot have a default");
             if (!kwonly) seen_default = true;
             int skip = mtce_emit_ab(c, OP_ARG_DEFAULT, (uint32_t)slot, 0);
+            int stack = fs->stack;
+            if (params_end > fs->stack) fs->stack = params_end; /* (see count_param_slots) */
             mtcx_expression(c);
             mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)slot);
+            fs->stack = stack;
             mtce_patch(c, skip);
             fs->proto->pflags |= PROTO_DEFAULTS;
         } else if (kwonly) {

@@ -317,6 +317,25 @@ static void proto_params(VM *vm, Text *t, Proto *p, bool skip_self) {
         text_addz(vm, t, p->param_names && p->param_names[i] ? p->param_names[i]->chars : "?");
         if (i >= p->nrequired) text_add(vm, t, "=...", 4);
     }
+    /* Then *args (or a bare * before keyword-only ones), keyword-only ones, **kw. */
+    uint32_t star = (uint32_t)p->nparams + p->nkwonly;
+    bool any = p->nparams > first;
+    if ((p->pflags & PROTO_VARARGS) || p->nkwonly) {
+        if (any) text_add(vm, t, ", ", 2);
+        text_add(vm, t, "*", 1);
+        if (p->pflags & PROTO_VARARGS) text_addz(vm, t, p->param_names[star++]->chars);
+        any = true;
+    }
+    for (int k = 0; k < p->nkwonly; k++) {
+        text_add(vm, t, ", ", 2);
+        text_addz(vm, t, p->param_names[p->nparams + k]->chars);
+        if (!(p->kwrequired >> k & 1)) text_add(vm, t, "=...", 4);
+    }
+    if (p->pflags & PROTO_VARKW) {
+        if (any) text_add(vm, t, ", ", 2);
+        text_add(vm, t, "**", 2);
+        text_addz(vm, t, p->param_names[star]->chars);
+    }
     text_add(vm, t, ")", 1);
 }
 
