@@ -230,6 +230,7 @@ bool mtlib_open_all(VM *vm) {
     mtuni_open(vm);
     mtbytes_open(vm);
     mtlist_open(vm);
+    mtsets_open(vm);
     mttask_open(vm);
     mtio_open(vm);
     mtmath_open(vm);

@@ -97,6 +97,9 @@ MT_INTERNAL bool mtbytes_encoding_arg(VM *vm, Value *args, int argc, int i, cons
 /* list and map methods. */
 MT_INTERNAL void mtlist_open(VM *vm);
 
+/* set(), frozenset() and their methods. */
+MT_INTERNAL void mtsets_open(VM *vm);
+
 /* coroutine(), channel(), sleep(), current() and the methods of coroutines, threads and
    channels. */
 MT_INTERNAL void mttask_open(VM *vm);

@@ -8,10 +8,12 @@
 #include "vm/vm.h"
 
 /* The AttrCache key for a builtin type's method: a small number no Class pointer can equal.
-   Threads and coroutines share an object type but not their methods, so they differ here. */
+   Threads and coroutines (sets and frozensets) share an object type but not their methods,
+   so they differ here. */
 static inline void *mtcall_builtin_key(Obj *o) {
     uintptr_t k = (uintptr_t)o->type + 1;
     if (o->type == OBJ_FIBER && (o->flags & FIBER_THREAD)) k += OBJ__COUNT;
+    if (o->type == OBJ_SET && (o->flags & SET_FROZEN)) k += OBJ__COUNT;
     return (void *)k;
 }
 
@@ -40,8 +42,7 @@ MT_INTERNAL bool mtcall_set_cached(VM *vm, Value obj, AttrCache *ac, Value v);
 
 /* What the loop does after a native returned r (not NATIVE_OK): raise, run the call it
    asked for, or switch. */
-MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee,
-                                      int r);
+MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee, int r);
 /* Runs again the native call a fiber left with NATIVE_RETRY (its thread waited for I/O and
    was woken): STEP_JUMP if it was a foreign `next` that found the end. */
 MT_INTERNAL Step mtcall_retry(VM *vm, Fiber *f);

@@ -78,7 +78,8 @@ static void blacken(VM *vm, Obj *o) {
     case OBJ_STRING:
     case OBJ_RANGE: break;
     case OBJ_LIST: mark_values(vm, ((List *)o)->items, ((List *)o)->count); break;
-    case OBJ_MAP: {
+    case OBJ_MAP:
+    case OBJ_SET: {
         Map *m = (Map *)o;
         /* Scan the node array in memory order (the insertion-order links jump around). */
         for (uint32_t i = 0; m->nodes && i <= m->mask; i++) {

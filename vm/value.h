@@ -111,6 +111,8 @@ typedef enum {
     TYPE_COROUTINE,
     TYPE_THREAD,
     TYPE_CHANNEL,
+    TYPE_SET,
+    TYPE_FROZENSET,
     TYPE_FOREIGN, /* its methods are its class's, not in type_methods */
     TYPE__COUNT
 } TypeTag;

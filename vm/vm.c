@@ -29,6 +29,7 @@
 #include "vm/module.h"
 #include "vm/mem.h"
 #include "vm/map.h"
+#include "vm/set.h"
 #include "vm/format.h"
 #include "vm/fiber.h"
 #include "vm/call.h"
@@ -938,6 +939,27 @@ safe_point:
         Map *m = AS_MAP(kv[-1]);
         for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtm_set(vm, m, kv[2 * e], kv[2 * e + 1]));
         sp = kv;
+        DISPATCH();
+    }
+    CASE(BUILD_SET) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Map *m = mtset_new(vm, n, false);
+        PUSH(OBJ_VAL(m));
+        fiber->top = sp;
+        Value *items = sp - 1 - n;
+        for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtset_add(vm, m, items[e]));
+        sp = items;
+        PUSH(OBJ_VAL(m));
+        DISPATCH();
+    }
+    CASE(SET_ADD) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Value *items = sp - n;
+        Map *m = (Map *)AS_OBJ(items[-1]);
+        for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtset_add(vm, m, items[e]));
+        sp = items;
         DISPATCH();
     }
     CASE(BUILD_STRING) : {
