@@ -281,6 +281,24 @@ static int core_sum(VM *vm, Value *args, int argc) {
     RETURN(acc);
 }
 
+/* divmod(a, b): [a // b, a % b], both flooring as the operators do. */
+static int core_divmod(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    for (int i = 1; i <= 2; i++)
+        if (!IS_NUMBER(args[i])) return mtlib_type_error(vm, "divmod", i, "a number", args[i]);
+    Value q, r;
+    if (!mtop_arith(vm, OP_IDIV, args[1], args[2], &q)) return NATIVE_ERROR;
+    args[0] = q; /* rooted while r is made (a boxed int) */
+    if (!mtop_arith(vm, OP_MOD, args[1], args[2], &r)) return NATIVE_ERROR;
+    mtgc_push_temp(vm, r);
+    List *l = mto_list(vm, 2);
+    mtgc_pop_temp(vm, 1);
+    l->items[0] = args[0];
+    l->items[1] = r;
+    l->count = 2;
+    RETURN(OBJ_VAL(l));
+}
+
 /* {== Characters ==} */
 
 static int core_ord(VM *vm, Value *args, int argc) {
@@ -427,6 +445,7 @@ static const LibReg core_lib[] = {
     {"min", core_min, 1, -1, NULL, false},
     {"max", core_max, 1, -1, NULL, false},
     {"sum", core_sum, 1, 2, p_sum, false},
+    {"divmod", core_divmod, 2, 2, NULL, false},
     {"ord", core_ord, 1, 1, NULL, false},
     {"chr", core_chr, 1, 1, NULL, false},
     {"type", core_type, 1, 1, NULL, false},

@@ -43,6 +43,23 @@ def zip(a, b):
         i += 1
     return out
 
+def any(xs):
+    for x in xs:
+        if x:
+            return true
+    return false
+
+def all(xs):
+    for x in xs:
+        if not x:
+            return false
+    return true
+
+def reversed(xs):
+    let out = _list(xs)
+    out.reverse()
+    return out
+
 def _list(xs):
     let out = []
     for x in xs:
