@@ -244,5 +244,6 @@ bool mtlib_open_all(VM *vm) {
     /* Modules with functions written in the prelude: opened once it has loaded. */
     mtnet_open(vm);
     mtproc_open(vm);
+    mtcore_type_classes(vm);
     return true;
 }

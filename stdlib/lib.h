@@ -80,6 +80,8 @@ MT_INTERNAL extern const LibReg mtlist_hidden[];
 
 /* The core builtins: print, len, type, str, int, ... */
 MT_INTERNAL void mtcore_open(VM *vm);
+/* Makes the built-in types' classes from their conversions (after every library opened). */
+MT_INTERNAL void mtcore_type_classes(VM *vm);
 
 /* str methods. */
 MT_INTERNAL void mtstr_open(VM *vm);

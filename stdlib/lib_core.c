@@ -18,6 +18,7 @@
 #include "vm/num.h"
 #include "vm/mem.h"
 #include "vm/map.h"
+#include "vm/table.h"
 #include "vm/gc.h"
 #include "vm/error.h"
 #include "vm/call.h"
@@ -358,7 +359,10 @@ static int core_type(VM *vm, Value *args, int argc) {
 }
 
 static bool is_instance_of(Value v, Value cls) {
-    return IS_CLASS(cls) && IS_INSTANCE(v) && mte_class_is(AS_INSTANCE(v)->klass, AS_CLASS(cls));
+    if (!IS_CLASS(cls)) return false;
+    Class *k = AS_CLASS(cls);
+    if (k->type_tag >= 0) return (int)mtv_type(v) == k->type_tag; /* isinstance(1, int) */
+    return IS_INSTANCE(v) && mte_class_is(AS_INSTANCE(v)->klass, k);
 }
 
 static int core_isinstance(VM *vm, Value *args, int argc) {
@@ -458,3 +462,23 @@ static const LibReg core_lib[] = {
 };
 
 void mtcore_open(VM *vm) { mtlib_register(vm, core_lib); }
+
+/* Turns the conversion builtins named after a type (int, float, str, bool, bytes, list,
+   range, set, frozenset, coroutine, channel...) into that type's class: calling the class
+   runs the conversion as before, and isinstance(v, int) asks whether type(v) is "int".
+   `map` names the mapping function, so the map type has no class. Run once every library
+   (and the prelude) has defined its builtins. */
+void mtcore_type_classes(VM *vm) {
+    for (int t = 0; t < TYPE__COUNT; t++) {
+        if (t == TYPE_INSTANCE || t == TYPE_FOREIGN) continue;
+        String *name = mto_intern_z(vm, mtv_tag_name((TypeTag)t));
+        Value fn;
+        if (!mtt_get(&vm->builtins, name, &fn) || !IS_OBJ_TYPE(fn, OBJ_NATIVE)) continue;
+        mtgc_push_temp(vm, OBJ_VAL(name));
+        Class *k = mto_class(vm, name, NULL);
+        k->type_tag = t;
+        k->convert = (Native *)AS_OBJ(fn);
+        mtlib_define(vm, name->chars, OBJ_VAL(k));
+        mtgc_pop_temp(vm, 1);
+    }
+}

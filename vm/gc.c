@@ -128,6 +128,7 @@ static void blacken(VM *vm, Obj *o) {
         mtt_mark(vm, &k->methods);
         mtt_mark(vm, &k->fields);
         mtgc_mark_value(vm, k->init);
+        if (k->convert) mtgc_mark_obj(vm, &k->convert->obj);
         break;
     }
     case OBJ_INSTANCE: {

@@ -263,6 +263,8 @@ Class *mto_class(VM *vm, String *name, Class *super) {
     k->init = UNDEF_VAL;
     k->builtin_tag = super ? super->builtin_tag : -1;
     k->foreign = NULL;
+    k->type_tag = -1;
+    k->convert = NULL;
     if (super) {
         mtgc_push_temp(vm, OBJ_VAL(k));
         mtt_copy(vm, &super->methods, &k->methods);

@@ -254,6 +254,11 @@ typedef struct Class {
     /* A foreign class (foreign.h): the hooks of its objects; NULL for every other class.
        It cannot be called or subclassed from Mt. */
     const struct ForeignOps *foreign; /* see above */
+    /* A built-in type's class (`int`, `str`, `list`...): the TypeTag of its values, and the
+       native that calling the class runs (the conversion: `int("3")`). -1 and NULL for
+       every other class. It has no methods of its own and cannot be subclassed. */
+    int type_tag;
+    struct Native *convert;
 } Class;
 
 typedef struct Instance {

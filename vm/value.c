@@ -64,16 +64,19 @@ TypeTag mtv_type(Value v) {
     }
 }
 
-const char *mtv_type_name(Value v) {
-    static const char *const names[] = {"nil",     "bool",     "int",       "float",     "str",
+static const char *const type_names[] = {"nil",     "bool",     "int",       "float",     "str",
                                         "bytes",   "list",     "map",       "range",     "function",
                                         "class",   "instance", "module",    "coroutine", "thread",
                                         "channel", "set",      "frozenset", "foreign"};
+
+const char *mtv_tag_name(TypeTag t) { return t < TYPE__COUNT ? type_names[t] : "internal"; }
+
+const char *mtv_type_name(Value v) {
     TypeTag t = mtv_type(v);
     if (t == TYPE_INSTANCE) return AS_INSTANCE(v)->klass->name->chars;
     if (t == TYPE_FOREIGN) return ((Foreign *)AS_OBJ(v))->klass->name->chars;
     if (t == TYPE__COUNT) return "internal";
-    return names[t];
+    return type_names[t];
 }
 
 /* {== Equality ==} */

@@ -731,9 +731,13 @@ safe_point:
                           callee + p->maxstack <= fiber->stack_end &&
                           fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames))
                 ENTER(cl, callee);
-        } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
-            Native *n = (Native *)AS_OBJ(*callee);
-            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
+        } else if (IS_OBJ(*callee)) {
+            /* A native, or a built-in type's class (`str(x)`), which runs its conversion. */
+            Obj *o = AS_OBJ(*callee);
+            Native *n = o->type == OBJ_NATIVE  ? (Native *)o
+                        : o->type == OBJ_CLASS ? ((Class *)o)->convert
+                                               : NULL;
+            if (n && argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
                 STORE();
                 vm->native = n;
                 int r = n->fn(vm, callee, argc);
@@ -867,9 +871,14 @@ safe_point:
         Value super = sp[-1];
         String *name = AS_STRING(consts[INSTR_A(i)]);
         STORE();
-        if (!IS_NIL(super) && (!IS_CLASS(super) || AS_CLASS(super)->foreign)) {
-            mte_throw(vm, ERR_TYPE, "class %s: base must be a class, not %s", name->chars,
-                      IS_CLASS(super) ? "a foreign class" : mtv_type_name(super));
+        if (!IS_NIL(super) && (!IS_CLASS(super) || AS_CLASS(super)->foreign ||
+                               AS_CLASS(super)->type_tag >= 0)) {
+            if (IS_CLASS(super) && AS_CLASS(super)->type_tag >= 0)
+                mte_throw(vm, ERR_TYPE, "class %s: cannot subclass the built-in type %s",
+                          name->chars, AS_CLASS(super)->name->chars);
+            else
+                mte_throw(vm, ERR_TYPE, "class %s: base must be a class, not %s", name->chars,
+                          IS_CLASS(super) ? "a foreign class" : mtv_type_name(super));
             goto raise;
         }
         Class *k = mto_class(vm, name, IS_NIL(super) ? NULL : AS_CLASS(super));
