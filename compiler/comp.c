@@ -95,6 +95,9 @@ static void item(C *c, Comp *k) {
         } else if (k->kind == COMP_LIST) {
             mtce_emit_op(c, OP_LIST_APPEND, 1);
             mtce_adjust(c, -1);
+        } else {
+            mtce_emit_op(c, OP_SET_ADD, 1);
+            mtce_adjust(c, -1);
         }
         mtce_emit(c, OP_POP);
     }
@@ -193,6 +196,9 @@ static void inline_comprehension(C *c, Comp *k) {
     mtc_begin_scope(c);
     if (k->kind == COMP_MAP) {
         mtce_emit_op(c, OP_MAP, 0);
+        mtce_adjust(c, 1);
+    } else if (k->kind == COMP_SET) {
+        mtce_emit_op(c, OP_BUILD_SET, 0);
         mtce_adjust(c, 1);
     } else {
         mtce_emit_op(c, OP_LIST, 0);

@@ -674,6 +674,31 @@ static void emit_map_chunk(C *c, int n, bool built) {
     mtce_adjust(c, -2 * n);
 }
 
+/* As emit_list_chunk for `n` members and a set. */
+static void emit_set_chunk(C *c, int n, bool built) {
+    mtce_emit_op(c, built ? OP_SET_ADD : OP_BUILD_SET, (uint32_t)n);
+    if (!built) mtce_adjust(c, 1); /* BUILD_SET keeps the new set on the stack while it fills it */
+    mtce_adjust(c, -n);
+}
+
+/* {a, b, ...} once its first member has been compiled: a set display (section 4.14). */
+static void set_lit(C *c) {
+    int n = 1;
+    bool built = false;
+    while (mtcx_match(c, TOK_COMMA) && !mtcx_check(c, TOK_RBRACE)) {
+        mtcx_expression(c);
+        if (++n == MT_BUILD_CHUNK) {
+            emit_set_chunk(c, n, built);
+            n = 0;
+            built = true;
+        }
+    }
+    mtcx_consume(c, TOK_RBRACE, "'}'");
+    if (n > 0 || !built) emit_set_chunk(c, n, built);
+}
+
+/* {k: v, ...} is a map display and {a, b, ...} a set display: the token after the first
+   item tells them apart; {} is the empty map. */
 static void map_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int n = 0;
@@ -683,6 +708,15 @@ static void map_lit(C *c, bool can_assign) {
     mtcc_save(c, &at, &mark);
     while (!mtcx_check(c, TOK_RBRACE)) {
         mtcx_expression(c);
+        if (n == 0 && !built && (mtcx_check(c, TOK_COMMA) || mtcx_check(c, TOK_RBRACE))) {
+            set_lit(c);
+            return;
+        }
+        if (n == 0 && !built && mtcx_check(c, TOK_FOR)) {
+            mtcc_comprehension(c, COMP_SET, &at, &mark);
+            mtcx_consume(c, TOK_RBRACE, "'}'");
+            return;
+        }
         mtcx_consume(c, TOK_COLON, "':' after map key");
         mtcx_expression(c);
         if (n == 0 && !built && mtcx_check(c, TOK_FOR)) {

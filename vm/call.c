@@ -409,6 +409,7 @@ static Step call_method(VM *vm, Fiber *f, Value *recv, int argc, Value method, u
 
 static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
     Class *k = AS_CLASS(*callee);
+    if (k->convert) return call_native(vm, f, k->convert, callee, argc); /* int("3") */
     if (k->foreign) { /* its objects have a payload only its library can make */
         if (k->foreign->construct) {
             f->top = callee + argc + 1;
@@ -580,6 +581,8 @@ Step mtcall_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
     Value c = *callee;
     if (IS_CLASS(c)) {
         Class *k = AS_CLASS(c);
+        if (k->convert) /* a built-in type: its conversion's keywords (int(s, base = 16)) */
+            return call_kw_target(vm, f, callee, argc, names, OBJ_VAL(k->convert), false, 0);
         if (IS_UNDEF(k->init)) return construct(vm, f, callee, argc);
         Instance *inst = mto_instance(vm, k);
         *callee = OBJ_VAL(inst);

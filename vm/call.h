@@ -8,10 +8,12 @@
 #include "vm/vm.h"
 
 /* The AttrCache key for a builtin type's method: a small number no Class pointer can equal.
-   Threads and coroutines share an object type but not their methods, so they differ here. */
+   Threads and coroutines (sets and frozensets) share an object type but not their methods,
+   so they differ here. */
 static inline void *mtcall_builtin_key(Obj *o) {
     uintptr_t k = (uintptr_t)o->type + 1;
     if (o->type == OBJ_FIBER && (o->flags & FIBER_THREAD)) k += OBJ__COUNT;
+    if (o->type == OBJ_SET && (o->flags & SET_FROZEN)) k += OBJ__COUNT;
     return (void *)k;
 }
 

@@ -78,7 +78,8 @@ static void blacken(VM *vm, Obj *o) {
     case OBJ_STRING:
     case OBJ_RANGE: break;
     case OBJ_LIST: mark_values(vm, ((List *)o)->items, ((List *)o)->count); break;
-    case OBJ_MAP: {
+    case OBJ_MAP:
+    case OBJ_SET: {
         Map *m = (Map *)o;
         /* Scan the node array in memory order (the insertion-order links jump around). */
         for (uint32_t i = 0; m->nodes && i <= m->mask; i++) {
@@ -127,6 +128,7 @@ static void blacken(VM *vm, Obj *o) {
         mtt_mark(vm, &k->methods);
         mtt_mark(vm, &k->fields);
         mtgc_mark_value(vm, k->init);
+        if (k->convert) mtgc_mark_obj(vm, &k->convert->obj);
         break;
     }
     case OBJ_INSTANCE: {

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "vm/map.h"
+#include "vm/set.h"
 #include "vm/vm.h"
 #include "vm/value.h"
 #include "vm/object.h"
@@ -19,8 +20,10 @@
 #include "vm/gc.h"
 #include "vm/error.h"
 
-Map *mtm_new(VM *vm, uint32_t cap) {
-    Map *m = (Map *)mto_alloc(vm, sizeof(Map), OBJ_MAP);
+Map *mtm_new(VM *vm, uint32_t cap) { return mtm_new_of(vm, cap, OBJ_MAP); }
+
+Map *mtm_new_of(VM *vm, uint32_t cap, ObjType type) {
+    Map *m = (Map *)mto_alloc(vm, sizeof(Map), type);
     m->count = m->used = m->mask = 0;
     m->version = 0;
     m->head = m->tail = -1;
@@ -91,7 +94,11 @@ bool mtm_hash(VM *vm, Value key, uint32_t *hash) {
         *hash = mto_bytes_hash((Bytes *)o);
         return true;
     }
-    if (o->type == OBJ_LIST || o->type == OBJ_MAP) {
+    if (o->type == OBJ_SET && (o->flags & SET_FROZEN)) {
+        *hash = mtset_hash((Map *)o);
+        return true;
+    }
+    if (o->type == OBJ_LIST || o->type == OBJ_MAP || o->type == OBJ_SET) {
         mte_throw(vm, ERR_TYPE, "unhashable type: '%s' cannot be a map key", mtv_type_name(key));
         return false;
     }
@@ -100,8 +107,9 @@ bool mtm_hash(VM *vm, Value key, uint32_t *hash) {
 }
 
 /* Byte strings are matched by content too (their keys are rarer than strings', so they
-   are tested after them). */
+   are tested after them), and frozensets by their members. */
 static bool bytes_key_equal(Obj *x, Obj *y) {
+    if (x->type == OBJ_SET && y->type == OBJ_SET) return mtset_equal((Map *)x, (Map *)y);
     if (x->type != OBJ_BYTES || y->type != OBJ_BYTES) return false;
     Bytes *s = (Bytes *)x, *t = (Bytes *)y;
     return s->len == t->len && memcmp(s->data, t->data, s->len) == 0;
@@ -180,6 +188,8 @@ static void rebuild(VM *vm, Map *m, uint32_t want) {
     }
     mtmem_free(vm, old, old_cap * sizeof(MapNode));
 }
+
+bool mtm_has_hashed(Map *m, Value key, uint32_t hash) { return find(m, key, hash) != NULL; }
 
 bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed) {
     uint32_t h;

@@ -263,6 +263,8 @@ Class *mto_class(VM *vm, String *name, Class *super) {
     k->init = UNDEF_VAL;
     k->builtin_tag = super ? super->builtin_tag : -1;
     k->foreign = NULL;
+    k->type_tag = -1;
+    k->convert = NULL;
     if (super) {
         mtgc_push_temp(vm, OBJ_VAL(k));
         mtt_copy(vm, &super->methods, &k->methods);
@@ -423,7 +425,8 @@ size_t mto_size(Obj *o) {
     case OBJ_STRING: return sizeof(String) + ((String *)o)->len + 1;
     case OBJ_BYTES: return sizeof(Bytes) + ((Bytes *)o)->len;
     case OBJ_LIST: return sizeof(List);
-    case OBJ_MAP: return sizeof(Map);
+    case OBJ_MAP:
+    case OBJ_SET: return sizeof(Map);
     case OBJ_RANGE: return sizeof(Range);
     case OBJ_PROTO: return sizeof(Proto);
     case OBJ_CLOSURE: return sizeof(Closure) + ((Closure *)o)->nupvals * sizeof(Upvalue *);
@@ -462,7 +465,8 @@ void mto_free(VM *vm, Obj *o) {
         mtmem_free(vm, l->items, l->cap * sizeof(Value));
         break;
     }
-    case OBJ_MAP: mtm_free(vm, (Map *)o); break;
+    case OBJ_MAP:
+    case OBJ_SET: mtm_free(vm, (Map *)o); break;
     case OBJ_STRING: forget_cursor(vm, (String *)o); break;
     case OBJ_PROTO: free_proto(vm, (Proto *)o); break;
     case OBJ_CLASS:

@@ -30,6 +30,7 @@ typedef enum {
     OBJ_FIBER,
     OBJ_CHANNEL,
     OBJ_FOREIGN, /* an object of a foreign class (foreign.h) */
+    OBJ_SET,     /* a set or frozenset (set.h): a Map whose values are all true */
     OBJ_TRACE,
     OBJ__COUNT
 } ObjType;
@@ -114,6 +115,12 @@ typedef struct Map {
     int32_t head, tail; /* the first and last node in insertion order (-1: none) */
     MapNode *nodes;     /* mask + 1 nodes (open addressing) */
 } Map;
+
+/* A set is a Map (the same struct, object type OBJ_SET) whose members are its keys and whose
+   values are all true: the map's hashing, key matching, insertion order and iteration are
+   the set's. */
+#define SET_FROZEN 1 /* Map obj.flags of an OBJ_SET: a frozenset (immutable, hashable) */
+#define SET_HASHED 2 /* a frozenset whose hash is in obj.aux */
 
 typedef struct Range {
     Obj obj;
@@ -260,6 +267,11 @@ typedef struct Class {
     /* A foreign class (foreign.h): the hooks of its objects; NULL for every other class.
        It cannot be called or subclassed from Mt. */
     const struct ForeignOps *foreign; /* see above */
+    /* A built-in type's class (`int`, `str`, `list`...): the TypeTag of its values, and the
+       native that calling the class runs (the conversion: `int("3")`). -1 and NULL for
+       every other class. It has no methods of its own and cannot be subclassed. */
+    int type_tag;
+    struct Native *convert;
 } Class;
 
 typedef struct Instance {
@@ -439,6 +451,7 @@ static inline Instance *AS_INSTANCE(Value v) { return (Instance *)AS_OBJ(v); }
 #define IS_BYTES(v)    IS_OBJ_TYPE(v, OBJ_BYTES)
 #define IS_LIST(v)     IS_OBJ_TYPE(v, OBJ_LIST)
 #define IS_MAP(v)      IS_OBJ_TYPE(v, OBJ_MAP)
+#define IS_SET(v)      IS_OBJ_TYPE(v, OBJ_SET)
 #define IS_CLASS(v)    IS_OBJ_TYPE(v, OBJ_CLASS)
 #define IS_INSTANCE(v) IS_OBJ_TYPE(v, OBJ_INSTANCE)
 #define IS_CLOSURE(v)  IS_OBJ_TYPE(v, OBJ_CLOSURE)

@@ -122,6 +122,8 @@
     OP(MAP, VAR)          /* A key/value pairs */                                          \
     OP(LIST_APPEND, VAR)  /* [list, A items] -> [list] (long displays, in chunks) */       \
     OP(MAP_ADD, VAR)      /* [map, A key/value pairs] -> [map] (long displays) */          \
+    OP(BUILD_SET, VAR)    /* A members */                                                  \
+    OP(SET_ADD, VAR)      /* [set, A members] -> [set] (long displays) */                  \
     OP(BUILD_STRING, VAR) /* A parts, each already a str */                                \
     OP(TO_STR, 0)         /* str(v) (f-string part) */                                     \
     OP(FORMAT, -1)        /* [v, spec] -> [formatted]  (f-string {v:spec}) */              \

@@ -17,6 +17,7 @@
 #include "vm/state.h"
 #include "vm/object.h"
 #include "vm/map.h"
+#include "vm/set.h"
 #include "vm/call.h"
 
 static const char *op_symbol(int op) {
@@ -281,12 +282,14 @@ bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out) {
         if ((IS_STRING(b) || IS_LIST(b)) && IS_INT(a)) return repeat(vm, b, AS_INT(a), out);
     }
     if (IS_BYTES(a) || IS_BYTES(b)) return bytes_arith(vm, op, a, b, out);
+    if (mtset_applies(op, a, b)) return mtset_arith(vm, op, a, b, out);
 bad:
     return operand_error(vm, op, a, b);
 }
 
 bool mtop_compare(VM *vm, int op, Value a, Value b, Value *out) {
     int c;
+    if (mt_unlikely(IS_SET(a)) && IS_SET(b)) return mtset_compare(vm, op, a, b, out);
     if (!mtv_compare(vm, a, b, &c)) {
         if (mte_is(vm, vm->error, ERR_TYPE))
             mte_throw(vm, ERR_TYPE, "'%s' not supported between '%s' and '%s'", op_symbol(op),
@@ -394,6 +397,12 @@ bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
         return true;
     }
     if (IS_BYTES(c)) return bytes_contain(vm, AS_BYTES(c), item, out);
+    if (IS_SET(c)) {
+        Value v;
+        bool failed;
+        *out = mtm_get(vm, (Map *)AS_OBJ(c), item, &v, &failed);
+        return !failed;
+    }
     mte_throw(vm, ERR_TYPE, "'in' needs a container on the right, not %s", mtv_type_name(c));
     return false;
 }
@@ -570,6 +579,7 @@ Step mtop_iter(VM *vm, Fiber *f) {
         case OBJ_LIST:
         case OBJ_RANGE:
         case OBJ_MAP:
+        case OBJ_SET:
         case OBJ_STRING:
         case OBJ_BYTES:
         case OBJ_CHANNEL: return STEP_DONE;
@@ -608,7 +618,9 @@ static Step map_next(VM *vm, Fiber *f, Map *m, Value st) {
         version = packed >> 32;
         at = (int32_t)(packed & 0xffffffffu) - 1;
         if ((m->version & 0x7fffu) != version) {
-            mte_throw(vm, ERR_VALUE, "map keys changed during iteration");
+            mte_throw(vm, ERR_VALUE,
+                      m->obj.type == OBJ_SET ? "set changed during iteration"
+                                             : "map keys changed during iteration");
             return STEP_ERROR;
         }
     }
@@ -655,7 +667,8 @@ Step mtop_for_iter(VM *vm, Fiber *f) {
     if (IS_OBJ(it)) {
         Obj *o = AS_OBJ(it);
         switch ((ObjType)o->type) {
-        case OBJ_MAP: return map_next(vm, f, (Map *)o, st);
+        case OBJ_MAP:
+        case OBJ_SET: return map_next(vm, f, (Map *)o, st);
         case OBJ_STRING: return string_next(vm, f, (String *)o, st);
         case OBJ_BYTES: return bytes_next(f, (Bytes *)o, st);
         case OBJ_FIBER: return mtco_for_iter(vm, f, (Fiber *)o);

@@ -17,6 +17,7 @@
 #include "vm/num.h"
 #include "vm/mem.h"
 #include "vm/map.h"
+#include "vm/set.h"
 #include "vm/error.h"
 
 bool mtv_truthy(Value v) {
@@ -31,7 +32,8 @@ bool mtv_truthy(Value v) {
     case OBJ_STRING: return ((String *)o)->len != 0;
     case OBJ_BYTES: return ((Bytes *)o)->len != 0;
     case OBJ_LIST: return ((List *)o)->count != 0;
-    case OBJ_MAP: return ((Map *)o)->count != 0;
+    case OBJ_MAP:
+    case OBJ_SET: return ((Map *)o)->count != 0;
     default: return true;
     }
 }
@@ -57,20 +59,24 @@ TypeTag mtv_type(Value v) {
     case OBJ_FIBER: return (AS_OBJ(v)->flags & FIBER_THREAD) ? TYPE_THREAD : TYPE_COROUTINE;
     case OBJ_CHANNEL: return TYPE_CHANNEL;
     case OBJ_FOREIGN: return TYPE_FOREIGN;
+    case OBJ_SET: return (AS_OBJ(v)->flags & SET_FROZEN) ? TYPE_FROZENSET : TYPE_SET;
     default: return TYPE__COUNT;
     }
 }
 
+static const char *const type_names[] = {"nil",     "bool",     "int",       "float",     "str",
+                                        "bytes",   "list",     "map",       "range",     "function",
+                                        "class",   "instance", "module",    "coroutine", "thread",
+                                        "channel", "set",      "frozenset", "foreign"};
+
+const char *mtv_tag_name(TypeTag t) { return t < TYPE__COUNT ? type_names[t] : "internal"; }
+
 const char *mtv_type_name(Value v) {
-    static const char *const names[] = {"nil",     "bool",     "int",    "float",     "str",
-                                        "bytes",   "list",     "map",    "range",     "function",
-                                        "class",   "instance", "module", "coroutine", "thread",
-                                        "channel", "foreign"};
     TypeTag t = mtv_type(v);
     if (t == TYPE_INSTANCE) return AS_INSTANCE(v)->klass->name->chars;
     if (t == TYPE_FOREIGN) return ((Foreign *)AS_OBJ(v))->klass->name->chars;
     if (t == TYPE__COUNT) return "internal";
-    return names[t];
+    return type_names[t];
 }
 
 /* {== Equality ==} */
@@ -132,6 +138,7 @@ static int equal_depth(VM *vm, Value a, Value b, int depth) {
     case OBJ_BYTES: return bytes_equal((Bytes *)x, (Bytes *)y);
     case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
     case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
+    case OBJ_SET: return mtset_equal((Map *)x, (Map *)y);
     default: return 0; /* everything else compares by identity */
     }
 }
@@ -413,6 +420,24 @@ static void put_value(Text *t, Value v, bool repr) {
         leave(t);
         return;
     }
+    case OBJ_SET: {
+        /* {1, 2}; set() when empty ({} is a map); a frozenset wraps the set text. */
+        Map *m = (Map *)o;
+        bool frozen = o->flags & SET_FROZEN;
+        if (m->count == 0) return puts_(t, frozen ? "frozenset()" : "set()");
+        if (!enter(t, o, "{...}")) return;
+        puts_(t, frozen ? "frozenset({" : "{");
+        bool first = true;
+        MAP_FOREACH(m, e) {
+            if (t->failed) break;
+            if (!first) put(t, ", ", 2);
+            first = false;
+            put_value(t, e->key, true);
+        }
+        puts_(t, frozen ? "})" : "}");
+        leave(t);
+        return;
+    }
     case OBJ_RANGE: {
         Range *r = (Range *)o;
         int n =
@@ -493,7 +518,7 @@ static bool needs_callback_walk(VM *vm, Value v, Walk *w, bool top_str) {
         Instance *in = (Instance *)o;
         return has_method(vm, in, vm->names.repr) || (top_str && has_method(vm, in, vm->names.str));
     }
-    if (o->type != OBJ_LIST && o->type != OBJ_MAP) return false;
+    if (o->type != OBJ_LIST && o->type != OBJ_MAP && o->type != OBJ_SET) return false;
     if (w->depth >= MT_MAX_NEST_DEPTH) return false;
     for (int i = 0; i < w->depth; i++)
         if (w->path[i] == o) return false;
@@ -503,7 +528,7 @@ static bool needs_callback_walk(VM *vm, Value v, Walk *w, bool top_str) {
         List *l = (List *)o;
         for (uint32_t i = 0; i < l->count && !found; i++)
             found = needs_callback_walk(vm, l->items[i], w, false);
-    } else {
+    } else { /* a map or a set (whose values are all true) */
         MAP_FOREACH((Map *)o, e) {
             if (needs_callback_walk(vm, e->key, w, false) ||
                 needs_callback_walk(vm, e->value, w, false)) {
@@ -521,7 +546,7 @@ static bool needs_callback_walk(VM *vm, Value v, Walk *w, bool top_str) {
 static bool walk_for_callback(VM *vm, Value v, bool top_str) {
     if (!IS_OBJ(v)) return false;
     ObjType t = (ObjType)AS_OBJ(v)->type;
-    if (t != OBJ_INSTANCE && t != OBJ_LIST && t != OBJ_MAP) return false;
+    if (t != OBJ_INSTANCE && t != OBJ_LIST && t != OBJ_MAP && t != OBJ_SET) return false;
     Walk *w = mtmem_tmp_alloc(vm, sizeof *w);
     w->depth = 0;
     bool r = needs_callback_walk(vm, v, w, top_str);

@@ -29,6 +29,7 @@
 #include "vm/module.h"
 #include "vm/mem.h"
 #include "vm/map.h"
+#include "vm/set.h"
 #include "vm/format.h"
 #include "vm/fiber.h"
 #include "vm/call.h"
@@ -730,9 +731,13 @@ safe_point:
                           callee + p->maxstack <= fiber->stack_end &&
                           fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames))
                 ENTER(cl, callee);
-        } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
-            Native *n = (Native *)AS_OBJ(*callee);
-            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
+        } else if (IS_OBJ(*callee)) {
+            /* A native, or a built-in type's class (`str(x)`), which runs its conversion. */
+            Obj *o = AS_OBJ(*callee);
+            Native *n = o->type == OBJ_NATIVE  ? (Native *)o
+                        : o->type == OBJ_CLASS ? ((Class *)o)->convert
+                                               : NULL;
+            if (n && argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
                 STORE();
                 vm->native = n;
                 int r = n->fn(vm, callee, argc);
@@ -866,9 +871,14 @@ safe_point:
         Value super = sp[-1];
         String *name = AS_STRING(consts[INSTR_A(i)]);
         STORE();
-        if (!IS_NIL(super) && (!IS_CLASS(super) || AS_CLASS(super)->foreign)) {
-            mte_throw(vm, ERR_TYPE, "class %s: base must be a class, not %s", name->chars,
-                      IS_CLASS(super) ? "a foreign class" : mtv_type_name(super));
+        if (!IS_NIL(super) && (!IS_CLASS(super) || AS_CLASS(super)->foreign ||
+                               AS_CLASS(super)->type_tag >= 0)) {
+            if (IS_CLASS(super) && AS_CLASS(super)->type_tag >= 0)
+                mte_throw(vm, ERR_TYPE, "class %s: cannot subclass the built-in type %s",
+                          name->chars, AS_CLASS(super)->name->chars);
+            else
+                mte_throw(vm, ERR_TYPE, "class %s: base must be a class, not %s", name->chars,
+                          IS_CLASS(super) ? "a foreign class" : mtv_type_name(super));
             goto raise;
         }
         Class *k = mto_class(vm, name, IS_NIL(super) ? NULL : AS_CLASS(super));
@@ -938,6 +948,27 @@ safe_point:
         Map *m = AS_MAP(kv[-1]);
         for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtm_set(vm, m, kv[2 * e], kv[2 * e + 1]));
         sp = kv;
+        DISPATCH();
+    }
+    CASE(BUILD_SET) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Map *m = mtset_new(vm, n, false);
+        PUSH(OBJ_VAL(m));
+        fiber->top = sp;
+        Value *items = sp - 1 - n;
+        for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtset_add(vm, m, items[e]));
+        sp = items;
+        PUSH(OBJ_VAL(m));
+        DISPATCH();
+    }
+    CASE(SET_ADD) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Value *items = sp - n;
+        Map *m = (Map *)AS_OBJ(items[-1]);
+        for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtset_add(vm, m, items[e]));
+        sp = items;
         DISPATCH();
     }
     CASE(BUILD_STRING) : {
