@@ -115,6 +115,10 @@ static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, Lis
     size_t base_index = (size_t)(base - f->stack);
     Value extra = NIL_VAL, kwmap = NIL_VAL;
     int ntemps = 0;
+    if (names) { /* a spawned thread's names are held by nothing else now */
+        mtgc_push_temp(vm, OBJ_VAL(names));
+        ntemps++;
+    }
     if (p->pflags & PROTO_VARARGS) {
         Value *v = f->stack + base_index + first;
         extra = make_varargs(vm, v + np, npos > np ? (uint32_t)(npos - np) : 0);
