@@ -1205,12 +1205,22 @@ static void ternary(C *c, int a_start) {
     int32_t *saved_lines = mtce_tmp_realloc(c, NULL, (size_t)(a_len + 1) * sizeof(int32_t));
     memcpy(saved, fs->code + a_start, (size_t)a_len * sizeof(Instr));
     memcpy(saved_lines, fs->lines + a_start, (size_t)a_len * sizeof(int32_t));
+    /* The handlers of a comprehension in `a` move with its code. */
+    int a_handlers = fs->nhandlers;
+    while (a_handlers > 0 && fs->handlers[a_handlers - 1].start >= (uint32_t)a_start) a_handlers--;
+    int a_handlers_end = fs->nhandlers;
     fs->ncode = a_start;
     fs->stack -= 1;
     int depth = fs->stack; /* the stack `a` starts from; its peak was counted already */
     fs->barrier = a_start;
     mtcx_expr_prec(c, PREC_OR);
     int to_else = mtce_jump(c, OP_JUMP_IF_FALSE);
+    uint32_t moved = (uint32_t)(fs->ncode - a_start);
+    for (int h = a_handlers; h < a_handlers_end; h++) {
+        fs->handlers[h].start += moved;
+        fs->handlers[h].end += moved;
+        fs->handlers[h].target += moved;
+    }
     for (int i = 0; i < a_len; i++) {
         mtce_emit(c, saved[i]);
         fs->lines[fs->ncode - 1] = saved_lines[i];
