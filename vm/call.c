@@ -51,8 +51,12 @@ static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, Lis
 
 static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uint32_t flags) {
     Proto *p = cl->proto;
-    if (mt_unlikely(p->pflags & PROTO_EXTRA)) return bind_extra(vm, f, cl, base, have, NULL, flags);
-    if (have > p->nparams || have < p->nrequired) return arity_error(vm, p, have);
+    if (have > p->nparams || have < p->nrequired) {
+        /* With no more positional arguments than parameters, a function with *args,
+           keyword-only parameters or **kw fills those in its ARGS_EXTRA prologue. */
+        if (p->pflags & PROTO_EXTRA) return bind_extra(vm, f, cl, base, have, NULL, flags);
+        return arity_error(vm, p, have);
+    }
     if (f->nframes >= vm->max_frames) {
         mte_throw(vm, ERR_RECURSION, "maximum recursion depth exceeded (%u frames)",
                   vm->max_frames);
@@ -74,7 +78,7 @@ static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uin
     f->top = next;
     Frame *fr = &f->frames[f->nframes++];
     fr->closure = cl;
-    fr->ip = p->code + ((p->pflags & PROTO_EXTRA) ? 1 : 0); /* bind_extra did ARGS_EXTRA's work */
+    fr->ip = p->code;
     frame_set(fr, base, flags);
     return STEP_FRAME;
 }

@@ -175,8 +175,9 @@ typedef struct {
 #define PROTO_VARARGS  8  /* *args: a slot after the positional parameters gets the extra ones */
 #define PROTO_VARKW    16 /* **kw: the last slot gets the unmatched keyword arguments (a map) */
 /* Slots follow the positional parameters (*args, keyword-only ones, **kw): the code starts
-   with ARGS_EXTRA, which fills them when the call's fast path entered (exactly the
-   positional arguments); the slow path (call.c) fills them itself and starts after it. */
+   with ARGS_EXTRA, which fills them when the call passed only positional arguments, no more
+   than there are positional parameters (the fast path, or push_frame); otherwise the slow
+   path (call.c, bind_extra) binds them itself and starts after it. */
 #define PROTO_EXTRA    32
 
 /* The names in param_names: positional, keyword-only, then *args's and **kw's. */
