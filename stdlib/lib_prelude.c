@@ -14,11 +14,12 @@ static const char prelude_src[] =
 #include "prelude.inc"
     ;
 
-/* _kind(v): 1 list, 2 map, 3 str, 0 anything else. */
+/* _kind(v): 1 list, 2 map, 3 str, 4 tuple, 0 anything else. */
 static int pre_kind(VM *vm, Value *args, int argc) {
     MT_UNUSED(vm);
     MT_UNUSED(argc);
-    RETURN(SMALLINT_VAL(IS_LIST(args[1]) ? 1 : IS_MAP(args[1]) ? 2 : IS_STRING(args[1]) ? 3 : 0));
+    Value v = args[1];
+    RETURN(SMALLINT_VAL(IS_LIST(v) ? 1 : IS_MAP(v) ? 2 : IS_STRING(v) ? 3 : IS_TUPLE(v) ? 4 : 0));
 }
 
 /* _same(a, b): identity. */

@@ -49,6 +49,9 @@ def _list(xs):
         out.append(x)
     return out
 
+def _tuple(xs):
+    return _to_tuple(_list(xs))
+
 def _sort_key(xs, key, reverse):
     let items = _take(xs)
     let keys = []
@@ -107,11 +110,18 @@ def _repr(v, seen=nil):
             parts.append(_repr(k, seen) + ": " + _repr(v[k], seen))
         seen.pop()
         return "{" + ", ".join(parts) + "}"
+    if _kind(v) == 4:
+        let parts = []
+        for x in v:
+            parts.append(_repr(x, seen))
+        if len(parts) == 1:
+            return "(" + parts[0] + ",)"
+        return "(" + ", ".join(parts) + ")"
     return repr(v)
 
 def _str(v):
     let k = _kind(v)
-    if k == 1 or k == 2:
+    if k == 1 or k == 2 or k == 4:
         return _repr(v)
     return str(v)
 

@@ -78,6 +78,7 @@ static void blacken(VM *vm, Obj *o) {
     case OBJ_STRING:
     case OBJ_RANGE: break;
     case OBJ_LIST: mark_values(vm, ((List *)o)->items, ((List *)o)->count); break;
+    case OBJ_TUPLE: mark_values(vm, ((Tuple *)o)->items, ((Tuple *)o)->count); break;
     case OBJ_MAP: {
         Map *m = (Map *)o;
         /* Scan the node array in memory order (the insertion-order links jump around). */
@@ -192,6 +193,7 @@ static void mark_roots(VM *vm) {
     mtgc_mark_value(vm, vm->lib.str);
     mtgc_mark_value(vm, vm->lib.repr);
     mtgc_mark_value(vm, vm->lib.close);
+    mtgc_mark_value(vm, vm->lib.list);
     mtgc_mark_value(vm, vm->argv);
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);

@@ -445,7 +445,7 @@ resume:
     CASE(SLICE) : {
         STORE();
         Value v;
-        ERROR_IF(!mtop_slice(vm, sp[-3], sp[-2], sp[-1], &v));
+        ERROR_IF(!mtop_slice(vm, sp[-3], sp[-2], sp[-1], NIL_VAL, &v));
         sp[-3] = v;
         sp -= 2;
         DISPATCH();
@@ -1176,21 +1176,100 @@ safe_point:
         AFTER_STEP(mtsel_select(vm, fiber, ncases, kinds, ip));
     }
     CASE(UNPACK) : {
-        uint32_t n = INSTR_A(i);
+        uint32_t n = INSTR_A8(i), flags = INSTR_B16(i);
         Value seq = sp[-1];
-        if (!IS_LIST(seq) || AS_LIST(seq)->count != n) {
-            STORE();
-            if (!IS_LIST(seq))
-                mte_throw(vm, ERR_TYPE, "cannot unpack a %s into %u names (it must be a list)",
-                          mtv_type_name(seq), n);
+        const Value *items = NULL;
+        uint32_t count = 0;
+        if (IS_TUPLE(seq)) items = AS_TUPLE(seq)->items, count = AS_TUPLE(seq)->count;
+        else if (IS_LIST(seq)) items = AS_LIST(seq)->items, count = AS_LIST(seq)->count;
+        if (items && count == n && !(flags & UNPACK_STAR_MASK)) {
+            sp--;
+            if (flags & UNPACK_REVERSED)
+                for (uint32_t k = n; k-- > 0;) PUSH(items[k]);
             else
-                mte_throw(vm, ERR_VALUE, "expected %u values to unpack, got %u", n,
-                          AS_LIST(seq)->count);
-            goto raise;
+                for (uint32_t k = 0; k < n; k++) PUSH(items[k]);
+            DISPATCH();
         }
-        List *l = AS_LIST(seq);
-        sp--;
-        for (uint32_t k = 0; k < n; k++) PUSH(l->items[k]);
+        if (items) {
+            STORE();
+            ERROR_IF(!mtop_unpack(vm, sp - 1, n, flags));
+            sp += (int)n - 1;
+            DISPATCH();
+        }
+        /* Any other iterable: list(seq) first (it may run Mt code), then this again. */
+        STORE();
+        ERROR_IF(!mtop_unpackable(vm, seq));
+        frame->ip = ip - 1;
+        sp[0] = seq;
+        sp[-1] = vm->lib.list;
+        fiber->top = sp + 1;
+        AFTER_STEP(mtcall_call(vm, fiber, sp - 1, 1));
+    }
+    CASE(TUPLE) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Tuple *t = mto_tuple(vm, n);
+        sp -= n;
+        if (n) memcpy(t->items, sp, n * sizeof(Value));
+        PUSH(OBJ_VAL(t));
+        DISPATCH();
+    }
+    CASE(LIST_TO_TUPLE) : {
+        STORE();
+        List *l = AS_LIST(sp[-1]);
+        sp[-1] = OBJ_VAL(mto_tuple_of(vm, l->items, l->count));
+        DISPATCH();
+    }
+    CASE(SLICE3) : {
+        STORE();
+        Value v;
+        ERROR_IF(!mtop_slice(vm, sp[-4], sp[-3], sp[-2], sp[-1], &v));
+        sp[-4] = v;
+        sp -= 3;
+        DISPATCH();
+    }
+    CASE(SET_SLICE) : {
+        Value v = sp[-1];
+        STORE();
+        if (IS_LIST(sp[-5]) && !IS_LIST(v) && !IS_TUPLE(v)) {
+            /* The new items come from any iterable: list(v) first, then this again. */
+            ERROR_IF(!mtop_unpackable(vm, v));
+            frame->ip = ip - 1;
+            sp[0] = v;
+            sp[-1] = vm->lib.list;
+            fiber->top = sp + 1;
+            AFTER_STEP(mtcall_call(vm, fiber, sp - 1, 1));
+        }
+        ERROR_IF(!mtop_set_slice(vm, sp[-5], sp[-4], sp[-3], sp[-2], v));
+        sp -= 5;
+        DISPATCH();
+    }
+    CASE(DEL_INDEX) : {
+        STORE();
+        ERROR_IF(!mtop_del_index(vm, sp[-2], sp[-1]));
+        sp -= 2;
+        DISPATCH();
+    }
+    CASE(DEL_SLICE) : {
+        STORE();
+        ERROR_IF(!mtop_del_slice(vm, sp[-4], sp[-3], sp[-2], sp[-1]));
+        sp -= 4;
+        DISPATCH();
+    }
+    CASE(ROT) : {
+        uint32_t n = INSTR_A(i);
+        Value x = sp[-1 - (int)n];
+        memmove(sp - 1 - n, sp - n, n * sizeof(Value));
+        sp[-1] = x;
+        DISPATCH();
+    }
+    CASE(REVERSE) : {
+        Value *lo = sp - INSTR_A(i), *hi = sp - 1;
+        for (; lo < hi; lo++, hi--) {
+            Value t = *lo;
+            *lo = *hi;
+            *hi = t;
+        }
         DISPATCH();
     }
     CASE(NOP) : CASE(EXTRA) : CASE(EXTRA_T) : DISPATCH();
