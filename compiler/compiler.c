@@ -709,7 +709,7 @@ static void class_statement(C *c) {
 
 static void let_statement(C *c) {
     if ((mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_COMMA) || mtcx_check(c, TOK_LPAREN) ||
-        mtcx_check(c, TOK_LBRACKET)) {
+        mtcx_check(c, TOK_LBRACKET) || mtcx_check(c, TOK_STAR)) {
         /* let a, (b, *c) = v */
         mtcx_declare_targets(c, TOK_EQ, at_top_level(c), true);
         return;

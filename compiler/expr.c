@@ -1347,16 +1347,32 @@ int mtcx_statement_form(C *c) {
     Scan s;
     scan_init(c, &s);
     int depth = 0;
-    bool comma = false;
+    bool comma = false;       /* a comma at depth 0: a, b = v or a tuple */
+    bool inner_comma = false; /* a comma inside the statement's first bracket */
+    bool first_closed = false, whole = false;
+    TokenType first = c->cur.type;
     for (;;) {
         Token t = scan_next(&s);
+        if (whole) {
+            /* [a, b] = v and (a, b) = v: the first bracket closed just before this token */
+            whole = false;
+            if (t.type == TOK_EQ && (first == TOK_LBRACKET || inner_comma)) return STMT_UNPACK;
+        }
         if (ends_line(t.type) || (depth == 0 && t.type == TOK_SEMICOLON))
             return comma ? STMT_TUPLE : STMT_EXPR;
-        if (is_open(t.type)) depth++;
-        else if (is_close(t.type) && --depth < 0) return STMT_EXPR;
-        else if (depth == 0 && t.type == TOK_COMMA) comma = true;
-        else if (depth == 0 && assignment_op(t.type))
-            return comma && t.type == TOK_EQ ? STMT_UNPACK : STMT_EXPR;
+        if (is_open(t.type)) {
+            depth++;
+        } else if (is_close(t.type)) {
+            if (--depth < 0) return STMT_EXPR;
+            if (depth == 0 && is_open(first) && !first_closed) first_closed = whole = true;
+        } else if (t.type == TOK_COMMA) {
+            if (depth == 0) comma = true;
+            else if (depth == 1 && !first_closed) inner_comma = true;
+        } else if (depth == 0 && assignment_op(t.type)) {
+            if (comma && t.type != TOK_EQ)
+                mtce_error_at(c, &t, "%s needs a single target", mtl_token_name(t.type));
+            return comma ? STMT_UNPACK : STMT_EXPR;
+        }
     }
 }
 
@@ -1365,6 +1381,7 @@ typedef struct {
     int n;       /* targets */
     int star;    /* the starred one's index + 1, or 0 */
     bool nested; /* some target is itself a bracketed list */
+    bool bare;   /* one target and no comma: [a, b] = v is that list's pattern, not (a, b),*/
     int names;   /* names anywhere in it (the variables a let declares) */
 } Shape;
 
@@ -1375,6 +1392,7 @@ static void target_shape(C *c, TokenType end, Shape *sh) {
     bool item = false;
     sh->n = sh->star = sh->names = 0;
     sh->nested = false;
+    bool comma = false;
     for (;;) {
         Token t = scan_next(&s);
         if (ends_line(t.type)) break;
@@ -1382,6 +1400,7 @@ static void target_shape(C *c, TokenType end, Shape *sh) {
         if (t.type == TOK_NAME) sh->names++;
         if (depth == 0 && t.type == TOK_COMMA) {
             if (!item) mtce_error_at(c, &t, "invalid assignment target");
+            comma = true;
             sh->n++;
             item = false;
             continue;
@@ -1400,6 +1419,7 @@ static void target_shape(C *c, TokenType end, Shape *sh) {
         item = true;
     }
     if (item) sh->n++;
+    sh->bare = sh->n == 1 && !comma && !sh->star;
     if (sh->n == 0) mtce_error_at(c, &c->cur, "invalid assignment target");
     if (sh->n > 255 || sh->star > 255)
         mtce_error_at(c, &c->cur, "too many targets in one target list (at most 255)");
@@ -1416,6 +1436,7 @@ void mtcx_skip_to(C *c, TokenType end) {
 }
 
 static void emit_unpack(C *c, const Shape *sh, bool reversed) {
+    if (sh->bare) return; /* the one target takes the value itself */
     mtce_emit_ab(c, OP_UNPACK, (uint32_t)sh->n,
                  (uint32_t)sh->star | (reversed ? UNPACK_REVERSED : 0));
     mtce_adjust(c, sh->n - 1);

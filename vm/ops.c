@@ -777,7 +777,7 @@ bool mtop_del_slice(VM *vm, Value obj, Value lo, Value hi, Value step) {
 
 /* {== Unpacking ==} */
 
-bool mtop_unpackable(VM *vm, Value v) {
+bool mtop_unpackable(VM *vm, Value v, bool slice) {
     if (IS_OBJ(v)) {
         switch ((ObjType)AS_OBJ(v)->type) {
         case OBJ_LIST:
@@ -797,7 +797,10 @@ bool mtop_unpackable(VM *vm, Value v) {
         default: break;
         }
     }
-    mte_throw(vm, ERR_TYPE, "cannot unpack non-iterable %s object", mtv_type_name(v));
+    if (slice)
+        mte_throw(vm, ERR_TYPE, "can only assign an iterable to a slice, not %s",
+                  mtv_type_name(v));
+    else mte_throw(vm, ERR_TYPE, "cannot unpack non-iterable %s object", mtv_type_name(v));
     return false;
 }
 

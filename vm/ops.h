@@ -42,8 +42,9 @@ MT_INTERNAL bool mtop_del_slice(VM *vm, Value obj, Value lo, Value hi, Value ste
    starred target gets a list; the order may be reversed); false: the counts differ. */
 MT_INTERNAL bool mtop_unpack(VM *vm, Value *slot, uint32_t n, uint32_t flags);
 
-/* True if v can be iterated (so list(v) can unpack it), else a TypeError raised. */
-MT_INTERNAL bool mtop_unpackable(VM *vm, Value v);
+/* True if v can be iterated (so list(v) can unpack it), else a TypeError raised (worded
+   for a slice assignment or for unpacking). */
+MT_INTERNAL bool mtop_unpackable(VM *vm, Value v, bool slice);
 
 /* The start of a for loop: checks the value is iterable (or calls its iter method). */
 MT_INTERNAL Step mtop_iter(VM *vm, Fiber *f);

@@ -1198,7 +1198,7 @@ safe_point:
         }
         /* Any other iterable: list(seq) first (it may run Mt code), then this again. */
         STORE();
-        ERROR_IF(!mtop_unpackable(vm, seq));
+        ERROR_IF(!mtop_unpackable(vm, seq, false));
         frame->ip = ip - 1;
         sp[0] = seq;
         sp[-1] = vm->lib.list;
@@ -1233,7 +1233,7 @@ safe_point:
         STORE();
         if (IS_LIST(sp[-5]) && !IS_LIST(v) && !IS_TUPLE(v)) {
             /* The new items come from any iterable: list(v) first, then this again. */
-            ERROR_IF(!mtop_unpackable(vm, v));
+            ERROR_IF(!mtop_unpackable(vm, v, true));
             frame->ip = ip - 1;
             sp[0] = v;
             sp[-1] = vm->lib.list;
