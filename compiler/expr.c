@@ -1620,6 +1620,7 @@ void mtcx_declare_targets(C *c, TokenType end, bool top_level, bool from_source)
     target_shape(c, end, &sh);
     ParsePos targets_at, after;
     mtcx_save_pos(c, &targets_at);
+    after = targets_at;
     FnState *fs = c->fs;
     /* let a, b = v in a function: the values land in order where the new locals live. */
     bool simple = !top_level && !sh.nested && !sh.star;

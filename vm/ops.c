@@ -798,8 +798,7 @@ bool mtop_unpackable(VM *vm, Value v, bool slice) {
         }
     }
     if (slice)
-        mte_throw(vm, ERR_TYPE, "can only assign an iterable to a slice, not %s",
-                  mtv_type_name(v));
+        mte_throw(vm, ERR_TYPE, "can only assign an iterable to a slice, not %s", mtv_type_name(v));
     else mte_throw(vm, ERR_TYPE, "cannot unpack non-iterable %s object", mtv_type_name(v));
     return false;
 }
