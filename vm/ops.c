@@ -843,6 +843,88 @@ bool mtop_unpack(VM *vm, Value *slot, uint32_t n, uint32_t flags) {
     return true;
 }
 
+/* list(v) in v's slot (the top of the stack), then the current instruction again: what
+   UNPACK and SET_SLICE do with an iterable that is neither a list nor a tuple, whose
+   items may come from Mt code (a coroutine, an iterator's next method). */
+static Step collect_then_retry(VM *vm, Fiber *f) {
+    Value *sp = f->top;
+    f->frames[f->nframes - 1].ip--;
+    sp[0] = sp[-1];
+    sp[-1] = vm->lib.list;
+    f->top = sp + 1;
+    return mtcall_call(vm, f, sp - 1, 1);
+}
+
+Step mtop_sequence_op(VM *vm, Fiber *f, Instr i) {
+    Value *sp = f->top;
+    switch (INSTR_OP(i)) {
+    case OP_UNPACK: {
+        uint32_t n = INSTR_A8(i);
+        if (IS_LIST(sp[-1]) || IS_TUPLE(sp[-1])) {
+            if (!mtop_unpack(vm, sp - 1, n, INSTR_B16(i))) return STEP_ERROR;
+            f->top = sp + n - 1;
+            return STEP_DONE;
+        }
+        if (!mtop_unpackable(vm, sp[-1], false)) return STEP_ERROR;
+        return collect_then_retry(vm, f);
+    }
+    case OP_TUPLE: {
+        uint32_t n = INSTR_A(i);
+        Tuple *t = mto_tuple(vm, n);
+        if (n) memcpy(t->items, sp - n, n * sizeof(Value));
+        sp[-(int)n] = OBJ_VAL(t);
+        f->top = sp - n + 1;
+        return STEP_DONE;
+    }
+    case OP_LIST_TO_TUPLE: {
+        List *l = AS_LIST(sp[-1]);
+        sp[-1] = OBJ_VAL(mto_tuple_of(vm, l->items, l->count));
+        return STEP_DONE;
+    }
+    case OP_SLICE3: {
+        Value v;
+        if (!mtop_slice(vm, sp[-4], sp[-3], sp[-2], sp[-1], &v)) return STEP_ERROR;
+        sp[-4] = v;
+        f->top = sp - 3;
+        return STEP_DONE;
+    }
+    case OP_SET_SLICE: {
+        Value v = sp[-1];
+        if (IS_LIST(sp[-5]) && !IS_LIST(v) && !IS_TUPLE(v)) {
+            if (!mtop_unpackable(vm, v, true)) return STEP_ERROR;
+            return collect_then_retry(vm, f);
+        }
+        if (!mtop_set_slice(vm, sp[-5], sp[-4], sp[-3], sp[-2], v)) return STEP_ERROR;
+        f->top = sp - 5;
+        return STEP_DONE;
+    }
+    case OP_DEL_INDEX:
+        if (!mtop_del_index(vm, sp[-2], sp[-1])) return STEP_ERROR;
+        f->top = sp - 2;
+        return STEP_DONE;
+    case OP_DEL_SLICE:
+        if (!mtop_del_slice(vm, sp[-4], sp[-3], sp[-2], sp[-1])) return STEP_ERROR;
+        f->top = sp - 4;
+        return STEP_DONE;
+    case OP_ROT: {
+        uint32_t n = INSTR_A(i);
+        Value x = sp[-1 - (int)n];
+        memmove(sp - 1 - n, sp - n, n * sizeof(Value));
+        sp[-1] = x;
+        return STEP_DONE;
+    }
+    case OP_REVERSE: {
+        for (Value *lo = sp - INSTR_A(i), *hi = sp - 1; lo < hi; lo++, hi--) {
+            Value t = *lo;
+            *lo = *hi;
+            *hi = t;
+        }
+        return STEP_DONE;
+    }
+    default: return STEP_DONE;
+    }
+}
+
 /* {== Iteration ==} */
 
 Step mtop_iter(VM *vm, Fiber *f) {

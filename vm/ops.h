@@ -42,6 +42,10 @@ MT_INTERNAL bool mtop_del_slice(VM *vm, Value obj, Value lo, Value hi, Value ste
    starred target gets a list; the order may be reversed); false: the counts differ. */
 MT_INTERNAL bool mtop_unpack(VM *vm, Value *slot, uint32_t n, uint32_t flags);
 
+/* The instructions TUPLE, LIST_TO_TUPLE, SLICE3, SET_SLICE, DEL_INDEX, DEL_SLICE, ROT,
+   REVERSE and UNPACK's slow paths, on the fiber's stack (its top stored). */
+MT_INTERNAL Step mtop_sequence_op(VM *vm, Fiber *f, Instr i);
+
 /* True if v can be iterated (so list(v) can unpack it), else a TypeError raised (worded
    for a slice assignment or for unpacking). */
 MT_INTERNAL bool mtop_unpackable(VM *vm, Value v, bool slice);

@@ -79,12 +79,11 @@ const char *mtv_type_name(Value v) {
 
 static int equal_depth(VM *vm, Value a, Value b, int depth);
 
-/* Item by item (lists and tuples). */
-static int items_equal(VM *vm, const Value *x, uint32_t xn, const Value *y, uint32_t yn,
-                       int depth) {
-    if (xn != yn) return 0;
-    for (uint32_t i = 0; i < xn; i++) {
-        int e = equal_depth(vm, x[i], y[i], depth + 1);
+/* Item by item. Out of line, like bytes_equal below, to keep equal_depth small. */
+static MT_NOINLINE int tuple_equal(VM *vm, const Tuple *x, const Tuple *y, int depth) {
+    if (x->count != y->count) return 0;
+    for (uint32_t i = 0; i < x->count; i++) {
+        int e = equal_depth(vm, x->items[i], y->items[i], depth + 1);
         if (e != 1) return e;
     }
     return 1;
@@ -117,6 +116,15 @@ static MT_NOINLINE int bytes_equal(const Bytes *x, const Bytes *y) {
     return x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
 }
 
+/* Lists, maps and tuples of the same type, out of line for the same reason. */
+static MT_NOINLINE int container_equal(VM *vm, Obj *x, Obj *y, int depth) {
+    switch ((ObjType)x->type) {
+    case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
+    case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
+    default: return tuple_equal(vm, (Tuple *)x, (Tuple *)y, depth);
+    }
+}
+
 static int equal_depth(VM *vm, Value a, Value b, int depth) {
     if (a == b) return !IS_DOUBLE(a) || AS_DOUBLE(a) == AS_DOUBLE(a);
     if (IS_NUMBER(a) && IS_NUMBER(b)) {
@@ -143,11 +151,9 @@ static int equal_depth(VM *vm, Value a, Value b, int depth) {
         return s->len == t->len && memcmp(s->chars, t->chars, s->len) == 0;
     }
     case OBJ_BYTES: return bytes_equal((Bytes *)x, (Bytes *)y);
-    case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
-    case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
-    case OBJ_TUPLE:
-        return items_equal(vm, ((Tuple *)x)->items, ((Tuple *)x)->count, ((Tuple *)y)->items,
-                           ((Tuple *)y)->count, depth);
+    case OBJ_LIST:
+    case OBJ_MAP:
+    case OBJ_TUPLE: return container_equal(vm, x, y, depth);
     default: return 0; /* everything else compares by identity */
     }
 }

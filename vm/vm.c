@@ -1190,87 +1190,17 @@ safe_point:
                 for (uint32_t k = 0; k < n; k++) PUSH(items[k]);
             DISPATCH();
         }
-        if (items) {
-            STORE();
-            ERROR_IF(!mtop_unpack(vm, sp - 1, n, flags));
-            sp += (int)n - 1;
-            DISPATCH();
-        }
-        /* Any other iterable: list(seq) first (it may run Mt code), then this again. */
+        goto sequence_op;
+    }
+    /* Tuples, unpacking's slow paths, step slices, slice assignment, del and the stack
+       shuffles of target lists: out of line (ops.c), so that they cost the loop nothing. */
+    CASE(TUPLE)
+        : CASE(LIST_TO_TUPLE)
+        : CASE(SLICE3)
+        : CASE(SET_SLICE) : CASE(DEL_INDEX) : CASE(DEL_SLICE) : CASE(ROT) : CASE(REVERSE) : {
+    sequence_op:
         STORE();
-        ERROR_IF(!mtop_unpackable(vm, seq, false));
-        frame->ip = ip - 1;
-        sp[0] = seq;
-        sp[-1] = vm->lib.list;
-        fiber->top = sp + 1;
-        AFTER_STEP(mtcall_call(vm, fiber, sp - 1, 1));
-    }
-    CASE(TUPLE) : {
-        uint32_t n = INSTR_A(i);
-        STORE();
-        Tuple *t = mto_tuple(vm, n);
-        sp -= n;
-        if (n) memcpy(t->items, sp, n * sizeof(Value));
-        PUSH(OBJ_VAL(t));
-        DISPATCH();
-    }
-    CASE(LIST_TO_TUPLE) : {
-        STORE();
-        List *l = AS_LIST(sp[-1]);
-        sp[-1] = OBJ_VAL(mto_tuple_of(vm, l->items, l->count));
-        DISPATCH();
-    }
-    CASE(SLICE3) : {
-        STORE();
-        Value v;
-        ERROR_IF(!mtop_slice(vm, sp[-4], sp[-3], sp[-2], sp[-1], &v));
-        sp[-4] = v;
-        sp -= 3;
-        DISPATCH();
-    }
-    CASE(SET_SLICE) : {
-        Value v = sp[-1];
-        STORE();
-        if (IS_LIST(sp[-5]) && !IS_LIST(v) && !IS_TUPLE(v)) {
-            /* The new items come from any iterable: list(v) first, then this again. */
-            ERROR_IF(!mtop_unpackable(vm, v, true));
-            frame->ip = ip - 1;
-            sp[0] = v;
-            sp[-1] = vm->lib.list;
-            fiber->top = sp + 1;
-            AFTER_STEP(mtcall_call(vm, fiber, sp - 1, 1));
-        }
-        ERROR_IF(!mtop_set_slice(vm, sp[-5], sp[-4], sp[-3], sp[-2], v));
-        sp -= 5;
-        DISPATCH();
-    }
-    CASE(DEL_INDEX) : {
-        STORE();
-        ERROR_IF(!mtop_del_index(vm, sp[-2], sp[-1]));
-        sp -= 2;
-        DISPATCH();
-    }
-    CASE(DEL_SLICE) : {
-        STORE();
-        ERROR_IF(!mtop_del_slice(vm, sp[-4], sp[-3], sp[-2], sp[-1]));
-        sp -= 4;
-        DISPATCH();
-    }
-    CASE(ROT) : {
-        uint32_t n = INSTR_A(i);
-        Value x = sp[-1 - (int)n];
-        memmove(sp - 1 - n, sp - n, n * sizeof(Value));
-        sp[-1] = x;
-        DISPATCH();
-    }
-    CASE(REVERSE) : {
-        Value *lo = sp - INSTR_A(i), *hi = sp - 1;
-        for (; lo < hi; lo++, hi--) {
-            Value t = *lo;
-            *lo = *hi;
-            *hi = t;
-        }
-        DISPATCH();
+        AFTER_STEP(mtop_sequence_op(vm, fiber, i));
     }
     CASE(NOP) : CASE(EXTRA) : CASE(EXTRA_T) : DISPATCH();
 
