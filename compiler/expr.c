@@ -949,7 +949,14 @@ static void dot(C *c, bool can_assign) {
 static bool subscript_parts(C *c, bool step, bool *has_step) {
     *has_step = false;
     if (mtcx_check(c, TOK_COLON)) mtce_emit(c, OP_NIL);
-    else mtcx_expression(c);
+    else {
+        mtcx_expression(c);
+        if (mtcx_check(c, TOK_COMMA)) {
+            mtcx_tuple_tail(c, 1); /* m[x, y] is m[(x, y)] */
+            mtcx_consume(c, TOK_RBRACKET, "']'");
+            return false;
+        }
+    }
     if (!mtcx_match(c, TOK_COLON)) {
         mtcx_consume(c, TOK_RBRACKET, "']'");
         return false;
