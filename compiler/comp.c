@@ -108,14 +108,14 @@ static void item(C *c, Comp *k) {
    compile it (compiler.c). The iterable is an `or` expression: a conditional expression
    there would swallow the next `if` clause, as in Python. */
 static void for_clause(C *c, Comp *k) {
-    mtcx_consume(c, TOK_NAME, "loop variable name after 'for'");
-    Token name_tok = c->prev, second = {0};
-    bool pair = false;
-    if (mtcx_match(c, TOK_COMMA)) {
-        mtcx_consume(c, TOK_NAME, "second loop variable name");
-        second = c->prev;
-        pair = true;
-    }
+    /* NAME, or a target list (k, v; i, (k, v)) compiled where each item is bound. */
+    bool pair = mtcx_check(c, TOK_NAME) ? mtcx_peek(c) == TOK_COMMA
+                                        : mtcx_check(c, TOK_LPAREN) || mtcx_check(c, TOK_STAR);
+    Token name_tok = c->cur;
+    ParsePos targets_at;
+    mtcx_save_pos(c, &targets_at);
+    if (pair) mtcx_skip_to(c, TOK_IN);
+    else mtcx_consume(c, TOK_NAME, "loop variable name after 'for'");
     mtcx_consume(c, TOK_IN, "'in' after the loop variable of a comprehension");
     mtc_begin_scope(c);
     if (k->first_iter > 0) {
@@ -140,10 +140,11 @@ static void for_clause(C *c, Comp *k) {
     if (pair) {
         int v_slot = mtc_add_hidden(c);
         mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)v_slot);
-        mtce_emit_op(c, OP_UNPACK, 2);
-        mtce_adjust(c, 1);
-        mtc_add_local(c, mtce_name(c, &name_tok));
-        mtc_add_local(c, mtce_name(c, &second));
+        ParsePos here;
+        mtcx_save_pos(c, &here);
+        mtcx_restore_pos(c, &targets_at);
+        mtcx_declare_targets(c, TOK_IN, false, false);
+        mtcx_restore_pos(c, &here);
     } else {
         mtc_add_local(c, mtce_name(c, &name_tok));
     }

@@ -247,16 +247,14 @@ static void while_statement(C *c) {
 }
 
 static void for_statement(C *c) {
-    Token name_tok;
-    mtcx_consume(c, TOK_NAME, "loop variable name after 'for'");
-    name_tok = c->prev;
-    Token second = {0};
-    bool pair = false;
-    if (mtcx_match(c, TOK_COMMA)) {
-        mtcx_consume(c, TOK_NAME, "second loop variable name");
-        second = c->prev;
-        pair = true;
-    }
+    /* for NAME in, or a target list (for k, v in; for i, (k, v) in): the targets are
+       compiled at the body's start, where each item is bound. */
+    bool pair = !(mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_IN);
+    Token name_tok = c->cur;
+    ParsePos targets_at;
+    mtcx_save_pos(c, &targets_at);
+    if (pair) mtcx_skip_to(c, TOK_IN);
+    else mtcx_advance(c);
     mtcx_consume(c, TOK_IN, "'in' in for loop");
     mtc_begin_scope(c);
     mtcx_expression(c);
@@ -273,13 +271,13 @@ static void for_statement(C *c) {
        body each capture their own. */
     mtc_begin_scope(c);
     if (pair) {
-        /* for k, v in pairs: each item must be a 2-element list. */
         int v_slot = mtc_add_hidden(c);
         mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)v_slot);
-        mtce_emit_op(c, OP_UNPACK, 2);
-        mtce_adjust(c, 1);
-        mtc_add_local(c, mtce_name(c, &name_tok));
-        mtc_add_local(c, mtce_name(c, &second));
+        ParsePos body_at;
+        mtcx_save_pos(c, &body_at);
+        mtcx_restore_pos(c, &targets_at);
+        mtcx_declare_targets(c, TOK_IN, false, false);
+        mtcx_restore_pos(c, &body_at);
     } else {
         mtc_add_local(c, mtce_name(c, &name_tok));
     }
@@ -532,8 +530,16 @@ static void with_item(C *c) {
     mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)w.mgr_slot);
     mtce_emit_ab(c, OP_INVOKE, 0, (uint32_t)mtce_cache(c, c->vm->names.enter));
     if (mtcx_match(c, TOK_AS)) {
-        mtcx_consume(c, TOK_NAME, "name after 'as'");
-        mtc_add_local(c, mtce_name(c, &c->prev));
+        if (mtcx_match(c, TOK_LPAREN) || mtcx_match(c, TOK_LBRACKET)) {
+            /* with x as (a, b): unpacks what enter() gave (a comma would start the next
+               with item instead) */
+            TokenType close = c->prev.type == TOK_LPAREN ? TOK_RPAREN : TOK_RBRACKET;
+            mtcx_declare_targets(c, close, false, false);
+            mtcx_consume(c, close, close == TOK_RPAREN ? "')'" : "']'");
+        } else {
+            mtcx_consume(c, TOK_NAME, "name after 'as'");
+            mtc_add_local(c, mtce_name(c, &c->prev));
+        }
     } else {
         mtce_emit(c, OP_POP);
     }
@@ -825,6 +831,12 @@ static void class_statement(C *c) {
 /* {== Simple statements ==} */
 
 static void let_statement(C *c) {
+    if ((mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_COMMA) || mtcx_check(c, TOK_LPAREN) ||
+        mtcx_check(c, TOK_LBRACKET) || mtcx_check(c, TOK_STAR)) {
+        /* let a, (b, *c) = v */
+        mtcx_declare_targets(c, TOK_EQ, at_top_level(c), true);
+        return;
+    }
     mtcx_consume(c, TOK_NAME, "variable name after 'let'");
     Token nt = c->prev;
     String *name = mtce_name(c, &nt);
@@ -859,7 +871,13 @@ static void raise_statement(C *c) {
 
 static void expression_statement(C *c) {
     c->assigned = false;
-    mtcx_expr_prec(c, PREC_ASSIGNMENT);
+    int form = mtcx_statement_form(c);
+    if (form == STMT_UNPACK) {
+        mtcx_unpack_assignment(c);
+    } else {
+        mtcx_expr_prec(c, PREC_ASSIGNMENT);
+        if (form == STMT_TUPLE && !c->assigned) mtcx_tuple_tail(c, 1); /* a, b */
+    }
     if (!c->assigned) {
         if (c->repl && c->fs->kind == FN_MODULE && c->stmt_depth == 1) {
             /* A chunk's top-level expression: its value is what the host shows. */
@@ -940,6 +958,10 @@ static void statement_kind(C *c) {
         raise_statement(c);
         break;
     case TOK_PASS: mtcx_advance(c); break;
+    case TOK_DEL:
+        mtcx_advance(c);
+        mtcx_del(c);
+        break;
     case TOK_BREAK:
     case TOK_CONTINUE: {
         bool is_continue = c->cur.type == TOK_CONTINUE;

@@ -121,14 +121,6 @@ typedef struct CompilerState {
 
 typedef CompilerState C;
 
-/* A place in the token stream to come back to: comprehensions read their item expression
-   after their clauses (one pass: the loop variables must be declared first). */
-typedef struct {
-    Lexer lex;             /* the lexer where it stood */
-    Token cur, prev, next; /* the compiler's tokens there */
-    bool has_next;         /* next was read */
-} ParsePos;
-
 /* What the parse of an expression emitted, to take back when it turns out to be the item of
    a comprehension (compiled again inside the loops). */
 typedef struct {
@@ -209,7 +201,38 @@ MT_INTERNAL void mtcx_expression(C *c);
 
 /* Compiles an expression of at least precedence p (the Pratt loop). */
 MT_INTERNAL void mtcx_expr_prec(C *c, Precedence p);
-MT_INTERNAL void mtcx_rhs(C *c); /* an expression, or a yield */
+MT_INTERNAL void mtcx_rhs(C *c); /* an expression, or a yield; a, b: a tuple */
+
+/* A parser position to come back to (the lexer is a plain struct: a copy is a position).
+   Target lists are compiled after the value they receive, which follows them. */
+typedef struct {
+    Lexer lex;
+    Token cur, prev, next;
+    bool has_next;
+} ParsePos;
+MT_INTERNAL void mtcx_save_pos(C *c, ParsePos *p);
+MT_INTERNAL void mtcx_restore_pos(C *c, const ParsePos *p);
+
+/* Moves the parser to the `end` token at bracket depth 0 (or the end of the line). */
+MT_INTERNAL void mtcx_skip_to(C *c, TokenType end);
+
+/* The rest of a tuple display whose first n items are on the stack (at a comma). */
+MT_INTERNAL void mtcx_tuple_tail(C *c, int n);
+
+/* What an expression statement is, read ahead: a plain expression (or assignment), a
+   tuple (`a, b`), or an unpacking assignment (`a, b = ...`). */
+enum { STMT_EXPR, STMT_TUPLE, STMT_UNPACK };
+MT_INTERNAL int mtcx_statement_form(C *c);
+
+/* Compiles `targets = value` (STMT_UNPACK). */
+MT_INTERNAL void mtcx_unpack_assignment(C *c);
+
+/* Declares the variables of a target list ending at `end` (let a, (b, *c) = v; for a, b
+   in xs): the value follows `end` (from_source) or is on top of the stack. */
+MT_INTERNAL void mtcx_declare_targets(C *c, TokenType end, bool top_level, bool from_source);
+
+/* Compiles the targets of a del statement. */
+MT_INTERNAL void mtcx_del(C *c);
 MT_INTERNAL void mtcx_named_variable(C *c, const Token *name, bool can_assign);
 
 /* Emits a read of a name: local, upvalue or global. */

@@ -103,6 +103,7 @@ static int core_len(VM *vm, Value *args, int argc) {
         case OBJ_STRING: RETURN(SMALLINT_VAL(AS_STRING(v)->ncp));
         case OBJ_BYTES: RETURN(SMALLINT_VAL(AS_BYTES(v)->len));
         case OBJ_LIST: RETURN(SMALLINT_VAL(AS_LIST(v)->count));
+        case OBJ_TUPLE: RETURN(SMALLINT_VAL(AS_TUPLE(v)->count));
         case OBJ_MAP:
         case OBJ_SET: RETURN(SMALLINT_VAL(AS_MAP(v)->count));
         case OBJ_RANGE: {

@@ -66,6 +66,9 @@ def _list(xs):
         out.append(x)
     return out
 
+def _tuple(xs):
+    return _to_tuple(_list(xs))
+
 def _sort_key(xs, key, reverse):
     let items = _take(xs)
     let keys = []
@@ -132,11 +135,18 @@ def _repr(v, seen=nil):
         if k == 5:
             return "frozenset({" + ", ".join(parts) + "})"
         return "{" + ", ".join(parts) + "}"
+    if k == 6:
+        let parts = []
+        for x in v:
+            parts.append(_repr(x, seen))
+        if len(parts) == 1:
+            return "(" + parts[0] + ",)"
+        return "(" + ", ".join(parts) + ")"
     return repr(v)
 
 def _str(v):
     let k = _kind(v)
-    if k == 1 or k == 2 or k == 4 or k == 5:
+    if k == 1 or k == 2 or k == 4 or k == 5 or k == 6:
         return _repr(v)
     return str(v)
 

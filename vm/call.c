@@ -85,12 +85,9 @@ static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uin
 
 /* {== Variadic functions ==} */
 
-/* What a function's *args holds: TODO(tuples) a tuple once the tuple type is merged. */
+/* What a function's *args holds: a tuple of the extra positional arguments. */
 static Value make_varargs(VM *vm, const Value *items, uint32_t n) {
-    List *l = mto_list(vm, n);
-    if (n) memcpy(l->items, items, n * sizeof(Value));
-    l->count = n;
-    return OBJ_VAL(l);
+    return OBJ_VAL(mto_tuple_of(vm, items, n));
 }
 
 static Step missing_kwonly(VM *vm, Proto *p, uint32_t missing) {

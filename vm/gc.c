@@ -78,6 +78,7 @@ static void blacken(VM *vm, Obj *o) {
     case OBJ_STRING:
     case OBJ_RANGE: break;
     case OBJ_LIST: mark_values(vm, ((List *)o)->items, ((List *)o)->count); break;
+    case OBJ_TUPLE: mark_values(vm, ((Tuple *)o)->items, ((Tuple *)o)->count); break;
     case OBJ_MAP:
     case OBJ_SET: {
         Map *m = (Map *)o;
@@ -195,6 +196,7 @@ static void mark_roots(VM *vm) {
     mtgc_mark_value(vm, vm->lib.repr);
     mtgc_mark_value(vm, vm->lib.close);
     mtgc_mark_value(vm, vm->lib.coroutine);
+    mtgc_mark_value(vm, vm->lib.list);
     mtgc_mark_value(vm, vm->argv);
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);

@@ -167,6 +167,20 @@ List *mto_list(VM *vm, uint32_t cap) {
     return l;
 }
 
+Tuple *mto_tuple(VM *vm, uint32_t n) {
+    if (n > (UINT32_MAX / 2) / sizeof(Value)) mtmem_fail(vm); /* MemoryError */
+    Tuple *t = (Tuple *)mto_alloc(vm, sizeof(Tuple) + (size_t)n * sizeof(Value), OBJ_TUPLE);
+    t->count = n;
+    for (uint32_t i = 0; i < n; i++) t->items[i] = NIL_VAL;
+    return t;
+}
+
+Tuple *mto_tuple_of(VM *vm, const Value *items, uint32_t n) {
+    Tuple *t = mto_tuple(vm, n);
+    if (n) memcpy(t->items, items, n * sizeof(Value));
+    return t;
+}
+
 void mto_list_reserve(VM *vm, List *l, uint32_t cap) {
     if (cap <= l->cap) return;
     uint32_t n = l->cap < 4 ? 4 : l->cap;
@@ -427,6 +441,7 @@ size_t mto_size(Obj *o) {
     case OBJ_LIST: return sizeof(List);
     case OBJ_MAP:
     case OBJ_SET: return sizeof(Map);
+    case OBJ_TUPLE: return sizeof(Tuple) + ((Tuple *)o)->count * sizeof(Value);
     case OBJ_RANGE: return sizeof(Range);
     case OBJ_PROTO: return sizeof(Proto);
     case OBJ_CLOSURE: return sizeof(Closure) + ((Closure *)o)->nupvals * sizeof(Upvalue *);

@@ -18,6 +18,7 @@ typedef enum {
     OBJ_BYTES,
     OBJ_LIST,
     OBJ_MAP,
+    OBJ_TUPLE,
     OBJ_RANGE,
     OBJ_PROTO,
     OBJ_CLOSURE,
@@ -121,6 +122,16 @@ typedef struct Map {
    the set's. */
 #define SET_FROZEN 1 /* Map obj.flags of an OBJ_SET: a frozenset (immutable, hashable) */
 #define SET_HASHED 2 /* a frozenset whose hash is in obj.aux */
+
+#define TUPLE_HASHED 1 /* Tuple obj.flags: obj.aux holds the hash of its items */
+
+/* An immutable sequence: `(a, b)`. The items live in the object itself (a tuple never
+   grows), so making one is one allocation, and it is a map key when its items are. */
+typedef struct Tuple {
+    Obj obj;
+    uint32_t count; /* items */
+    Value items[];  /* the items */
+} Tuple;
 
 typedef struct Range {
     Obj obj;
@@ -425,6 +436,13 @@ MT_INTERNAL Module *mto_module(VM *vm, String *name, String *path);
    any, until a top-level declaration runs). */
 MT_INTERNAL uint32_t mto_module_slot(VM *vm, Module *m, String *name);
 
+/* A new tuple of `n` items, all nil (the caller fills them in before anything else
+   allocates or can see it). */
+MT_INTERNAL Tuple *mto_tuple(VM *vm, uint32_t n);
+
+/* A new tuple with a copy of items[0..n). */
+MT_INTERNAL Tuple *mto_tuple_of(VM *vm, const Value *items, uint32_t n);
+
 /* A new empty traceback. */
 MT_INTERNAL Trace *mto_trace(VM *vm);
 
@@ -445,6 +463,7 @@ static inline String *AS_STRING(Value v) { return (String *)AS_OBJ(v); }
 static inline Bytes *AS_BYTES(Value v) { return (Bytes *)AS_OBJ(v); }
 static inline List *AS_LIST(Value v) { return (List *)AS_OBJ(v); }
 static inline Map *AS_MAP(Value v) { return (Map *)AS_OBJ(v); }
+static inline Tuple *AS_TUPLE(Value v) { return (Tuple *)AS_OBJ(v); }
 static inline Closure *AS_CLOSURE(Value v) { return (Closure *)AS_OBJ(v); }
 static inline Class *AS_CLASS(Value v) { return (Class *)AS_OBJ(v); }
 static inline Instance *AS_INSTANCE(Value v) { return (Instance *)AS_OBJ(v); }
@@ -453,6 +472,7 @@ static inline Instance *AS_INSTANCE(Value v) { return (Instance *)AS_OBJ(v); }
 #define IS_LIST(v)     IS_OBJ_TYPE(v, OBJ_LIST)
 #define IS_MAP(v)      IS_OBJ_TYPE(v, OBJ_MAP)
 #define IS_SET(v)      IS_OBJ_TYPE(v, OBJ_SET)
+#define IS_TUPLE(v)    IS_OBJ_TYPE(v, OBJ_TUPLE)
 #define IS_CLASS(v)    IS_OBJ_TYPE(v, OBJ_CLASS)
 #define IS_INSTANCE(v) IS_OBJ_TYPE(v, OBJ_INSTANCE)
 #define IS_CLOSURE(v)  IS_OBJ_TYPE(v, OBJ_CLOSURE)

@@ -81,9 +81,10 @@ struct mt_VM {
     /* The library functions the VM itself calls, found once when the VM opens (api.c), so
        that the VM never looks the library up by name: str and repr (for f-strings of
        objects with user methods, written in Mt) and the prelude's _close (the body of a
-       thread that closes a coroutine). */
+       thread that closes a coroutine), and list (UNPACK and slice assignment collect other
+       iterables with it). */
     struct {
-        Value str, repr, close;
+        Value str, repr, close, list;
         Value coroutine; /* what a generator expression calls (compiled in as a constant) */
     } lib;
     Value argv; /* the list scripts see as argv */

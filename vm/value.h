@@ -103,6 +103,7 @@ typedef enum {
     TYPE_BYTES,
     TYPE_LIST,
     TYPE_MAP,
+    TYPE_TUPLE,
     TYPE_RANGE,
     TYPE_FUNCTION,
     TYPE_CLASS,

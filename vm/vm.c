@@ -446,7 +446,7 @@ resume:
     CASE(SLICE) : {
         STORE();
         Value v;
-        ERROR_IF(!mtop_slice(vm, sp[-3], sp[-2], sp[-1], &v));
+        ERROR_IF(!mtop_slice(vm, sp[-3], sp[-2], sp[-1], NIL_VAL, &v));
         sp[-3] = v;
         sp -= 2;
         DISPATCH();
@@ -1207,22 +1207,31 @@ safe_point:
         AFTER_STEP(mtsel_select(vm, fiber, ncases, kinds, ip));
     }
     CASE(UNPACK) : {
-        uint32_t n = INSTR_A(i);
+        uint32_t n = INSTR_A8(i), flags = INSTR_B16(i);
         Value seq = sp[-1];
-        if (!IS_LIST(seq) || AS_LIST(seq)->count != n) {
-            STORE();
-            if (!IS_LIST(seq))
-                mte_throw(vm, ERR_TYPE, "cannot unpack a %s into %u names (it must be a list)",
-                          mtv_type_name(seq), n);
+        const Value *items = NULL;
+        uint32_t count = 0;
+        if (IS_TUPLE(seq)) items = AS_TUPLE(seq)->items, count = AS_TUPLE(seq)->count;
+        else if (IS_LIST(seq)) items = AS_LIST(seq)->items, count = AS_LIST(seq)->count;
+        if (items && count == n && !(flags & UNPACK_STAR_MASK)) {
+            sp--;
+            if (flags & UNPACK_REVERSED)
+                for (uint32_t k = n; k-- > 0;) PUSH(items[k]);
             else
-                mte_throw(vm, ERR_VALUE, "expected %u values to unpack, got %u", n,
-                          AS_LIST(seq)->count);
-            goto raise;
+                for (uint32_t k = 0; k < n; k++) PUSH(items[k]);
+            DISPATCH();
         }
-        List *l = AS_LIST(seq);
-        sp--;
-        for (uint32_t k = 0; k < n; k++) PUSH(l->items[k]);
-        DISPATCH();
+        goto sequence_op;
+    }
+    /* Tuples, unpacking's slow paths, step slices, slice assignment, del and the stack
+       shuffles of target lists: out of line (ops.c), so that they cost the loop nothing. */
+    CASE(TUPLE)
+        : CASE(LIST_TO_TUPLE)
+        : CASE(SLICE3)
+        : CASE(SET_SLICE) : CASE(DEL_INDEX) : CASE(DEL_SLICE) : CASE(ROT) : CASE(REVERSE) : {
+    sequence_op:
+        STORE();
+        AFTER_STEP(mtop_sequence_op(vm, fiber, i));
     }
     CASE(ARGS_EXTRA) : {
         STORE();

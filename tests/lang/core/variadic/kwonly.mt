@@ -1,6 +1,6 @@
 # TEST: keyword-only parameters after *args or a bare *: passed only by name, with or without defaults, in any order
-#> 1 [] 10 2
-#> 1 [5] 10 3
+#> 1 () 10 2
+#> 1 (5,) 10 3
 #> 7 8
 #> sep=- end=!
 def f(a, *args, key, other=2):

@@ -1,9 +1,9 @@
 # TEST: spawn f(*xs) and spawn f(**m) start the thread with the spread arguments; super calls, coroutine() and sort keys reach variadic functions; defaults run after the prologue fills *args
-#> [1, [2, 3], {}]
-#> [0, [], {"k": 5}]
-#> B [1, 2]
-#> A [1, 2]
-#> [7, 8]
+#> [1, (2, 3), {}]
+#> [0, (), {"k": 5}]
+#> B (1, 2)
+#> A (1, 2)
+#> (7, 8)
 #> [[0, 1], 4]
 #> [3, 1, 2]
 def f(a, *rest, **kw):

@@ -1,8 +1,8 @@
 # TEST: def f(a, *args): the extra positional arguments, in order; none gives an empty one; defaults still fill first
-#> 1 []
-#> 1 [2, 3]
-#> 1 5 []
-#> 1 2 [3, 4]
+#> 1 ()
+#> 1 (2, 3)
+#> 1 5 ()
+#> 1 2 (3, 4)
 #> 3
 #> 0
 def f(a, *args):

@@ -1,7 +1,7 @@
 # TEST: def f(**kw): the keyword arguments no parameter takes, in a map in the order given; with every other kind of parameter
 #> {}
 #> {"b": 2, "a": 1}
-#> 1 [2] 3 {"z": 4, "y": 5}
+#> 1 (2,) 3 {"z": 4, "y": 5}
 #> 1 {"b": 2}
 def f(**kw):
     print(kw)
