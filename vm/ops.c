@@ -939,6 +939,8 @@ Step mtop_sequence_op(VM *vm, Fiber *f, Instr i) {
 bool mtop_iterable(VM *vm, Value x) {
     if (!IS_OBJ(x)) return false;
     switch ((ObjType)AS_OBJ(x)->type) {
+    case OBJ_TUPLE:
+    case OBJ_SET:
     case OBJ_LIST:
     case OBJ_RANGE:
     case OBJ_MAP:

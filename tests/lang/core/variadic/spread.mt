@@ -11,6 +11,7 @@
 #> 5
 #> [3, 2, 1]
 #> [0, 2, 4]
+#> (1, 2) (3,) (4,)
 def add3(a, b, c):
     return a + b + c
 print(add3(*[1, 2, 3]))
@@ -34,3 +35,4 @@ print(p.xs, p.kw)
 print((fn(*a): a[0] + a[1])(*[2, 3]))
 print(sorted(*[[1, 3, 2]], **{"reverse": true}))
 print(list(*[(x * 2 for x in range(3))]))
+print((fn(*a): a)(*(1, 2)), (fn(*a): a)(*{3}), (fn(*a): a)(*frozenset([4])))
