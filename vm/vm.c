@@ -1194,8 +1194,17 @@ safe_point:
     }
     /* Tuples, unpacking's slow paths, step slices, slice assignment, del and the stack
        shuffles of target lists: out of line (ops.c), so that they cost the loop nothing. */
-    CASE(TUPLE)
-        : CASE(LIST_TO_TUPLE)
+    CASE(TUPLE) : {
+        /* (a, b) and return a, b: common enough to stay in the loop */
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Tuple *t = mto_tuple(vm, n);
+        sp -= n;
+        memcpy(t->items, sp, n * sizeof(Value));
+        PUSH(OBJ_VAL(t));
+        DISPATCH();
+    }
+    CASE(LIST_TO_TUPLE)
         : CASE(SLICE3)
         : CASE(SET_SLICE) : CASE(DEL_INDEX) : CASE(DEL_SLICE) : CASE(ROT) : CASE(REVERSE) : {
     sequence_op:
