@@ -65,8 +65,8 @@ static const LibReg builtin_natives[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-static const char *const exports[] = {"map",   "filter", "sorted",   "enumerate", "zip",
-                                      "input", "any",    "all",      "reversed",  NULL};
+static const char *const exports[] = {"map",   "filter", "sorted", "enumerate", "zip",
+                                      "input", "any",    "all",    "reversed",  NULL};
 
 /* Error reports while the prelude loads are dropped: its top level only defines functions,
    so an error there is memory running out, and mt_new reports that by returning NULL. */

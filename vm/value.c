@@ -64,10 +64,10 @@ TypeTag mtv_type(Value v) {
     }
 }
 
-static const char *const type_names[] = {"nil",     "bool",     "int",       "float",     "str",
-                                        "bytes",   "list",     "map",       "range",     "function",
-                                        "class",   "instance", "module",    "coroutine", "thread",
-                                        "channel", "set",      "frozenset", "foreign"};
+static const char *const type_names[] = {
+    "nil",    "bool",    "int",      "float",     "str",      "bytes",  "list",
+    "map",    "range",   "function", "class",     "instance", "module", "coroutine",
+    "thread", "channel", "set",      "frozenset", "foreign"};
 
 const char *mtv_tag_name(TypeTag t) { return t < TYPE__COUNT ? type_names[t] : "internal"; }
 

@@ -871,8 +871,8 @@ safe_point:
         Value super = sp[-1];
         String *name = AS_STRING(consts[INSTR_A(i)]);
         STORE();
-        if (!IS_NIL(super) && (!IS_CLASS(super) || AS_CLASS(super)->foreign ||
-                               AS_CLASS(super)->type_tag >= 0)) {
+        if (!IS_NIL(super) &&
+            (!IS_CLASS(super) || AS_CLASS(super)->foreign || AS_CLASS(super)->type_tag >= 0)) {
             if (IS_CLASS(super) && AS_CLASS(super)->type_tag >= 0)
                 mte_throw(vm, ERR_TYPE, "class %s: cannot subclass the built-in type %s",
                           name->chars, AS_CLASS(super)->name->chars);
