@@ -720,6 +720,20 @@ safe_point:
             ip++;                                                                                  \
         }                                                                                          \
     } while (0)
+    /* Runs native n in place when argc fits its arity (else the slow path reports it). */
+#define CALL_NATIVE_FAST(n)                                                                        \
+    do {                                                                                           \
+        if (argc >= (n)->min_args && ((n)->max_args < 0 || argc <= (n)->max_args)) {               \
+            STORE();                                                                               \
+            vm->native = (n);                                                                      \
+            int r = (n)->fn(vm, callee, argc);                                                     \
+            if (mt_likely(r == NATIVE_OK)) {                                                       \
+                sp = callee + 1;                                                                   \
+                DISPATCH();                                                                        \
+            }                                                                                      \
+            AFTER_STEP(mtcall_native_result(vm, fiber, callee, argc, OBJ_VAL(n), r));              \
+        }                                                                                          \
+    } while (0)
     CASE(CALL) : {
         CALL_SAFE_POINT();
         int argc = (int)INSTR_A(i);
@@ -731,22 +745,12 @@ safe_point:
                           callee + p->maxstack <= fiber->stack_end &&
                           fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames))
                 ENTER(cl, callee);
-        } else if (IS_OBJ(*callee)) {
-            /* A native, or a built-in type's class (`str(x)`), which runs its conversion. */
-            Obj *o = AS_OBJ(*callee);
-            Native *n = o->type == OBJ_NATIVE  ? (Native *)o
-                        : o->type == OBJ_CLASS ? ((Class *)o)->convert
-                                               : NULL;
-            if (n && argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
-                STORE();
-                vm->native = n;
-                int r = n->fn(vm, callee, argc);
-                if (mt_likely(r == NATIVE_OK)) {
-                    sp = callee + 1;
-                    DISPATCH();
-                }
-                AFTER_STEP(mtcall_native_result(vm, fiber, callee, argc, OBJ_VAL(n), r));
-            }
+        } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
+            Native *n = (Native *)AS_OBJ(*callee);
+            CALL_NATIVE_FAST(n);
+        } else if (IS_OBJ_TYPE(*callee, OBJ_CLASS) && AS_CLASS(*callee)->convert) {
+            Native *n = AS_CLASS(*callee)->convert; /* a built-in type's class: str(x), int(s) */
+            CALL_NATIVE_FAST(n);
         }
         STORE();
         AFTER_STEP(mtcall_call(vm, fiber, callee, argc));
