@@ -304,8 +304,7 @@ static int str_rindex(VM *vm, Value *args, int argc) {
 /* {== Padding ==} */
 
 /* The width argument (args[1]) and the fill character (args[2], default " "). */
-static bool pad_args(VM *vm, Value *args, int argc, const char *fn, int64_t *width,
-                     String **fill) {
+static bool pad_args(VM *vm, Value *args, int argc, const char *fn, int64_t *width, String **fill) {
     if (!mtlib_int_arg(vm, args, 1, fn, width)) return false;
     *fill = NULL;
     if (ARG_GIVEN(args, argc, 2)) {

@@ -400,7 +400,9 @@ static bool signature(VM *vm, Text *t, Value v) {
         Class *k = AS_CLASS(v);
         text_addz(vm, t, k->name->chars);
         Value init = NIL_VAL;
-        if (mtt_get(&k->methods, vm->names.init, &init) && IS_CLOSURE(init)) {
+        if (k->convert) { /* a built-in type: its conversion's parameters (int(x, base)) */
+            native_params(vm, t, k->convert);
+        } else if (mtt_get(&k->methods, vm->names.init, &init) && IS_CLOSURE(init)) {
             /* The constructor's parameters after self: from the names (the source's
                text would show self). */
             proto_params(vm, t, AS_CLOSURE(init)->proto, true);

@@ -122,13 +122,15 @@ static MT_NOINLINE int bytes_equal(const Bytes *x, const Bytes *y) {
     return x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
 }
 
-/* Lists, maps, sets and tuples of the same type, out of line for the same reason. */
+/* Lists, maps, sets and tuples by content, everything else by identity: out of line, like
+   bytes_equal. */
 static MT_NOINLINE int container_equal(VM *vm, Obj *x, Obj *y, int depth) {
     switch ((ObjType)x->type) {
     case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
     case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
     case OBJ_SET: return mtset_equal((Map *)x, (Map *)y);
-    default: return tuple_equal(vm, (Tuple *)x, (Tuple *)y, depth);
+    case OBJ_TUPLE: return tuple_equal(vm, (Tuple *)x, (Tuple *)y, depth);
+    default: return 0;
     }
 }
 
@@ -158,11 +160,7 @@ static int equal_depth(VM *vm, Value a, Value b, int depth) {
         return s->len == t->len && memcmp(s->chars, t->chars, s->len) == 0;
     }
     case OBJ_BYTES: return bytes_equal((Bytes *)x, (Bytes *)y);
-    case OBJ_LIST:
-    case OBJ_MAP:
-    case OBJ_SET:
-    case OBJ_TUPLE: return container_equal(vm, x, y, depth);
-    default: return 0; /* everything else compares by identity */
+    default: return container_equal(vm, x, y, depth);
     }
 }
 

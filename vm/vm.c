@@ -720,6 +720,20 @@ safe_point:
             ip++;                                                                                  \
         }                                                                                          \
     } while (0)
+    /* Runs native n in place when argc fits its arity (else the slow path reports it). */
+#define CALL_NATIVE_FAST(n)                                                                        \
+    do {                                                                                           \
+        if (argc >= (n)->min_args && ((n)->max_args < 0 || argc <= (n)->max_args)) {               \
+            STORE();                                                                               \
+            vm->native = (n);                                                                      \
+            int r = (n)->fn(vm, callee, argc);                                                     \
+            if (mt_likely(r == NATIVE_OK)) {                                                       \
+                sp = callee + 1;                                                                   \
+                DISPATCH();                                                                        \
+            }                                                                                      \
+            AFTER_STEP(mtcall_native_result(vm, fiber, callee, argc, OBJ_VAL(n), r));              \
+        }                                                                                          \
+    } while (0)
     CASE(CALL) : {
         CALL_SAFE_POINT();
         int argc = (int)INSTR_A(i);
@@ -731,22 +745,12 @@ safe_point:
                           callee + p->maxstack <= fiber->stack_end &&
                           fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames))
                 ENTER(cl, callee);
-        } else if (IS_OBJ(*callee)) {
-            /* A native, or a built-in type's class (`str(x)`), which runs its conversion. */
-            Obj *o = AS_OBJ(*callee);
-            Native *n = o->type == OBJ_NATIVE  ? (Native *)o
-                        : o->type == OBJ_CLASS ? ((Class *)o)->convert
-                                               : NULL;
-            if (n && argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
-                STORE();
-                vm->native = n;
-                int r = n->fn(vm, callee, argc);
-                if (mt_likely(r == NATIVE_OK)) {
-                    sp = callee + 1;
-                    DISPATCH();
-                }
-                AFTER_STEP(mtcall_native_result(vm, fiber, callee, argc, OBJ_VAL(n), r));
-            }
+        } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
+            Native *n = (Native *)AS_OBJ(*callee);
+            CALL_NATIVE_FAST(n);
+        } else if (IS_OBJ_TYPE(*callee, OBJ_CLASS) && AS_CLASS(*callee)->convert) {
+            Native *n = AS_CLASS(*callee)->convert; /* a built-in type's class: str(x), int(s) */
+            CALL_NATIVE_FAST(n);
         }
         STORE();
         AFTER_STEP(mtcall_call(vm, fiber, callee, argc));
@@ -871,8 +875,8 @@ safe_point:
         Value super = sp[-1];
         String *name = AS_STRING(consts[INSTR_A(i)]);
         STORE();
-        if (!IS_NIL(super) && (!IS_CLASS(super) || AS_CLASS(super)->foreign ||
-                               AS_CLASS(super)->type_tag >= 0)) {
+        if (!IS_NIL(super) &&
+            (!IS_CLASS(super) || AS_CLASS(super)->foreign || AS_CLASS(super)->type_tag >= 0)) {
             if (IS_CLASS(super) && AS_CLASS(super)->type_tag >= 0)
                 mte_throw(vm, ERR_TYPE, "class %s: cannot subclass the built-in type %s",
                           name->chars, AS_CLASS(super)->name->chars);
@@ -1225,8 +1229,17 @@ safe_point:
     }
     /* Tuples, unpacking's slow paths, step slices, slice assignment, del and the stack
        shuffles of target lists: out of line (ops.c), so that they cost the loop nothing. */
-    CASE(TUPLE)
-        : CASE(LIST_TO_TUPLE)
+    CASE(TUPLE) : {
+        /* (a, b) and return a, b: common enough to stay in the loop */
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Tuple *t = mto_tuple(vm, n);
+        sp -= n;
+        memcpy(t->items, sp, n * sizeof(Value));
+        PUSH(OBJ_VAL(t));
+        DISPATCH();
+    }
+    CASE(LIST_TO_TUPLE)
         : CASE(SLICE3)
         : CASE(SET_SLICE) : CASE(DEL_INDEX) : CASE(DEL_SLICE) : CASE(ROT) : CASE(REVERSE) : {
     sequence_op:

@@ -1,5 +1,5 @@
 # TEST: del needs a target
 # EXIT: 2
-# STDERR: err_nothing.mt:2:4: invalid 'del' target
+# STDERR: err_nothing.mt:5:4: invalid 'del' target
 print("WRONG ran")
 del
