@@ -247,16 +247,14 @@ static void while_statement(C *c) {
 }
 
 static void for_statement(C *c) {
-    Token name_tok;
-    mtcx_consume(c, TOK_NAME, "loop variable name after 'for'");
-    name_tok = c->prev;
-    Token second = {0};
-    bool pair = false;
-    if (mtcx_match(c, TOK_COMMA)) {
-        mtcx_consume(c, TOK_NAME, "second loop variable name");
-        second = c->prev;
-        pair = true;
-    }
+    /* for NAME in, or a target list (for k, v in; for i, (k, v) in): the targets are
+       compiled at the body's start, where each item is bound. */
+    bool pair = !(mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_IN);
+    Token name_tok = c->cur;
+    ParsePos targets_at;
+    mtcx_save_pos(c, &targets_at);
+    if (pair) mtcx_skip_to(c, TOK_IN);
+    else mtcx_advance(c);
     mtcx_consume(c, TOK_IN, "'in' in for loop");
     mtc_begin_scope(c);
     mtcx_expression(c);
@@ -273,13 +271,13 @@ static void for_statement(C *c) {
        body each capture their own. */
     mtc_begin_scope(c);
     if (pair) {
-        /* for k, v in pairs: each item must be a 2-element list. */
         int v_slot = mtc_add_hidden(c);
         mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)v_slot);
-        mtce_emit_op(c, OP_UNPACK, 2);
-        mtce_adjust(c, 1);
-        mtc_add_local(c, mtce_name(c, &name_tok));
-        mtc_add_local(c, mtce_name(c, &second));
+        ParsePos body_at;
+        mtcx_save_pos(c, &body_at);
+        mtcx_restore_pos(c, &targets_at);
+        mtcx_declare_targets(c, TOK_IN, false, false);
+        mtcx_restore_pos(c, &body_at);
     } else {
         mtc_add_local(c, mtce_name(c, &name_tok));
     }
@@ -532,8 +530,16 @@ static void with_item(C *c) {
     mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)w.mgr_slot);
     mtce_emit_ab(c, OP_INVOKE, 0, (uint32_t)mtce_cache(c, c->vm->names.enter));
     if (mtcx_match(c, TOK_AS)) {
-        mtcx_consume(c, TOK_NAME, "name after 'as'");
-        mtc_add_local(c, mtce_name(c, &c->prev));
+        if (mtcx_match(c, TOK_LPAREN) || mtcx_match(c, TOK_LBRACKET)) {
+            /* with x as (a, b): unpacks what enter() gave (a comma would start the next
+               with item instead) */
+            TokenType close = c->prev.type == TOK_LPAREN ? TOK_RPAREN : TOK_RBRACKET;
+            mtcx_declare_targets(c, close, false, false);
+            mtcx_consume(c, close, close == TOK_RPAREN ? "')'" : "']'");
+        } else {
+            mtcx_consume(c, TOK_NAME, "name after 'as'");
+            mtc_add_local(c, mtce_name(c, &c->prev));
+        }
     } else {
         mtce_emit(c, OP_POP);
     }
@@ -549,55 +555,178 @@ static void with_item(C *c) {
 
 /* {== Functions and classes ==} */
 
+/* Puts ARGS_EXTRA before the code the parameters' defaults compiled to (it must run
+   first): the code, its lines and the handlers and regions of any comprehension in a
+   default move one instruction on; jumps are relative and keep their targets. */
+static void insert_args_extra(C *c) {
+    FnState *fs = c->fs;
+    mtce_emit(c, OP_NOP); /* room (and capacity) for one more */
+    memmove(fs->code + 1, fs->code, (size_t)(fs->ncode - 1) * sizeof(Instr));
+    memmove(fs->lines + 1, fs->lines, (size_t)(fs->ncode - 1) * sizeof(int32_t));
+    fs->code[0] = MAKE_A(OP_ARGS_EXTRA, 0);
+    for (int h = 0; h < fs->nhandlers; h++) {
+        fs->handlers[h].start++;
+        fs->handlers[h].end++;
+        fs->handlers[h].target++;
+    }
+    for (int r = 0; r < fs->nregions; r++) {
+        fs->regions[r].start++;
+        fs->regions[r].end++;
+    }
+    fs->barrier = fs->ncode;
+    fs->last_op_pc = -1;
+}
+
+/* Declares parameter `name` in the next slot (methods: slot 0 is self's). */
+static int declare_param(C *c, FnKind kind, int n, String *name) {
+    FnState *fs = c->fs;
+    if (kind == FN_METHOD && n == 0) {
+        fs->locals[0].name = name;
+        fs->locals[0].hidden = false;
+        return 0;
+    }
+    int slot = fs->nlocals;
+    declare(c, name, false)->depth = -1; /* not visible in its own default */
+    mtce_adjust(c, 1);
+    return slot;
+}
+
+/* The slots the parameter list starting at the current token declares (a bare * takes
+   none): a default runs with all of them on the stack, so the slots a comprehension in it
+   uses must come after them. The tokens are read ahead and read again. */
+static int count_param_slots(C *c) {
+    ParsePos at;
+    mtcc_save(c, &at, NULL);
+    int depth = 0, slots = 0;
+    bool empty = true, bare = false;
+    for (;;) {
+        TokenType t = c->cur.type;
+        if (t == TOK_EOF) break;
+        if (depth == 0 && (t == TOK_RPAREN || t == TOK_COMMA)) {
+            if (!empty && !bare) slots++;
+            if (t == TOK_RPAREN) break;
+            empty = true;
+            bare = false;
+            mtcx_advance(c);
+            continue;
+        }
+        if (empty && depth == 0 && t == TOK_STAR && mtcx_peek(c) != TOK_NAME) bare = true;
+        if (t == TOK_LPAREN || t == TOK_LBRACKET || t == TOK_LBRACE) depth++;
+        if (t == TOK_RPAREN || t == TOK_RBRACKET || t == TOK_RBRACE) depth--;
+        empty = false;
+        mtcx_advance(c);
+    }
+    mtcc_restore(c, &at);
+    return slots;
+}
+
+/* (a, b=1, *args, c, d=2, **kw): positional parameters, then *args (the extra positional
+   arguments, a tuple) or a bare *, then keyword-only ones, then **kw (the unmatched keyword
+   arguments, a map). Their slots follow in that order. */
 static void parameters(C *c, FnKind kind) {
     FnState *fs = c->fs;
-    String *names[256];
-    int n = 0;
-    bool seen_default = false;
+    String *names[520];
+    int n = 0;       /* all named parameters so far */
+    int npos = -1;   /* positional ones, once a * or ** ends them */
+    int nkwonly = 0; /* keyword-only ones */
+    bool seen_default = false, bare_star = false;
+    String *varargs = NULL, *varkw = NULL;
+    uint32_t kwrequired = 0;
+    /* Where the stack ends once every parameter has its slot. */
+    int params_end = fs->stack + count_param_slots(c) - (kind == FN_METHOD ? 1 : 0);
     while (!mtcx_check(c, TOK_RPAREN)) {
+        if (varkw) mtce_error_at(c, &c->cur, "no parameter may follow **%s", varkw->chars);
+        if (mtcx_check(c, TOK_STAR) || mtcx_check(c, TOK_STARSTAR)) {
+            bool two = mtcx_check(c, TOK_STARSTAR);
+            Token star = c->cur;
+            mtcx_advance(c);
+            if (kind == FN_METHOD && n == 0)
+                mtce_error_at(c, &star, "a method needs at least the 'self' parameter");
+            if (!two && (npos >= 0))
+                mtce_error_at(c, &star, "only one * or *args parameter is allowed");
+            if (npos < 0) npos = n;
+            if (!two && !mtcx_check(c, TOK_NAME)) {
+                bare_star = true;
+                if (!mtcx_match(c, TOK_COMMA) || mtcx_check(c, TOK_RPAREN))
+                    mtce_error_at(c, &star, "a bare * must be followed by keyword-only parameters");
+                continue;
+            }
+            mtcx_consume(c, TOK_NAME,
+                         two ? "parameter name after '**'" : "parameter name after '*'");
+            Token pt = c->prev;
+            String *name = mtce_name(c, &pt);
+            for (int i = 0; i < n; i++)
+                if (names[i] == name)
+                    mtce_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
+            if ((varargs && varargs == name))
+                mtce_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
+            if (mtcx_check(c, TOK_EQ))
+                mtce_error_at(c, &c->cur, "%s%s cannot have a default", two ? "**" : "*",
+                              name->chars);
+            int slot = declare_param(c, kind, 1, name);
+            fs->locals[slot].depth = fs->scope_depth;
+            if (two) varkw = name;
+            else varargs = name;
+            if (!mtcx_match(c, TOK_COMMA)) break;
+            continue;
+        }
         mtcx_consume(c, TOK_NAME, "parameter name");
         Token pt = c->prev;
         String *name = mtce_name(c, &pt);
         for (int i = 0; i < n; i++)
             if (names[i] == name) mtce_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
-        if (n == 255) mtce_error_at(c, &pt, "too many parameters (at most 255)");
+        if (varargs == name) mtce_error_at(c, &pt, "duplicate parameter '%s'", name->chars);
+        bool kwonly = npos >= 0;
+        if (!kwonly && n == 255) mtce_error_at(c, &pt, "too many parameters (at most 255)");
+        if (kwonly && nkwonly == 32)
+            mtce_error_at(c, &pt, "too many keyword-only parameters (at most 32)");
         names[n] = name;
-        int slot;
-        if (kind == FN_METHOD && n == 0) {
-            slot = 0;
-            fs->locals[0].name = name;
-            fs->locals[0].hidden = false;
-        } else {
-            slot = fs->nlocals;
-            declare(c, name, false)->depth = -1; /* not visible in its own default */
-            mtce_adjust(c, 1);
-        }
+        int slot = declare_param(c, kind, n, name);
         n++;
         if (mtcx_match(c, TOK_EQ)) {
             if (kind == FN_METHOD && n == 1) mtce_error_at(c, &pt, "'self' cannot have a default");
-            seen_default = true;
+            if (!kwonly) seen_default = true;
             int skip = mtce_emit_ab(c, OP_ARG_DEFAULT, (uint32_t)slot, 0);
+            int stack = fs->stack;
+            if (params_end > fs->stack) fs->stack = params_end; /* (see count_param_slots) */
             mtcx_expression(c);
             mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)slot);
+            fs->stack = stack;
             mtce_patch(c, skip);
             fs->proto->pflags |= PROTO_DEFAULTS;
+        } else if (kwonly) {
+            kwrequired |= 1u << nkwonly;
         } else {
             if (seen_default)
                 mtce_error_at(c, &pt, "parameter without a default follows one with a default");
             fs->proto->nrequired = (uint8_t)n;
         }
+        if (kwonly) nkwonly++;
         fs->locals[slot].depth = fs->scope_depth;
         if (!mtcx_match(c, TOK_COMMA)) break;
     }
     mtcx_consume(c, TOK_RPAREN, "')' after parameters");
     if (kind == FN_METHOD && n == 0) mtce_error(c, "a method needs at least the 'self' parameter");
-    fs->proto->nparams = (uint8_t)n;
+    MT_UNUSED(bare_star);
+    Proto *p = fs->proto;
+    if (npos < 0) npos = n;
+    p->nparams = (uint8_t)npos;
+    p->nkwonly = (uint8_t)nkwonly;
+    p->kwrequired = kwrequired;
+    if (varargs) p->pflags |= PROTO_VARARGS;
+    if (varkw) p->pflags |= PROTO_VARKW;
+    if (varargs || varkw || nkwonly) {
+        p->pflags |= PROTO_EXTRA;
+        insert_args_extra(c);
+    }
+    if (varargs) names[n++] = varargs;
+    if (varkw) names[n++] = varkw;
     if (n) {
-        fs->proto->param_names = mtmem_alloc(c->vm, (size_t)n * sizeof(String *));
-        memcpy(fs->proto->param_names, names, (size_t)n * sizeof(String *));
+        p->param_names = mtmem_alloc(c->vm, (size_t)n * sizeof(String *));
+        memcpy(p->param_names, names, (size_t)n * sizeof(String *));
     }
     /* Default expressions ran above all the arguments. */
-    if (fs->proto->pflags & PROTO_DEFAULTS) fs->maxstack += n;
+    if (p->pflags & PROTO_DEFAULTS) fs->maxstack += n;
 }
 
 /* Compiles a function literal and emits CLOSURE for it in the enclosing function. */
@@ -702,6 +831,12 @@ static void class_statement(C *c) {
 /* {== Simple statements ==} */
 
 static void let_statement(C *c) {
+    if ((mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_COMMA) || mtcx_check(c, TOK_LPAREN) ||
+        mtcx_check(c, TOK_LBRACKET) || mtcx_check(c, TOK_STAR)) {
+        /* let a, (b, *c) = v */
+        mtcx_declare_targets(c, TOK_EQ, at_top_level(c), true);
+        return;
+    }
     mtcx_consume(c, TOK_NAME, "variable name after 'let'");
     Token nt = c->prev;
     String *name = mtce_name(c, &nt);
@@ -736,7 +871,13 @@ static void raise_statement(C *c) {
 
 static void expression_statement(C *c) {
     c->assigned = false;
-    mtcx_expr_prec(c, PREC_ASSIGNMENT);
+    int form = mtcx_statement_form(c);
+    if (form == STMT_UNPACK) {
+        mtcx_unpack_assignment(c);
+    } else {
+        mtcx_expr_prec(c, PREC_ASSIGNMENT);
+        if (form == STMT_TUPLE && !c->assigned) mtcx_tuple_tail(c, 1); /* a, b */
+    }
     if (!c->assigned) {
         if (c->repl && c->fs->kind == FN_MODULE && c->stmt_depth == 1) {
             /* A chunk's top-level expression: its value is what the host shows. */
@@ -817,6 +958,10 @@ static void statement_kind(C *c) {
         raise_statement(c);
         break;
     case TOK_PASS: mtcx_advance(c); break;
+    case TOK_DEL:
+        mtcx_advance(c);
+        mtcx_del(c);
+        break;
     case TOK_BREAK:
     case TOK_CONTINUE: {
         bool is_continue = c->cur.type == TOK_CONTINUE;

@@ -22,9 +22,9 @@ typedef struct {
 #define MT_CHUNK_RESULT "@result"
 
 /* Compiles `src` as the top level of module `m`. In REPL mode, the value of each top-level
-   expression statement is stored in the global MT_CHUNK_RESULT. Returns NULL on a compile error (see *res). Running
-   out of memory is not a compile error: the compiler frees what it holds and raises
-   MemoryError (longjmp to the caller's protected region). */
+   expression statement is stored in the global MT_CHUNK_RESULT. Returns NULL on a compile error
+   (see *res). Running out of memory is not a compile error: the compiler frees what it holds and
+   raises MemoryError (longjmp to the caller's protected region). */
 MT_INTERNAL Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl,
                                CompileResult *res);
 

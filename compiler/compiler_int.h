@@ -86,6 +86,7 @@ typedef struct FnState {
     TryBlock *try_block; /* the innermost try being compiled (for return/break/continue) */
     int except_slot;     /* slot of the error an enclosing except handles, or -1 */
     bool has_super;      /* inside a class with a base: the hidden `super` local/upvalue */
+    bool genexpr;        /* the body of a generator expression: `yield` is refused */
 } FnState;
 
 /* A block the parse holds in a C local (mtmem, with its size for freeing). */
@@ -119,6 +120,15 @@ typedef struct CompilerState {
 } CompilerState;
 
 typedef CompilerState C;
+
+/* What the parse of an expression emitted, to take back when it turns out to be the item of
+   a comprehension (compiled again inside the loops). */
+typedef struct {
+    int ncode, stack, nhandlers, nregions;
+} CodeMark;
+
+/* The container a comprehension builds. */
+typedef enum { COMP_LIST, COMP_MAP, COMP_SET, COMP_GEN } CompKind;
 
 /* emit.c */
 MT_INTERNAL void *mtce_tmp_realloc(C *c, void *p, size_t size);
@@ -191,7 +201,38 @@ MT_INTERNAL void mtcx_expression(C *c);
 
 /* Compiles an expression of at least precedence p (the Pratt loop). */
 MT_INTERNAL void mtcx_expr_prec(C *c, Precedence p);
-MT_INTERNAL void mtcx_rhs(C *c); /* an expression, or a yield */
+MT_INTERNAL void mtcx_rhs(C *c); /* an expression, or a yield; a, b: a tuple */
+
+/* A parser position to come back to (the lexer is a plain struct: a copy is a position).
+   Target lists are compiled after the value they receive, which follows them. */
+typedef struct {
+    Lexer lex;
+    Token cur, prev, next;
+    bool has_next;
+} ParsePos;
+MT_INTERNAL void mtcx_save_pos(C *c, ParsePos *p);
+MT_INTERNAL void mtcx_restore_pos(C *c, const ParsePos *p);
+
+/* Moves the parser to the `end` token at bracket depth 0 (or the end of the line). */
+MT_INTERNAL void mtcx_skip_to(C *c, TokenType end);
+
+/* The rest of a tuple display whose first n items are on the stack (at a comma). */
+MT_INTERNAL void mtcx_tuple_tail(C *c, int n);
+
+/* What an expression statement is, read ahead: a plain expression (or assignment), a
+   tuple (`a, b`), or an unpacking assignment (`a, b = ...`). */
+enum { STMT_EXPR, STMT_TUPLE, STMT_UNPACK };
+MT_INTERNAL int mtcx_statement_form(C *c);
+
+/* Compiles `targets = value` (STMT_UNPACK). */
+MT_INTERNAL void mtcx_unpack_assignment(C *c);
+
+/* Declares the variables of a target list ending at `end` (let a, (b, *c) = v; for a, b
+   in xs): the value follows `end` (from_source) or is on top of the stack. */
+MT_INTERNAL void mtcx_declare_targets(C *c, TokenType end, bool top_level, bool from_source);
+
+/* Compiles the targets of a del statement. */
+MT_INTERNAL void mtcx_del(C *c);
 MT_INTERNAL void mtcx_named_variable(C *c, const Token *name, bool can_assign);
 
 /* Emits a read of a name: local, upvalue or global. */
@@ -212,6 +253,22 @@ MT_INTERNAL void mtcx_yield(C *c);
 /* Compiles a select case's operand expression up to its last .recv(), .send(v),
    .readable() or .writable(): the case kind (select.h's CASE_*). */
 MT_INTERNAL char mtcx_select_operation(C *c);
+
+/* comp.c: comprehensions and generator expressions */
+MT_INTERNAL void mtcc_save(C *c, ParsePos *pos, CodeMark *mark);
+MT_INTERNAL void mtcc_restore(C *c, const ParsePos *pos);
+
+/* Compiles a comprehension once its first item (an expression, or `key: value` for a map)
+   was parsed from `item` (with `mark` the code before it) and the current token is `for`;
+   stops before the closing bracket. Leaves the list, map, set or coroutine on the stack. */
+MT_INTERNAL void mtcc_comprehension(C *c, CompKind kind, const ParsePos *item,
+                                    const CodeMark *mark);
+
+/* Compiles a call's arguments again from `start` (the token after '(') when one of them is a
+   spread (*xs or **m), up to and including ')': leaves [callee, list, map or nil] for
+   CALL_SPREAD. `cache` names a method call's site (or -1), for messages. */
+MT_INTERNAL void mtcc_spread_arguments(C *c, const ParsePos *start, const CodeMark *mark,
+                                       int cache);
 
 /* compiler.c */
 MT_INTERNAL void mtc_begin_scope(C *c);

@@ -20,6 +20,8 @@ typedef struct {
 } Rule;
 
 static const Rule *rule_of(TokenType t);
+static bool starts_expression(TokenType t);
+static void emit_list_chunk(C *c, int n, bool built);
 static bool fusable(C *c, int pc);
 static void unemit(C *c, int n);
 static int loaded_local(C *c, int back, uint32_t max);
@@ -615,10 +617,56 @@ static void fstring(C *c, bool can_assign) {
 
 /* {== Grouping and containers ==} */
 
+/* The rest of a tuple display whose first `n` items are on the stack and whose next token
+   is a comma: more items until one cannot start (a trailing comma is allowed). Long
+   displays go through a list in chunks, so the stack stays bounded (as for lists). */
+void mtcx_tuple_tail(C *c, int n) {
+    bool built = false;
+    while (mtcx_match(c, TOK_COMMA)) {
+        if (!starts_expression(c->cur.type)) break;
+        mtcx_expression(c);
+        if (++n == MT_BUILD_CHUNK) {
+            emit_list_chunk(c, n, built);
+            n = 0;
+            built = true;
+        }
+    }
+    if (built) {
+        if (n > 0) emit_list_chunk(c, n, true);
+        mtce_emit(c, OP_LIST_TO_TUPLE);
+        return;
+    }
+    mtce_emit_op(c, OP_TUPLE, (uint32_t)n);
+    mtce_adjust(c, 1 - n);
+}
+
+/* (x) groups; (), (x,) and (x, y) are tuples; (yield v) is a yield. */
 static void grouping(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
-    if (mtcx_check(c, TOK_YIELD)) mtcx_yield(c);
-    else mtcx_expression(c);
+    if (mtcx_match(c, TOK_RPAREN)) {
+        mtce_emit_op(c, OP_TUPLE, 0);
+        mtce_adjust(c, 1);
+        return;
+    }
+    ParsePos at;
+    CodeMark mark;
+    mtcc_save(c, &at, &mark);
+    if (mtcx_check(c, TOK_YIELD)) {
+        mtcx_yield(c);
+        if (mtcx_check(c, TOK_FOR))
+            mtce_error_at(c, &at.cur,
+                          "'yield' inside a generator expression (it runs in a coroutine of its "
+                          "own)");
+    } else {
+        mtcx_expression(c);
+        if (mtcx_check(c, TOK_COMMA)) {
+            mtcx_tuple_tail(c, 1);
+            if (mtcx_check(c, TOK_FOR))
+                mtce_error_at(c, &c->cur,
+                              "a tuple as a generator's item needs its own parentheses");
+        }
+    }
+    if (mtcx_check(c, TOK_FOR)) mtcc_comprehension(c, COMP_GEN, &at, &mark);
     mtcx_consume(c, TOK_RPAREN, "')'");
 }
 
@@ -635,8 +683,16 @@ static void list_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int n = 0;          /* items on the stack, not yet in the list */
     bool built = false; /* the list exists below them */
+    ParsePos at;
+    CodeMark mark;
+    mtcc_save(c, &at, &mark);
     while (!mtcx_check(c, TOK_RBRACKET)) {
         mtcx_expression(c);
+        if (n == 0 && !built && mtcx_check(c, TOK_FOR)) {
+            mtcc_comprehension(c, COMP_LIST, &at, &mark);
+            mtcx_consume(c, TOK_RBRACKET, "']'");
+            return;
+        }
         if (++n == MT_BUILD_CHUNK) {
             emit_list_chunk(c, n, built);
             n = 0;
@@ -655,14 +711,56 @@ static void emit_map_chunk(C *c, int n, bool built) {
     mtce_adjust(c, -2 * n);
 }
 
+/* As emit_list_chunk for `n` members and a set. */
+static void emit_set_chunk(C *c, int n, bool built) {
+    mtce_emit_op(c, built ? OP_SET_ADD : OP_BUILD_SET, (uint32_t)n);
+    if (!built) mtce_adjust(c, 1); /* BUILD_SET keeps the new set on the stack while it fills it */
+    mtce_adjust(c, -n);
+}
+
+/* {a, b, ...} once its first member has been compiled: a set display (section 4.14). */
+static void set_lit(C *c) {
+    int n = 1;
+    bool built = false;
+    while (mtcx_match(c, TOK_COMMA) && !mtcx_check(c, TOK_RBRACE)) {
+        mtcx_expression(c);
+        if (++n == MT_BUILD_CHUNK) {
+            emit_set_chunk(c, n, built);
+            n = 0;
+            built = true;
+        }
+    }
+    mtcx_consume(c, TOK_RBRACE, "'}'");
+    if (n > 0 || !built) emit_set_chunk(c, n, built);
+}
+
+/* {k: v, ...} is a map display and {a, b, ...} a set display: the token after the first
+   item tells them apart; {} is the empty map. */
 static void map_lit(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int n = 0;
     bool built = false;
+    ParsePos at;
+    CodeMark mark;
+    mtcc_save(c, &at, &mark);
     while (!mtcx_check(c, TOK_RBRACE)) {
         mtcx_expression(c);
+        if (n == 0 && !built && (mtcx_check(c, TOK_COMMA) || mtcx_check(c, TOK_RBRACE))) {
+            set_lit(c);
+            return;
+        }
+        if (n == 0 && !built && mtcx_check(c, TOK_FOR)) {
+            mtcc_comprehension(c, COMP_SET, &at, &mark);
+            mtcx_consume(c, TOK_RBRACE, "'}'");
+            return;
+        }
         mtcx_consume(c, TOK_COLON, "':' after map key");
         mtcx_expression(c);
+        if (n == 0 && !built && mtcx_check(c, TOK_FOR)) {
+            mtcc_comprehension(c, COMP_MAP, &at, &mark);
+            mtcx_consume(c, TOK_RBRACE, "'}'");
+            return;
+        }
         if (++n == MT_BUILD_CHUNK / 2) {
             emit_map_chunk(c, n, built);
             n = 0;
@@ -771,11 +869,19 @@ static bool is_postfix(TokenType t) { return t == TOK_LPAREN || t == TOK_DOT || 
 
 /* Parses "(args)" after the callee; returns the argument count and, when some are passed by
    name, the constant index of the list of names (else -1). */
-static int arguments(C *c, int *kwconst) {
+static int arguments(C *c, int *kwconst, int cache) {
     int argc = 0;
     List *names = NULL;
     *kwconst = -1;
+    ParsePos start;
+    CodeMark mark;
+    mtcc_save(c, &start, &mark);
     while (!mtcx_check(c, TOK_RPAREN)) {
+        if (mtcx_check(c, TOK_STAR) || mtcx_check(c, TOK_STARSTAR)) {
+            /* A spread: compile the arguments again, into a list and a map. */
+            mtcc_spread_arguments(c, &start, &mark, cache);
+            return -1;
+        }
         if (mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_EQ) {
             mtcx_advance(c);
             Token nt = c->prev;
@@ -792,7 +898,22 @@ static int arguments(C *c, int *kwconst) {
             mtcx_expression(c);
         } else {
             if (names) mtce_error_at(c, &c->cur, "positional argument after keyword argument");
+            ParsePos at;
+            CodeMark mark;
+            mtcc_save(c, &at, &mark);
             mtcx_expression(c);
+            if (mtcx_check(c, TOK_FOR)) {
+                /* f(e for x in xs): a generator expression as the only argument. */
+                if (argc > 0)
+                    mtce_error_at(c, &c->cur,
+                                  "a generator expression must be in parentheses unless it is "
+                                  "the only argument");
+                mtcc_comprehension(c, COMP_GEN, &at, &mark);
+                if (!mtcx_check(c, TOK_RPAREN))
+                    mtce_error_at(c, &c->cur,
+                                  "a generator expression must be in parentheses unless it is "
+                                  "the only argument");
+            }
         }
         if (++argc > 255) mtce_error(c, "too many arguments (at most 255)");
         if (!mtcx_match(c, TOK_COMMA)) break;
@@ -804,9 +925,13 @@ static int arguments(C *c, int *kwconst) {
 static void call(C *c, bool can_assign) {
     MT_UNUSED(can_assign);
     int kw;
-    int argc = arguments(c, &kw);
+    int argc = arguments(c, &kw, -1);
     bool spawn = c->spawn_pending == c->depth && !is_postfix(c->cur.type);
     if (spawn) c->spawn_pending = 0;
+    if (argc < 0) {
+        mtce_emit_ab(c, OP_CALL_SPREAD, spawn ? 1 : 0, 0);
+        return;
+    }
     if (kw >= 0) mtce_emit_ab(c, spawn ? OP_SPAWN_KW : OP_CALL_KW, (uint32_t)argc, (uint32_t)kw);
     else mtce_emit_op(c, spawn ? OP_SPAWN : OP_CALL, (uint32_t)argc);
     mtce_adjust(c, -argc);
@@ -903,25 +1028,57 @@ static void dot(C *c, bool can_assign) {
     if (mtcx_check(c, TOK_LPAREN) && c->spawn_pending != c->depth) {
         mtcx_advance(c);
         int kw;
-        int argc = arguments(c, &kw);
-        emit_invoke(c, cache, argc, kw);
+        int argc = arguments(c, &kw, cache);
+        if (argc < 0) mtce_emit_ab(c, OP_CALL_SPREAD, 2, (uint32_t)cache);
+        else emit_invoke(c, cache, argc, kw);
         return;
     }
     mtce_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
 }
 
-static void subscript(C *c, bool can_assign) {
-    bool slice = false;
+/* The inside of [...] after the '[': an index (one value pushed, false) or a slice (lo, hi
+   and, with `step` or when the slice has one, the step: true). */
+static bool subscript_parts(C *c, bool step, bool *has_step) {
+    *has_step = false;
     if (mtcx_check(c, TOK_COLON)) mtce_emit(c, OP_NIL);
+    else {
+        mtcx_expression(c);
+        if (mtcx_check(c, TOK_COMMA)) {
+            mtcx_tuple_tail(c, 1); /* m[x, y] is m[(x, y)] */
+            mtcx_consume(c, TOK_RBRACKET, "']'");
+            return false;
+        }
+    }
+    if (!mtcx_match(c, TOK_COLON)) {
+        mtcx_consume(c, TOK_RBRACKET, "']'");
+        return false;
+    }
+    if (mtcx_check(c, TOK_RBRACKET) || mtcx_check(c, TOK_COLON)) mtce_emit(c, OP_NIL);
     else mtcx_expression(c);
     if (mtcx_match(c, TOK_COLON)) {
-        slice = true;
+        *has_step = true;
         if (mtcx_check(c, TOK_RBRACKET)) mtce_emit(c, OP_NIL);
         else mtcx_expression(c);
+    } else if (step) {
+        mtce_emit(c, OP_NIL);
     }
     mtcx_consume(c, TOK_RBRACKET, "']'");
-    if (slice) {
-        mtce_emit(c, OP_SLICE);
+    return true;
+}
+
+static void subscript(C *c, bool can_assign) {
+    bool has_step;
+    if (subscript_parts(c, false, &has_step)) {
+        if (can_assign && mtcx_check(c, TOK_EQ)) {
+            /* xs[a:b] = v (the slice's step defaults to nil) */
+            if (!has_step) mtce_emit(c, OP_NIL);
+            mtcx_advance(c);
+            mtcx_rhs(c);
+            mtce_emit(c, OP_SET_SLICE);
+            c->assigned = true;
+            return;
+        }
+        mtce_emit(c, has_step ? OP_SLICE3 : OP_SLICE);
         return;
     }
     int obj = loaded_local(c, 2, 0xff), idx = loaded_local(c, 1, 0xffff);
@@ -1017,7 +1174,9 @@ char mtcx_select_operation(C *c) {
             mtcx_advance(c);
             mtcx_advance(c);
             int kw;
-            int argc = arguments(c, &kw);
+            int argc = arguments(c, &kw, -1);
+            if (argc < 0)
+                mtce_error_at(c, &op, "'*' and '**' arguments are not allowed in a select case");
             if (!is_postfix(c->cur.type)) {
                 c->depth--;
                 return finish_select_operation(c, &op, argc, kw);
@@ -1076,7 +1235,9 @@ static void super_(C *c, bool can_assign) {
     int cache = mtce_cache(c, name);
     if (mtcx_match(c, TOK_LPAREN)) {
         int kw;
-        int argc = arguments(c, &kw);
+        int argc = arguments(c, &kw, -1);
+        if (argc < 0)
+            mtce_error_at(c, &where, "'*' and '**' arguments in a super call are not supported");
         if (kw >= 0)
             mtce_error_at(c, &where, "keyword arguments in a super call are not supported");
         mtcx_get_named(c, mto_intern_z(c->vm, "@super"), &where);
@@ -1112,12 +1273,22 @@ static void ternary(C *c, int a_start) {
     int32_t *saved_lines = mtce_tmp_realloc(c, NULL, (size_t)(a_len + 1) * sizeof(int32_t));
     memcpy(saved, fs->code + a_start, (size_t)a_len * sizeof(Instr));
     memcpy(saved_lines, fs->lines + a_start, (size_t)a_len * sizeof(int32_t));
+    /* The handlers of a comprehension in `a` move with its code. */
+    int a_handlers = fs->nhandlers;
+    while (a_handlers > 0 && fs->handlers[a_handlers - 1].start >= (uint32_t)a_start) a_handlers--;
+    int a_handlers_end = fs->nhandlers;
     fs->ncode = a_start;
     fs->stack -= 1;
     int depth = fs->stack; /* the stack `a` starts from; its peak was counted already */
     fs->barrier = a_start;
     mtcx_expr_prec(c, PREC_OR);
     int to_else = mtce_jump(c, OP_JUMP_IF_FALSE);
+    uint32_t moved = (uint32_t)(fs->ncode - a_start);
+    for (int h = a_handlers; h < a_handlers_end; h++) {
+        fs->handlers[h].start += moved;
+        fs->handlers[h].end += moved;
+        fs->handlers[h].target += moved;
+    }
     for (int i = 0; i < a_len; i++) {
         mtce_emit(c, saved[i]);
         fs->lines[fs->ncode - 1] = saved_lines[i];
@@ -1220,6 +1391,9 @@ void mtcx_expression(C *c) { mtcx_expr_prec(c, PREC_LAMBDA); }
 static bool starts_expression(TokenType t) { return rules[t].prefix != NULL; }
 
 void mtcx_yield(C *c) {
+    if (c->fs->genexpr)
+        mtce_error_at(c, &c->cur,
+                      "'yield' inside a generator expression (it runs in a coroutine of its own)");
     mtcx_consume(c, TOK_YIELD, "'yield'");
     if (starts_expression(c->cur.type)) mtcx_expression(c);
     else mtce_emit(c, OP_NIL);
@@ -1227,6 +1401,395 @@ void mtcx_yield(C *c) {
 }
 
 void mtcx_rhs(C *c) {
-    if (mtcx_check(c, TOK_YIELD)) mtcx_yield(c);
-    else mtcx_expression(c);
+    if (mtcx_check(c, TOK_YIELD)) {
+        mtcx_yield(c);
+        return;
+    }
+    mtcx_expression(c);
+    if (mtcx_check(c, TOK_COMMA)) mtcx_tuple_tail(c, 1); /* x = 1, 2 and return a, b */
+}
+
+/* {== Target lists: unpacking assignment, let, for, with, del ==} */
+
+/* Where the parser is, to come back to it: a target list is compiled after the value it
+   receives (which follows it in the source), so the parser reads the source out of order:
+   the targets are skipped, the value compiled, then the parser goes back to the targets
+   and finally jumps to after the value. The lexer is a plain struct: a copy is a position. */
+void mtcx_save_pos(C *c, ParsePos *p) {
+    p->lex = c->lex;
+    p->cur = c->cur;
+    p->prev = c->prev;
+    p->next = c->next;
+    p->has_next = c->has_next;
+}
+
+void mtcx_restore_pos(C *c, const ParsePos *p) {
+    c->lex = p->lex;
+    c->cur = p->cur;
+    c->prev = p->prev;
+    c->next = p->next;
+    c->has_next = p->has_next;
+}
+
+/* Reads tokens ahead from the current one without moving the parser. */
+typedef struct {
+    Lexer lex;
+    Token pending[2];
+    int npending, at;
+} Scan;
+
+static void scan_init(C *c, Scan *s) {
+    s->lex = c->lex;
+    s->pending[0] = c->cur;
+    s->npending = 1;
+    if (c->has_next) s->pending[s->npending++] = c->next;
+    s->at = 0;
+}
+
+static Token scan_next(Scan *s) {
+    if (s->at < s->npending) return s->pending[s->at++];
+    return mtl_next(&s->lex);
+}
+
+static bool is_open(TokenType t) { return t == TOK_LPAREN || t == TOK_LBRACKET || t == TOK_LBRACE; }
+static bool is_close(TokenType t) {
+    return t == TOK_RPAREN || t == TOK_RBRACKET || t == TOK_RBRACE;
+}
+static bool ends_line(TokenType t) {
+    return t == TOK_NEWLINE || t == TOK_EOF || t == TOK_ERROR || t == TOK_INDENT || t == TOK_DEDENT;
+}
+
+int mtcx_statement_form(C *c) {
+    Scan s;
+    scan_init(c, &s);
+    int depth = 0;
+    bool comma = false;       /* a comma at depth 0: a, b = v or a tuple */
+    bool inner_comma = false; /* a comma inside the statement's first bracket */
+    bool first_closed = false, whole = false;
+    TokenType first = c->cur.type;
+    for (;;) {
+        Token t = scan_next(&s);
+        if (whole) {
+            /* [a, b] = v and (a, b) = v: the first bracket closed just before this token */
+            whole = false;
+            if (t.type == TOK_EQ && (first == TOK_LBRACKET || inner_comma)) return STMT_UNPACK;
+        }
+        if (ends_line(t.type) || (depth == 0 && t.type == TOK_SEMICOLON))
+            return comma ? STMT_TUPLE : STMT_EXPR;
+        if (is_open(t.type)) {
+            depth++;
+        } else if (is_close(t.type)) {
+            if (--depth < 0) return STMT_EXPR;
+            if (depth == 0 && is_open(first) && !first_closed) first_closed = whole = true;
+        } else if (t.type == TOK_COMMA) {
+            if (depth == 0) comma = true;
+            else if (depth == 1 && !first_closed) inner_comma = true;
+        } else if (depth == 0 && assignment_op(t.type)) {
+            if (comma && t.type != TOK_EQ)
+                mtce_error_at(c, &t, "%s needs a single target", mtl_token_name(t.type));
+            return comma ? STMT_UNPACK : STMT_EXPR;
+        }
+    }
+}
+
+/* The shape of a target list, read ahead: its items up to `end` at bracket depth 0. */
+typedef struct {
+    int n;       /* targets */
+    int star;    /* the starred one's index + 1, or 0 */
+    bool nested; /* some target is itself a bracketed list */
+    bool bare;   /* one target and no comma: [a, b] = v is that list's pattern, not (a, b),*/
+    int names;   /* names anywhere in it (the variables a let declares) */
+} Shape;
+
+static void target_shape(C *c, TokenType end, Shape *sh) {
+    Scan s;
+    scan_init(c, &s);
+    int depth = 0;
+    bool item = false;
+    sh->n = sh->star = sh->names = 0;
+    sh->nested = false;
+    bool comma = false;
+    for (;;) {
+        Token t = scan_next(&s);
+        if (ends_line(t.type)) break;
+        if (depth == 0 && t.type == end) break;
+        if (t.type == TOK_NAME) sh->names++;
+        if (depth == 0 && t.type == TOK_COMMA) {
+            if (!item) mtce_error_at(c, &t, "invalid assignment target");
+            comma = true;
+            sh->n++;
+            item = false;
+            continue;
+        }
+        if (depth == 0 && t.type == TOK_STAR && !item) {
+            if (sh->star) mtce_error_at(c, &t, "more than one starred target in a target list");
+            sh->star = sh->n + 1;
+            continue;
+        }
+        if (is_open(t.type)) {
+            if (depth == 0 && !item) sh->nested = true;
+            depth++;
+        } else if (is_close(t.type) && --depth < 0) {
+            break;
+        }
+        item = true;
+    }
+    if (item) sh->n++;
+    sh->bare = sh->n == 1 && !comma && !sh->star;
+    if (sh->n == 0) mtce_error_at(c, &c->cur, "invalid assignment target");
+    if (sh->n > 255 || sh->star > 255)
+        mtce_error_at(c, &c->cur, "too many targets in one target list (at most 255)");
+}
+
+/* Moves the parser to the `end` token at bracket depth 0 (its tokens were scanned). */
+void mtcx_skip_to(C *c, TokenType end) {
+    int depth = 0;
+    while (!(depth == 0 && mtcx_check(c, end)) && !ends_line(c->cur.type)) {
+        if (is_open(c->cur.type)) depth++;
+        else if (is_close(c->cur.type)) depth--;
+        mtcx_advance(c);
+    }
+}
+
+static void emit_unpack(C *c, const Shape *sh, bool reversed) {
+    if (sh->bare) return; /* the one target takes the value itself */
+    mtce_emit_ab(c, OP_UNPACK, (uint32_t)sh->n,
+                 (uint32_t)sh->star | (reversed ? UNPACK_REVERSED : 0));
+    mtce_adjust(c, sh->n - 1);
+}
+
+/* The value(s) after '=' for a target list of shape sh: true if they are already on the
+   stack one per target (`a, b = b, a` builds no tuple), in source order or, with
+   `reversed`, the first on top; else one value (to unpack) is. */
+static bool target_values(C *c, const Shape *sh, bool reversed) {
+    if (mtcx_check(c, TOK_YIELD)) {
+        mtcx_yield(c);
+        return false;
+    }
+    mtcx_expression(c);
+    if (!mtcx_check(c, TOK_COMMA)) return false;
+    int m = 1;
+    ParsePos at;
+    while (mtcx_check(c, TOK_COMMA)) {
+        mtcx_save_pos(c, &at);
+        mtcx_advance(c);
+        if (!starts_expression(c->cur.type) || m == sh->n) {
+            mtcx_restore_pos(c, &at); /* a trailing comma, or more values than targets */
+            break;
+        }
+        mtcx_expression(c);
+        m++;
+    }
+    if (m == sh->n && !sh->star && !mtcx_check(c, TOK_COMMA)) {
+        if (reversed && m > 1) mtce_emit_op(c, OP_REVERSE, (uint32_t)m);
+        return true;
+    }
+    if (mtcx_check(c, TOK_COMMA)) mtcx_tuple_tail(c, m);
+    else {
+        mtce_emit_op(c, OP_TUPLE, (uint32_t)m);
+        mtce_adjust(c, 1 - m);
+    }
+    return false;
+}
+
+typedef enum { T_ASSIGN, T_LET_GLOBAL, T_LET_LOCAL, T_DEL } TargetMode;
+
+typedef struct {
+    TargetMode mode;
+    int next_slot; /* T_LET_LOCAL: the slot of the next name (reserved in order) */
+} Targets;
+
+/* Stores the value on top of the stack in a variable. */
+static void store_name(C *c, Targets *t, const Token *tok) {
+    String *name = mtce_name(c, tok);
+    if (t->mode == T_LET_GLOBAL) {
+        mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+        return;
+    }
+    if (t->mode == T_LET_LOCAL) {
+        mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)t->next_slot++);
+        return;
+    }
+    int i = find_local(c->fs, name);
+    if (i >= 0) {
+        mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
+        return;
+    }
+    i = mtcx_resolve_upvalue(c, c->fs, name);
+    if (i >= 0) mtce_emit_op(c, OP_SET_UPVAL, (uint32_t)i);
+    else mtce_emit_op(c, OP_SET_GLOBAL, mto_module_slot(c->vm, c->module, name));
+}
+
+static void target_items(C *c, Targets *t, int n, TokenType end);
+
+/* One target, receiving the value on top of the stack (T_DEL: none). A name, a bracketed
+   target list, or (assignment and del) a primary ending in .name, [index] or [slice]. */
+static void target(C *c, Targets *t) {
+    if (t->mode != T_DEL && (mtcx_check(c, TOK_LPAREN) || mtcx_check(c, TOK_LBRACKET))) {
+        TokenType close = mtcx_check(c, TOK_LPAREN) ? TOK_RPAREN : TOK_RBRACKET;
+        mtcx_advance(c);
+        Shape sh;
+        target_shape(c, close, &sh);
+        emit_unpack(c, &sh, true);
+        target_items(c, t, sh.n, close);
+        mtcx_consume(c, close, close == TOK_RPAREN ? "')'" : "']'");
+        return;
+    }
+    if (!mtcx_check(c, TOK_NAME))
+        mtce_error_at(c, &c->cur,
+                      t->mode == T_DEL ? "invalid 'del' target" : "invalid assignment target");
+    mtcx_advance(c);
+    Token name = c->prev;
+    if (!is_postfix(c->cur.type)) {
+        if (t->mode == T_DEL)
+            mtce_error_at(c, &name,
+                          "cannot delete a variable: 'del' removes an item (del xs[i], "
+                          "del m[k], del xs[a:b])");
+        store_name(c, t, &name);
+        return;
+    }
+    if (t->mode == T_LET_GLOBAL || t->mode == T_LET_LOCAL)
+        mtce_error_at(c, &c->cur, "expected a variable name in a let target list");
+    mtcx_get_named(c, mtce_name(c, &name), &name);
+    for (;;) {
+        if (mtcx_match(c, TOK_DOT)) {
+            mtcx_consume(c, TOK_NAME, "attribute name after '.'");
+            int cache = mtce_cache(c, mtce_name(c, &c->prev));
+            if (!is_postfix(c->cur.type)) {
+                if (t->mode == T_DEL)
+                    mtce_error_at(c, &c->prev, "cannot delete an attribute: 'del' removes an item");
+                mtce_emit_op(c, OP_ROT, 1);
+                mtce_emit_op(c, OP_SET_ATTR, (uint32_t)cache);
+                return;
+            }
+            if (mtcx_match(c, TOK_LPAREN)) {
+                int kw;
+                int argc = arguments(c, &kw, cache);
+                if (argc < 0) mtce_emit_ab(c, OP_CALL_SPREAD, 2, (uint32_t)cache);
+                else emit_invoke(c, cache, argc, kw);
+            } else {
+                mtce_emit_op(c, OP_GET_ATTR, (uint32_t)cache);
+            }
+        } else if (mtcx_match(c, TOK_LBRACKET)) {
+            bool has_step;
+            bool slice = subscript_parts(c, false, &has_step);
+            if (!is_postfix(c->cur.type)) {
+                if (slice && !has_step) mtce_emit(c, OP_NIL); /* the step */
+                if (t->mode == T_DEL) {
+                    mtce_emit(c, slice ? OP_DEL_SLICE : OP_DEL_INDEX);
+                    return;
+                }
+                mtce_emit_op(c, OP_ROT, slice ? 4 : 2);
+                mtce_emit(c, slice ? OP_SET_SLICE : OP_SET_INDEX);
+                return;
+            }
+            mtce_emit(c, !slice ? OP_GET_INDEX : has_step ? OP_SLICE3 : OP_SLICE);
+        } else {
+            mtcx_consume(c, TOK_LPAREN, "'('");
+            int kw;
+            int argc = arguments(c, &kw, -1);
+            if (argc < 0) mtce_emit_ab(c, OP_CALL_SPREAD, 0, 0);
+            else if (kw >= 0) mtce_emit_ab(c, OP_CALL_KW, (uint32_t)argc, (uint32_t)kw);
+            else mtce_emit_op(c, OP_CALL, (uint32_t)argc);
+            if (argc >= 0) mtce_adjust(c, -argc);
+            if (!is_postfix(c->cur.type))
+                mtce_error_at(c, &c->prev,
+                              t->mode == T_DEL ? "cannot delete a function call"
+                                               : "cannot assign to a function call");
+        }
+    }
+}
+
+/* n targets separated by commas (a trailing one allowed), up to `end`. */
+static void target_items(C *c, Targets *t, int n, TokenType end) {
+    for (int k = 0; k < n; k++) {
+        if (k > 0) mtcx_consume(c, TOK_COMMA, "','");
+        mtcx_match(c, TOK_STAR);
+        target(c, t);
+    }
+    mtcx_match(c, TOK_COMMA);
+    if (!mtcx_check(c, end)) mtce_error_at(c, &c->cur, "invalid assignment target");
+}
+
+/* a, b = v (the statement form said so): the value first, then the stores from left to
+   right, as Python does. */
+void mtcx_unpack_assignment(C *c) {
+    Shape sh;
+    target_shape(c, TOK_EQ, &sh);
+    ParsePos targets_at, after;
+    mtcx_save_pos(c, &targets_at);
+    mtcx_skip_to(c, TOK_EQ);
+    mtcx_consume(c, TOK_EQ, "'='");
+    if (!target_values(c, &sh, true)) emit_unpack(c, &sh, true);
+    mtcx_save_pos(c, &after);
+    mtcx_restore_pos(c, &targets_at);
+    Targets t = {T_ASSIGN, 0};
+    target_items(c, &t, sh.n, TOK_EQ);
+    mtcx_restore_pos(c, &after);
+    c->assigned = true;
+}
+
+/* Declares the variables of a target list of names (let, for, with), whose first token is
+   current and which ends at `end`. With `from_source` the value follows `end` (let: the
+   parser ends after it), else it is on top of the stack (the parser ends at `end`). At
+   the top level the variables are globals. */
+void mtcx_declare_targets(C *c, TokenType end, bool top_level, bool from_source) {
+    Shape sh;
+    target_shape(c, end, &sh);
+    ParsePos targets_at, after;
+    mtcx_save_pos(c, &targets_at);
+    after = targets_at;
+    FnState *fs = c->fs;
+    /* let a, b = v in a function: the values land in order where the new locals live. */
+    bool simple = !top_level && !sh.nested && !sh.star;
+    int first = fs->nlocals;
+    if (!simple && !top_level) {
+        /* Slots for the variables, named but hidden until the value is stored (the value
+           cannot see them); a value already on the stack is kept below them. */
+        int value_slot = -1;
+        if (!from_source) value_slot = mtc_add_hidden(c);
+        first = fs->nlocals;
+        Scan s;
+        scan_init(c, &s);
+        for (int seen = 0; seen < sh.names;) {
+            Token tk = scan_next(&s);
+            if (tk.type != TOK_NAME) continue;
+            mtce_emit(c, OP_NIL);
+            mtc_add_local(c, mtce_name(c, &tk));
+            fs->locals[fs->nlocals - 1].depth = -1;
+            seen++;
+        }
+        if (value_slot >= 0) mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)value_slot);
+    }
+    bool split = false;
+    if (from_source) {
+        mtcx_skip_to(c, end);
+        mtcx_consume(c, end, end == TOK_EQ ? "'='" : "target list end");
+        split = target_values(c, &sh, !simple);
+        mtcx_save_pos(c, &after);
+        mtcx_restore_pos(c, &targets_at);
+    }
+    if (!split) emit_unpack(c, &sh, !simple);
+    if (simple) {
+        for (int k = 0; k < sh.n; k++) {
+            if (k > 0) mtcx_consume(c, TOK_COMMA, "','");
+            mtcx_consume(c, TOK_NAME, "variable name");
+            mtc_add_local(c, mtce_name(c, &c->prev));
+        }
+        mtcx_match(c, TOK_COMMA);
+        if (!mtcx_check(c, end)) mtce_error_at(c, &c->cur, "invalid assignment target");
+    } else {
+        Targets t = {top_level ? T_LET_GLOBAL : T_LET_LOCAL, first};
+        target_items(c, &t, sh.n, end);
+        for (int k = first; k < fs->nlocals; k++) fs->locals[k].depth = fs->scope_depth;
+    }
+    if (from_source) mtcx_restore_pos(c, &after);
+}
+
+/* del a[i], b[j:k], ... */
+void mtcx_del(C *c) {
+    Targets t = {T_DEL, 0};
+    do {
+        target(c, &t);
+    } while (mtcx_match(c, TOK_COMMA) && !ends_line(c->cur.type) && !mtcx_check(c, TOK_SEMICOLON));
 }

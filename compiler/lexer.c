@@ -99,7 +99,7 @@ static TokenType keyword(const char *s, size_t n) {
     } words[] = {
         // clang-format off
         {"and", TOK_AND},       {"as", TOK_AS},         {"break", TOK_BREAK},
-        {"class", TOK_CLASS},   {"continue", TOK_CONTINUE}, {"def", TOK_DEF},
+        {"class", TOK_CLASS},   {"continue", TOK_CONTINUE}, {"def", TOK_DEF},     {"del", TOK_DEL},
         {"elif", TOK_ELIF},     {"else", TOK_ELSE},     {"except", TOK_EXCEPT},
         {"false", TOK_FALSE},   {"finally", TOK_FINALLY}, {"fn", TOK_FN},
         {"for", TOK_FOR},       {"from", TOK_FROM},     {"if", TOK_IF},

@@ -26,7 +26,7 @@
     T(STARSTAREQ, "'**='") T(ARROW, "'->'")                                                 \
     /* keywords */                                                                          \
     T(AND, "'and'") T(AS, "'as'") T(BREAK, "'break'") T(CLASS, "'class'")                   \
-    T(CONTINUE, "'continue'") T(DEF, "'def'") T(ELIF, "'elif'") T(ELSE, "'else'")           \
+    T(CONTINUE, "'continue'") T(DEF, "'def'") T(DEL, "'del'") T(ELIF, "'elif'") T(ELSE, "'else'")           \
     T(EXCEPT, "'except'") T(FALSE, "'false'") T(FINALLY, "'finally'") T(FN, "'fn'")         \
     T(FOR, "'for'") T(FROM, "'from'") T(IF, "'if'") T(IMPORT, "'import'") T(IN, "'in'")     \
     T(LET, "'let'") T(NIL, "'nil'") T(NOT, "'not'") T(OR, "'or'") T(PASS, "'pass'")         \

@@ -230,6 +230,7 @@ bool mtlib_open_all(VM *vm) {
     mtuni_open(vm);
     mtbytes_open(vm);
     mtlist_open(vm);
+    mtsets_open(vm);
     mttask_open(vm);
     mtio_open(vm);
     mtmath_open(vm);
@@ -243,5 +244,6 @@ bool mtlib_open_all(VM *vm) {
     /* Modules with functions written in the prelude: opened once it has loaded. */
     mtnet_open(vm);
     mtproc_open(vm);
+    mtcore_type_classes(vm);
     return true;
 }

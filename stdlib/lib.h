@@ -80,6 +80,8 @@ MT_INTERNAL extern const LibReg mtlist_hidden[];
 
 /* The core builtins: print, len, type, str, int, ... */
 MT_INTERNAL void mtcore_open(VM *vm);
+/* Makes the built-in types' classes from their conversions (after every library opened). */
+MT_INTERNAL void mtcore_type_classes(VM *vm);
 
 /* str methods. */
 MT_INTERNAL void mtstr_open(VM *vm);
@@ -96,6 +98,9 @@ MT_INTERNAL bool mtbytes_encoding_arg(VM *vm, Value *args, int argc, int i, cons
 
 /* list and map methods. */
 MT_INTERNAL void mtlist_open(VM *vm);
+
+/* set(), frozenset() and their methods. */
+MT_INTERNAL void mtsets_open(VM *vm);
 
 /* coroutine(), channel(), sleep(), current() and the methods of coroutines, threads and
    channels. */

@@ -18,6 +18,7 @@
 #include "vm/num.h"
 #include "vm/mem.h"
 #include "vm/map.h"
+#include "vm/table.h"
 #include "vm/gc.h"
 #include "vm/error.h"
 #include "vm/call.h"
@@ -102,7 +103,9 @@ static int core_len(VM *vm, Value *args, int argc) {
         case OBJ_STRING: RETURN(SMALLINT_VAL(AS_STRING(v)->ncp));
         case OBJ_BYTES: RETURN(SMALLINT_VAL(AS_BYTES(v)->len));
         case OBJ_LIST: RETURN(SMALLINT_VAL(AS_LIST(v)->count));
-        case OBJ_MAP: RETURN(SMALLINT_VAL(AS_MAP(v)->count));
+        case OBJ_TUPLE: RETURN(SMALLINT_VAL(AS_TUPLE(v)->count));
+        case OBJ_MAP:
+        case OBJ_SET: RETURN(SMALLINT_VAL(AS_MAP(v)->count));
         case OBJ_RANGE: {
             int64_t n;
             if (!mto_range_len((Range *)AS_OBJ(v), &n))
@@ -280,6 +283,24 @@ static int core_sum(VM *vm, Value *args, int argc) {
     RETURN(acc);
 }
 
+/* divmod(a, b): [a // b, a % b], both flooring as the operators do. */
+static int core_divmod(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    for (int i = 1; i <= 2; i++)
+        if (!IS_NUMBER(args[i])) return mtlib_type_error(vm, "divmod", i, "a number", args[i]);
+    Value q, r;
+    if (!mtop_arith(vm, OP_IDIV, args[1], args[2], &q)) return NATIVE_ERROR;
+    args[0] = q; /* rooted while r is made (a boxed int) */
+    if (!mtop_arith(vm, OP_MOD, args[1], args[2], &r)) return NATIVE_ERROR;
+    mtgc_push_temp(vm, r);
+    List *l = mto_list(vm, 2);
+    mtgc_pop_temp(vm, 1);
+    l->items[0] = args[0];
+    l->items[1] = r;
+    l->count = 2;
+    RETURN(OBJ_VAL(l));
+}
+
 /* {== Characters ==} */
 
 static int core_ord(VM *vm, Value *args, int argc) {
@@ -339,7 +360,10 @@ static int core_type(VM *vm, Value *args, int argc) {
 }
 
 static bool is_instance_of(Value v, Value cls) {
-    return IS_CLASS(cls) && IS_INSTANCE(v) && mte_class_is(AS_INSTANCE(v)->klass, AS_CLASS(cls));
+    if (!IS_CLASS(cls)) return false;
+    Class *k = AS_CLASS(cls);
+    if (k->type_tag >= 0) return (int)mtv_type(v) == k->type_tag; /* isinstance(1, int) */
+    return IS_INSTANCE(v) && mte_class_is(AS_INSTANCE(v)->klass, k);
 }
 
 static int core_isinstance(VM *vm, Value *args, int argc) {
@@ -426,6 +450,7 @@ static const LibReg core_lib[] = {
     {"min", core_min, 1, -1, NULL, false},
     {"max", core_max, 1, -1, NULL, false},
     {"sum", core_sum, 1, 2, p_sum, false},
+    {"divmod", core_divmod, 2, 2, NULL, false},
     {"ord", core_ord, 1, 1, NULL, false},
     {"chr", core_chr, 1, 1, NULL, false},
     {"type", core_type, 1, 1, NULL, false},
@@ -438,3 +463,23 @@ static const LibReg core_lib[] = {
 };
 
 void mtcore_open(VM *vm) { mtlib_register(vm, core_lib); }
+
+/* Turns the conversion builtins named after a type (int, float, str, bool, bytes, list,
+   range, set, frozenset, coroutine, channel...) into that type's class: calling the class
+   runs the conversion as before, and isinstance(v, int) asks whether type(v) is "int".
+   `map` names the mapping function, so the map type has no class. Run once every library
+   (and the prelude) has defined its builtins. */
+void mtcore_type_classes(VM *vm) {
+    for (int t = 0; t < TYPE__COUNT; t++) {
+        if (t == TYPE_INSTANCE || t == TYPE_FOREIGN) continue;
+        String *name = mto_intern_z(vm, mtv_tag_name((TypeTag)t));
+        Value fn;
+        if (!mtt_get(&vm->builtins, name, &fn) || !IS_OBJ_TYPE(fn, OBJ_NATIVE)) continue;
+        mtgc_push_temp(vm, OBJ_VAL(name));
+        Class *k = mto_class(vm, name, NULL);
+        k->type_tag = t;
+        k->convert = (Native *)AS_OBJ(fn);
+        mtlib_define(vm, name->chars, OBJ_VAL(k));
+        mtgc_pop_temp(vm, 1);
+    }
+}

@@ -363,6 +363,47 @@ static int map_update(VM *vm, Value *args, int argc) {
     RETURN(NIL_VAL);
 }
 
+/* {== Tuples ==} */
+
+static int tuple_index(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Tuple *t = AS_TUPLE(args[0]);
+    for (uint32_t i = 0; i < t->count; i++) {
+        int e = mtv_equal(vm, t->items[i], args[1]);
+        if (e < 0) return NATIVE_ERROR;
+        if (e) RETURN(SMALLINT_VAL(i));
+    }
+    return mte_throw(vm, ERR_VALUE, "value is not in the tuple");
+}
+
+static int tuple_count(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Tuple *t = AS_TUPLE(args[0]);
+    int64_t n = 0;
+    for (uint32_t i = 0; i < t->count; i++) {
+        int e = mtv_equal(vm, t->items[i], args[1]);
+        if (e < 0) return NATIVE_ERROR;
+        n += e;
+    }
+    RETURN(SMALLINT_VAL(n));
+}
+
+/* tuple(xs=nil): a tuple of the items of any iterable (the prelude's list() collects those
+   that are neither lists nor tuples, since their iteration may run Mt code). */
+static int core_tuple(VM *vm, Value *args, int argc) {
+    if (argc == 0 || IS_NIL(args[1])) RETURN(OBJ_VAL(mto_tuple(vm, 0)));
+    Value x = args[1];
+    if (IS_TUPLE(x)) RETURN(x);
+    if (IS_LIST(x)) RETURN(OBJ_VAL(mto_tuple_of(vm, AS_LIST(x)->items, AS_LIST(x)->count)));
+    return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_tuple"), 1, &x);
+}
+
+/* _to_tuple(list): the prelude's last step of tuple(). */
+static int lib_to_tuple(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    RETURN(OBJ_VAL(mto_tuple_of(vm, AS_LIST(args[1])->items, AS_LIST(args[1])->count)));
+}
+
 static const char *const p_sort[] = {"key", "reverse", NULL};
 static const char *const p_get[] = {"key", "default", NULL};
 
@@ -373,6 +414,17 @@ static const LibReg list_methods[] = {
     {"count", list_count, 1, 1, NULL, false},   {"reverse", list_reverse, 0, 0, NULL, false},
     {"copy", list_copy, 0, 0, NULL, false},     {"clear", list_clear, 0, 0, NULL, false},
     {"sort", list_sort, 0, 2, p_sort, false},   {NULL, NULL, 0, 0, NULL, false},
+};
+
+static const LibReg tuple_methods[] = {
+    {"index", tuple_index, 1, 1, NULL, false},
+    {"count", tuple_count, 1, 1, NULL, false},
+    {NULL, NULL, 0, 0, NULL, false},
+};
+
+static const LibReg tuple_builtins[] = {
+    {"tuple", core_tuple, 0, 1, NULL, false},
+    {NULL, NULL, 0, 0, NULL, false},
 };
 
 static const LibReg map_methods[] = {
@@ -387,6 +439,7 @@ static const LibReg map_methods[] = {
 const LibReg mtlist_hidden[] = {
     {"_sort_pairs", lib_sort_pairs, 3, 3, NULL, false},
     {"_take", lib_take, 1, 1, NULL, false},
+    {"_to_tuple", lib_to_tuple, 1, 1, NULL, false},
     {"_put_back", lib_put_back, 2, 2, NULL, false},
     {NULL, NULL, 0, 0, NULL, false},
 };
@@ -394,4 +447,6 @@ const LibReg mtlist_hidden[] = {
 void mtlist_open(VM *vm) {
     mtlib_register_methods(vm, TYPE_LIST, list_methods);
     mtlib_register_methods(vm, TYPE_MAP, map_methods);
+    mtlib_register_methods(vm, TYPE_TUPLE, tuple_methods);
+    mtlib_register(vm, tuple_builtins);
 }

@@ -14,11 +14,13 @@ static const char prelude_src[] =
 #include "prelude.inc"
     ;
 
-/* _kind(v): 1 list, 2 map, 3 str, 0 anything else. */
+/* _kind(v): 1 list, 2 map, 3 str, 4 set, 5 frozenset, 6 tuple, 0 anything else. */
 static int pre_kind(VM *vm, Value *args, int argc) {
     MT_UNUSED(vm);
     MT_UNUSED(argc);
-    RETURN(SMALLINT_VAL(IS_LIST(args[1]) ? 1 : IS_MAP(args[1]) ? 2 : IS_STRING(args[1]) ? 3 : 0));
+    Value v = args[1];
+    if (IS_OBJ_TYPE(v, OBJ_SET)) RETURN(SMALLINT_VAL((AS_OBJ(v)->flags & SET_FROZEN) ? 5 : 4));
+    RETURN(SMALLINT_VAL(IS_LIST(v) ? 1 : IS_MAP(v) ? 2 : IS_STRING(v) ? 3 : IS_TUPLE(v) ? 6 : 0));
 }
 
 /* _same(a, b): identity. */
@@ -63,7 +65,8 @@ static const LibReg builtin_natives[] = {
     {NULL, NULL, 0, 0, NULL, false},
 };
 
-static const char *const exports[] = {"map", "filter", "sorted", "enumerate", "zip", "input", NULL};
+static const char *const exports[] = {"map",   "filter", "sorted", "enumerate", "zip",
+                                      "input", "any",    "all",    "reversed",  NULL};
 
 /* Error reports while the prelude loads are dropped: its top level only defines functions,
    so an error there is memory running out, and mt_new reports that by returning NULL. */

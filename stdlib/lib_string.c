@@ -275,11 +275,230 @@ static int str_replace(VM *vm, Value *args, int argc) {
     RETURN(OBJ_VAL(mto_string_finish(vm, r)));
 }
 
+/* s.rfind(sub) and s.rindex(sub): the last occurrence. */
+static const char *rfind_sub(String *h, String *n) {
+    if (n->len > h->len) return NULL;
+    for (const char *p = h->chars + (h->len - n->len);; p--) {
+        if (memcmp(p, n->chars, n->len) == 0) return p;
+        if (p == h->chars) return NULL;
+    }
+}
+
+static int str_rfind(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    String *sub;
+    if (!mtlib_str_arg(vm, args, 1, "rfind", &sub)) return NATIVE_ERROR;
+    const char *at = rfind_sub(SELF, sub);
+    RETURN(SMALLINT_VAL(at ? (int64_t)cp_index_of(vm, SELF, at) : -1));
+}
+
+static int str_rindex(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    String *sub;
+    if (!mtlib_str_arg(vm, args, 1, "rindex", &sub)) return NATIVE_ERROR;
+    const char *at = rfind_sub(SELF, sub);
+    if (!at) return mte_throw(vm, ERR_VALUE, "substring not found");
+    RETURN(SMALLINT_VAL(cp_index_of(vm, SELF, at)));
+}
+
+/* {== Padding ==} */
+
+/* The width argument (args[1]) and the fill character (args[2], default " "). */
+static bool pad_args(VM *vm, Value *args, int argc, const char *fn, int64_t *width, String **fill) {
+    if (!mtlib_int_arg(vm, args, 1, fn, width)) return false;
+    *fill = NULL;
+    if (ARG_GIVEN(args, argc, 2)) {
+        if (!mtlib_str_arg(vm, args, 2, fn, fill)) return false;
+        if ((*fill)->ncp != 1) {
+            mte_throw(vm, ERR_TYPE, "%s() expected a fill character, but got a string of length %u",
+                      fn, (*fill)->ncp);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* s with `left` fill characters before it and `right` after. */
+static String *padded(VM *vm, String *s, String *fill, int64_t left, int64_t right) {
+    const char *f = fill ? fill->chars : " ";
+    size_t flen = fill ? fill->len : 1;
+    uint64_t n = (uint64_t)s->len + (uint64_t)(left + right) * flen;
+    if (n > UINT32_MAX - 64) {
+        mte_throw(vm, ERR_MEMORY, "string too long");
+        return NULL;
+    }
+    String *r = mto_string_alloc(vm, (size_t)n);
+    char *o = r->chars;
+    for (int64_t i = 0; i < left; i++, o += flen) memcpy(o, f, flen);
+    memcpy(o, s->chars, s->len);
+    o += s->len;
+    for (int64_t i = 0; i < right; i++, o += flen) memcpy(o, f, flen);
+    return mto_string_finish(vm, r);
+}
+
+/* center, ljust, rjust: `how` 0 centres, 1 pads on the right, 2 on the left. Centring splits
+   an odd number of fill characters as Python does (the extra one goes right when the width
+   is even, left when it is odd), so the same call lays text out the same way in both. */
+static int pad(VM *vm, Value *args, int argc, int how, const char *fn) {
+    int64_t width;
+    String *fill, *s = SELF;
+    if (!pad_args(vm, args, argc, fn, &width, &fill)) return NATIVE_ERROR;
+    if (width <= (int64_t)s->ncp) RETURN(args[0]);
+    int64_t total = width - s->ncp, left;
+    if (how == 0) left = total / 2 + (total & width & 1);
+    else left = how == 1 ? 0 : total;
+    String *r = padded(vm, s, fill, left, total - left);
+    if (!r) return NATIVE_ERROR;
+    RETURN(OBJ_VAL(r));
+}
+
+static int str_center(VM *vm, Value *args, int argc) { return pad(vm, args, argc, 0, "center"); }
+static int str_ljust(VM *vm, Value *args, int argc) { return pad(vm, args, argc, 1, "ljust"); }
+static int str_rjust(VM *vm, Value *args, int argc) { return pad(vm, args, argc, 2, "rjust"); }
+
+/* s.zfill(width): zeros on the left up to width code points, after a leading sign. */
+static int str_zfill(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    int64_t width;
+    String *s = SELF;
+    if (!mtlib_int_arg(vm, args, 1, "zfill", &width)) return NATIVE_ERROR;
+    if (width <= (int64_t)s->ncp) RETURN(args[0]);
+    size_t zeros = (size_t)(width - s->ncp);
+    if (zeros > UINT32_MAX - 64 - s->len) return mte_throw(vm, ERR_MEMORY, "string too long");
+    String *r = mto_string_alloc(vm, s->len + zeros);
+    size_t sign = s->len > 0 && (s->chars[0] == '-' || s->chars[0] == '+');
+    memcpy(r->chars, s->chars, sign);
+    memset(r->chars + sign, '0', zeros);
+    memcpy(r->chars + sign + zeros, s->chars + sign, s->len - sign);
+    RETURN(OBJ_VAL(mto_string_finish(vm, r)));
+}
+
+/* s.expandtabs(tabsize = 8): each tab becomes the spaces up to the next multiple of
+   tabsize columns (a column is a code point; a newline or carriage return restarts them). */
+static int str_expandtabs(VM *vm, Value *args, int argc) {
+    String *s = SELF;
+    int64_t size = 8;
+    if (ARG_GIVEN(args, argc, 1) && !mtlib_int_arg(vm, args, 1, "expandtabs", &size))
+        return NATIVE_ERROR;
+    if (size < 0) size = 0;
+    if (size > 1 << 20) return mte_throw(vm, ERR_VALUE, "expandtabs(): tabsize too large");
+    uint64_t n = 0, col = 0;
+    for (uint32_t i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->chars[i];
+        if (c == '\t') {
+            uint64_t k = size ? (uint64_t)size - col % (uint64_t)size : 0;
+            n += k;
+            col += k;
+        } else {
+            n++;
+            if (c == '\n' || c == '\r') col = 0;
+            else if ((c & 0xC0) != 0x80) col++;
+        }
+        if (n > UINT32_MAX - 64) return mte_throw(vm, ERR_MEMORY, "string too long");
+    }
+    if (n == s->len) RETURN(args[0]);
+    String *r = mto_string_alloc(vm, (size_t)n);
+    char *o = r->chars;
+    col = 0;
+    for (uint32_t i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->chars[i];
+        if (c == '\t') {
+            uint64_t k = size ? (uint64_t)size - col % (uint64_t)size : 0;
+            memset(o, ' ', (size_t)k);
+            o += k;
+            col += k;
+        } else {
+            *o++ = (char)c;
+            if (c == '\n' || c == '\r') col = 0;
+            else if ((c & 0xC0) != 0x80) col++;
+        }
+    }
+    RETURN(OBJ_VAL(mto_string_finish(vm, r)));
+}
+
+/* {== Partition and lines ==} */
+
+/* partition/rpartition: [before, sep, after] around the first (last) occurrence; without
+   one, [s, "", ""] (partition) or ["", "", s] (rpartition). */
+static int partition(VM *vm, Value *args, bool last, const char *fn) {
+    String *s = SELF, *sep;
+    if (!mtlib_str_arg(vm, args, 1, fn, &sep)) return NATIVE_ERROR;
+    if (sep->len == 0) return mte_throw(vm, ERR_VALUE, "%s(): empty separator", fn);
+    const char *at = last ? rfind_sub(s, sep) : find_sub(s, sep, 0);
+    List *out = mto_list(vm, 3);
+    mtgc_push_temp(vm, OBJ_VAL(out));
+    Value empty = OBJ_VAL(mto_intern(vm, "", 0));
+    if (!at) {
+        out->items[0] = last ? empty : args[0];
+        out->items[1] = empty;
+        out->items[2] = last ? args[0] : empty;
+        out->count = 3;
+    } else {
+        out->items[out->count++] = OBJ_VAL(mto_string(vm, s->chars, (size_t)(at - s->chars)));
+        out->items[out->count++] = args[1];
+        const char *rest = at + sep->len;
+        out->items[out->count++] =
+            OBJ_VAL(mto_string(vm, rest, (size_t)(s->chars + s->len - rest)));
+    }
+    mtgc_pop_temp(vm, 1);
+    RETURN(OBJ_VAL(out));
+}
+
+static int str_partition(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return partition(vm, args, false, "partition");
+}
+
+static int str_rpartition(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    return partition(vm, args, true, "rpartition");
+}
+
+/* The length of the line break at p (0 if none): \n, \r, \r\n, \v, \f, \x1c-\x1e, U+0085,
+   U+2028 and U+2029, the breaks Python's splitlines knows. */
+static int line_break(const char *p, const char *end) {
+    unsigned char c = (unsigned char)p[0];
+    if (c == '\r') return p + 1 < end && p[1] == '\n' ? 2 : 1;
+    if (c == '\n' || c == '\v' || c == '\f' || (c >= 0x1c && c <= 0x1e)) return 1;
+    if (c == 0xC2 && p + 1 < end && (unsigned char)p[1] == 0x85) return 2;
+    if (c == 0xE2 && p + 2 < end && (unsigned char)p[1] == 0x80 &&
+        ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+        return 3;
+    return 0;
+}
+
+/* s.splitlines(keepends = false): the lines, without (or with) their line breaks; no empty
+   last line for text that ends with a break. */
+static int str_splitlines(VM *vm, Value *args, int argc) {
+    String *s = SELF;
+    bool keep = ARG_GIVEN(args, argc, 1) && mtv_truthy(args[1]);
+    List *out = mto_list(vm, 0);
+    mtgc_push_temp(vm, OBJ_VAL(out));
+    const char *p = s->chars, *end = s->chars + s->len, *line = p;
+    while (p < end) {
+        int n = line_break(p, end);
+        if (!n) {
+            p++;
+            continue;
+        }
+        size_t len = (size_t)(p - line) + (keep ? (size_t)n : 0);
+        mto_list_push(vm, out, OBJ_VAL(mto_string(vm, line, len)));
+        p += n;
+        line = p;
+    }
+    if (line < end) mto_list_push(vm, out, OBJ_VAL(mto_string(vm, line, (size_t)(end - line))));
+    mtgc_pop_temp(vm, 1);
+    RETURN(OBJ_VAL(out));
+}
+
 static const char *const p_split[] = {"sep", "maxsplit", NULL};
 static const char *const p_replace[] = {"old", "new", "count", NULL};
 static const char *const p_find[] = {"sub", "start", NULL};
 
 static const char *const p_encode[] = {"encoding", NULL};
+static const char *const p_pad[] = {"width", "fill", NULL};
+static const char *const p_tabs[] = {"tabsize", NULL};
+static const char *const p_lines[] = {"keepends", NULL};
 
 static const LibReg string_methods[] = {
     {"find", str_find, 1, 2, p_find, false},
@@ -294,6 +513,16 @@ static const LibReg string_methods[] = {
     {"rstrip", str_rstrip, 0, 1, NULL, false},
     {"replace", str_replace, 2, 3, p_replace, false},
     {"encode", str_encode, 0, 1, p_encode, false},
+    {"rfind", str_rfind, 1, 1, NULL, false},
+    {"rindex", str_rindex, 1, 1, NULL, false},
+    {"center", str_center, 1, 2, p_pad, false},
+    {"ljust", str_ljust, 1, 2, p_pad, false},
+    {"rjust", str_rjust, 1, 2, p_pad, false},
+    {"zfill", str_zfill, 1, 1, NULL, false},
+    {"expandtabs", str_expandtabs, 0, 1, p_tabs, false},
+    {"partition", str_partition, 1, 1, NULL, false},
+    {"rpartition", str_rpartition, 1, 1, NULL, false},
+    {"splitlines", str_splitlines, 0, 1, p_lines, false},
     {NULL, NULL, 0, 0, NULL, false},
 };
 

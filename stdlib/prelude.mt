@@ -43,11 +43,31 @@ def zip(a, b):
         i += 1
     return out
 
+def any(xs):
+    for x in xs:
+        if x:
+            return true
+    return false
+
+def all(xs):
+    for x in xs:
+        if not x:
+            return false
+    return true
+
+def reversed(xs):
+    let out = _list(xs)
+    out.reverse()
+    return out
+
 def _list(xs):
     let out = []
     for x in xs:
         out.append(x)
     return out
+
+def _tuple(xs):
+    return _to_tuple(_list(xs))
 
 def _sort_key(xs, key, reverse):
     let items = _take(xs)
@@ -107,13 +127,37 @@ def _repr(v, seen=nil):
             parts.append(_repr(k, seen) + ": " + _repr(v[k], seen))
         seen.pop()
         return "{" + ", ".join(parts) + "}"
+    let k = _kind(v)
+    if (k == 4 or k == 5) and len(v) > 0:
+        let parts = []
+        for x in v:
+            parts.append(_repr(x, seen))
+        if k == 5:
+            return "frozenset({" + ", ".join(parts) + "})"
+        return "{" + ", ".join(parts) + "}"
+    if k == 6:
+        let parts = []
+        for x in v:
+            parts.append(_repr(x, seen))
+        if len(parts) == 1:
+            return "(" + parts[0] + ",)"
+        return "(" + ", ".join(parts) + ")"
     return repr(v)
 
 def _str(v):
     let k = _kind(v)
-    if k == 1 or k == 2:
+    if k == 1 or k == 2 or k == 4 or k == 5 or k == 6:
         return _repr(v)
     return str(v)
+
+def _set(xs, frozen):
+    let s = set(_list(xs))
+    if frozen:
+        return frozenset(s)
+    return s
+
+def _set_call(method, xs):
+    return method(_list(xs))
 
 def _call_text(obj, method, what):
     let s = method(obj)

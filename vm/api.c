@@ -70,7 +70,7 @@ static void init_fields(VM *vm, const mt_Config *cfg) {
     vm->thread_exit_error = NIL_VAL;
     vm->argv = NIL_VAL;
     vm->select_rng = 0x9E3779B97F4A7C15ull;
-    vm->lib.str = vm->lib.repr = vm->lib.close = NIL_VAL;
+    vm->lib.str = vm->lib.repr = vm->lib.close = vm->lib.list = vm->lib.coroutine = NIL_VAL;
     vm->budget.ticks_left = UINT64_MAX;
 }
 
@@ -78,7 +78,9 @@ static void init_fields(VM *vm, const mt_Config *cfg) {
 static void resolve_library(VM *vm) {
     vm->lib.str = mtlib_builtin(vm, "str");
     vm->lib.repr = mtlib_builtin(vm, "repr");
+    vm->lib.list = mtlib_builtin(vm, "list");
     vm->lib.close = mtlib_prelude(vm, "_close");
+    vm->lib.coroutine = mtlib_builtin(vm, "coroutine");
 }
 
 /* The sandbox: what reaches files, processes and the network is taken away (imports of

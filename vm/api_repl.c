@@ -317,6 +317,25 @@ static void proto_params(VM *vm, Text *t, Proto *p, bool skip_self) {
         text_addz(vm, t, p->param_names && p->param_names[i] ? p->param_names[i]->chars : "?");
         if (i >= p->nrequired) text_add(vm, t, "=...", 4);
     }
+    /* Then *args (or a bare * before keyword-only ones), keyword-only ones, **kw. */
+    uint32_t star = (uint32_t)p->nparams + p->nkwonly;
+    bool any = p->nparams > first;
+    if ((p->pflags & PROTO_VARARGS) || p->nkwonly) {
+        if (any) text_add(vm, t, ", ", 2);
+        text_add(vm, t, "*", 1);
+        if (p->pflags & PROTO_VARARGS) text_addz(vm, t, p->param_names[star++]->chars);
+        any = true;
+    }
+    for (int k = 0; k < p->nkwonly; k++) {
+        text_add(vm, t, ", ", 2);
+        text_addz(vm, t, p->param_names[p->nparams + k]->chars);
+        if (!(p->kwrequired >> k & 1)) text_add(vm, t, "=...", 4);
+    }
+    if (p->pflags & PROTO_VARKW) {
+        if (any) text_add(vm, t, ", ", 2);
+        text_add(vm, t, "**", 2);
+        text_addz(vm, t, p->param_names[star]->chars);
+    }
     text_add(vm, t, ")", 1);
 }
 
@@ -381,7 +400,9 @@ static bool signature(VM *vm, Text *t, Value v) {
         Class *k = AS_CLASS(v);
         text_addz(vm, t, k->name->chars);
         Value init = NIL_VAL;
-        if (mtt_get(&k->methods, vm->names.init, &init) && IS_CLOSURE(init)) {
+        if (k->convert) { /* a built-in type: its conversion's parameters (int(x, base)) */
+            native_params(vm, t, k->convert);
+        } else if (mtt_get(&k->methods, vm->names.init, &init) && IS_CLOSURE(init)) {
             /* The constructor's parameters after self: from the names (the source's
                text would show self). */
             proto_params(vm, t, AS_CLOSURE(init)->proto, true);

@@ -16,6 +16,10 @@
 #include "vm/object.h"
 #include "vm/gc.h"
 #include "vm/fiber.h"
+#include "vm/map.h"
+#include "vm/opcodes.h"
+#include "vm/ops.h"
+#include "vm/thread.h"
 
 /* {== Frames ==} */
 
@@ -42,9 +46,17 @@ static Step arity_error(VM *vm, Proto *p, int given) {
 /* Pushes a frame for `cl` whose slot 0 is `base`; `have` parameters are supplied in
    base[first..] (first is 0 for methods: self, else 1). Missing ones become UNDEF so the
    function's prologue evaluates their defaults. */
+static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, List *names,
+                       uint32_t flags);
+
 static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uint32_t flags) {
     Proto *p = cl->proto;
-    if (have > p->nparams || have < p->nrequired) return arity_error(vm, p, have);
+    if (have > p->nparams || have < p->nrequired) {
+        /* With no more positional arguments than parameters, a function with *args,
+           keyword-only parameters or **kw fills those in its ARGS_EXTRA prologue. */
+        if (p->pflags & PROTO_EXTRA) return bind_extra(vm, f, cl, base, have, NULL, flags);
+        return arity_error(vm, p, have);
+    }
     if (f->nframes >= vm->max_frames) {
         mte_throw(vm, ERR_RECURSION, "maximum recursion depth exceeded (%u frames)",
                   vm->max_frames);
@@ -69,6 +81,251 @@ static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uin
     fr->ip = p->code;
     frame_set(fr, base, flags);
     return STEP_FRAME;
+}
+
+/* {== Variadic functions ==} */
+
+/* What a function's *args holds: a tuple of the extra positional arguments. */
+static Value make_varargs(VM *vm, const Value *items, uint32_t n) {
+    return OBJ_VAL(mto_tuple_of(vm, items, n));
+}
+
+static Step missing_kwonly(VM *vm, Proto *p, uint32_t missing) {
+    int k = __builtin_ctz(missing);
+    mte_throw(vm, ERR_TYPE, "%s() missing required keyword-only argument '%s'", fn_name(p),
+              p->param_names[p->nparams + k]->chars);
+    return STEP_ERROR;
+}
+
+/* The slots after the positional parameters: *args, keyword-only parameters, **kw. */
+static int extra_slots(Proto *p) {
+    return !!(p->pflags & PROTO_VARARGS) + p->nkwonly + !!(p->pflags & PROTO_VARKW);
+}
+
+/* Binds a call of a function with *args, keyword-only parameters or **kw, and pushes its
+   frame: the `have` values at the first parameter's slot (self's for a method) are the
+   positional arguments, then the values of the keyword arguments `names` (or NULL). */
+static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, List *names,
+                       uint32_t flags) {
+    Proto *p = cl->proto;
+    bool method = p->pflags & PROTO_METHOD;
+    int first = method ? 0 : 1;
+    int nkw = names ? (int)names->count : 0;
+    int npos = have - nkw, np = p->nparams, nk = p->nkwonly;
+    if (npos > np && !(p->pflags & PROTO_VARARGS)) return arity_error(vm, p, npos);
+    size_t base_index = (size_t)(base - f->stack);
+    Value extra = NIL_VAL, kwmap = NIL_VAL;
+    int ntemps = 0;
+    if (names) { /* a spawned thread's names are held by nothing else now */
+        mtgc_push_temp(vm, OBJ_VAL(names));
+        ntemps++;
+    }
+    if (p->pflags & PROTO_VARARGS) {
+        Value *v = f->stack + base_index + first;
+        extra = make_varargs(vm, v + np, npos > np ? (uint32_t)(npos - np) : 0);
+        mtgc_push_temp(vm, extra);
+        ntemps++;
+    }
+    if (p->pflags & PROTO_VARKW) {
+        kwmap = OBJ_VAL(mtm_new(vm, 0));
+        mtgc_push_temp(vm, kwmap);
+        ntemps++;
+    }
+    Value out[512]; /* the named parameters: positional, then keyword-only */
+    Value *v = f->stack + base_index + first;
+    for (int j = 0; j < np + nk; j++) out[j] = j < np && j < npos ? v[j] : UNDEF_VAL;
+    for (int k = 0; k < nkw; k++) {
+        String *name = AS_STRING(names->items[k]);
+        int j = -1;
+        for (int q = method ? 1 : 0; q < np + nk; q++)
+            if (p->param_names[q] == name) {
+                j = q;
+                break;
+            }
+        if (j < 0 && IS_NIL(kwmap)) {
+            mte_throw(vm, ERR_TYPE, "%s() got an unexpected keyword argument '%s'", fn_name(p),
+                      name->chars);
+            goto fail;
+        }
+        if (j >= 0 && !IS_UNDEF(out[j])) {
+            mte_throw(vm, ERR_TYPE, "%s() got multiple values for argument '%s'", fn_name(p),
+                      name->chars);
+            goto fail;
+        }
+        if (j >= 0) out[j] = v[npos + k];
+        else if (!mtm_set(vm, AS_MAP(kwmap), OBJ_VAL(name), v[npos + k])) goto fail;
+        v = f->stack + base_index + first; /* (mtm_set may collect, never moves the stack) */
+    }
+    for (int j = 0; j < p->nrequired; j++)
+        if (IS_UNDEF(out[j])) {
+            if (nkw == 0) {
+                arity_error(vm, p, npos);
+                goto fail;
+            }
+            mte_throw(vm, ERR_TYPE, "%s() missing required argument '%s'", fn_name(p),
+                      p->param_names[j]->chars);
+            goto fail;
+        }
+    uint32_t missing = 0;
+    for (int k = 0; k < nk; k++)
+        if ((p->kwrequired >> k & 1) && IS_UNDEF(out[np + k])) missing |= 1u << k;
+    if (missing) {
+        missing_kwonly(vm, p, missing);
+        goto fail;
+    }
+    /* Lay the slots out: the stack must reach them (and the frame's maxstack after). */
+    int total = np + extra_slots(p);
+    size_t need = base_index + (size_t)first + (size_t)total + 1;
+    if (f->stack + need > f->stack_end) mtf_ensure_stack(vm, f, need - (size_t)(f->top - f->stack));
+    v = f->stack + base_index + first;
+    int s = 0;
+    for (int j = 0; j < np; j++) v[s++] = out[j];
+    if (p->pflags & PROTO_VARARGS) v[s++] = extra;
+    for (int k = 0; k < nk; k++) v[s++] = out[np + k];
+    if (p->pflags & PROTO_VARKW) v[s++] = kwmap;
+    f->top = v + s;
+    mtgc_pop_temp(vm, ntemps);
+    /* The frame, as push_frame makes it (the parameters are all in place). */
+    if (f->nframes >= vm->max_frames) {
+        mte_throw(vm, ERR_RECURSION, "maximum recursion depth exceeded (%u frames)",
+                  vm->max_frames);
+        return STEP_ERROR;
+    }
+    base = f->stack + base_index;
+    need = base_index + p->maxstack;
+    if (f->stack + need > f->stack_end) {
+        mtf_ensure_stack(vm, f, need - (size_t)(f->top - f->stack));
+        base = f->stack + base_index;
+    }
+    if (f->nframes == f->frames_cap) mtf_grow_frames(vm, f);
+    Frame *fr = &f->frames[f->nframes++];
+    fr->closure = cl;
+    fr->ip = p->code + 1; /* past ARGS_EXTRA */
+    frame_set(fr, base, flags);
+    return STEP_FRAME;
+fail:
+    mtgc_pop_temp(vm, ntemps);
+    return STEP_ERROR;
+}
+
+/* ARGS_EXTRA: the fast path entered a function with exactly its positional arguments, so
+ *args is empty, keyword-only parameters take their defaults and **kw is empty. */
+Step mtcall_args_extra(VM *vm, Fiber *f, Closure *cl) {
+    Proto *p = cl->proto;
+    if (p->kwrequired) return missing_kwonly(vm, p, p->kwrequired);
+    if (p->pflags & PROTO_VARARGS) {
+        Value t = make_varargs(vm, NULL, 0);
+        *f->top++ = t;
+    }
+    for (int k = 0; k < p->nkwonly; k++) *f->top++ = UNDEF_VAL;
+    if (p->pflags & PROTO_VARKW) {
+        Value m = OBJ_VAL(mtm_new(vm, 0));
+        *f->top++ = m;
+    }
+    return STEP_DONE;
+}
+
+/* {== Spread calls: f(*xs, **m) ==} */
+
+/* The name a spread call's errors give its callee. */
+static const char *callee_name(Value c, AttrCache *ac) {
+    if (ac) return ac->name->chars;
+    if (IS_OBJ_TYPE(c, OBJ_BOUND)) c = ((Bound *)AS_OBJ(c))->method;
+    if (IS_CLOSURE(c)) return fn_name(AS_CLOSURE(c)->proto);
+    if (IS_OBJ_TYPE(c, OBJ_NATIVE)) return ((Native *)AS_OBJ(c))->name->chars;
+    if (IS_CLASS(c)) return AS_CLASS(c)->name->chars;
+    return "?";
+}
+
+static AttrCache *spread_cache(Proto *p, Instr i) {
+    return INSTR_A8(i) == 2 ? &p->caches[INSTR_B16(i)] : NULL;
+}
+
+/* ARGS_ITER: [f, list, x] -> [f, list, iterator of x], or an error naming f. */
+Step mtcall_args_iter(VM *vm, Fiber *f, Instr i, Proto *p) {
+    Value x = f->top[-1];
+    if (!mtop_iterable(vm, x)) {
+        mte_throw(vm, ERR_TYPE, "%s() argument after * must be iterable, not %s",
+                  callee_name(f->top[-3], spread_cache(p, i)), mtv_type_name(x));
+        return STEP_ERROR;
+    }
+    return mtop_iter(vm, f);
+}
+
+/* KW_MERGE: [f, list, map, m] -> [f, list, map] with m's entries added to map. */
+Step mtcall_kw_merge(VM *vm, Fiber *f, Instr i, Proto *p) {
+    Value m = f->top[-1];
+    Map *into = AS_MAP(f->top[-2]);
+    const char *fname = callee_name(f->top[-4], spread_cache(p, i));
+    if (!IS_MAP(m)) {
+        mte_throw(vm, ERR_TYPE, "%s() argument after ** must be a map, not %s", fname,
+                  mtv_type_name(m));
+        return STEP_ERROR;
+    }
+    MAP_FOREACH(AS_MAP(m), node) {
+        if (IS_UNDEF(node->key)) continue;
+        if (!IS_STRING(node->key)) {
+            mte_throw(vm, ERR_TYPE, "%s() keywords must be strings, not %s", fname,
+                      mtv_type_name(node->key));
+            return STEP_ERROR;
+        }
+        Value old;
+        bool failed;
+        if (mtm_get(vm, into, node->key, &old, &failed)) {
+            mte_throw(vm, ERR_TYPE, "%s() got multiple values for argument '%s'", fname,
+                      AS_STRING(node->key)->chars);
+            return STEP_ERROR;
+        }
+        if (!mtm_set(vm, into, node->key, node->value)) return STEP_ERROR;
+    }
+    f->top--;
+    return STEP_DONE;
+}
+
+/* CALL_SPREAD: [f, list, map or nil] -> the call with the list's items as positional
+   arguments and the map's entries as keyword arguments. */
+Step mtcall_call_spread(VM *vm, Fiber *f, Instr i, Proto *p) {
+    Value *callee = f->top - 3;
+    size_t idx = (size_t)(callee - f->stack);
+    Value args = callee[1], kw = callee[2];
+    List *pos = AS_LIST(args);
+    Map *km = IS_NIL(kw) ? NULL : AS_MAP(kw);
+    uint32_t nkw = 0;
+    if (km) MAP_FOREACH(km, node) if (!IS_UNDEF(node->key)) nkw++;
+    uint32_t argc = pos->count + nkw;
+    if (argc > 100000) {
+        mte_throw(vm, ERR_VALUE, "too many arguments in one call (%u)", argc);
+        return STEP_ERROR;
+    }
+    mtgc_push_temp(vm, args);
+    mtgc_push_temp(vm, kw);
+    List *names = NULL;
+    if (nkw) {
+        names = mto_list(vm, nkw);
+        mtgc_push_temp(vm, OBJ_VAL(names));
+        MAP_FOREACH(km, node) if (!IS_UNDEF(node->key)) names->items[names->count++] = node->key;
+    }
+    mtf_ensure_stack(vm, f, argc + 2);
+    callee = f->stack + idx;
+    Value *a = callee + 1;
+    if (pos->count) memcpy(a, pos->items, pos->count * sizeof(Value));
+    a += pos->count;
+    if (km) MAP_FOREACH(km, node) if (!IS_UNDEF(node->key)) *a++ = node->value;
+    f->top = a;
+    Step s;
+    switch (INSTR_A8(i)) {
+    case 1: s = mtth_spawn(vm, f, callee, (int)argc, names); break;
+    case 2:
+        s = names ? mtcall_invoke_kw(vm, f, (int)argc, spread_cache(p, i), names)
+                  : mtcall_invoke(vm, f, (int)argc, spread_cache(p, i));
+        break;
+    default:
+        s = names ? mtcall_call_kw(vm, f, callee, (int)argc, names)
+                  : mtcall_call(vm, f, callee, (int)argc);
+        break;
+    }
+    mtgc_pop_temp(vm, names ? 3 : 2);
+    return s;
 }
 
 bool mtcall_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc, uint32_t flags) {
@@ -157,6 +414,7 @@ static Step call_method(VM *vm, Fiber *f, Value *recv, int argc, Value method, u
 
 static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
     Class *k = AS_CLASS(*callee);
+    if (k->convert) return call_native(vm, f, k->convert, callee, argc); /* int("3") */
     if (k->foreign) { /* its objects have a payload only its library can make */
         if (k->foreign->construct) {
             f->top = callee + argc + 1;
@@ -294,6 +552,8 @@ static Step call_kw_target(VM *vm, Fiber *f, Value *args, int argc, List *names,
         } else if (!method) {
             *args = target;
         }
+        if (p->pflags & PROTO_EXTRA)
+            return bind_extra(vm, f, cl, args, argc + (method ? 1 : 0), names, flags);
         size_t idx = (size_t)(args - f->stack);
         if (!place_keywords(vm, f, args, argc, names, params, NULL, np, fn_name(p)))
             return STEP_ERROR;
@@ -326,6 +586,8 @@ Step mtcall_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
     Value c = *callee;
     if (IS_CLASS(c)) {
         Class *k = AS_CLASS(c);
+        if (k->convert) /* a built-in type: its conversion's keywords (int(s, base = 16)) */
+            return call_kw_target(vm, f, callee, argc, names, OBJ_VAL(k->convert), false, 0);
         if (IS_UNDEF(k->init)) return construct(vm, f, callee, argc);
         Instance *inst = mto_instance(vm, k);
         *callee = OBJ_VAL(inst);

@@ -8,10 +8,12 @@
 #include "vm/vm.h"
 
 /* The AttrCache key for a builtin type's method: a small number no Class pointer can equal.
-   Threads and coroutines share an object type but not their methods, so they differ here. */
+   Threads and coroutines (sets and frozensets) share an object type but not their methods,
+   so they differ here. */
 static inline void *mtcall_builtin_key(Obj *o) {
     uintptr_t k = (uintptr_t)o->type + 1;
     if (o->type == OBJ_FIBER && (o->flags & FIBER_THREAD)) k += OBJ__COUNT;
+    if (o->type == OBJ_SET && (o->flags & SET_FROZEN)) k += OBJ__COUNT;
     return (void *)k;
 }
 
@@ -30,6 +32,14 @@ MT_INTERNAL Step mtcall_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac);
 MT_INTERNAL Step mtcall_invoke_kw(VM *vm, Fiber *f, int argc, AttrCache *ac, List *names);
 
 /* super.name(args): the method of the base class `super` on the same self. */
+/* ARGS_EXTRA, the prologue of a function with *args, keyword-only parameters or **kw. */
+MT_INTERNAL Step mtcall_args_extra(VM *vm, Fiber *f, Closure *cl);
+
+/* The instructions of spread calls f(*xs, **m) (opcodes.h); i is the instruction. */
+MT_INTERNAL Step mtcall_args_iter(VM *vm, Fiber *f, Instr i, Proto *p);
+MT_INTERNAL Step mtcall_kw_merge(VM *vm, Fiber *f, Instr i, Proto *p);
+MT_INTERNAL Step mtcall_call_spread(VM *vm, Fiber *f, Instr i, Proto *p);
+
 MT_INTERNAL Step mtcall_super_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac, Class *super);
 
 /* obj.name through the inline cache of a GET_ATTR site. */
@@ -40,8 +50,7 @@ MT_INTERNAL bool mtcall_set_cached(VM *vm, Value obj, AttrCache *ac, Value v);
 
 /* What the loop does after a native returned r (not NATIVE_OK): raise, run the call it
    asked for, or switch. */
-MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee,
-                                      int r);
+MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee, int r);
 /* Runs again the native call a fiber left with NATIVE_RETRY (its thread waited for I/O and
    was woken): STEP_JUMP if it was a foreign `next` that found the end. */
 MT_INTERNAL Step mtcall_retry(VM *vm, Fiber *f);

@@ -66,6 +66,7 @@ static bool uses_ab(OpCode op) {
     case OP_SUPER_INVOKE:
     case OP_END_FINALLY:
     case OP_SELECT:
+    case OP_UNPACK:
     case OP_SPAWN_KW: return true;
     default: return false;
     }

@@ -78,7 +78,9 @@ static void blacken(VM *vm, Obj *o) {
     case OBJ_STRING:
     case OBJ_RANGE: break;
     case OBJ_LIST: mark_values(vm, ((List *)o)->items, ((List *)o)->count); break;
-    case OBJ_MAP: {
+    case OBJ_TUPLE: mark_values(vm, ((Tuple *)o)->items, ((Tuple *)o)->count); break;
+    case OBJ_MAP:
+    case OBJ_SET: {
         Map *m = (Map *)o;
         /* Scan the node array in memory order (the insertion-order links jump around). */
         for (uint32_t i = 0; m->nodes && i <= m->mask; i++) {
@@ -96,7 +98,7 @@ static void blacken(VM *vm, Obj *o) {
         if (p->module) mtgc_mark_obj(vm, &p->module->obj);
         if (p->source) mtgc_mark_obj(vm, &p->source->obj);
         if (p->file) mtgc_mark_obj(vm, &p->file->obj);
-        for (uint32_t i = 0; p->param_names && i < p->nparams; i++)
+        for (uint32_t i = 0; p->param_names && i < PROTO_NNAMES(p); i++)
             mtgc_mark_obj(vm, &p->param_names[i]->obj);
         for (uint32_t i = 0; i < p->ncaches; i++) {
             AttrCache *ac = &p->caches[i];
@@ -127,6 +129,7 @@ static void blacken(VM *vm, Obj *o) {
         mtt_mark(vm, &k->methods);
         mtt_mark(vm, &k->fields);
         mtgc_mark_value(vm, k->init);
+        if (k->convert) mtgc_mark_obj(vm, &k->convert->obj);
         break;
     }
     case OBJ_INSTANCE: {
@@ -192,6 +195,8 @@ static void mark_roots(VM *vm) {
     mtgc_mark_value(vm, vm->lib.str);
     mtgc_mark_value(vm, vm->lib.repr);
     mtgc_mark_value(vm, vm->lib.close);
+    mtgc_mark_value(vm, vm->lib.coroutine);
+    mtgc_mark_value(vm, vm->lib.list);
     mtgc_mark_value(vm, vm->argv);
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "vm/map.h"
+#include "vm/set.h"
 #include "vm/vm.h"
 #include "vm/value.h"
 #include "vm/object.h"
@@ -19,8 +20,10 @@
 #include "vm/gc.h"
 #include "vm/error.h"
 
-Map *mtm_new(VM *vm, uint32_t cap) {
-    Map *m = (Map *)mto_alloc(vm, sizeof(Map), OBJ_MAP);
+Map *mtm_new(VM *vm, uint32_t cap) { return mtm_new_of(vm, cap, OBJ_MAP); }
+
+Map *mtm_new_of(VM *vm, uint32_t cap, ObjType type) {
+    Map *m = (Map *)mto_alloc(vm, sizeof(Map), type);
     m->count = m->used = m->mask = 0;
     m->version = 0;
     m->head = m->tail = -1;
@@ -63,7 +66,34 @@ static inline uint32_t hash_int(int64_t i) {
         (i) = ((i)*5 + 1 + (perturb)) & (mask);                                                    \
     } while (0)
 
-bool mtm_hash(VM *vm, Value key, uint32_t *hash) {
+static bool hash_depth(VM *vm, Value key, uint32_t *hash, int depth);
+
+/* A tuple's hash mixes its items' hashes in order (so (1, 2) and (2, 1) differ), and is
+   kept in the tuple: items that are hashable never change their hash. */
+static MT_NOINLINE bool hash_tuple(VM *vm, Tuple *t, uint32_t *hash, int depth) {
+    if (t->obj.flags & TUPLE_HASHED) {
+        *hash = t->obj.aux;
+        return true;
+    }
+    if (depth > MT_MAX_NEST_DEPTH) {
+        mte_throw(vm, ERR_RECURSION, "maximum nesting depth exceeded in hash");
+        return false;
+    }
+    uint64_t h = 0x345678u + t->count;
+    for (uint32_t i = 0; i < t->count; i++) {
+        uint32_t ih;
+        if (!hash_depth(vm, t->items[i], &ih, depth + 1)) return false;
+        h = (h ^ ih) * 0x100000001b3ull + i;
+    }
+    t->obj.aux = mix64(h);
+    t->obj.flags |= TUPLE_HASHED;
+    *hash = t->obj.aux;
+    return true;
+}
+
+bool mtm_hash(VM *vm, Value key, uint32_t *hash) { return hash_depth(vm, key, hash, 0); }
+
+static bool hash_depth(VM *vm, Value key, uint32_t *hash, int depth) {
     if (IS_SMALLINT(key)) {
         *hash = hash_int(AS_SMALLINT(key));
         return true;
@@ -91,7 +121,12 @@ bool mtm_hash(VM *vm, Value key, uint32_t *hash) {
         *hash = mto_bytes_hash((Bytes *)o);
         return true;
     }
-    if (o->type == OBJ_LIST || o->type == OBJ_MAP) {
+    if (o->type == OBJ_SET && (o->flags & SET_FROZEN)) {
+        *hash = mtset_hash((Map *)o);
+        return true;
+    }
+    if (o->type == OBJ_TUPLE) return hash_tuple(vm, (Tuple *)o, hash, depth);
+    if (o->type == OBJ_LIST || o->type == OBJ_MAP || o->type == OBJ_SET) {
         mte_throw(vm, ERR_TYPE, "unhashable type: '%s' cannot be a map key", mtv_type_name(key));
         return false;
     }
@@ -99,10 +134,22 @@ bool mtm_hash(VM *vm, Value key, uint32_t *hash) {
     return true;
 }
 
-/* Byte strings are matched by content too (their keys are rarer than strings', so they
-   are tested after them). */
-static bool bytes_key_equal(Obj *x, Obj *y) {
-    if (x->type != OBJ_BYTES || y->type != OBJ_BYTES) return false;
+static inline bool key_equal(Value a, Value b);
+
+/* Byte strings, tuples and frozensets are matched by content too (their keys are rarer
+   than strings', so they are tested after them); a tuple's items as keys are, frozensets by
+   their members. */
+static MT_NOINLINE bool bytes_key_equal(Obj *x, Obj *y) {
+    if (x->type != y->type) return false;
+    if (x->type == OBJ_SET) return mtset_equal((Map *)x, (Map *)y);
+    if (x->type == OBJ_TUPLE) {
+        Tuple *s = (Tuple *)x, *t = (Tuple *)y;
+        if (s->count != t->count) return false;
+        for (uint32_t i = 0; i < s->count; i++)
+            if (!key_equal(s->items[i], t->items[i])) return false;
+        return true;
+    }
+    if (x->type != OBJ_BYTES) return false;
     Bytes *s = (Bytes *)x, *t = (Bytes *)y;
     return s->len == t->len && memcmp(s->data, t->data, s->len) == 0;
 }
@@ -180,6 +227,8 @@ static void rebuild(VM *vm, Map *m, uint32_t want) {
     }
     mtmem_free(vm, old, old_cap * sizeof(MapNode));
 }
+
+bool mtm_has_hashed(Map *m, Value key, uint32_t hash) { return find(m, key, hash) != NULL; }
 
 bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed) {
     uint32_t h;

@@ -8,10 +8,14 @@
 
 /* A new empty map with room for `cap` entries. */
 MT_INTERNAL Map *mtm_new(VM *vm, uint32_t cap);
+/* As mtm_new for an object of another type with the map's layout (OBJ_SET). */
+MT_INTERNAL Map *mtm_new_of(VM *vm, uint32_t cap, ObjType type);
 
 /* Looks key up: false if absent, or with *failed set if the key is unhashable (error
    raised). */
 MT_INTERNAL bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed);
+/* Whether key, whose hash is known (a member of another map or set), is in m. */
+MT_INTERNAL bool mtm_has_hashed(Map *m, Value key, uint32_t hash);
 MT_INTERNAL bool mtm_set(VM *vm, Map *m, Value key, Value v); /* false: error raised */
 MT_INTERNAL bool mtm_delete(VM *vm, Map *m, Value key, Value *out, bool *failed);
 

@@ -167,6 +167,20 @@ List *mto_list(VM *vm, uint32_t cap) {
     return l;
 }
 
+Tuple *mto_tuple(VM *vm, uint32_t n) {
+    if (n > (UINT32_MAX / 2) / sizeof(Value)) mtmem_fail(vm); /* MemoryError */
+    Tuple *t = (Tuple *)mto_alloc(vm, sizeof(Tuple) + (size_t)n * sizeof(Value), OBJ_TUPLE);
+    t->count = n;
+    for (uint32_t i = 0; i < n; i++) t->items[i] = NIL_VAL;
+    return t;
+}
+
+Tuple *mto_tuple_of(VM *vm, const Value *items, uint32_t n) {
+    Tuple *t = mto_tuple(vm, n);
+    if (n) memcpy(t->items, items, n * sizeof(Value));
+    return t;
+}
+
 void mto_list_reserve(VM *vm, List *l, uint32_t cap) {
     if (cap <= l->cap) return;
     uint32_t n = l->cap < 4 ? 4 : l->cap;
@@ -263,6 +277,8 @@ Class *mto_class(VM *vm, String *name, Class *super) {
     k->init = UNDEF_VAL;
     k->builtin_tag = super ? super->builtin_tag : -1;
     k->foreign = NULL;
+    k->type_tag = -1;
+    k->convert = NULL;
     if (super) {
         mtgc_push_temp(vm, OBJ_VAL(k));
         mtt_copy(vm, &super->methods, &k->methods);
@@ -423,7 +439,9 @@ size_t mto_size(Obj *o) {
     case OBJ_STRING: return sizeof(String) + ((String *)o)->len + 1;
     case OBJ_BYTES: return sizeof(Bytes) + ((Bytes *)o)->len;
     case OBJ_LIST: return sizeof(List);
-    case OBJ_MAP: return sizeof(Map);
+    case OBJ_MAP:
+    case OBJ_SET: return sizeof(Map);
+    case OBJ_TUPLE: return sizeof(Tuple) + ((Tuple *)o)->count * sizeof(Value);
     case OBJ_RANGE: return sizeof(Range);
     case OBJ_PROTO: return sizeof(Proto);
     case OBJ_CLOSURE: return sizeof(Closure) + ((Closure *)o)->nupvals * sizeof(Upvalue *);
@@ -443,7 +461,7 @@ static void free_proto(VM *vm, Proto *p) {
     mtmem_free(vm, p->lines, p->ncode * sizeof(int32_t));
     mtmem_free(vm, p->consts, p->nconsts * sizeof(Value));
     mtmem_free(vm, p->upvals, p->nupvals * sizeof(UpvalDesc));
-    mtmem_free(vm, p->param_names, p->nparams * sizeof(String *));
+    mtmem_free(vm, p->param_names, PROTO_NNAMES(p) * sizeof(String *));
     mtmem_free(vm, p->handlers, p->nhandlers * sizeof(Handler));
     mtmem_free(vm, p->regions, p->nregions * sizeof(Region));
     mtmem_free(vm, p->caches, p->ncaches * sizeof(AttrCache));
@@ -462,7 +480,8 @@ void mto_free(VM *vm, Obj *o) {
         mtmem_free(vm, l->items, l->cap * sizeof(Value));
         break;
     }
-    case OBJ_MAP: mtm_free(vm, (Map *)o); break;
+    case OBJ_MAP:
+    case OBJ_SET: mtm_free(vm, (Map *)o); break;
     case OBJ_STRING: forget_cursor(vm, (String *)o); break;
     case OBJ_PROTO: free_proto(vm, (Proto *)o); break;
     case OBJ_CLASS:

@@ -18,6 +18,7 @@ typedef enum {
     OBJ_BYTES,
     OBJ_LIST,
     OBJ_MAP,
+    OBJ_TUPLE,
     OBJ_RANGE,
     OBJ_PROTO,
     OBJ_CLOSURE,
@@ -30,6 +31,7 @@ typedef enum {
     OBJ_FIBER,
     OBJ_CHANNEL,
     OBJ_FOREIGN, /* an object of a foreign class (foreign.h) */
+    OBJ_SET,     /* a set or frozenset (set.h): a Map whose values are all true */
     OBJ_TRACE,
     OBJ__COUNT
 } ObjType;
@@ -115,6 +117,22 @@ typedef struct Map {
     MapNode *nodes;     /* mask + 1 nodes (open addressing) */
 } Map;
 
+/* A set is a Map (the same struct, object type OBJ_SET) whose members are its keys and whose
+   values are all true: the map's hashing, key matching, insertion order and iteration are
+   the set's. */
+#define SET_FROZEN 1 /* Map obj.flags of an OBJ_SET: a frozenset (immutable, hashable) */
+#define SET_HASHED 2 /* a frozenset whose hash is in obj.aux */
+
+#define TUPLE_HASHED 1 /* Tuple obj.flags: obj.aux holds the hash of its items */
+
+/* An immutable sequence: `(a, b)`. The items live in the object itself (a tuple never
+   grows), so making one is one allocation, and it is a map key when its items are. */
+typedef struct Tuple {
+    Obj obj;
+    uint32_t count; /* items */
+    Value items[];  /* the items */
+} Tuple;
+
 typedef struct Range {
     Obj obj;
     int64_t start, stop, step; /* as range(start, stop, step); step is never 0 */
@@ -162,9 +180,21 @@ typedef struct {
     uint32_t shape; /* method hit: the class's field count then (a new field may shadow) */
 } AttrCache;
 
-#define PROTO_METHOD   1 /* slot 0 is `self` (the receiver), not the callee */
-#define PROTO_MODULE   2 /* a module's top level */
-#define PROTO_DEFAULTS 4 /* some parameter has a default */
+#define PROTO_METHOD   1  /* slot 0 is `self` (the receiver), not the callee */
+#define PROTO_MODULE   2  /* a module's top level */
+#define PROTO_DEFAULTS 4  /* some parameter has a default */
+#define PROTO_VARARGS  8  /* *args: a slot after the positional parameters gets the extra ones */
+#define PROTO_VARKW    16 /* **kw: the last slot gets the unmatched keyword arguments (a map) */
+/* Slots follow the positional parameters (*args, keyword-only ones, **kw): the code starts
+   with ARGS_EXTRA, which fills them when the call passed only positional arguments, no more
+   than there are positional parameters (the fast path, or push_frame); otherwise the slow
+   path (call.c, bind_extra) binds them itself and starts after it. */
+#define PROTO_EXTRA    32
+
+/* The names in param_names: positional, keyword-only, then *args's and **kw's. */
+#define PROTO_NNAMES(p)                                                                            \
+    ((uint32_t)(p)->nparams + (p)->nkwonly + !!((p)->pflags & PROTO_VARARGS) +                     \
+     !!((p)->pflags & PROTO_VARKW))
 
 typedef struct Proto {
     Obj obj;
@@ -188,6 +218,8 @@ typedef struct Proto {
     uint8_t nparams;                  /* declared parameters, including self for a method */
     uint8_t nrequired;                /* parameters without a default */
     uint8_t pflags;                   /* PROTO_* */
+    uint8_t nkwonly;                  /* keyword-only parameters (after *args or a bare *) */
+    uint32_t kwrequired;              /* bit k: keyword-only parameter k has no default */
     int32_t line;                     /* where the def starts */
 } Proto;
 
@@ -247,6 +279,11 @@ typedef struct Class {
     /* A foreign class (foreign.h): the hooks of its objects; NULL for every other class.
        It cannot be called or subclassed from Mt. */
     const struct ForeignOps *foreign; /* see above */
+    /* A built-in type's class (`int`, `str`, `list`...): the TypeTag of its values, and the
+       native that calling the class runs (the conversion: `int("3")`). -1 and NULL for
+       every other class. It has no methods of its own and cannot be subclassed. */
+    int type_tag;
+    struct Native *convert;
 } Class;
 
 typedef struct Instance {
@@ -399,6 +436,13 @@ MT_INTERNAL Module *mto_module(VM *vm, String *name, String *path);
    any, until a top-level declaration runs). */
 MT_INTERNAL uint32_t mto_module_slot(VM *vm, Module *m, String *name);
 
+/* A new tuple of `n` items, all nil (the caller fills them in before anything else
+   allocates or can see it). */
+MT_INTERNAL Tuple *mto_tuple(VM *vm, uint32_t n);
+
+/* A new tuple with a copy of items[0..n). */
+MT_INTERNAL Tuple *mto_tuple_of(VM *vm, const Value *items, uint32_t n);
+
 /* A new empty traceback. */
 MT_INTERNAL Trace *mto_trace(VM *vm);
 
@@ -419,6 +463,7 @@ static inline String *AS_STRING(Value v) { return (String *)AS_OBJ(v); }
 static inline Bytes *AS_BYTES(Value v) { return (Bytes *)AS_OBJ(v); }
 static inline List *AS_LIST(Value v) { return (List *)AS_OBJ(v); }
 static inline Map *AS_MAP(Value v) { return (Map *)AS_OBJ(v); }
+static inline Tuple *AS_TUPLE(Value v) { return (Tuple *)AS_OBJ(v); }
 static inline Closure *AS_CLOSURE(Value v) { return (Closure *)AS_OBJ(v); }
 static inline Class *AS_CLASS(Value v) { return (Class *)AS_OBJ(v); }
 static inline Instance *AS_INSTANCE(Value v) { return (Instance *)AS_OBJ(v); }
@@ -426,6 +471,8 @@ static inline Instance *AS_INSTANCE(Value v) { return (Instance *)AS_OBJ(v); }
 #define IS_BYTES(v)    IS_OBJ_TYPE(v, OBJ_BYTES)
 #define IS_LIST(v)     IS_OBJ_TYPE(v, OBJ_LIST)
 #define IS_MAP(v)      IS_OBJ_TYPE(v, OBJ_MAP)
+#define IS_SET(v)      IS_OBJ_TYPE(v, OBJ_SET)
+#define IS_TUPLE(v)    IS_OBJ_TYPE(v, OBJ_TUPLE)
 #define IS_CLASS(v)    IS_OBJ_TYPE(v, OBJ_CLASS)
 #define IS_INSTANCE(v) IS_OBJ_TYPE(v, OBJ_INSTANCE)
 #define IS_CLOSURE(v)  IS_OBJ_TYPE(v, OBJ_CLOSURE)

@@ -122,6 +122,8 @@
     OP(MAP, VAR)          /* A key/value pairs */                                          \
     OP(LIST_APPEND, VAR)  /* [list, A items] -> [list] (long displays, in chunks) */       \
     OP(MAP_ADD, VAR)      /* [map, A key/value pairs] -> [map] (long displays) */          \
+    OP(BUILD_SET, VAR)    /* A members */                                                  \
+    OP(SET_ADD, VAR)      /* [set, A members] -> [set] (long displays) */                  \
     OP(BUILD_STRING, VAR) /* A parts, each already a str */                                \
     OP(TO_STR, 0)         /* str(v) (f-string part) */                                     \
     OP(FORMAT, -1)        /* [v, spec] -> [formatted]  (f-string {v:spec}) */              \
@@ -138,7 +140,21 @@
     OP(WITH_ERR, 1)       /* push the error in flight (A: kind slot) or nil */             \
     OP(WITH_RESULT, -1)   /* pop exit()'s result; true suppresses an Error */              \
     OP(SELECT, VAR)       /* A8: cases, B16: K of case kinds; then words */                \
-    OP(UNPACK, VAR)       /* [list of A items] -> [item0, ..., itemA-1] */                 \
+    OP(UNPACK, VAR)       /* [seq] -> A8 items; B16: UNPACK_* flags and star index */      \
+    OP(TUPLE, VAR)        /* A items -> a tuple */                                         \
+    OP(LIST_TO_TUPLE, 0)  /* [list] -> [tuple] (long tuple displays) */                    \
+    OP(SLICE3, -3)        /* [obj, lo, hi, step] -> [obj[lo:hi:step]] */                   \
+    OP(SET_SLICE, -5)     /* [obj, lo, hi, step, v]: obj[lo:hi:step] = v */                \
+    OP(DEL_INDEX, -2)     /* [obj, key]: del obj[key] */                                   \
+    OP(DEL_SLICE, -4)     /* [obj, lo, hi, step]: del obj[lo:hi:step] */                   \
+    OP(ROT, 0)            /* [x, y1..yA] -> [y1..yA, x] */                                 \
+    OP(REVERSE, 0)        /* reverses the top A values */                                  \
+    /* variadic functions and spread calls f(*xs, **m) */                                  \
+    OP(ARGS_EXTRA, VAR)   /* prologue: fill *args, keyword-only and **kw slots */          \
+    OP(ARGS_ITER, 0)      /* as ITER for f(*x): [f, list, x] -> [f, list, iterator] */     \
+    OP(KW_MERGE, -1)      /* f(**m): [f, list, map, m] -> [f, list, map]; A8/B16 as below */ \
+    OP(CALL_SPREAD, -2)   /* [f, list, map or nil] -> [result]; A8: 0 call, 1 spawn,        \
+                             2 method (B16: cache) */                                      \
     OP(NOP, 0)                                                                             \
     OP(EXTRA, 0)          /* operand word of the previous instruction */                \
     OP(EXTRA_T, 0)        /* jump word of a compare-and-branch taken when true */
@@ -159,6 +175,11 @@ typedef enum {
 #define INSTR_SB16(i)     ((int32_t)(i) >> 16)
 #define MAKE_A(op, a)     ((Instr)(op) | ((Instr)(a) << 8))
 #define MAKE_AB(op, a, b) ((Instr)(op) | ((Instr)(a) << 8) | ((Instr)(b) << 16))
+
+/* UNPACK's B16: the index of the starred target + 1 in the low byte (0: none), and
+   whether the items go on the stack last first (the first on top, for stores). */
+#define UNPACK_STAR_MASK 0xff
+#define UNPACK_REVERSED  0x100
 
 #define MT_MAX_A  0xffffff
 #define MT_MAX_SA 0x7fffff

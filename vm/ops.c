@@ -17,6 +17,7 @@
 #include "vm/state.h"
 #include "vm/object.h"
 #include "vm/map.h"
+#include "vm/set.h"
 #include "vm/call.h"
 
 static const char *op_symbol(int op) {
@@ -245,6 +246,33 @@ static MT_NOINLINE bool bytes_arith(VM *vm, int op, Value a, Value b, Value *out
     return operand_error(vm, op, a, b);
 }
 
+/* tuple + tuple and tuple * int (either way round). Out of line, like bytes_arith. */
+static MT_NOINLINE bool tuple_arith(VM *vm, int op, Value a, Value b, Value *out) {
+    if (op == OP_ADD && IS_TUPLE(a) && IS_TUPLE(b)) {
+        Tuple *x = AS_TUPLE(a), *y = AS_TUPLE(b);
+        if ((uint64_t)x->count + y->count > UINT32_MAX / 2 / sizeof(Value))
+            return mte_throw(vm, ERR_MEMORY, "tuple too long") && false;
+        Tuple *r = mto_tuple(vm, x->count + y->count);
+        if (x->count) memcpy(r->items, x->items, x->count * sizeof(Value));
+        if (y->count) memcpy(r->items + x->count, y->items, y->count * sizeof(Value));
+        *out = OBJ_VAL(r);
+        return true;
+    }
+    if (op == OP_MUL && (IS_INT(a) || IS_INT(b))) {
+        Tuple *t = IS_TUPLE(a) ? AS_TUPLE(a) : AS_TUPLE(b);
+        int64_t n = IS_INT(a) ? AS_INT(a) : AS_INT(b);
+        if (n < 0) n = 0;
+        if (t->count && (uint64_t)n > (UINT32_MAX / 2 / sizeof(Value)) / t->count)
+            return mte_throw(vm, ERR_MEMORY, "tuple too long") && false;
+        Tuple *r = mto_tuple(vm, t->count * (uint32_t)n);
+        for (int64_t i = 0; i < n; i++)
+            if (t->count) memcpy(r->items + i * t->count, t->items, t->count * sizeof(Value));
+        *out = OBJ_VAL(r);
+        return true;
+    }
+    return operand_error(vm, op, a, b);
+}
+
 bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out) {
     if (IS_INT(a) && IS_INT(b)) return int_arith(vm, op, AS_INT(a), AS_INT(b), out);
     if (IS_NUMBER(a) && IS_NUMBER(b)) {
@@ -281,12 +309,15 @@ bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out) {
         if ((IS_STRING(b) || IS_LIST(b)) && IS_INT(a)) return repeat(vm, b, AS_INT(a), out);
     }
     if (IS_BYTES(a) || IS_BYTES(b)) return bytes_arith(vm, op, a, b, out);
+    if (mtset_applies(op, a, b)) return mtset_arith(vm, op, a, b, out);
+    if (IS_TUPLE(a) || IS_TUPLE(b)) return tuple_arith(vm, op, a, b, out);
 bad:
     return operand_error(vm, op, a, b);
 }
 
 bool mtop_compare(VM *vm, int op, Value a, Value b, Value *out) {
     int c;
+    if (mt_unlikely(IS_SET(a)) && IS_SET(b)) return mtset_compare(vm, op, a, b, out);
     if (!mtv_compare(vm, a, b, &c)) {
         if (mte_is(vm, vm->error, ERR_TYPE))
             mte_throw(vm, ERR_TYPE, "'%s' not supported between '%s' and '%s'", op_symbol(op),
@@ -356,10 +387,10 @@ static bool bytes_contain(VM *vm, Bytes *h, Value item, bool *out) {
 }
 
 bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
-    if (IS_LIST(c)) {
-        List *l = AS_LIST(c);
-        for (uint32_t i = 0; i < l->count; i++) {
-            int e = mtv_equal(vm, l->items[i], item);
+    if (IS_LIST(c) || IS_TUPLE(c)) {
+        /* A list may change under an == that calls out: re-read its items each time. */
+        for (uint32_t i = 0; i < (IS_LIST(c) ? AS_LIST(c)->count : AS_TUPLE(c)->count); i++) {
+            int e = mtv_equal(vm, IS_LIST(c) ? AS_LIST(c)->items[i] : AS_TUPLE(c)->items[i], item);
             if (e < 0) return false;
             if (e) {
                 *out = true;
@@ -394,6 +425,12 @@ bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
         return true;
     }
     if (IS_BYTES(c)) return bytes_contain(vm, AS_BYTES(c), item, out);
+    if (IS_SET(c)) {
+        Value v;
+        bool failed;
+        *out = mtm_get(vm, (Map *)AS_OBJ(c), item, &v, &failed);
+        return !failed;
+    }
     mte_throw(vm, ERR_TYPE, "'in' needs a container on the right, not %s", mtv_type_name(c));
     return false;
 }
@@ -473,6 +510,17 @@ bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
         return true;
     }
     if (IS_BYTES(obj)) return bytes_index(vm, AS_BYTES(obj), key, out);
+    if (IS_TUPLE(obj)) {
+        if (!need_int_index(vm, obj, key)) return false;
+        Tuple *t = AS_TUPLE(obj);
+        if (!index_of(key, t->count, &k)) {
+            mte_throw(vm, ERR_INDEX, "tuple index %lld out of range (length %u)",
+                      (long long)AS_INT(key), t->count);
+            return false;
+        }
+        *out = t->items[k];
+        return true;
+    }
     mte_throw(vm, ERR_TYPE, "'%s' object is not subscriptable", mtv_type_name(obj));
     return false;
 }
@@ -513,43 +561,412 @@ static bool slice_bound(VM *vm, Value b, int64_t len, int64_t dflt, int64_t *out
     return true;
 }
 
-bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out) {
-    int64_t len;
-    if (IS_LIST(obj)) len = AS_LIST(obj)->count;
-    else if (IS_STRING(obj)) len = AS_STRING(obj)->ncp;
-    else if (IS_BYTES(obj)) len = AS_BYTES(obj)->len;
+/* The positions a slice selects from a sequence of `len` items, as Python computes them:
+   `n` items, from `start` by `step` (which may be negative). */
+typedef struct {
+    int64_t start, step, n;
+} SliceSpan;
+
+static bool slice_span(VM *vm, Value lo, Value hi, Value step, int64_t len, SliceSpan *sp) {
+    int64_t st = 1;
+    if (!IS_NIL(step)) {
+        if (!IS_INT(step)) {
+            mte_throw(vm, ERR_TYPE, "slice indices must be integers or nil, not %s",
+                      mtv_type_name(step));
+            return false;
+        }
+        st = AS_INT(step);
+        if (st == 0) {
+            mte_throw(vm, ERR_VALUE, "slice step cannot be zero");
+            return false;
+        }
+        if (st < -INT64_MAX) st = -INT64_MAX;
+    }
+    int64_t a, b;
+    if (st > 0) {
+        if (!slice_bound(vm, lo, len, 0, &a) || !slice_bound(vm, hi, len, len, &b)) return false;
+        sp->n = b > a ? (b - a - 1) / st + 1 : 0;
+    } else {
+        /* Going down: the bounds clamp to [-1, len - 1], and nil means "from the end" for
+           the start and "past the beginning" for the stop. */
+        Value bounds[2] = {lo, hi};
+        int64_t out[2];
+        for (int k = 0; k < 2; k++) {
+            if (IS_NIL(bounds[k])) {
+                out[k] = k == 0 ? len - 1 : -1;
+                continue;
+            }
+            if (!IS_INT(bounds[k])) {
+                mte_throw(vm, ERR_TYPE, "slice indices must be integers or nil, not %s",
+                          mtv_type_name(bounds[k]));
+                return false;
+            }
+            int64_t x = AS_INT(bounds[k]);
+            if (x < 0) x += len;
+            if (x < -1) x = -1;
+            if (x > len - 1) x = len - 1;
+            out[k] = x;
+        }
+        a = out[0], b = out[1];
+        sp->n = a > b ? (int64_t)(((uint64_t)a - (uint64_t)b - 1) / (uint64_t)(-st)) + 1 : 0;
+    }
+    sp->start = a;
+    sp->step = st;
+    return true;
+}
+
+/* s[lo:hi:step] of a string with a step other than 1: by code points. */
+static MT_NOINLINE String *string_step_slice(VM *vm, String *s, const SliceSpan *sp) {
+    uint32_t *offs = mtmem_tmp_alloc(vm, ((size_t)s->ncp + 1) * sizeof(uint32_t));
+    uint32_t k = 0;
+    for (uint32_t b = 0; b < s->len; b++)
+        if (((unsigned char)s->chars[b] & 0xC0) != 0x80) offs[k++] = b;
+    offs[k] = s->len;
+    size_t len = 0;
+    for (int64_t i = 0; i < sp->n; i++) {
+        int64_t at = sp->start + i * sp->step;
+        len += offs[at + 1] - offs[at];
+    }
+    String *r = mto_string_alloc(vm, len);
+    char *p = r->chars;
+    for (int64_t i = 0; i < sp->n; i++) {
+        int64_t at = sp->start + i * sp->step;
+        memcpy(p, s->chars + offs[at], offs[at + 1] - offs[at]);
+        p += offs[at + 1] - offs[at];
+    }
+    mtmem_tmp_free(vm, offs);
+    return mto_string_finish(vm, r);
+}
+
+static bool sequence_len(VM *vm, Value obj, int64_t *len) {
+    if (IS_LIST(obj)) *len = AS_LIST(obj)->count;
+    else if (IS_STRING(obj)) *len = AS_STRING(obj)->ncp;
+    else if (IS_BYTES(obj)) *len = AS_BYTES(obj)->len;
+    else if (IS_TUPLE(obj)) *len = AS_TUPLE(obj)->count;
     else {
         mte_throw(vm, ERR_TYPE, "'%s' object cannot be sliced", mtv_type_name(obj));
         return false;
     }
-    int64_t a, b;
-    if (!slice_bound(vm, lo, len, 0, &a) || !slice_bound(vm, hi, len, len, &b)) return false;
-    if (b < a) b = a;
+    return true;
+}
+
+bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value step, Value *out) {
+    int64_t len;
+    if (!sequence_len(vm, obj, &len)) return false;
+    SliceSpan sp;
+    if (!slice_span(vm, lo, hi, step, len, &sp)) return false;
+    int64_t a = sp.start, n = sp.n;
     if (IS_STRING(obj)) {
-        *out = OBJ_VAL(mto_substring(vm, AS_STRING(obj), (uint32_t)a, (uint32_t)b));
+        *out = sp.step == 1
+                   ? OBJ_VAL(mto_substring(vm, AS_STRING(obj), (uint32_t)a, (uint32_t)(a + n)))
+                   : OBJ_VAL(string_step_slice(vm, AS_STRING(obj), &sp));
         return true;
     }
     if (IS_BYTES(obj)) {
-        *out = OBJ_VAL(mto_bytes(vm, AS_BYTES(obj)->data + a, (size_t)(b - a)));
+        Bytes *src = AS_BYTES(obj);
+        if (sp.step == 1) {
+            *out = OBJ_VAL(mto_bytes(vm, src->data + a, (size_t)n));
+            return true;
+        }
+        Bytes *r = mto_bytes_alloc(vm, (size_t)n);
+        for (int64_t i = 0; i < n; i++) r->data[i] = src->data[a + i * sp.step];
+        *out = OBJ_VAL(r);
         return true;
     }
+    if (IS_TUPLE(obj)) {
+        Tuple *r = mto_tuple(vm, (uint32_t)n);
+        Tuple *src = AS_TUPLE(obj); /* read after the allocation: a tuple never moves */
+        for (int64_t i = 0; i < n; i++) r->items[i] = src->items[a + i * sp.step];
+        *out = OBJ_VAL(r);
+        return true;
+    }
+    List *r = mto_list(vm, (uint32_t)n);
     List *src = AS_LIST(obj);
-    List *r = mto_list(vm, (uint32_t)(b - a));
-    if (b > a) memcpy(r->items, src->items + a, (size_t)(b - a) * sizeof(Value));
-    r->count = (uint32_t)(b - a);
+    if (sp.step == 1) {
+        if (n > 0) memcpy(r->items, src->items + a, (size_t)n * sizeof(Value));
+    } else {
+        for (int64_t i = 0; i < n; i++) r->items[i] = src->items[a + i * sp.step];
+    }
+    r->count = (uint32_t)n;
     *out = OBJ_VAL(r);
     return true;
 }
 
+bool mtop_set_slice(VM *vm, Value obj, Value lo, Value hi, Value step, Value v) {
+    if (!IS_LIST(obj)) {
+        mte_throw(vm, ERR_TYPE, "'%s' object does not support slice assignment",
+                  mtv_type_name(obj));
+        return false;
+    }
+    List *l = AS_LIST(obj);
+    SliceSpan sp;
+    if (!slice_span(vm, lo, hi, step, l->count, &sp)) return false;
+    const Value *src = IS_LIST(v) ? AS_LIST(v)->items : AS_TUPLE(v)->items;
+    uint32_t m = IS_LIST(v) ? AS_LIST(v)->count : AS_TUPLE(v)->count;
+    if (sp.step != 1) {
+        if ((int64_t)m != sp.n) {
+            mte_throw(vm, ERR_VALUE,
+                      "attempt to assign sequence of size %u to extended slice of size %lld", m,
+                      (long long)sp.n);
+            return false;
+        }
+        for (int64_t i = 0; i < sp.n; i++) l->items[sp.start + i * sp.step] = src[i];
+        return true;
+    }
+    /* The items may be the list's own (xs[1:] = xs): copy them aside first. */
+    Value *copy = NULL;
+    if (m) {
+        copy = mtmem_tmp_alloc(vm, m * sizeof(Value));
+        memcpy(copy, src, m * sizeof(Value));
+    }
+    uint32_t a = (uint32_t)sp.start, b = (uint32_t)(sp.start + sp.n);
+    uint32_t count = l->count - (b - a) + m;
+    mto_list_reserve(vm, l, count);
+    memmove(l->items + a + m, l->items + b, (l->count - b) * sizeof(Value));
+    if (m) memcpy(l->items + a, copy, m * sizeof(Value));
+    l->count = count;
+    if (copy) mtmem_tmp_free(vm, copy);
+    return true;
+}
+
+bool mtop_del_index(VM *vm, Value obj, Value key) {
+    if (IS_LIST(obj)) {
+        if (!need_int_index(vm, obj, key)) return false;
+        List *l = AS_LIST(obj);
+        int64_t k;
+        if (!index_of(key, l->count, &k)) {
+            mte_throw(vm, ERR_INDEX, "list index %lld out of range (length %u)",
+                      (long long)AS_INT(key), l->count);
+            return false;
+        }
+        memmove(l->items + k, l->items + k + 1, (l->count - (uint32_t)k - 1) * sizeof(Value));
+        l->count--;
+        return true;
+    }
+    if (IS_MAP(obj)) {
+        Value old;
+        bool failed;
+        if (mtm_delete(vm, AS_MAP(obj), key, &old, &failed)) return true;
+        if (failed) return false;
+        String *r = mtv_to_string(vm, key, true);
+        if (!r) return false;
+        mte_throw(vm, ERR_KEY, "%s", r->chars);
+        return false;
+    }
+    mte_throw(vm, ERR_TYPE, "'%s' object does not support item deletion", mtv_type_name(obj));
+    return false;
+}
+
+bool mtop_del_slice(VM *vm, Value obj, Value lo, Value hi, Value step) {
+    if (!IS_LIST(obj)) {
+        mte_throw(vm, ERR_TYPE, "'%s' object does not support item deletion", mtv_type_name(obj));
+        return false;
+    }
+    List *l = AS_LIST(obj);
+    SliceSpan sp;
+    if (!slice_span(vm, lo, hi, step, l->count, &sp)) return false;
+    if (sp.n == 0) return true;
+    if (sp.step < 0) { /* the same positions, going up */
+        sp.start += (sp.n - 1) * sp.step;
+        sp.step = -sp.step;
+    }
+    uint32_t w = (uint32_t)sp.start;
+    int64_t next = sp.start, left = sp.n;
+    for (uint32_t r = (uint32_t)sp.start; r < l->count; r++) {
+        if (left > 0 && (int64_t)r == next) {
+            left--;
+            next += sp.step;
+            continue;
+        }
+        l->items[w++] = l->items[r];
+    }
+    l->count = w;
+    return true;
+}
+
+/* {== Unpacking ==} */
+
+bool mtop_unpackable(VM *vm, Value v, bool slice) {
+    if (IS_OBJ(v)) {
+        switch ((ObjType)AS_OBJ(v)->type) {
+        case OBJ_LIST:
+        case OBJ_TUPLE:
+        case OBJ_RANGE:
+        case OBJ_MAP:
+        case OBJ_STRING:
+        case OBJ_BYTES:
+        case OBJ_CHANNEL:
+        case OBJ_INSTANCE: return true;
+        case OBJ_FOREIGN:
+            if (((Foreign *)AS_OBJ(v))->ops->next) return true;
+            break;
+        case OBJ_FIBER:
+            if (!(AS_OBJ(v)->flags & FIBER_THREAD)) return true;
+            break;
+        default: break;
+        }
+    }
+    if (slice)
+        mte_throw(vm, ERR_TYPE, "can only assign an iterable to a slice, not %s", mtv_type_name(v));
+    else mte_throw(vm, ERR_TYPE, "cannot unpack non-iterable %s object", mtv_type_name(v));
+    return false;
+}
+
+bool mtop_unpack(VM *vm, Value *slot, uint32_t n, uint32_t flags) {
+    Value seq = *slot;
+    uint32_t count = IS_LIST(seq) ? AS_LIST(seq)->count : AS_TUPLE(seq)->count;
+    uint32_t star = flags & UNPACK_STAR_MASK; /* index + 1, or 0 */
+    if (!star) {
+        if (count != n) {
+            mte_throw(vm, ERR_VALUE, "%s values to unpack (expected %u, got %u)",
+                      count < n ? "not enough" : "too many", n, count);
+            return false;
+        }
+    } else if (count < n - 1) {
+        mte_throw(vm, ERR_VALUE, "not enough values to unpack (expected at least %u, got %u)",
+                  n - 1, count);
+        return false;
+    }
+    Value rest = NIL_VAL;
+    uint32_t before = star ? star - 1 : n, after = star ? n - star : 0;
+    if (star) {
+        /* The starred target's list, made before anything is written over seq. */
+        uint32_t m = count - before - after;
+        List *l = mto_list(vm, m);
+        const Value *items = IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items;
+        if (m) memcpy(l->items, items + before, m * sizeof(Value));
+        l->count = m;
+        rest = OBJ_VAL(l);
+    }
+    const Value *items = IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items;
+    bool rev = flags & UNPACK_REVERSED;
+    /* Value k of the n goes to slot[k], or slot[n - 1 - k] reversed; seq is read before
+       any slot is written only for k = 0, which is the last written reversed. */
+    uint32_t k;
+    Value first = before ? items[0] : star ? rest : NIL_VAL;
+    for (k = 1; k < n; k++) {
+        Value v = k < before ? items[k] : k == before && star ? rest : items[count - (n - k)];
+        slot[rev ? n - 1 - k : k] = v;
+    }
+    slot[rev ? n - 1 : 0] = first;
+    return true;
+}
+
+/* list(v) in v's slot (the top of the stack), then the current instruction again: what
+   UNPACK and SET_SLICE do with an iterable that is neither a list nor a tuple, whose
+   items may come from Mt code (a coroutine, an iterator's next method). */
+static Step collect_then_retry(VM *vm, Fiber *f) {
+    Value *sp = f->top;
+    f->frames[f->nframes - 1].ip--;
+    sp[0] = sp[-1];
+    sp[-1] = vm->lib.list;
+    f->top = sp + 1;
+    return mtcall_call(vm, f, sp - 1, 1);
+}
+
+Step mtop_sequence_op(VM *vm, Fiber *f, Instr i) {
+    Value *sp = f->top;
+    switch (INSTR_OP(i)) {
+    case OP_UNPACK: {
+        uint32_t n = INSTR_A8(i);
+        if (IS_LIST(sp[-1]) || IS_TUPLE(sp[-1])) {
+            if (!mtop_unpack(vm, sp - 1, n, INSTR_B16(i))) return STEP_ERROR;
+            f->top = sp + n - 1;
+            return STEP_DONE;
+        }
+        if (!mtop_unpackable(vm, sp[-1], false)) return STEP_ERROR;
+        return collect_then_retry(vm, f);
+    }
+    case OP_TUPLE: {
+        uint32_t n = INSTR_A(i);
+        Tuple *t = mto_tuple(vm, n);
+        if (n) memcpy(t->items, sp - n, n * sizeof(Value));
+        sp[-(int)n] = OBJ_VAL(t);
+        f->top = sp - n + 1;
+        return STEP_DONE;
+    }
+    case OP_LIST_TO_TUPLE: {
+        List *l = AS_LIST(sp[-1]);
+        sp[-1] = OBJ_VAL(mto_tuple_of(vm, l->items, l->count));
+        return STEP_DONE;
+    }
+    case OP_SLICE3: {
+        Value v;
+        if (!mtop_slice(vm, sp[-4], sp[-3], sp[-2], sp[-1], &v)) return STEP_ERROR;
+        sp[-4] = v;
+        f->top = sp - 3;
+        return STEP_DONE;
+    }
+    case OP_SET_SLICE: {
+        Value v = sp[-1];
+        if (IS_LIST(sp[-5]) && !IS_LIST(v) && !IS_TUPLE(v)) {
+            if (!mtop_unpackable(vm, v, true)) return STEP_ERROR;
+            return collect_then_retry(vm, f);
+        }
+        if (!mtop_set_slice(vm, sp[-5], sp[-4], sp[-3], sp[-2], v)) return STEP_ERROR;
+        f->top = sp - 5;
+        return STEP_DONE;
+    }
+    case OP_DEL_INDEX:
+        if (!mtop_del_index(vm, sp[-2], sp[-1])) return STEP_ERROR;
+        f->top = sp - 2;
+        return STEP_DONE;
+    case OP_DEL_SLICE:
+        if (!mtop_del_slice(vm, sp[-4], sp[-3], sp[-2], sp[-1])) return STEP_ERROR;
+        f->top = sp - 4;
+        return STEP_DONE;
+    case OP_ROT: {
+        uint32_t n = INSTR_A(i);
+        Value x = sp[-1 - (int)n];
+        memmove(sp - 1 - n, sp - n, n * sizeof(Value));
+        sp[-1] = x;
+        return STEP_DONE;
+    }
+    case OP_REVERSE: {
+        for (Value *lo = sp - INSTR_A(i), *hi = sp - 1; lo < hi; lo++, hi--) {
+            Value t = *lo;
+            *lo = *hi;
+            *hi = t;
+        }
+        return STEP_DONE;
+    }
+    default: return STEP_DONE;
+    }
+}
+
 /* {== Iteration ==} */
+
+bool mtop_iterable(VM *vm, Value x) {
+    if (!IS_OBJ(x)) return false;
+    switch ((ObjType)AS_OBJ(x)->type) {
+    case OBJ_TUPLE:
+    case OBJ_SET:
+    case OBJ_LIST:
+    case OBJ_RANGE:
+    case OBJ_MAP:
+    case OBJ_STRING:
+    case OBJ_BYTES:
+    case OBJ_CHANNEL: return true;
+    case OBJ_FOREIGN: return ((Foreign *)AS_OBJ(x))->ops->next != NULL;
+    case OBJ_FIBER: return !(AS_OBJ(x)->flags & FIBER_THREAD);
+    case OBJ_INSTANCE: {
+        Value m;
+        return mtcall_find_method(vm, x, vm->names.iter, &m) ||
+               mtcall_find_method(vm, x, vm->names.next, &m);
+    }
+    default: return false;
+    }
+}
 
 Step mtop_iter(VM *vm, Fiber *f) {
     Value x = f->top[-1];
     if (IS_OBJ(x)) {
         switch ((ObjType)AS_OBJ(x)->type) {
         case OBJ_LIST:
+        case OBJ_TUPLE:
         case OBJ_RANGE:
         case OBJ_MAP:
+        case OBJ_SET:
         case OBJ_STRING:
         case OBJ_BYTES:
         case OBJ_CHANNEL: return STEP_DONE;
@@ -588,7 +1005,9 @@ static Step map_next(VM *vm, Fiber *f, Map *m, Value st) {
         version = packed >> 32;
         at = (int32_t)(packed & 0xffffffffu) - 1;
         if ((m->version & 0x7fffu) != version) {
-            mte_throw(vm, ERR_VALUE, "map keys changed during iteration");
+            mte_throw(vm, ERR_VALUE,
+                      m->obj.type == OBJ_SET ? "set changed during iteration"
+                                             : "map keys changed during iteration");
             return STEP_ERROR;
         }
     }
@@ -619,6 +1038,15 @@ static Step bytes_next(Fiber *f, Bytes *b, Value st) {
     return STEP_DONE;
 }
 
+/* `for x in t`: the state is the index of the next item. */
+static Step tuple_next(Fiber *f, Tuple *t, Value st) {
+    uint32_t at = IS_NIL(st) ? 0 : (uint32_t)AS_SMALLINT(st);
+    if (at >= t->count) return STEP_JUMP;
+    f->top[-1] = SMALLINT_VAL(at + 1);
+    *f->top++ = t->items[at];
+    return STEP_DONE;
+}
+
 /* The next item of a foreign object, from its class's `next` hook. */
 static Step foreign_next(VM *vm, Fiber *f, Foreign *o) {
     Value *slot = f->top++;
@@ -635,9 +1063,11 @@ Step mtop_for_iter(VM *vm, Fiber *f) {
     if (IS_OBJ(it)) {
         Obj *o = AS_OBJ(it);
         switch ((ObjType)o->type) {
-        case OBJ_MAP: return map_next(vm, f, (Map *)o, st);
+        case OBJ_MAP:
+        case OBJ_SET: return map_next(vm, f, (Map *)o, st);
         case OBJ_STRING: return string_next(vm, f, (String *)o, st);
         case OBJ_BYTES: return bytes_next(f, (Bytes *)o, st);
+        case OBJ_TUPLE: return tuple_next(f, (Tuple *)o, st);
         case OBJ_FIBER: return mtco_for_iter(vm, f, (Fiber *)o);
         case OBJ_CHANNEL: return mtch_for_iter(vm, f, o);
         case OBJ_FOREIGN: return foreign_next(vm, f, (Foreign *)o);

@@ -26,10 +26,33 @@ MT_INTERNAL bool mtop_get_index(VM *vm, Value obj, Value key, Value *out);
 /* obj[key] = v. */
 MT_INTERNAL bool mtop_set_index(VM *vm, Value obj, Value key, Value v);
 
-/* obj[lo:hi] (nil bounds are omitted ones). */
-MT_INTERNAL bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value *out);
+/* obj[lo:hi:step] (nil bounds and step are omitted ones). */
+MT_INTERNAL bool mtop_slice(VM *vm, Value obj, Value lo, Value hi, Value step, Value *out);
+
+/* obj[lo:hi:step] = v, for a list obj and a list or tuple v. */
+MT_INTERNAL bool mtop_set_slice(VM *vm, Value obj, Value lo, Value hi, Value step, Value v);
+
+/* del obj[key]. */
+MT_INTERNAL bool mtop_del_index(VM *vm, Value obj, Value key);
+
+/* del obj[lo:hi:step]. */
+MT_INTERNAL bool mtop_del_slice(VM *vm, Value obj, Value lo, Value hi, Value step);
+
+/* Unpacks the list or tuple at *slot into n values from *slot up (UNPACK's flags: a
+   starred target gets a list; the order may be reversed); false: the counts differ. */
+MT_INTERNAL bool mtop_unpack(VM *vm, Value *slot, uint32_t n, uint32_t flags);
+
+/* The instructions TUPLE, LIST_TO_TUPLE, SLICE3, SET_SLICE, DEL_INDEX, DEL_SLICE, ROT,
+   REVERSE and UNPACK's slow paths, on the fiber's stack (its top stored). */
+MT_INTERNAL Step mtop_sequence_op(VM *vm, Fiber *f, Instr i);
+
+/* True if v can be iterated (so list(v) can unpack it), else a TypeError raised (worded
+   for a slice assignment or for unpacking). */
+MT_INTERNAL bool mtop_unpackable(VM *vm, Value v, bool slice);
 
 /* The start of a for loop: checks the value is iterable (or calls its iter method). */
+/* Whether ITER would accept x (for the message of f(*x)). */
+MT_INTERNAL bool mtop_iterable(VM *vm, Value x);
 MT_INTERNAL Step mtop_iter(VM *vm, Fiber *f);
 
 /* The next item of a for loop: pushes it, or STEP_JUMP when the loop ends. */

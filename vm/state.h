@@ -28,7 +28,8 @@
     X(repr, "repr")                                                                                \
     X(trace, "@trace")                                                                             \
     X(context, "@context")                                                                         \
-    X(code, "code") X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")      \
+    X(code, "code")                                                                                \
+    X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")                      \
         X(unmatchable, "@unmatchable")
 
 typedef struct {
@@ -80,9 +81,11 @@ struct mt_VM {
     /* The library functions the VM itself calls, found once when the VM opens (api.c), so
        that the VM never looks the library up by name: str and repr (for f-strings of
        objects with user methods, written in Mt) and the prelude's _close (the body of a
-       thread that closes a coroutine). */
+       thread that closes a coroutine), and list (UNPACK and slice assignment collect other
+       iterables with it). */
     struct {
-        Value str, repr, close;
+        Value str, repr, close, list;
+        Value coroutine; /* what a generator expression calls (compiled in as a constant) */
     } lib;
     Value argv; /* the list scripts see as argv */
 

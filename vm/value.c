@@ -17,6 +17,7 @@
 #include "vm/num.h"
 #include "vm/mem.h"
 #include "vm/map.h"
+#include "vm/set.h"
 #include "vm/error.h"
 
 bool mtv_truthy(Value v) {
@@ -31,7 +32,9 @@ bool mtv_truthy(Value v) {
     case OBJ_STRING: return ((String *)o)->len != 0;
     case OBJ_BYTES: return ((Bytes *)o)->len != 0;
     case OBJ_LIST: return ((List *)o)->count != 0;
-    case OBJ_MAP: return ((Map *)o)->count != 0;
+    case OBJ_MAP:
+    case OBJ_SET: return ((Map *)o)->count != 0;
+    case OBJ_TUPLE: return ((Tuple *)o)->count != 0;
     default: return true;
     }
 }
@@ -47,6 +50,7 @@ TypeTag mtv_type(Value v) {
     case OBJ_BYTES: return TYPE_BYTES;
     case OBJ_LIST: return TYPE_LIST;
     case OBJ_MAP: return TYPE_MAP;
+    case OBJ_TUPLE: return TYPE_TUPLE;
     case OBJ_RANGE: return TYPE_RANGE;
     case OBJ_CLOSURE:
     case OBJ_NATIVE:
@@ -57,25 +61,39 @@ TypeTag mtv_type(Value v) {
     case OBJ_FIBER: return (AS_OBJ(v)->flags & FIBER_THREAD) ? TYPE_THREAD : TYPE_COROUTINE;
     case OBJ_CHANNEL: return TYPE_CHANNEL;
     case OBJ_FOREIGN: return TYPE_FOREIGN;
+    case OBJ_SET: return (AS_OBJ(v)->flags & SET_FROZEN) ? TYPE_FROZENSET : TYPE_SET;
     default: return TYPE__COUNT;
     }
 }
 
+static const char *const type_names[] = {
+    "nil",       "bool",   "int",     "float",    "str",       "bytes",    "list",
+    "map",       "tuple",  "range",   "function", "class",     "instance", "module",
+    "coroutine", "thread", "channel", "set",      "frozenset", "foreign"};
+
+const char *mtv_tag_name(TypeTag t) { return t < TYPE__COUNT ? type_names[t] : "internal"; }
+
 const char *mtv_type_name(Value v) {
-    static const char *const names[] = {"nil",     "bool",     "int",    "float",     "str",
-                                        "bytes",   "list",     "map",    "range",     "function",
-                                        "class",   "instance", "module", "coroutine", "thread",
-                                        "channel", "foreign"};
     TypeTag t = mtv_type(v);
     if (t == TYPE_INSTANCE) return AS_INSTANCE(v)->klass->name->chars;
     if (t == TYPE_FOREIGN) return ((Foreign *)AS_OBJ(v))->klass->name->chars;
     if (t == TYPE__COUNT) return "internal";
-    return names[t];
+    return type_names[t];
 }
 
 /* {== Equality ==} */
 
 static int equal_depth(VM *vm, Value a, Value b, int depth);
+
+/* Item by item. Out of line, like bytes_equal below, to keep equal_depth small. */
+static MT_NOINLINE int tuple_equal(VM *vm, const Tuple *x, const Tuple *y, int depth) {
+    if (x->count != y->count) return 0;
+    for (uint32_t i = 0; i < x->count; i++) {
+        int e = equal_depth(vm, x->items[i], y->items[i], depth + 1);
+        if (e != 1) return e;
+    }
+    return 1;
+}
 
 static int list_equal(VM *vm, List *x, List *y, int depth) {
     if (x->count != y->count) return 0;
@@ -104,6 +122,18 @@ static MT_NOINLINE int bytes_equal(const Bytes *x, const Bytes *y) {
     return x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
 }
 
+/* Lists, maps, sets and tuples by content, everything else by identity: out of line, like
+   bytes_equal. */
+static MT_NOINLINE int container_equal(VM *vm, Obj *x, Obj *y, int depth) {
+    switch ((ObjType)x->type) {
+    case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
+    case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
+    case OBJ_SET: return mtset_equal((Map *)x, (Map *)y);
+    case OBJ_TUPLE: return tuple_equal(vm, (Tuple *)x, (Tuple *)y, depth);
+    default: return 0;
+    }
+}
+
 static int equal_depth(VM *vm, Value a, Value b, int depth) {
     if (a == b) return !IS_DOUBLE(a) || AS_DOUBLE(a) == AS_DOUBLE(a);
     if (IS_NUMBER(a) && IS_NUMBER(b)) {
@@ -130,9 +160,7 @@ static int equal_depth(VM *vm, Value a, Value b, int depth) {
         return s->len == t->len && memcmp(s->chars, t->chars, s->len) == 0;
     }
     case OBJ_BYTES: return bytes_equal((Bytes *)x, (Bytes *)y);
-    case OBJ_LIST: return list_equal(vm, (List *)x, (List *)y, depth);
-    case OBJ_MAP: return map_equal(vm, (Map *)x, (Map *)y, depth);
-    default: return 0; /* everything else compares by identity */
+    default: return container_equal(vm, x, y, depth);
     }
 }
 
@@ -189,19 +217,27 @@ static int cmp_depth(VM *vm, Value a, Value b, int *out, int depth) {
             compare_bytes(AS_BYTES(a)->data, AS_BYTES(a)->len, AS_BYTES(b)->data, AS_BYTES(b)->len);
         return 1;
     }
-    if (IS_LIST(a) && IS_LIST(b)) {
+    if ((IS_LIST(a) && IS_LIST(b)) || (IS_TUPLE(a) && IS_TUPLE(b))) {
         if (depth > MT_MAX_NEST_DEPTH) {
             mte_throw(vm, ERR_RECURSION, "maximum nesting depth exceeded in comparison");
             return 0;
         }
-        List *x = AS_LIST(a), *y = AS_LIST(b);
-        for (uint32_t i = 0; i < x->count && i < y->count; i++) {
-            int e = mtv_equal(vm, x->items[i], y->items[i]);
+        const Value *x, *y;
+        uint32_t xn, yn;
+        if (IS_LIST(a)) {
+            x = AS_LIST(a)->items, xn = AS_LIST(a)->count;
+            y = AS_LIST(b)->items, yn = AS_LIST(b)->count;
+        } else {
+            x = AS_TUPLE(a)->items, xn = AS_TUPLE(a)->count;
+            y = AS_TUPLE(b)->items, yn = AS_TUPLE(b)->count;
+        }
+        for (uint32_t i = 0; i < xn && i < yn; i++) {
+            int e = mtv_equal(vm, x[i], y[i]);
             if (e < 0) return 0;
             if (e) continue;
-            return cmp_depth(vm, x->items[i], y->items[i], out, depth + 1);
+            return cmp_depth(vm, x[i], y[i], out, depth + 1);
         }
-        *out = (x->count > y->count) - (x->count < y->count);
+        *out = (xn > yn) - (xn < yn);
         return 1;
     }
     if (IS_BOOL(a) && IS_BOOL(b)) {
@@ -360,6 +396,20 @@ static void put_instance(Text *t, Instance *in, bool repr) {
     puts_(t, buf);
 }
 
+/* (1, "a"), (1,) and (): Python's forms. A tuple cannot contain itself, but it may hold a
+   list that does (and enter() bounds the depth). */
+static MT_NOINLINE void put_tuple(Text *t, Tuple *tu) {
+    if (!enter(t, &tu->obj, "(...)")) return;
+    put(t, "(", 1);
+    for (uint32_t i = 0; i < tu->count && !t->failed; i++) {
+        if (i) put(t, ", ", 2);
+        put_value(t, tu->items[i], true);
+    }
+    if (tu->count == 1) put(t, ",", 1);
+    put(t, ")", 1);
+    leave(t);
+}
+
 static void put_value(Text *t, Value v, bool repr) {
     char buf[160];
     if (t->failed) return;
@@ -396,6 +446,7 @@ static void put_value(Text *t, Value v, bool repr) {
         leave(t);
         return;
     }
+    case OBJ_TUPLE: return put_tuple(t, (Tuple *)o);
     case OBJ_MAP: {
         if (!enter(t, o, "{...}")) return;
         Map *m = (Map *)o;
@@ -410,6 +461,24 @@ static void put_value(Text *t, Value v, bool repr) {
             put_value(t, e->value, true);
         }
         put(t, "}", 1);
+        leave(t);
+        return;
+    }
+    case OBJ_SET: {
+        /* {1, 2}; set() when empty ({} is a map); a frozenset wraps the set text. */
+        Map *m = (Map *)o;
+        bool frozen = o->flags & SET_FROZEN;
+        if (m->count == 0) return puts_(t, frozen ? "frozenset()" : "set()");
+        if (!enter(t, o, "{...}")) return;
+        puts_(t, frozen ? "frozenset({" : "{");
+        bool first = true;
+        MAP_FOREACH(m, e) {
+            if (t->failed) break;
+            if (!first) put(t, ", ", 2);
+            first = false;
+            put_value(t, e->key, true);
+        }
+        puts_(t, frozen ? "})" : "}");
         leave(t);
         return;
     }
@@ -493,7 +562,8 @@ static bool needs_callback_walk(VM *vm, Value v, Walk *w, bool top_str) {
         Instance *in = (Instance *)o;
         return has_method(vm, in, vm->names.repr) || (top_str && has_method(vm, in, vm->names.str));
     }
-    if (o->type != OBJ_LIST && o->type != OBJ_MAP) return false;
+    if (o->type != OBJ_LIST && o->type != OBJ_MAP && o->type != OBJ_SET && o->type != OBJ_TUPLE)
+        return false;
     if (w->depth >= MT_MAX_NEST_DEPTH) return false;
     for (int i = 0; i < w->depth; i++)
         if (w->path[i] == o) return false;
@@ -503,7 +573,11 @@ static bool needs_callback_walk(VM *vm, Value v, Walk *w, bool top_str) {
         List *l = (List *)o;
         for (uint32_t i = 0; i < l->count && !found; i++)
             found = needs_callback_walk(vm, l->items[i], w, false);
-    } else {
+    } else if (o->type == OBJ_TUPLE) {
+        Tuple *tu = (Tuple *)o;
+        for (uint32_t i = 0; i < tu->count && !found; i++)
+            found = needs_callback_walk(vm, tu->items[i], w, false);
+    } else { /* a map or a set (whose values are all true) */
         MAP_FOREACH((Map *)o, e) {
             if (needs_callback_walk(vm, e->key, w, false) ||
                 needs_callback_walk(vm, e->value, w, false)) {
@@ -521,7 +595,8 @@ static bool needs_callback_walk(VM *vm, Value v, Walk *w, bool top_str) {
 static bool walk_for_callback(VM *vm, Value v, bool top_str) {
     if (!IS_OBJ(v)) return false;
     ObjType t = (ObjType)AS_OBJ(v)->type;
-    if (t != OBJ_INSTANCE && t != OBJ_LIST && t != OBJ_MAP) return false;
+    if (t != OBJ_INSTANCE && t != OBJ_LIST && t != OBJ_MAP && t != OBJ_SET && t != OBJ_TUPLE)
+        return false;
     Walk *w = mtmem_tmp_alloc(vm, sizeof *w);
     w->depth = 0;
     bool r = needs_callback_walk(vm, v, w, top_str);

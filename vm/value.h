@@ -103,6 +103,7 @@ typedef enum {
     TYPE_BYTES,
     TYPE_LIST,
     TYPE_MAP,
+    TYPE_TUPLE,
     TYPE_RANGE,
     TYPE_FUNCTION,
     TYPE_CLASS,
@@ -111,6 +112,8 @@ typedef enum {
     TYPE_COROUTINE,
     TYPE_THREAD,
     TYPE_CHANNEL,
+    TYPE_SET,
+    TYPE_FROZENSET,
     TYPE_FOREIGN, /* its methods are its class's, not in type_methods */
     TYPE__COUNT
 } TypeTag;
@@ -123,6 +126,7 @@ MT_INTERNAL bool mtv_truthy(Value v);
 MT_INTERNAL int mtv_equal(VM *vm, Value a, Value b); /* 1, 0, or -1 with an error raised */
 MT_INTERNAL TypeTag mtv_type(Value v);
 MT_INTERNAL const char *mtv_type_name(Value v);
+MT_INTERNAL const char *mtv_tag_name(TypeTag t);                      /* "int" for TYPE_INT... */
 MT_INTERNAL struct String *mtv_to_string(VM *vm, Value v, bool repr); /* NULL: error raised */
 MT_INTERNAL bool mtv_needs_callback(VM *vm, Value v);
 MT_INTERNAL bool mtv_needs_repr_callback(VM *vm, Value v);

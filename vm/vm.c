@@ -29,6 +29,7 @@
 #include "vm/module.h"
 #include "vm/mem.h"
 #include "vm/map.h"
+#include "vm/set.h"
 #include "vm/format.h"
 #include "vm/fiber.h"
 #include "vm/call.h"
@@ -445,7 +446,7 @@ resume:
     CASE(SLICE) : {
         STORE();
         Value v;
-        ERROR_IF(!mtop_slice(vm, sp[-3], sp[-2], sp[-1], &v));
+        ERROR_IF(!mtop_slice(vm, sp[-3], sp[-2], sp[-1], NIL_VAL, &v));
         sp[-3] = v;
         sp -= 2;
         DISPATCH();
@@ -719,6 +720,20 @@ safe_point:
             ip++;                                                                                  \
         }                                                                                          \
     } while (0)
+    /* Runs native n in place when argc fits its arity (else the slow path reports it). */
+#define CALL_NATIVE_FAST(n)                                                                        \
+    do {                                                                                           \
+        if (argc >= (n)->min_args && ((n)->max_args < 0 || argc <= (n)->max_args)) {               \
+            STORE();                                                                               \
+            vm->native = (n);                                                                      \
+            int r = (n)->fn(vm, callee, argc);                                                     \
+            if (mt_likely(r == NATIVE_OK)) {                                                       \
+                sp = callee + 1;                                                                   \
+                DISPATCH();                                                                        \
+            }                                                                                      \
+            AFTER_STEP(mtcall_native_result(vm, fiber, callee, argc, OBJ_VAL(n), r));              \
+        }                                                                                          \
+    } while (0)
     CASE(CALL) : {
         CALL_SAFE_POINT();
         int argc = (int)INSTR_A(i);
@@ -732,16 +747,10 @@ safe_point:
                 ENTER(cl, callee);
         } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
             Native *n = (Native *)AS_OBJ(*callee);
-            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
-                STORE();
-                vm->native = n;
-                int r = n->fn(vm, callee, argc);
-                if (mt_likely(r == NATIVE_OK)) {
-                    sp = callee + 1;
-                    DISPATCH();
-                }
-                AFTER_STEP(mtcall_native_result(vm, fiber, callee, argc, OBJ_VAL(n), r));
-            }
+            CALL_NATIVE_FAST(n);
+        } else if (IS_OBJ_TYPE(*callee, OBJ_CLASS) && AS_CLASS(*callee)->convert) {
+            Native *n = AS_CLASS(*callee)->convert; /* a built-in type's class: str(x), int(s) */
+            CALL_NATIVE_FAST(n);
         }
         STORE();
         AFTER_STEP(mtcall_call(vm, fiber, callee, argc));
@@ -866,9 +875,14 @@ safe_point:
         Value super = sp[-1];
         String *name = AS_STRING(consts[INSTR_A(i)]);
         STORE();
-        if (!IS_NIL(super) && (!IS_CLASS(super) || AS_CLASS(super)->foreign)) {
-            mte_throw(vm, ERR_TYPE, "class %s: base must be a class, not %s", name->chars,
-                      IS_CLASS(super) ? "a foreign class" : mtv_type_name(super));
+        if (!IS_NIL(super) &&
+            (!IS_CLASS(super) || AS_CLASS(super)->foreign || AS_CLASS(super)->type_tag >= 0)) {
+            if (IS_CLASS(super) && AS_CLASS(super)->type_tag >= 0)
+                mte_throw(vm, ERR_TYPE, "class %s: cannot subclass the built-in type %s",
+                          name->chars, AS_CLASS(super)->name->chars);
+            else
+                mte_throw(vm, ERR_TYPE, "class %s: base must be a class, not %s", name->chars,
+                          IS_CLASS(super) ? "a foreign class" : mtv_type_name(super));
             goto raise;
         }
         Class *k = mto_class(vm, name, IS_NIL(super) ? NULL : AS_CLASS(super));
@@ -938,6 +952,27 @@ safe_point:
         Map *m = AS_MAP(kv[-1]);
         for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtm_set(vm, m, kv[2 * e], kv[2 * e + 1]));
         sp = kv;
+        DISPATCH();
+    }
+    CASE(BUILD_SET) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Map *m = mtset_new(vm, n, false);
+        PUSH(OBJ_VAL(m));
+        fiber->top = sp;
+        Value *items = sp - 1 - n;
+        for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtset_add(vm, m, items[e]));
+        sp = items;
+        PUSH(OBJ_VAL(m));
+        DISPATCH();
+    }
+    CASE(SET_ADD) : {
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Value *items = sp - n;
+        Map *m = (Map *)AS_OBJ(items[-1]);
+        for (uint32_t e = 0; e < n; e++) ERROR_IF(!mtset_add(vm, m, items[e]));
+        sp = items;
         DISPATCH();
     }
     CASE(BUILD_STRING) : {
@@ -1176,22 +1211,59 @@ safe_point:
         AFTER_STEP(mtsel_select(vm, fiber, ncases, kinds, ip));
     }
     CASE(UNPACK) : {
-        uint32_t n = INSTR_A(i);
+        uint32_t n = INSTR_A8(i), flags = INSTR_B16(i);
         Value seq = sp[-1];
-        if (!IS_LIST(seq) || AS_LIST(seq)->count != n) {
-            STORE();
-            if (!IS_LIST(seq))
-                mte_throw(vm, ERR_TYPE, "cannot unpack a %s into %u names (it must be a list)",
-                          mtv_type_name(seq), n);
+        const Value *items = NULL;
+        uint32_t count = 0;
+        if (IS_TUPLE(seq)) items = AS_TUPLE(seq)->items, count = AS_TUPLE(seq)->count;
+        else if (IS_LIST(seq)) items = AS_LIST(seq)->items, count = AS_LIST(seq)->count;
+        if (items && count == n && !(flags & UNPACK_STAR_MASK)) {
+            sp--;
+            if (flags & UNPACK_REVERSED)
+                for (uint32_t k = n; k-- > 0;) PUSH(items[k]);
             else
-                mte_throw(vm, ERR_VALUE, "expected %u values to unpack, got %u", n,
-                          AS_LIST(seq)->count);
-            goto raise;
+                for (uint32_t k = 0; k < n; k++) PUSH(items[k]);
+            DISPATCH();
         }
-        List *l = AS_LIST(seq);
-        sp--;
-        for (uint32_t k = 0; k < n; k++) PUSH(l->items[k]);
+        goto sequence_op;
+    }
+    /* Tuples, unpacking's slow paths, step slices, slice assignment, del and the stack
+       shuffles of target lists: out of line (ops.c), so that they cost the loop nothing. */
+    CASE(TUPLE) : {
+        /* (a, b) and return a, b: common enough to stay in the loop */
+        uint32_t n = INSTR_A(i);
+        STORE();
+        Tuple *t = mto_tuple(vm, n);
+        sp -= n;
+        memcpy(t->items, sp, n * sizeof(Value));
+        PUSH(OBJ_VAL(t));
         DISPATCH();
+    }
+    CASE(LIST_TO_TUPLE)
+        : CASE(SLICE3)
+        : CASE(SET_SLICE) : CASE(DEL_INDEX) : CASE(DEL_SLICE) : CASE(ROT) : CASE(REVERSE) : {
+    sequence_op:
+        STORE();
+        AFTER_STEP(mtop_sequence_op(vm, fiber, i));
+    }
+    CASE(ARGS_EXTRA) : {
+        STORE();
+        AFTER_STEP(mtcall_args_extra(vm, fiber, frame->closure));
+    }
+    CASE(ARGS_ITER) : {
+        Value x = sp[-1];
+        if (IS_LIST(x) || IS_OBJ_TYPE(x, OBJ_RANGE)) DISPATCH();
+        STORE();
+        AFTER_STEP(mtcall_args_iter(vm, fiber, i, proto));
+    }
+    CASE(KW_MERGE) : {
+        STORE();
+        AFTER_STEP(mtcall_kw_merge(vm, fiber, i, proto));
+    }
+    CASE(CALL_SPREAD) : {
+        CALL_SAFE_POINT();
+        STORE();
+        AFTER_STEP(mtcall_call_spread(vm, fiber, i, proto));
     }
     CASE(NOP) : CASE(EXTRA) : CASE(EXTRA_T) : DISPATCH();
 

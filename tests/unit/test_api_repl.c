@@ -65,6 +65,7 @@ START_TEST(source_that_ends_too_early_is_incomplete) {
     static const char *const more[] = {
         "foo(1,",
         "[1,\n",
+        "(1,", /* a tuple display goes on */
         "let m = {\n",
         "\"abc",
         "'''doc\n\n",
@@ -78,7 +79,7 @@ START_TEST(source_that_ends_too_early_is_incomplete) {
     };
     for (int i = 0; more[i]; i++)
         ck_assert_msg(incomplete(vm, more[i]), "not incomplete: %s", more[i]);
-    static const char *const wrong[] = {"x = ", "foo(*", "(1,", "1 +* 2", "let = 1", NULL};
+    static const char *const wrong[] = {"x = ", "foo(**)", "(1 2", "1 +* 2", "let = 1", NULL};
     for (int i = 0; wrong[i]; i++) {
         ck_assert_int_eq(mt_check(vm, "<test>", wrong[i], strlen(wrong[i])), MT_COMPILE_ERROR);
         ck_assert_msg(!mt_incomplete(vm), "incomplete: %s", wrong[i]);
