@@ -10,8 +10,8 @@ local function soup(size)
   local seed = 42
   for y = 0, size - 1 do
     for x = 0, size - 1 do
-      seed = (seed * 1103515245 + 12345) % 2147483648
-      if (seed // 65536) % 3 == 0 then
+      seed = (seed * 75 + 74) % 65537
+      if seed % 3 == 0 then
         live[x .. "," .. y] = {x, y}
       end
     end
@@ -58,4 +58,4 @@ local function main(gens, size)
   print(count .. " " .. total)
 end
 
-main(math.tointeger(tonumber(arg[1])) or 300, math.tointeger(tonumber(arg[2])) or 64)
+main(tonumber(arg[1]) or 300, tonumber(arg[2]) or 64)

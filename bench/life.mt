@@ -9,8 +9,8 @@ def soup(size):
     let seed = 42
     for y in range(size):
         for x in range(size):
-            seed = (seed * 1103515245 + 12345) % 2147483648
-            if (seed // 65536) % 3 == 0:
+            seed = (seed * 75 + 74) % 65537
+            if seed % 3 == 0:
                 live[(x, y)] = true
     return live
 
