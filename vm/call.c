@@ -210,6 +210,12 @@ Step mtcall_call(VM *vm, Fiber *f, Value *callee, int argc) {
             *callee = b->self;
             return call_method(vm, f, callee, argc, b->method, 0);
         }
+        case OBJ_INSTANCE: { /* an instance with a call method (SPEC 5.9) */
+            Value m;
+            if (mtt_get(&AS_INSTANCE(c)->klass->methods, vm->names.call, &m))
+                return call_method(vm, f, callee, argc, m, 0);
+            break;
+        }
         default: break;
         }
     }
@@ -344,6 +350,9 @@ Step mtcall_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
         *callee = b->self;
         return call_kw_target(vm, f, callee, argc, names, b->method, true, 0);
     }
+    Value m;
+    if (IS_INSTANCE(c) && mtt_get(&AS_INSTANCE(c)->klass->methods, vm->names.call, &m))
+        return call_kw_target(vm, f, callee, argc, names, m, true, 0);
     return call_kw_target(vm, f, callee, argc, names, c, false, 0);
 }
 
@@ -405,6 +414,29 @@ static bool read_property(VM *vm, Native *n, Value obj, Value *out) {
     return true;
 }
 
+/* A class variable or static function of k or of a base (the nearest). */
+static bool class_static(Class *k, String *name, Value *out) {
+    for (; k; k = k->super)
+        if (k->statics.count && mtt_get(&k->statics, name, out)) return true;
+    return false;
+}
+
+/* f.doc: the docstring of a function written in Mt (SPEC 5.8), else nil. */
+static bool function_doc(VM *vm, Value obj, String *name, Value *out) {
+    if (name != vm->names.doc) return false;
+    if (IS_OBJ_TYPE(obj, OBJ_BOUND)) obj = ((Bound *)AS_OBJ(obj))->method;
+    if (IS_CLOSURE(obj)) {
+        String *d = AS_CLOSURE(obj)->proto->doc;
+        *out = d ? OBJ_VAL(d) : NIL_VAL;
+        return true;
+    }
+    if (IS_OBJ_TYPE(obj, OBJ_NATIVE)) {
+        *out = NIL_VAL;
+        return true;
+    }
+    return false;
+}
+
 bool mtcall_get(VM *vm, Value obj, String *name, Value *out) {
     if (IS_INSTANCE(obj)) {
         Instance *in = AS_INSTANCE(obj);
@@ -414,12 +446,20 @@ bool mtcall_get(VM *vm, Value obj, String *name, Value *out) {
             *out = OBJ_VAL(mto_bound(vm, obj, m));
             return true;
         }
+        if (class_static(in->klass, name, out)) return true;
         return attr_error(vm, obj, name);
     }
     if (IS_CLASS(obj)) {
-        if (mtt_get(&AS_CLASS(obj)->methods, name, out)) return true;
+        Class *k = AS_CLASS(obj);
+        if (mtt_get(&k->methods, name, out)) return true;
+        if (class_static(k, name, out)) return true;
+        if (name == vm->names.doc) {
+            *out = k->doc;
+            return true;
+        }
         return attr_error(vm, obj, name);
     }
+    if (function_doc(vm, obj, name, out)) return true;
     if (IS_OBJ_TYPE(obj, OBJ_MODULE)) return module_get(vm, (Module *)AS_OBJ(obj), name, out);
     Value m;
     if (builtin_method(vm, obj, name, &m)) {
@@ -461,6 +501,18 @@ bool mtcall_set(VM *vm, Value obj, String *name, Value v) {
             return true;
         }
         return attr_error(vm, obj, name);
+    }
+    if (IS_CLASS(obj) && !AS_CLASS(obj)->foreign) {
+        /* A class variable (SPEC 5.9): its methods stay as the class statement made them. */
+        Class *k = AS_CLASS(obj);
+        Value m;
+        if (mtt_get(&k->methods, name, &m)) {
+            mte_throw(vm, ERR_ATTRIBUTE, "cannot assign to method '%s' of class '%s'", name->chars,
+                      k->name->chars);
+            return false;
+        }
+        mtt_set(vm, &k->statics, name, v);
+        return true;
     }
     mte_throw(vm, ERR_ATTRIBUTE, "cannot set attribute '%s' on a %s value", name->chars,
               mtv_type_name(obj));
@@ -504,6 +556,10 @@ Step mtcall_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
             ac->index = UINT32_MAX;
             ac->shape = in->klass->nfields;
             return call_method(vm, f, recv, argc, v, 0);
+        }
+        if (class_static(in->klass, name, &v)) { /* a static function: no self */
+            *recv = v;
+            return mtcall_call(vm, f, recv, argc);
         }
         attr_error(vm, obj, name);
         return STEP_ERROR;

@@ -96,6 +96,7 @@ static void blacken(VM *vm, Obj *o) {
         if (p->module) mtgc_mark_obj(vm, &p->module->obj);
         if (p->source) mtgc_mark_obj(vm, &p->source->obj);
         if (p->file) mtgc_mark_obj(vm, &p->file->obj);
+        if (p->doc) mtgc_mark_obj(vm, &p->doc->obj);
         for (uint32_t i = 0; p->param_names && i < p->nparams; i++)
             mtgc_mark_obj(vm, &p->param_names[i]->obj);
         for (uint32_t i = 0; i < p->ncaches; i++) {
@@ -126,7 +127,9 @@ static void blacken(VM *vm, Obj *o) {
         if (k->super) mtgc_mark_obj(vm, &k->super->obj);
         mtt_mark(vm, &k->methods);
         mtt_mark(vm, &k->fields);
+        mtt_mark(vm, &k->statics);
         mtgc_mark_value(vm, k->init);
+        mtgc_mark_value(vm, k->doc);
         break;
     }
     case OBJ_INSTANCE: {

@@ -612,7 +612,7 @@ resume:
         else if (BOTH_SMALLINT(a, b)) eq = 0;
         else {
             STORE();
-            eq = mtv_equal(vm, a, b);
+            eq = mtop_equal(vm, a, b);
             ERROR_IF(eq < 0);
         }
         sp[-2] = BOOL_VAL(INSTR_OP(i) == OP_EQ ? eq : !eq);
@@ -675,7 +675,7 @@ safe_point:
         else {                                                                                     \
             STORE();                                                                               \
             if (eq) {                                                                              \
-                int e = mtv_equal(vm, a, b);                                                       \
+                int e = mtop_equal(vm, a, b);                                                      \
                 ERROR_IF(e < 0);                                                                   \
                 yes = (op == OP_EQ) == (e == 1);                                                   \
             } else {                                                                               \
@@ -828,6 +828,11 @@ safe_point:
                 Module *m = proto->module;
                 m->state = MODULE_READY;
                 result = OBJ_VAL(m);
+            } else { /* FRAME_OPERATOR: its instruction finishes with the result */
+                fiber->nframes--;
+                base[0] = result;
+                fiber->top = base + 1;
+                AFTER_STEP(mtop_operator_return(vm, fiber));
             }
         }
         if (mt_unlikely(fiber->nframes == 1)) {
@@ -881,6 +886,15 @@ safe_point:
         STORE();
         mtt_set(vm, &k->methods, name, sp[-1]);
         if (name == vm->names.init) k->init = sp[-1];
+        sp--;
+        DISPATCH();
+    }
+    CASE(STATIC) : {
+        Class *k = AS_CLASS(sp[-2]);
+        String *name = AS_STRING(consts[INSTR_A(i)]);
+        STORE();
+        if (name->chars[0] == '@') k->doc = sp[-1];
+        else mtt_set(vm, &k->statics, name, sp[-1]);
         sp--;
         DISPATCH();
     }
@@ -1200,6 +1214,10 @@ safe_point:
 raise:
     /* A fresh error in vm->error: start its trace here, then unwind. Registers stored. */
     STORE();
+    if (vm->error == MT_OPERATOR_CALL) { /* not an error: an operator method to call */
+        vm->error = NIL_VAL;
+        AFTER_STEP(mtop_operator_call(vm, fiber));
+    }
     mte_prepare(vm, fiber, vm->error, true);
 unwind : {
     Value exc = vm->error;
