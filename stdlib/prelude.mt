@@ -127,6 +127,10 @@ def _print(args):
         parts.append(_str(a))
     print(" ".join(parts))
 
+def _co_throw(co, cls):
+    # co.throw(ErrorClass): the instance is made here, since its init may be Mt code.
+    return co.throw(cls())
+
 def _close(co):
     # The body of a thread that closes a suspended coroutine at program end or for the
     # collector: a failure is reported like any thread's.
