@@ -213,6 +213,14 @@ static bool sort_values(VM *vm, const Value *items, const Value *keys, uint32_t 
     return !c.failed;
 }
 
+/* Whether any of n values is an instance: those compare by their `<` method (SPEC 5.9),
+   which is Mt code, so the sort runs in the prelude. */
+static bool any_instance(const Value *v, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++)
+        if (IS_INSTANCE(v[i])) return true;
+    return false;
+}
+
 static int list_sort(VM *vm, Value *args, int argc) {
     List *l = SELF_LIST;
     bool reverse = ARG_GIVEN(args, argc, 2) && mtv_truthy(args[2]);
@@ -222,6 +230,10 @@ static int list_sort(VM *vm, Value *args, int argc) {
     }
     uint32_t n = l->count;
     if (n < 2) RETURN(NIL_VAL);
+    if (any_instance(l->items, n)) {
+        Value a[2] = {args[0], BOOL_VAL(reverse)};
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_sort_lt"), 2, a);
+    }
     Value *tmp = mtmem_tmp_alloc(vm, n * sizeof(Value));
     memcpy(tmp, l->items, n * sizeof(Value));
     bool ok = sort_values(vm, tmp, tmp, n, reverse, l->items);
@@ -235,6 +247,10 @@ static int lib_sort_pairs(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     List *items = AS_LIST(args[1]), *keys = AS_LIST(args[2]);
     uint32_t n = items->count < keys->count ? items->count : keys->count;
+    if (any_instance(keys->items, n)) {
+        Value a[3] = {args[1], args[2], args[3]};
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_msort"), 3, a);
+    }
     List *out = mto_list(vm, n);
     bool reverse = mtv_truthy(args[3]);
     args[0] = OBJ_VAL(out); /* rooted while sorting allocates */
