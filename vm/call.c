@@ -188,6 +188,15 @@ static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
     return s;
 }
 
+/* Calling an instance: its class's call method (SPEC 5.9). */
+static MT_NOINLINE Step call_instance(VM *vm, Fiber *f, Value *callee, int argc) {
+    Value m;
+    if (mtt_get(&AS_INSTANCE(*callee)->klass->methods, vm->names.call, &m))
+        return call_method(vm, f, callee, argc, m, 0);
+    mte_throw(vm, ERR_TYPE, "'%s' is not callable", mtv_type_name(*callee));
+    return STEP_ERROR;
+}
+
 Step mtcall_call(VM *vm, Fiber *f, Value *callee, int argc) {
     Value c = *callee;
     if (IS_OBJ(c)) {
@@ -210,14 +219,9 @@ Step mtcall_call(VM *vm, Fiber *f, Value *callee, int argc) {
             *callee = b->self;
             return call_method(vm, f, callee, argc, b->method, 0);
         }
-        case OBJ_INSTANCE: { /* an instance with a call method (SPEC 5.9) */
-            Value m;
-            if (mtt_get(&AS_INSTANCE(c)->klass->methods, vm->names.call, &m))
-                return call_method(vm, f, callee, argc, m, 0);
-            break;
-        }
         default: break;
         }
+        if (IS_INSTANCE(c)) return call_instance(vm, f, callee, argc);
     }
     mte_throw(vm, ERR_TYPE, "'%s' is not callable", mtv_type_name(c));
     return STEP_ERROR;

@@ -261,6 +261,7 @@ Class *mto_class(VM *vm, String *name, Class *super) {
     mtt_init(&k->fields);
     mtt_init(&k->statics);
     k->doc = NIL_VAL;
+    k->has_ops = super && super->has_ops;
     k->nfields = 0;
     k->init = UNDEF_VAL;
     k->builtin_tag = super ? super->builtin_tag : -1;

@@ -246,6 +246,7 @@ typedef struct Class {
        bases, so assigning Base.X is seen by every subclass that has no X of its own. */
     Table statics;
     Value doc;        /* its docstring, or nil */
+    bool has_ops;     /* it (or a base) has an operator method (SPEC 5.9): the slow paths look */
     uint32_t nfields; /* fields an instance has room for */
     Value init;       /* cached `init` method or UNDEF */
     int builtin_tag;  /* for error classes made by the VM: which ErrorKind, else -1 */

@@ -224,7 +224,8 @@ static bool concat_bytes(VM *vm, Bytes *x, Bytes *y, Value *out) {
 /* {== Operator methods ==} */
 
 bool mtop_method(Value v, String *name, Value *out) {
-    return IS_INSTANCE(v) && mtt_get(&AS_INSTANCE(v)->klass->methods, name, out);
+    return IS_INSTANCE(v) && AS_INSTANCE(v)->klass->has_ops &&
+           mtt_get(&AS_INSTANCE(v)->klass->methods, name, out);
 }
 
 /* The method name of an arithmetic or bitwise opcode, or of its reflected form. */
@@ -257,7 +258,7 @@ static bool arith_method(VM *vm, int op, Value a, Value b) {
            mtop_method(b, arith_name(vm, op, true), &m);
 }
 
-int mtop_equal(VM *vm, Value a, Value b) {
+int mtop_equal_slow(VM *vm, Value a, Value b) {
     Value m;
     if ((IS_INSTANCE(a) || IS_INSTANCE(b)) &&
         (mtop_method(a, vm->names.op_eq, &m) || mtop_method(b, vm->names.op_eq, &m))) {

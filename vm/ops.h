@@ -21,8 +21,13 @@ MT_INTERNAL Step mtop_operator_call(VM *vm, Fiber *f);
 MT_INTERNAL Step mtop_operator_return(VM *vm, Fiber *f);
 
 /* a == b for EQ, NE and the compare-and-branch forms: 1, 0, or -1 (an error, or
-   MT_OPERATOR_CALL for an instance with an == method). */
-MT_INTERNAL int mtop_equal(VM *vm, Value a, Value b);
+   MT_OPERATOR_CALL for an instance with an == method). x == nil never calls a method
+   (SPEC 5.9: only nil is nil), which keeps `node == nil` as cheap as before. */
+MT_INTERNAL int mtop_equal_slow(VM *vm, Value a, Value b);
+static inline int mtop_equal(VM *vm, Value a, Value b) {
+    if (IS_NIL(a) || IS_NIL(b)) return a == b;
+    return mtop_equal_slow(vm, a, b);
+}
 
 /* The operator method `name` of an instance's class, if v is an instance that has it. */
 MT_INTERNAL bool mtop_method(Value v, String *name, Value *out);

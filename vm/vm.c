@@ -10,6 +10,7 @@
 ** writes ip and sp back before anything that may allocate, raise, call out or switch;
 ** LOAD() reads them from the current fiber's top frame.
 */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -828,11 +829,8 @@ safe_point:
                 Module *m = proto->module;
                 m->state = MODULE_READY;
                 result = OBJ_VAL(m);
-            } else { /* FRAME_OPERATOR: its instruction finishes with the result */
-                fiber->nframes--;
-                base[0] = result;
-                fiber->top = base + 1;
-                AFTER_STEP(mtop_operator_return(vm, fiber));
+            } else {
+                goto operator_return; /* out of the way of the common returns */
             }
         }
         if (mt_unlikely(fiber->nframes == 1)) {
@@ -886,6 +884,12 @@ safe_point:
         STORE();
         mtt_set(vm, &k->methods, name, sp[-1]);
         if (name == vm->names.init) k->init = sp[-1];
+        else if (!isalpha((unsigned char)name->chars[0]) || name == vm->names.hash ||
+                 name == vm->names.contains || name == vm->names.call ||
+                 (name->chars[0] == 'r' && name->len > 1 &&
+                  !isalpha((unsigned char)name->chars[1])) ||
+                 (name->chars[0] == 'u' && name->chars[1] == '-'))
+            k->has_ops = true;
         sp--;
         DISPATCH();
     }
@@ -1210,6 +1214,15 @@ safe_point:
     CASE(NOP) : CASE(EXTRA) : CASE(EXTRA_T) : DISPATCH();
 
     LOOP_END
+
+operator_return : {
+    /* A FRAME_OPERATOR frame returns: its instruction finishes with the result. */
+    Value result = sp[-1];
+    fiber->nframes--;
+    base[0] = result;
+    fiber->top = base + 1;
+    AFTER_STEP(mtop_operator_return(vm, fiber));
+}
 
 raise:
     /* A fresh error in vm->error: start its trace here, then unwind. Registers stored. */
