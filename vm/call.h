@@ -40,7 +40,8 @@ MT_INTERNAL bool mtcall_set_cached(VM *vm, Value obj, AttrCache *ac, Value v);
 
 /* What the loop does after a native returned r (not NATIVE_OK): raise, run the call it
    asked for, or switch. */
-MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee, int r);
+MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee,
+                                      int r);
 /* Runs again the native call a fiber left with NATIVE_RETRY (its thread waited for I/O and
    was woken): STEP_JUMP if it was a foreign `next` that found the end. */
 MT_INTERNAL Step mtcall_retry(VM *vm, Fiber *f);

@@ -396,7 +396,8 @@ static bool source_line(Proto *fn, int32_t line, const char **text, size_t *len)
 
 static void tb_frame(TBuf *b, Proto *p, uint32_t pc) {
     int32_t line = mte_line_at(p, pc);
-    tb_fmt(b, "  %s:%d, in %s\n", proto_file(p), (int)line, p->name ? p->name->chars : "?");
+    tb_fmt(b, "  %s:%d, in %s\n", proto_file(p), (int)line,
+           p->name ? p->name->chars : "?");
     const char *text;
     size_t len;
     if (source_line(p, line, &text, &len)) {
