@@ -18,6 +18,8 @@
 #include "vm/mem.h"
 #include "vm/gc.h"
 #include "vm/error.h"
+#include "vm/state.h"
+#include "vm/table.h"
 
 Map *mtm_new(VM *vm, uint32_t cap) {
     Map *m = (Map *)mto_alloc(vm, sizeof(Map), OBJ_MAP);
@@ -94,6 +96,22 @@ bool mtm_hash(VM *vm, Value key, uint32_t *hash) {
     if (o->type == OBJ_LIST || o->type == OBJ_MAP) {
         mte_throw(vm, ERR_TYPE, "unhashable type: '%s' cannot be a map key", mtv_type_name(key));
         return false;
+    }
+    if (o->type == OBJ_INSTANCE && ((Instance *)o)->klass->has_ops) {
+        /* Equal keys must hash alike (SPEC 3.12): a class with == and no hash cannot make
+           keys. Calling a hash method (Mt code) from the map is not done yet. */
+        Class *k = ((Instance *)o)->klass;
+        Value m;
+        bool eq = mtt_get(&k->methods, vm->names.op_eq, &m);
+        if (eq || mtt_get(&k->methods, vm->names.hash, &m)) {
+            mte_throw(vm, ERR_TYPE,
+                      eq && !mtt_get(&k->methods, vm->names.hash, &m)
+                          ? "unhashable type: '%s' defines == but not hash"
+                          : "unhashable type: '%s' (instances with hash methods cannot be map "
+                            "keys yet)",
+                      k->name->chars);
+            return false;
+        }
     }
     *hash = mix64((uint64_t)(uintptr_t)o);
     return true;
