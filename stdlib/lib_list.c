@@ -260,6 +260,33 @@ static int lib_sort_pairs(VM *vm, Value *args, int argc) {
     return NATIVE_OK;
 }
 
+/* Keys with a hash method (SPEC 3.12), for the prelude's _map_get/_map_set/_map_has:
+   _map_hashed(m, h) lists the keys stored with hash h; _map_at(m, k, h, missing) reads
+   the key as stored (else missing); _map_put(m, k, h, v) stores. h is the method's int. */
+static int lib_map_hashed(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    int64_t h;
+    if (!mtlib_int_arg(vm, args, 2, "_map_hashed", &h)) return NATIVE_ERROR;
+    RETURN(OBJ_VAL(mtm_hashed_keys(vm, AS_MAP(args[1]), mtm_hash_of(h))));
+}
+
+static int lib_map_at(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    int64_t h;
+    if (!mtlib_int_arg(vm, args, 3, "_map_at", &h)) return NATIVE_ERROR;
+    Value v;
+    if (!mtm_get_hashed(AS_MAP(args[1]), args[2], mtm_hash_of(h), &v)) v = args[4];
+    RETURN(v);
+}
+
+static int lib_map_put(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    int64_t h;
+    if (!mtlib_int_arg(vm, args, 3, "_map_put", &h)) return NATIVE_ERROR;
+    mtm_set_hashed(vm, AS_MAP(args[1]), args[2], mtm_hash_of(h), args[4]);
+    RETURN(NIL_VAL);
+}
+
 /* _take(list): moves the items out, leaving the list empty (sort with a key). */
 static int lib_take(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
@@ -403,6 +430,9 @@ static const LibReg map_methods[] = {
 const LibReg mtlist_hidden[] = {
     {"_sort_pairs", lib_sort_pairs, 3, 3, NULL, false},
     {"_take", lib_take, 1, 1, NULL, false},
+    {"_map_hashed", lib_map_hashed, 2, 2, NULL, false},
+    {"_map_at", lib_map_at, 4, 4, NULL, false},
+    {"_map_put", lib_map_put, 4, 4, NULL, false},
     {"_put_back", lib_put_back, 2, 2, NULL, false},
     {NULL, NULL, 0, 0, NULL, false},
 };

@@ -134,6 +134,32 @@ def _extreme(xs, want_max):
             best = x
     return best
 
+def _map_key(m, k):
+    # [the key of m equal to k, k's hash] for a key whose class has a hash method (SPEC
+    # 3.12): the map itself cannot call Mt code.
+    let h = k.hash()
+    if type(h) != "int":
+        raise TypeError("hash() returned " + type(h) + ", not int")
+    for c in _map_hashed(m, h):
+        if c == k:
+            return [c, h]
+    return [k, h]
+
+def _map_get(m, k):
+    let p = _map_key(m, k)
+    let v = _map_at(m, p[0], p[1], _map_key)
+    if _same(v, _map_key):
+        raise KeyError(repr(k))
+    return v
+
+def _map_set(m, k, v):
+    let p = _map_key(m, k)
+    _map_put(m, p[0], p[1], v)
+
+def _map_has(m, k):
+    let p = _map_key(m, k)
+    return not _same(_map_at(m, p[0], p[1], _map_key), _map_key)
+
 def _extend(xs, more):
     for x in more:
         xs.append(x)

@@ -195,6 +195,9 @@ static void mark_roots(VM *vm) {
     mtgc_mark_value(vm, vm->lib.str);
     mtgc_mark_value(vm, vm->lib.repr);
     mtgc_mark_value(vm, vm->lib.close);
+    mtgc_mark_value(vm, vm->lib.map_get);
+    mtgc_mark_value(vm, vm->lib.map_set);
+    mtgc_mark_value(vm, vm->lib.map_has);
     mtgc_mark_value(vm, vm->argv);
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);

@@ -258,6 +258,12 @@ static bool arith_method(VM *vm, int op, Value a, Value b) {
            mtop_method(b, arith_name(vm, op, true), &m);
 }
 
+/* A map key whose class has a hash method: the prelude finds it (SPEC 3.12). */
+static bool hashed_key(VM *vm, Value key) {
+    Value m;
+    return mtop_method(key, vm->names.hash, &m);
+}
+
 int mtop_equal_slow(VM *vm, Value a, Value b) {
     Value m;
     if ((IS_INSTANCE(a) || IS_INSTANCE(b)) &&
@@ -431,6 +437,7 @@ bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
     if (IS_MAP(c)) {
         Value v;
         bool failed;
+        if (IS_INSTANCE(item) && hashed_key(vm, item)) return operator_call(vm);
         *out = mtm_get(vm, AS_MAP(c), item, &v, &failed);
         return !failed;
     }
@@ -503,6 +510,7 @@ bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
     }
     if (IS_MAP(obj)) {
         bool failed;
+        if (IS_INSTANCE(key) && hashed_key(vm, key)) return operator_call(vm);
         if (mtm_get(vm, AS_MAP(obj), key, out, &failed)) return true;
         if (failed) return false;
         String *r = mtv_to_string(vm, key, true);
@@ -553,7 +561,10 @@ bool mtop_set_index(VM *vm, Value obj, Value key, Value v) {
         l->items[k] = v;
         return true;
     }
-    if (IS_MAP(obj)) return mtm_set(vm, AS_MAP(obj), key, v);
+    if (IS_MAP(obj)) {
+        if (IS_INSTANCE(key) && hashed_key(vm, key)) return operator_call(vm);
+        return mtm_set(vm, AS_MAP(obj), key, v);
+    }
     Value m;
     if (mtop_method(obj, vm->names.op_set, &m)) return operator_call(vm);
     mte_throw(vm, ERR_TYPE, "'%s' object does not support item assignment", mtv_type_name(obj));
@@ -873,6 +884,18 @@ Step mtop_operator_call(VM *vm, Fiber *f) {
         if (!mtop_method(ops[0], arith_name(vm, op, false), &m))
             swap = mtop_method(ops[1], arith_name(vm, op, true), &m);
         break;
+    }
+    if (IS_MAP(ops[0]) &&
+        (op == OP_GET_INDEX || op == OP_SET_INDEX || op == OP_IN || op == OP_NOT_IN)) {
+        /* A key with a hash method: a prelude function, called with [fn, map, key...]. */
+        Value fn = op == OP_GET_INDEX   ? vm->lib.map_get
+                   : op == OP_SET_INDEX ? vm->lib.map_set
+                                        : vm->lib.map_has;
+        slot[0] = fn;
+        for (int k = 0; k < n; k++) slot[1 + k] = ops[k];
+        f->top = slot + 1 + n;
+        if (!mtcall_push_frame(vm, f, AS_CLOSURE(fn), slot, n, FRAME_OPERATOR)) return STEP_ERROR;
+        return STEP_FRAME;
     }
     if (!IS_CLOSURE(m) || !(AS_CLOSURE(m)->proto->pflags & PROTO_METHOD)) {
         mte_throw(vm, ERR_TYPE, "operator method of '%s' is not a method",

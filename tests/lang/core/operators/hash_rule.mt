@@ -1,8 +1,9 @@
-# TEST: an instance of a class with == but no hash cannot be a map key (TypeError); with hash: not supported yet (TypeError); other instances are keys by identity
+# TEST: an instance of a class with == but no hash cannot be a map key (TypeError); other instances without == are keys by identity; with hash, m[k] and in work but a map display does not
 #> 1
 #> unhashable type: 'P' defines == but not hash
 #> unhashable type: 'P' defines == but not hash
-#> unhashable type: 'H' (instances with hash methods cannot be map keys yet)
+#> 1 true
+#> a 'H' key (it has a hash method) can be used only with m[k], m[k] = v and in
 class P:
     def init(self, v):
         self.v = v
@@ -27,7 +28,10 @@ class H:
         return true
     def hash(self):
         return 1
+let d = {}
+d[H()] = 1
+print(d[H()], H() in d)
 try:
-    let d = {H(): 1}
+    d = {H(): 1}
 except TypeError as e:
     print(e.message)
