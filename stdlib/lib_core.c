@@ -370,6 +370,14 @@ static int core_isinstance(VM *vm, Value *args, int argc) {
 static int core_hash(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     uint32_t h;
+    Value m;
+    if (IS_INSTANCE(args[1]) && AS_INSTANCE(args[1])->klass->has_ops &&
+        mtcall_find_method(vm, args[1], vm->names.hash, &m)) {
+        /* Its hash method (Mt code): hash(v) is the hash of the int it returns, the same
+           hash the map keeps for it (SPEC 3.12). */
+        Value a = args[1];
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_hash_method"), 1, &a);
+    }
     if (!mtm_hash(vm, args[1], &h)) return NATIVE_ERROR;
     RETURN(SMALLINT_VAL(h));
 }

@@ -145,6 +145,13 @@ def _map_key(m, k):
             return [c, h]
     return [k, h]
 
+def _hash_method(v):
+    # hash(v) for an instance with a hash method: the hash of the int it returns.
+    let h = v.hash()
+    if type(h) != "int":
+        raise TypeError("hash() returned " + type(h) + ", not int")
+    return hash(h)
+
 def _map_get(m, k):
     let p = _map_key(m, k)
     let v = _map_at(m, p[0], p[1], _map_key)

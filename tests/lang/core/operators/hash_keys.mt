@@ -1,4 +1,4 @@
-# TEST: instances whose class has hash and == are map keys by value with m[k], m[k] = v, m[k] op= v, in and not in; colliding hashes; bad hash results; other map methods refuse them
+# TEST: instances whose class has hash and == are map keys by value with m[k], m[k] = v, m[k] op= v, in and not in; colliding hashes; bad hash results; hash(k); other map methods refuse them
 #> 3 b c true false true
 #> c! {P(1, 2): "b", P(2, 1): "c!", "s": 1}
 #> P(1, 2)
@@ -8,6 +8,8 @@
 #> 5 18
 #> hash() returned str, not int
 #> a 'P' key (it has a hash method) can be used only with m[k], m[k] = v and in
+#> true true
+#> hash() returned str, not int
 class P:
     def init(self, x, y):
         self.x = x
@@ -54,5 +56,10 @@ except TypeError as e:
     print(e.message)
 try:
     m.get(P(1, 2))
+except TypeError as e:
+    print(e.message)
+print(hash(P(1, 2)) == hash(33), hash(P(1, 2)) == hash(P(1, 2)))
+try:
+    hash(BadHash())
 except TypeError as e:
     print(e.message)
