@@ -110,6 +110,7 @@ static void end_simple_statement(C *c) {
 void mtc_block(C *c) {
     mtcx_consume(c, TOK_COLON, "':'");
     if (!mtcx_match(c, TOK_NEWLINE)) {
+        c->fs->doc_pending = false;
         /* `if x: return 1` — simple statements on the same line. */
         if (mtcx_check(c, TOK_EOF)) mtce_error_at(c, &c->cur, "expected a statement after ':'");
         switch (c->cur.type) {
@@ -135,6 +136,17 @@ void mtc_block(C *c) {
         mtce_error_at(c, &c->cur, "expected an indented block");
     }
     mtcx_advance(c);
+    if (c->fs->doc_pending && mtcx_check(c, TOK_STRING)) {
+        /* A function's docstring (SPEC 5.8): a statement that is only a string literal. It
+           still compiles (and is popped), which keeps the string among the constants. */
+        FnState *fs = c->fs;
+        int pc = fs->ncode;
+        statement(c);
+        if (fs->ncode == pc + 2 && INSTR_OP(fs->code[pc]) == OP_CONST &&
+            INSTR_OP(fs->code[pc + 1]) == OP_POP && IS_STRING(fs->consts[INSTR_A(fs->code[pc])]))
+            fs->proto->doc = AS_STRING(fs->consts[INSTR_A(fs->code[pc])]);
+    }
+    c->fs->doc_pending = false;
     while (!mtcx_check(c, TOK_DEDENT) && !mtcx_check(c, TOK_EOF)) statement(c);
     mtcx_match(c, TOK_DEDENT);
 }
@@ -730,7 +742,7 @@ static void parameters(C *c, FnKind kind) {
 }
 
 /* Compiles a function literal and emits CLOSURE for it in the enclosing function. */
-void mtc_function(C *c, FnKind kind, String *name, bool lambda) {
+Proto *mtc_function(C *c, FnKind kind, String *name, bool lambda) {
     /* On the heap (tracked): after a compile error the chain of FnStates is still there
        to free their buffers. */
     FnState *fs = mtce_tmp_realloc(c, NULL, sizeof(FnState));
@@ -743,6 +755,7 @@ void mtc_function(C *c, FnKind kind, String *name, bool lambda) {
         mtcx_expression(c);
         mtce_emit(c, OP_RETURN);
     } else {
+        fs->doc_pending = true;
         mtc_block(c);
         mtce_emit(c, OP_NIL);
         mtce_emit(c, OP_RETURN);
@@ -751,6 +764,7 @@ void mtc_function(C *c, FnKind kind, String *name, bool lambda) {
     Proto *p = mtce_fn_end(c);
     mtce_tmp_free(c, fs);
     mtce_emit_op(c, OP_CLOSURE, (uint32_t)mtce_const(c, OBJ_VAL(p)));
+    return p;
 }
 
 static void def_statement(C *c) {
@@ -768,6 +782,48 @@ static void def_statement(C *c) {
     c->fs->stack--; /* the CLOSURE below fills the slot */
     mtc_function(c, FN_FUNCTION, name, false);
 }
+
+/* The name after `def` in a class body: a name, or an operator (SPEC 5.9): `+`, `r+` (the
+   reflected form), `==`, `<`, `[]`, `[]=`... */
+static String *method_name(C *c) {
+    static const struct {
+        TokenType t;
+        bool reflectable;
+    } ops[] = {{TOK_PLUS, true},       {TOK_MINUS, true},   {TOK_STAR, true},     {TOK_SLASH, true},
+               {TOK_SLASHSLASH, true}, {TOK_PERCENT, true}, {TOK_STARSTAR, true}, {TOK_AMP, true},
+               {TOK_PIPE, true},       {TOK_CARET, true},   {TOK_SHL, true},      {TOK_SHR, true},
+               {TOK_TILDE, false},     {TOK_EQEQ, false},   {TOK_LT, false},      {TOK_LE, false},
+               {TOK_GT, false},        {TOK_GE, false}};
+    Token t = c->cur;
+    if (t.type == TOK_NAME && t.len == 1 && t.start[0] == 'r' && c->cur.line == t.line) {
+        TokenType nt = mtcx_peek(c);
+        for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+            if (ops[k].t == nt && ops[k].reflectable && c->next.start == t.start + 1) {
+                mtcx_advance(c);
+                mtcx_advance(c);
+                return mto_intern(c->vm, t.start, (size_t)(c->prev.start + c->prev.len - t.start));
+            }
+        }
+    }
+    if (mtcx_match(c, TOK_NAME)) return mtce_name(c, &c->prev);
+    for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+        if (mtcx_match(c, ops[k].t)) return mto_intern(c->vm, t.start, t.len);
+    }
+    if (mtcx_match(c, TOK_LBRACKET)) {
+        mtcx_consume(c, TOK_RBRACKET, "']' after '[' (the method '[]')");
+        if (c->cur.type == TOK_EQ && c->cur.start == c->prev.start + 1) {
+            mtcx_advance(c);
+            return mto_intern_z(c->vm, "[]=");
+        }
+        return mto_intern_z(c->vm, "[]");
+    }
+    if (mtcx_check(c, TOK_NE))
+        mtce_error_at(c, &c->cur, "'!=' cannot be defined: it is the negation of '=='");
+    else mtce_error_at(c, &c->cur, "expected a method name or an operator after 'def'");
+    return mto_intern_z(c->vm, "?");
+}
+
+static bool is_word(C *c, const char *w);
 
 static void class_statement(C *c) {
     mtcx_consume(c, TOK_NAME, "class name after 'class'");
@@ -805,16 +861,52 @@ static void class_statement(C *c) {
             mtce_error_at(c, &c->cur, "expected an indented class body");
         }
         mtcx_advance(c);
+        bool first = true;
         while (!mtcx_check(c, TOK_DEDENT) && !mtcx_check(c, TOK_EOF)) {
-            if (mtcx_match(c, TOK_PASS) || mtcx_match(c, TOK_STRING)) {
+            bool was_first = first;
+            first = false;
+            if (mtcx_match(c, TOK_PASS)) {
                 end_simple_statement(c);
                 continue;
             }
+            if (mtcx_check(c, TOK_STRING)) {
+                /* The first one is the class's docstring; later ones are comments. */
+                mtcx_expression(c);
+                if (was_first)
+                    mtce_emit_op(c, OP_STATIC,
+                                 (uint32_t)mtce_const(c, OBJ_VAL(mto_intern_z(c->vm, "@doc"))));
+                else mtce_emit(c, OP_POP);
+                end_simple_statement(c);
+                continue;
+            }
+            if (mtcx_check(c, TOK_NAME) && mtcx_peek(c) == TOK_EQ) {
+                /* NAME = expr: a class variable (SPEC 5.9). */
+                mtcx_advance(c);
+                String *vname = mtce_name(c, &c->prev);
+                mtcx_advance(c);
+                mtcx_rhs(c);
+                mtce_emit_op(c, OP_STATIC, (uint32_t)mtce_const(c, OBJ_VAL(vname)));
+                end_simple_statement(c);
+                continue;
+            }
+            if (is_word(c, "static") && mtcx_peek(c) == TOK_DEF) {
+                /* static def f(args): a function of the class, without self. */
+                mtcx_advance(c);
+                mtcx_advance(c);
+                mtcx_consume(c, TOK_NAME, "function name after 'static def'");
+                String *fname = mtce_name(c, &c->prev);
+                mtc_function(c, FN_FUNCTION, fname, false);
+                mtce_emit_op(c, OP_STATIC, (uint32_t)mtce_const(c, OBJ_VAL(fname)));
+                continue;
+            }
             if (!mtcx_match(c, TOK_DEF))
-                mtce_error_at(c, &c->cur, "a class body holds only method definitions ('def')");
-            mtcx_consume(c, TOK_NAME, "method name after 'def'");
-            String *mname = mtce_name(c, &c->prev);
-            mtc_function(c, FN_METHOD, mname, false);
+                mtce_error_at(c, &c->cur,
+                              "a class body holds only methods ('def', 'static def'), class "
+                              "variables ('NAME = value') and a docstring");
+            String *mname = method_name(c);
+            Proto *p = mtc_function(c, FN_METHOD, mname, false);
+            if (p->nparams == 1 && mname->len == 1 && mname->chars[0] == '-')
+                mname = mto_intern_z(c->vm, "u-"); /* unary minus: def -(self) */
             mtce_emit_op(c, OP_METHOD, (uint32_t)mtce_const(c, OBJ_VAL(mname)));
         }
         mtcx_match(c, TOK_DEDENT);

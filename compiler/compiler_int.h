@@ -87,6 +87,7 @@ typedef struct FnState {
     int except_slot;     /* slot of the error an enclosing except handles, or -1 */
     bool has_super;      /* inside a class with a base: the hidden `super` local/upvalue */
     bool genexpr;        /* the body of a generator expression: `yield` is refused */
+    bool doc_pending;    /* its body's first statement, if a string, is its docstring */
 } FnState;
 
 /* A block the parse holds in a C local (mtmem, with its size for freeing). */
@@ -245,7 +246,7 @@ MT_INTERNAL void mtcx_set_named(C *c, String *name, const Token *where);
 MT_INTERNAL int mtcx_resolve_upvalue(C *c, FnState *fs, String *name);
 
 /* Compiles a def or fn body into a prototype and emits the CLOSURE that makes it. */
-MT_INTERNAL void mtc_function(C *c, FnKind kind, String *name, bool lambda);
+MT_INTERNAL Proto *mtc_function(C *c, FnKind kind, String *name, bool lambda);
 
 /* Compiles a yield expression (bare or with a value). */
 MT_INTERNAL void mtcx_yield(C *c);

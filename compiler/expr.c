@@ -939,7 +939,9 @@ static void call(C *c, bool can_assign) {
 
 static bool assignment_op(TokenType t) {
     return t == TOK_EQ || t == TOK_PLUSEQ || t == TOK_MINUSEQ || t == TOK_STAREQ ||
-           t == TOK_SLASHEQ || t == TOK_SLASHSLASHEQ || t == TOK_PERCENTEQ || t == TOK_STARSTAREQ;
+           t == TOK_SLASHEQ || t == TOK_SLASHSLASHEQ || t == TOK_PERCENTEQ || t == TOK_STARSTAREQ ||
+           t == TOK_AMPEQ || t == TOK_PIPEEQ || t == TOK_CARETEQ || t == TOK_SHLEQ ||
+           t == TOK_SHREQ;
 }
 
 static OpCode compound_op(TokenType t) {
@@ -950,6 +952,11 @@ static OpCode compound_op(TokenType t) {
     case TOK_SLASHEQ: return OP_DIV;
     case TOK_SLASHSLASHEQ: return OP_IDIV;
     case TOK_PERCENTEQ: return OP_MOD;
+    case TOK_AMPEQ: return OP_BAND;
+    case TOK_PIPEEQ: return OP_BOR;
+    case TOK_CARETEQ: return OP_BXOR;
+    case TOK_SHLEQ: return OP_SHL;
+    case TOK_SHREQ: return OP_SHR;
     default: return OP_POW;
     }
 }

@@ -410,9 +410,9 @@ static Token punct(Lexer *l, const char *start, char c) {
     case ':': return make(l, TOK_COLON, start);
     case ';': return make(l, TOK_SEMICOLON, start);
     case '~': return make(l, TOK_TILDE, start);
-    case '^': return make(l, TOK_CARET, start);
-    case '&': return make(l, TOK_AMP, start);
-    case '|': return make(l, TOK_PIPE, start);
+    case '^': TWO('=', TOK_CARETEQ); return make(l, TOK_CARET, start);
+    case '&': TWO('=', TOK_AMPEQ); return make(l, TOK_AMP, start);
+    case '|': TWO('=', TOK_PIPEEQ); return make(l, TOK_PIPE, start);
     case '+': TWO('=', TOK_PLUSEQ); return make(l, TOK_PLUS, start);
     case '-':
         TWO('=', TOK_MINUSEQ);
@@ -445,10 +445,18 @@ static Token punct(Lexer *l, const char *start, char c) {
         return make(l, TOK_SLASH, start);
     case '<':
         TWO('=', TOK_LE);
+        if (n1 == '<' && n2 == '=') {
+            l->cur += 2;
+            return make(l, TOK_SHLEQ, start);
+        }
         TWO('<', TOK_SHL);
         return make(l, TOK_LT, start);
     case '>':
         TWO('=', TOK_GE);
+        if (n1 == '>' && n2 == '=') {
+            l->cur += 2;
+            return make(l, TOK_SHREQ, start);
+        }
         TWO('>', TOK_SHR);
         return make(l, TOK_GT, start);
     default: break;

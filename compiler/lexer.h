@@ -23,7 +23,8 @@
     T(EQ, "'='") T(EQEQ, "'=='") T(NE, "'!='") T(LT, "'<'") T(LE, "'<='") T(GT, "'>'")      \
     T(GE, "'>='") T(PLUSEQ, "'+='") T(MINUSEQ, "'-='") T(STAREQ, "'*='")                   \
     T(SLASHEQ, "'/='") T(SLASHSLASHEQ, "'//='") T(PERCENTEQ, "'%='")                        \
-    T(STARSTAREQ, "'**='") T(ARROW, "'->'")                                                 \
+    T(STARSTAREQ, "'**='") T(AMPEQ, "'&='") T(PIPEEQ, "'|='") T(CARETEQ, "'^='")          \
+    T(SHLEQ, "'<<='") T(SHREQ, "'>>='") T(ARROW, "'->'")                                    \
     /* keywords */                                                                          \
     T(AND, "'and'") T(AS, "'as'") T(BREAK, "'break'") T(CLASS, "'class'")                   \
     T(CONTINUE, "'continue'") T(DEF, "'def'") T(DEL, "'del'") T(ELIF, "'elif'") T(ELSE, "'else'")           \

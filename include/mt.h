@@ -552,9 +552,9 @@ MT_API mt_Status mt_module_names(mt_VM *vm, int dst);
    MT_MEMORY_ERROR. */
 MT_API mt_Status mt_signature(mt_VM *vm, int slot, int dst);
 
-/* The comment block written directly above the definition of the function, method or
-   class in `slot` (each line without its "#" and one space after it, lines joined with
-   "\n"), as a str in `dst`. MT_OK, MT_NOT_FOUND (no such comment, or not a value defined
+/* The documentation of the function, method or class in `slot`, as a str in `dst`: its
+   docstring (SPEC 5.8) if it has one, else the comment block written directly above its
+   definition (each line without its "#" and one space after it, lines joined with "\n"). MT_OK, MT_NOT_FOUND (no such comment, or not a value defined
    in Mt source), MT_MEMORY_ERROR. */
 MT_API mt_Status mt_doc(mt_VM *vm, int slot, int dst);
 

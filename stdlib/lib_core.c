@@ -252,6 +252,15 @@ static int extreme(VM *vm, Value *args, int argc, bool want_max, const char *nam
         }
     }
     if (n == 0) return mte_throw(vm, ERR_VALUE, "%s() of an empty sequence", name);
+    for (uint32_t i = 0; i < n; i++) {
+        if (!IS_INSTANCE(items[i])) continue;
+        /* Instances compare with their `<` method (Mt code): the prelude finds it. */
+        List *l = mto_list(vm, n);
+        memcpy(l->items, items, n * sizeof(Value));
+        l->count = n;
+        Value a[2] = {OBJ_VAL(l), BOOL_VAL(want_max)};
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_extreme"), 2, a);
+    }
     Value best = items[0];
     for (uint32_t i = 1; i < n; i++) {
         int c;
@@ -266,7 +275,10 @@ static int core_max(VM *vm, Value *args, int argc) { return extreme(vm, args, ar
 
 static int core_sum(VM *vm, Value *args, int argc) {
     Value acc = ARG_GIVEN(args, argc, 2) ? args[2] : SMALLINT_VAL(0);
-    if (!IS_LIST(args[1])) {
+    bool instances = IS_INSTANCE(acc); /* their + is Mt code: the prelude adds them */
+    for (uint32_t i = 0; IS_LIST(args[1]) && i < AS_LIST(args[1])->count; i++)
+        instances = instances || IS_INSTANCE(AS_LIST(args[1])->items[i]);
+    if (!IS_LIST(args[1]) || instances) {
         Value a[2] = {args[1], acc};
         return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_sum"), 2, a);
     }
@@ -382,6 +394,14 @@ static int core_isinstance(VM *vm, Value *args, int argc) {
 static int core_hash(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     uint32_t h;
+    Value m;
+    if (IS_INSTANCE(args[1]) && AS_INSTANCE(args[1])->klass->has_ops &&
+        mtcall_find_method(vm, args[1], vm->names.hash, &m)) {
+        /* Its hash method (Mt code): hash(v) is the hash of the int it returns, the same
+           hash the map keeps for it (SPEC 3.12). */
+        Value a = args[1];
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_hash_method"), 1, &a);
+    }
     if (!mtm_hash(vm, args[1], &h)) return NATIVE_ERROR;
     RETURN(SMALLINT_VAL(h));
 }

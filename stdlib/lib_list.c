@@ -213,6 +213,14 @@ static bool sort_values(VM *vm, const Value *items, const Value *keys, uint32_t 
     return !c.failed;
 }
 
+/* Whether any of n values is an instance: those compare by their `<` method (SPEC 5.9),
+   which is Mt code, so the sort runs in the prelude. */
+static bool any_instance(const Value *v, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++)
+        if (IS_INSTANCE(v[i])) return true;
+    return false;
+}
+
 static int list_sort(VM *vm, Value *args, int argc) {
     List *l = SELF_LIST;
     bool reverse = ARG_GIVEN(args, argc, 2) && mtv_truthy(args[2]);
@@ -222,6 +230,10 @@ static int list_sort(VM *vm, Value *args, int argc) {
     }
     uint32_t n = l->count;
     if (n < 2) RETURN(NIL_VAL);
+    if (any_instance(l->items, n)) {
+        Value a[2] = {args[0], BOOL_VAL(reverse)};
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_sort_lt"), 2, a);
+    }
     Value *tmp = mtmem_tmp_alloc(vm, n * sizeof(Value));
     memcpy(tmp, l->items, n * sizeof(Value));
     bool ok = sort_values(vm, tmp, tmp, n, reverse, l->items);
@@ -235,6 +247,10 @@ static int lib_sort_pairs(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     List *items = AS_LIST(args[1]), *keys = AS_LIST(args[2]);
     uint32_t n = items->count < keys->count ? items->count : keys->count;
+    if (any_instance(keys->items, n)) {
+        Value a[3] = {args[1], args[2], args[3]};
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_msort"), 3, a);
+    }
     List *out = mto_list(vm, n);
     bool reverse = mtv_truthy(args[3]);
     args[0] = OBJ_VAL(out); /* rooted while sorting allocates */
@@ -242,6 +258,33 @@ static int lib_sort_pairs(VM *vm, Value *args, int argc) {
         return NATIVE_ERROR;
     out->count = n;
     return NATIVE_OK;
+}
+
+/* Keys with a hash method (SPEC 3.12), for the prelude's _map_get/_map_set/_map_has:
+   _map_hashed(m, h) lists the keys stored with hash h; _map_at(m, k, h, missing) reads
+   the key as stored (else missing); _map_put(m, k, h, v) stores. h is the method's int. */
+static int lib_map_hashed(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    int64_t h;
+    if (!mtlib_int_arg(vm, args, 2, "_map_hashed", &h)) return NATIVE_ERROR;
+    RETURN(OBJ_VAL(mtm_hashed_keys(vm, AS_MAP(args[1]), mtm_hash_of(h))));
+}
+
+static int lib_map_at(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    int64_t h;
+    if (!mtlib_int_arg(vm, args, 3, "_map_at", &h)) return NATIVE_ERROR;
+    Value v;
+    if (!mtm_get_hashed(AS_MAP(args[1]), args[2], mtm_hash_of(h), &v)) v = args[4];
+    RETURN(v);
+}
+
+static int lib_map_put(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    int64_t h;
+    if (!mtlib_int_arg(vm, args, 3, "_map_put", &h)) return NATIVE_ERROR;
+    mtm_set_hashed(vm, AS_MAP(args[1]), args[2], mtm_hash_of(h), args[4]);
+    RETURN(NIL_VAL);
 }
 
 /* _take(list): moves the items out, leaving the list empty (sort with a key). */
@@ -440,6 +483,9 @@ const LibReg mtlist_hidden[] = {
     {"_sort_pairs", lib_sort_pairs, 3, 3, NULL, false},
     {"_take", lib_take, 1, 1, NULL, false},
     {"_to_tuple", lib_to_tuple, 1, 1, NULL, false},
+    {"_map_hashed", lib_map_hashed, 2, 2, NULL, false},
+    {"_map_at", lib_map_at, 4, 4, NULL, false},
+    {"_map_put", lib_map_put, 4, 4, NULL, false},
     {"_put_back", lib_put_back, 2, 2, NULL, false},
     {NULL, NULL, 0, 0, NULL, false},
 };

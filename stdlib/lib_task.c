@@ -61,6 +61,59 @@ static int co_done(VM *vm, Value *args, int argc) {
     RETURN(BOOL_VAL(co->state == FIBER_DONE || co->state == FIBER_FAILED));
 }
 
+/* co.status (SPEC 7.1): "suspended" (not started, or at a yield), "running" (it is what
+   its thread runs now), "normal" (it resumed another coroutine, which runs) or "dead". */
+static int co_status(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Fiber *co = AS_FIBER(args[0]);
+    const char *s;
+    switch ((FiberState)co->state) {
+    case FIBER_NEW:
+    case FIBER_SUSPENDED: s = "suspended"; break;
+    case FIBER_DONE:
+    case FIBER_FAILED: s = "dead"; break;
+    default: s = co->thread && co->thread->active != co ? "normal" : "running"; break;
+    }
+    RETURN(OBJ_VAL(mto_intern_z(vm, s)));
+}
+
+/* co.throw(err): raises err inside the coroutine at its yield; the value it yields next or
+   returns is throw's, as for resume (SPEC 7.1). An error class is made an instance first
+   (in the prelude: its init is Mt code). */
+static int co_throw(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    if (!need_coroutine(vm, args[0], "throw()")) return NATIVE_ERROR;
+    Fiber *co = AS_FIBER(args[0]);
+    Value e = args[1];
+    if (IS_CLASS(e) && (mte_class_is(AS_CLASS(e), vm->error_class[ERR_ERROR]) ||
+                        mte_class_is(AS_CLASS(e), vm->error_class[ERR_EXIT]))) {
+        Value a[2] = {args[0], e};
+        return mtlib_tail_call(vm, args, mtlib_prelude(vm, "_co_throw"), 2, a);
+    }
+    if (!mte_is_raisable(vm, e))
+        return mte_throw(vm, ERR_TYPE, "throw() needs an Error or Exit instance or class, not %s",
+                         mtv_type_name(e));
+    if (co->state == FIBER_NEW) {
+        /* Never started: it ends without running, and the error comes back at once. */
+        co->state = FIBER_FAILED;
+        mtf_release_stack(vm, co);
+        vm->error = e;
+        return NATIVE_ERROR;
+    }
+    if (co->state == FIBER_SUSPENDED) co->pending = e;
+    result_slot(vm, args);
+    Step st = mtco_resume(vm, cur(vm), co, NIL_VAL, RESUME_CALL);
+    if (st == STEP_ERROR) co->pending = UNDEF_VAL;
+    return mtlib_from_step(vm, st);
+}
+
+/* current_coroutine(): the coroutine running now, or nil at a thread's own level. */
+static int task_current_coroutine(VM *vm, Value *args, int argc) {
+    MT_UNUSED(argc);
+    Fiber *f = cur(vm);
+    RETURN(f->obj.flags & FIBER_THREAD ? NIL_VAL : OBJ_VAL(f));
+}
+
 /* {== threads ==} */
 
 static bool need_thread(VM *vm, Value v) {
@@ -164,16 +217,19 @@ static int chan_closed(VM *vm, Value *args, int argc) {
 static const char *const p_choose[] = {"cases", "default", NULL};
 
 static const LibReg task_lib[] = {
-    {"coroutine", task_coroutine, 1, -1, NULL, false}, {"channel", task_channel, 0, 1, NULL, false},
-    {"choose", task_choose, 1, 2, p_choose, false},    {"sleep", task_sleep, 1, 1, NULL, false},
-    {"current", task_current, 0, 0, NULL, false},      {NULL, NULL, 0, 0, NULL, false},
+    {"coroutine", task_coroutine, 1, -1, NULL, false},
+    {"channel", task_channel, 0, 1, NULL, false},
+    {"choose", task_choose, 1, 2, p_choose, false},
+    {"sleep", task_sleep, 1, 1, NULL, false},
+    {"current", task_current, 0, 0, NULL, false},
+    {"current_coroutine", task_current_coroutine, 0, 0, NULL, false},
+    {NULL, NULL, 0, 0, NULL, false},
 };
 
 static const LibReg coroutine_methods[] = {
-    {"resume", co_resume, 0, 1, NULL, false},
-    {"close", co_close, 0, 0, NULL, false},
-    {"done", co_done, 0, 0, NULL, true},
-    {NULL, NULL, 0, 0, NULL, false},
+    {"resume", co_resume, 0, 1, NULL, false}, {"close", co_close, 0, 0, NULL, false},
+    {"done", co_done, 0, 0, NULL, true},      {"status", co_status, 0, 0, NULL, true},
+    {"throw", co_throw, 1, 1, NULL, false},   {NULL, NULL, 0, 0, NULL, false},
 };
 
 static const LibReg thread_methods[] = {

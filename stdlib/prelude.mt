@@ -82,6 +82,111 @@ def _sort_key(xs, key, reverse):
             _put_back(xs, items)
     _put_back(xs, sorted_items)
 
+def _msort(items, keys, reverse):
+    # A stable merge sort of items by keys with `<` written in Mt, for keys that are
+    # instances whose `<` method is Mt code (SPEC 5.9).
+    let n = len(items)
+    let idx = _list(range(n))
+    let tmp = _list(idx)
+    let width = 1
+    while width < n:
+        let lo = 0
+        while lo < n:
+            let mid = lo + width
+            if mid > n:
+                mid = n
+            let hi = lo + 2 * width
+            if hi > n:
+                hi = n
+            let a = lo
+            let b = mid
+            let k = lo
+            while a < mid and b < hi:
+                let first = false
+                if reverse:
+                    first = keys[idx[a]] < keys[idx[b]]
+                else:
+                    first = keys[idx[b]] < keys[idx[a]]
+                if first:
+                    tmp[k] = idx[b]
+                    b += 1
+                else:
+                    tmp[k] = idx[a]
+                    a += 1
+                k += 1
+            while a < mid:
+                tmp[k] = idx[a]
+                a += 1
+                k += 1
+            while b < hi:
+                tmp[k] = idx[b]
+                b += 1
+                k += 1
+            lo = hi
+        let t = idx
+        idx = tmp
+        tmp = t
+        width *= 2
+    let out = []
+    for i in idx:
+        out.append(items[i])
+    return out
+
+def _sort_lt(xs, reverse):
+    let items = _take(xs)
+    let sorted_items = nil
+    try:
+        sorted_items = _msort(items, items, reverse)
+    finally:
+        if sorted_items == nil and len(xs) == 0:
+            _put_back(xs, items)
+    _put_back(xs, sorted_items)
+
+def _extreme(xs, want_max):
+    # min/max when some item is an instance: compared with `<` (max: the first of the
+    # largest, as for numbers).
+    let best = xs[0]
+    for x in xs[1:]:
+        if want_max:
+            if best < x:
+                best = x
+        elif x < best:
+            best = x
+    return best
+
+def _map_key(m, k):
+    # [the key of m equal to k, k's hash] for a key whose class has a hash method (SPEC
+    # 3.12): the map itself cannot call Mt code.
+    let h = k.hash()
+    if type(h) != "int":
+        raise TypeError("hash() returned " + type(h) + ", not int")
+    for c in _map_hashed(m, h):
+        if c == k:
+            return [c, h]
+    return [k, h]
+
+def _hash_method(v):
+    # hash(v) for an instance with a hash method: the hash of the int it returns.
+    let h = v.hash()
+    if type(h) != "int":
+        raise TypeError("hash() returned " + type(h) + ", not int")
+    return hash(h)
+
+def _map_get(m, k):
+    let p = _map_key(m, k)
+    let v = _map_at(m, p[0], p[1], _map_key)
+    if _same(v, _map_key):
+        raise KeyError(repr(k))
+    return v
+
+def _map_set(m, k, v):
+    let p = _map_key(m, k)
+    _map_put(m, p[0], p[1], v)
+
+def _map_has(m, k):
+    let p = _map_key(m, k)
+    return not _same(_map_at(m, p[0], p[1], _map_key), _map_key)
+
 def _extend(xs, more):
     for x in more:
         xs.append(x)
@@ -170,6 +275,10 @@ def _print(args):
     for a in args:
         parts.append(_str(a))
     print(" ".join(parts))
+
+def _co_throw(co, cls):
+    # co.throw(ErrorClass): the instance is made here, since its init may be Mt code.
+    return co.throw(cls())
 
 def _close(co):
     # The body of a thread that closes a suspended coroutine at program end or for the

@@ -71,6 +71,7 @@ static void init_fields(VM *vm, const mt_Config *cfg) {
     vm->argv = NIL_VAL;
     vm->select_rng = 0x9E3779B97F4A7C15ull;
     vm->lib.str = vm->lib.repr = vm->lib.close = vm->lib.list = vm->lib.coroutine = NIL_VAL;
+    vm->lib.map_get = vm->lib.map_set = vm->lib.map_has = NIL_VAL;
     vm->budget.ticks_left = UINT64_MAX;
 }
 
@@ -81,6 +82,9 @@ static void resolve_library(VM *vm) {
     vm->lib.list = mtlib_builtin(vm, "list");
     vm->lib.close = mtlib_prelude(vm, "_close");
     vm->lib.coroutine = mtlib_builtin(vm, "coroutine");
+    vm->lib.map_get = mtlib_prelude(vm, "_map_get");
+    vm->lib.map_set = mtlib_prelude(vm, "_map_set");
+    vm->lib.map_has = mtlib_prelude(vm, "_map_has");
 }
 
 /* The sandbox: what reaches files, processes and the network is taken away (imports of

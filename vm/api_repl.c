@@ -473,9 +473,23 @@ static bool definition(VM *vm, Value v, const String **src, int *line) {
     return false;
 }
 
+/* The docstring of a function, method or class (SPEC 5.8), or NULL. */
+static const String *docstring(Value v) {
+    if (IS_OBJ_TYPE(v, OBJ_BOUND)) v = ((Bound *)AS_OBJ(v))->method;
+    if (IS_CLOSURE(v)) return AS_CLOSURE(v)->proto->doc;
+    if (IS_CLASS(v) && IS_STRING(AS_CLASS(v)->doc)) return AS_STRING(AS_CLASS(v)->doc);
+    return NULL;
+}
+
 mt_Status mt_doc(mt_VM *vm, int slot, int dst) {
     const String *src;
     int line;
+    const String *ds = docstring(slot_value(vm, slot));
+    if (ds) {
+        Text t = {0};
+        text_add(vm, &t, ds->chars, ds->len);
+        return text_finish(vm, &t, dst);
+    }
     if (!definition(vm, slot_value(vm, slot), &src, &line)) {
         mtapi_set_error(vm, "no source for a %s value", mtv_type_name(slot_value(vm, slot)));
         return MT_NOT_FOUND;

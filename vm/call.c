@@ -446,6 +446,15 @@ static Step construct(VM *vm, Fiber *f, Value *callee, int argc) {
     return s;
 }
 
+/* Calling an instance: its class's call method (SPEC 5.9). */
+static MT_NOINLINE Step call_instance(VM *vm, Fiber *f, Value *callee, int argc) {
+    Value m;
+    if (mtt_get(&AS_INSTANCE(*callee)->klass->methods, vm->names.call, &m))
+        return call_method(vm, f, callee, argc, m, 0);
+    mte_throw(vm, ERR_TYPE, "'%s' is not callable", mtv_type_name(*callee));
+    return STEP_ERROR;
+}
+
 Step mtcall_call(VM *vm, Fiber *f, Value *callee, int argc) {
     Value c = *callee;
     if (IS_OBJ(c)) {
@@ -470,6 +479,7 @@ Step mtcall_call(VM *vm, Fiber *f, Value *callee, int argc) {
         }
         default: break;
         }
+        if (IS_INSTANCE(c)) return call_instance(vm, f, callee, argc);
     }
     mte_throw(vm, ERR_TYPE, "'%s' is not callable", mtv_type_name(c));
     return STEP_ERROR;
@@ -606,6 +616,9 @@ Step mtcall_call_kw(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
         *callee = b->self;
         return call_kw_target(vm, f, callee, argc, names, b->method, true, 0);
     }
+    Value m;
+    if (IS_INSTANCE(c) && mtt_get(&AS_INSTANCE(c)->klass->methods, vm->names.call, &m))
+        return call_kw_target(vm, f, callee, argc, names, m, true, 0);
     return call_kw_target(vm, f, callee, argc, names, c, false, 0);
 }
 
@@ -667,6 +680,29 @@ static bool read_property(VM *vm, Native *n, Value obj, Value *out) {
     return true;
 }
 
+/* A class variable or static function of k or of a base (the nearest). */
+static bool class_static(Class *k, String *name, Value *out) {
+    for (; k; k = k->super)
+        if (k->statics.count && mtt_get(&k->statics, name, out)) return true;
+    return false;
+}
+
+/* f.doc: the docstring of a function written in Mt (SPEC 5.8), else nil. */
+static bool function_doc(VM *vm, Value obj, String *name, Value *out) {
+    if (name != vm->names.doc) return false;
+    if (IS_OBJ_TYPE(obj, OBJ_BOUND)) obj = ((Bound *)AS_OBJ(obj))->method;
+    if (IS_CLOSURE(obj)) {
+        String *d = AS_CLOSURE(obj)->proto->doc;
+        *out = d ? OBJ_VAL(d) : NIL_VAL;
+        return true;
+    }
+    if (IS_OBJ_TYPE(obj, OBJ_NATIVE)) {
+        *out = NIL_VAL;
+        return true;
+    }
+    return false;
+}
+
 bool mtcall_get(VM *vm, Value obj, String *name, Value *out) {
     if (IS_INSTANCE(obj)) {
         Instance *in = AS_INSTANCE(obj);
@@ -676,12 +712,20 @@ bool mtcall_get(VM *vm, Value obj, String *name, Value *out) {
             *out = OBJ_VAL(mto_bound(vm, obj, m));
             return true;
         }
+        if (class_static(in->klass, name, out)) return true;
         return attr_error(vm, obj, name);
     }
     if (IS_CLASS(obj)) {
-        if (mtt_get(&AS_CLASS(obj)->methods, name, out)) return true;
+        Class *k = AS_CLASS(obj);
+        if (mtt_get(&k->methods, name, out)) return true;
+        if (class_static(k, name, out)) return true;
+        if (name == vm->names.doc) {
+            *out = k->doc;
+            return true;
+        }
         return attr_error(vm, obj, name);
     }
+    if (function_doc(vm, obj, name, out)) return true;
     if (IS_OBJ_TYPE(obj, OBJ_MODULE)) return module_get(vm, (Module *)AS_OBJ(obj), name, out);
     Value m;
     if (builtin_method(vm, obj, name, &m)) {
@@ -723,6 +767,18 @@ bool mtcall_set(VM *vm, Value obj, String *name, Value v) {
             return true;
         }
         return attr_error(vm, obj, name);
+    }
+    if (IS_CLASS(obj) && !AS_CLASS(obj)->foreign) {
+        /* A class variable (SPEC 5.9): its methods stay as the class statement made them. */
+        Class *k = AS_CLASS(obj);
+        Value m;
+        if (mtt_get(&k->methods, name, &m)) {
+            mte_throw(vm, ERR_ATTRIBUTE, "cannot assign to method '%s' of class '%s'", name->chars,
+                      k->name->chars);
+            return false;
+        }
+        mtt_set(vm, &k->statics, name, v);
+        return true;
     }
     mte_throw(vm, ERR_ATTRIBUTE, "cannot set attribute '%s' on a %s value", name->chars,
               mtv_type_name(obj));
@@ -766,6 +822,10 @@ Step mtcall_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
             ac->index = UINT32_MAX;
             ac->shape = in->klass->nfields;
             return call_method(vm, f, recv, argc, v, 0);
+        }
+        if (class_static(in->klass, name, &v)) { /* a static function: no self */
+            *recv = v;
+            return mtcall_call(vm, f, recv, argc);
         }
         attr_error(vm, obj, name);
         return STEP_ERROR;

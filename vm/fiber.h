@@ -12,9 +12,11 @@
 
 #include "vm/object.h"
 
-#define FRAME_CTOR   1 /* constructor: the call's value is base[0], the new instance */
-#define FRAME_MODULE 2 /* module top level: the call's value is the module */
-#define FRAME_IMPORT 4 /* import: bind the module at the caller's IMPORT site */
+#define FRAME_CTOR     1 /* constructor: the call's value is base[0], the new instance */
+#define FRAME_MODULE   2 /* module top level: the call's value is the module */
+/* An operator method called by an instruction (ops.c): when it returns, the instruction
+   that called it is finished with its result (stored in a local, negated, a branch...). */
+#define FRAME_OPERATOR 4
 
 /* A call frame. Its slot 0 (the callee, or self for methods) is 8-byte aligned, so the
    FRAME_* flags ride in the low bits of that pointer: 24 bytes a frame, which is what a
@@ -116,7 +118,7 @@ typedef struct SelectWaiter {
 /* Not an error: a native returned NATIVE_RETRY; when the fiber resumes, the call in its
    thread's wait.value (a native, or a foreign object for its `next`) with wait.index
    arguments, still on the stack, runs again (mtcall_retry). */
-#define PENDING_RETRY ((Value)(MT_QNAN | 20))
+#define PENDING_RETRY       ((Value)(MT_QNAN | 20))
 
 /* An Exit delivered to a thread from outside it (a kill, shutdown, a signal for main) and
    not raised yet: a thread holds it while it may not be raised (sched.c, exit_due). */

@@ -98,6 +98,7 @@ static void blacken(VM *vm, Obj *o) {
         if (p->module) mtgc_mark_obj(vm, &p->module->obj);
         if (p->source) mtgc_mark_obj(vm, &p->source->obj);
         if (p->file) mtgc_mark_obj(vm, &p->file->obj);
+        if (p->doc) mtgc_mark_obj(vm, &p->doc->obj);
         for (uint32_t i = 0; p->param_names && i < PROTO_NNAMES(p); i++)
             mtgc_mark_obj(vm, &p->param_names[i]->obj);
         for (uint32_t i = 0; i < p->ncaches; i++) {
@@ -128,8 +129,10 @@ static void blacken(VM *vm, Obj *o) {
         if (k->super) mtgc_mark_obj(vm, &k->super->obj);
         mtt_mark(vm, &k->methods);
         mtt_mark(vm, &k->fields);
+        mtt_mark(vm, &k->statics);
         mtgc_mark_value(vm, k->init);
         if (k->convert) mtgc_mark_obj(vm, &k->convert->obj);
+        mtgc_mark_value(vm, k->doc);
         break;
     }
     case OBJ_INSTANCE: {
@@ -197,6 +200,9 @@ static void mark_roots(VM *vm) {
     mtgc_mark_value(vm, vm->lib.close);
     mtgc_mark_value(vm, vm->lib.coroutine);
     mtgc_mark_value(vm, vm->lib.list);
+    mtgc_mark_value(vm, vm->lib.map_get);
+    mtgc_mark_value(vm, vm->lib.map_set);
+    mtgc_mark_value(vm, vm->lib.map_has);
     mtgc_mark_value(vm, vm->argv);
     mtt_mark(vm, &vm->builtins);
     mtt_mark(vm, &vm->modules);

@@ -19,6 +19,8 @@
 #include "vm/mem.h"
 #include "vm/gc.h"
 #include "vm/error.h"
+#include "vm/state.h"
+#include "vm/table.h"
 
 Map *mtm_new(VM *vm, uint32_t cap) { return mtm_new_of(vm, cap, OBJ_MAP); }
 
@@ -129,6 +131,24 @@ static bool hash_depth(VM *vm, Value key, uint32_t *hash, int depth) {
     if (o->type == OBJ_LIST || o->type == OBJ_MAP || o->type == OBJ_SET) {
         mte_throw(vm, ERR_TYPE, "unhashable type: '%s' cannot be a map key", mtv_type_name(key));
         return false;
+    }
+    if (o->type == OBJ_INSTANCE && ((Instance *)o)->klass->has_ops) {
+        /* Equal keys must hash alike (SPEC 3.12): a class with == and no hash cannot make
+           keys. A key with a hash method (Mt code) is found by the prelude (m[k], m[k] = v
+           and `in`, through mtm_hashed_keys and the *_hashed functions below); the
+           natives that take keys refuse it. */
+        Class *k = ((Instance *)o)->klass;
+        Value m;
+        bool eq = mtt_get(&k->methods, vm->names.op_eq, &m);
+        bool has_hash = mtt_get(&k->methods, vm->names.hash, &m);
+        if (eq || has_hash) {
+            mte_throw(vm, ERR_TYPE,
+                      !has_hash ? "unhashable type: '%s' defines == but not hash"
+                                : "a '%s' key (it has a hash method) can be used only with "
+                                  "m[k], m[k] = v and in",
+                      k->name->chars);
+            return false;
+        }
     }
     *hash = mix64((uint64_t)(uintptr_t)o);
     return true;
@@ -290,5 +310,51 @@ void mtm_clear(VM *vm, Map *m) {
     m->mask = 0;
     m->count = m->used = 0;
     m->head = m->tail = -1;
+    m->version++;
+}
+
+/* {== Keys with a hash method (SPEC 3.12) ==} */
+
+uint32_t mtm_hash_of(int64_t h) { return hash_int(h); }
+
+List *mtm_hashed_keys(VM *vm, Map *m, uint32_t h) {
+    List *out = mto_list(vm, 0);
+    if (!m->nodes) return out;
+    mtgc_push_temp(vm, OBJ_VAL(out));
+    uint32_t i = h & m->mask, perturb = h;
+    for (;;) {
+        MapNode *n = &m->nodes[i];
+        if (IS_UNDEF(n->key)) {
+            if (IS_UNDEF(n->value)) break;
+        } else if (n->hash == h) {
+            mto_list_push(vm, out, n->key);
+        }
+        PROBE_NEXT(i, perturb, m->mask);
+    }
+    mtgc_pop_temp(vm, 1);
+    return out;
+}
+
+bool mtm_get_hashed(Map *m, Value key, uint32_t h, Value *out) {
+    MapNode *n = find(m, key, h);
+    if (!n) return false;
+    *out = n->value;
+    return true;
+}
+
+void mtm_set_hashed(VM *vm, Map *m, Value key, uint32_t h, Value v) {
+    MapNode *n = find(m, key, h);
+    if (n) {
+        n->value = v;
+        return;
+    }
+    if ((m->used + 1) * 4 > capacity(m) * 3) {
+        mtgc_push_temp(vm, OBJ_VAL(m));
+        mtgc_push_temp(vm, key);
+        mtgc_push_temp(vm, v);
+        rebuild(vm, m, m->count + 1);
+        mtgc_pop_temp(vm, 3);
+    }
+    place(m, key, v, h);
     m->version++;
 }

@@ -23,6 +23,13 @@ MT_INTERNAL bool mtm_delete(VM *vm, Map *m, Value key, Value *out, bool *failed)
 MT_INTERNAL void mtm_clear(VM *vm, Map *m);
 MT_INTERNAL bool mtm_hash(VM *vm, Value key, uint32_t *hash); /* false: unhashable */
 MT_INTERNAL void mtm_free(VM *vm, Map *m);
+/* Keys whose class has a hash method (SPEC 3.12): the prelude calls the method and ==, and
+   these do the rest with the hash it got. mtm_hash_of mixes a hash method's int; the keys
+   stored with hash h; reading and storing with a known hash (the key as stored: identity). */
+MT_INTERNAL uint32_t mtm_hash_of(int64_t h);
+MT_INTERNAL List *mtm_hashed_keys(VM *vm, Map *m, uint32_t h);
+MT_INTERNAL bool mtm_get_hashed(Map *m, Value key, uint32_t h, Value *out);
+MT_INTERNAL void mtm_set_hashed(VM *vm, Map *m, Value key, uint32_t h, Value v);
 
 /* Iteration in insertion order. */
 static inline MapNode *mtm_first(Map *m) { return m->head >= 0 ? &m->nodes[m->head] : NULL; }

@@ -273,6 +273,9 @@ Class *mto_class(VM *vm, String *name, Class *super) {
     k->super = super;
     mtt_init(&k->methods);
     mtt_init(&k->fields);
+    mtt_init(&k->statics);
+    k->doc = NIL_VAL;
+    k->has_ops = super && super->has_ops;
     k->nfields = 0;
     k->init = UNDEF_VAL;
     k->builtin_tag = super ? super->builtin_tag : -1;
@@ -487,6 +490,7 @@ void mto_free(VM *vm, Obj *o) {
     case OBJ_CLASS:
         mtt_free(vm, &((Class *)o)->methods);
         mtt_free(vm, &((Class *)o)->fields);
+        mtt_free(vm, &((Class *)o)->statics);
         break;
     case OBJ_INSTANCE: {
         Instance *i = (Instance *)o;

@@ -221,6 +221,7 @@ typedef struct Proto {
     uint8_t nkwonly;                  /* keyword-only parameters (after *args or a bare *) */
     uint32_t kwrequired;              /* bit k: keyword-only parameter k has no default */
     int32_t line;                     /* where the def starts */
+    struct String *doc;               /* its docstring (SPEC 5.8), or NULL */
 } Proto;
 
 typedef struct Upvalue {
@@ -271,8 +272,13 @@ typedef struct Class {
     Obj obj;
     struct String *name;
     struct Class *super;
-    Table methods;    /* own and inherited methods (copied down when the class is made) */
-    Table fields;     /* field name -> SMALLINT slot, shared by all instances */
+    Table methods; /* own and inherited methods (copied down when the class is made) */
+    Table fields;  /* field name -> SMALLINT slot, shared by all instances */
+    /* Class variables and static functions (SPEC 5.9): its own only; a lookup walks the
+       bases, so assigning Base.X is seen by every subclass that has no X of its own. */
+    Table statics;
+    Value doc;        /* its docstring, or nil */
+    bool has_ops;     /* it (or a base) has an operator method (SPEC 5.9): the slow paths look */
     uint32_t nfields; /* fields an instance has room for */
     Value init;       /* cached `init` method or UNDEF */
     int builtin_tag;  /* for error classes made by the VM: which ErrorKind, else -1 */

@@ -113,6 +113,7 @@
     OP(CLOSURE, 1)        /* A: K of the proto */                                          \
     OP(CLASS, 0)          /* [super or nil] -> [class]; A: K of name */                    \
     OP(METHOD, -1)        /* [class, fn] -> [class]; A: K of name */                       \
+    OP(STATIC, -1)        /* [class, v] -> [class]: class variable K[A] ("@doc": docstring) */ \
     OP(SPAWN, VAR)        /* like CALL, in a new thread */                                 \
     OP(SPAWN_KW, VAR)     /* like CALL_KW, in a new thread */                              \
     OP(YIELD, 0)                                                                           \

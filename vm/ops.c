@@ -19,6 +19,8 @@
 #include "vm/map.h"
 #include "vm/set.h"
 #include "vm/call.h"
+#include "vm/table.h"
+#include "vm/fiber.h"
 
 static const char *op_symbol(int op) {
     switch (op) {
@@ -220,7 +222,61 @@ static bool concat_bytes(VM *vm, Bytes *x, Bytes *y, Value *out) {
     return true;
 }
 
+/* {== Operator methods ==} */
+
+bool mtop_method(Value v, String *name, Value *out) {
+    return IS_INSTANCE(v) && AS_INSTANCE(v)->klass->has_ops &&
+           mtt_get(&AS_INSTANCE(v)->klass->methods, name, out);
+}
+
+/* The method name of an arithmetic or bitwise opcode, or of its reflected form. */
+static String *arith_name(VM *vm, int op, bool reflected) {
+    String **names = &vm->names.op_add;
+    return names[(op - OP_ADD) + (reflected ? OP_SHR - OP_ADD + 1 : 0)];
+}
+
+/* The comparison method for a op b, and the one of b that answers it reflected (a < b is
+   b > a). */
+static String *compare_name(VM *vm, int op, bool reflected) {
+    switch (op) {
+    case OP_LT: return reflected ? vm->names.op_gt : vm->names.op_lt;
+    case OP_LE: return reflected ? vm->names.op_ge : vm->names.op_le;
+    case OP_GT: return reflected ? vm->names.op_lt : vm->names.op_gt;
+    default: return reflected ? vm->names.op_le : vm->names.op_ge;
+    }
+}
+
+/* Asks the loop to call an operator method (see MT_OPERATOR_CALL): always false. */
+static bool operator_call(VM *vm) {
+    vm->error = MT_OPERATOR_CALL;
+    return false;
+}
+
+/* An instance operand with a method for a op b: left's method, else right's reflected. */
+static bool arith_method(VM *vm, int op, Value a, Value b) {
+    Value m;
+    return mtop_method(a, arith_name(vm, op, false), &m) ||
+           mtop_method(b, arith_name(vm, op, true), &m);
+}
+
+/* A map key whose class has a hash method: the prelude finds it (SPEC 3.12). */
+static bool hashed_key(VM *vm, Value key) {
+    Value m;
+    return mtop_method(key, vm->names.hash, &m);
+}
+
+int mtop_equal_slow(VM *vm, Value a, Value b) {
+    Value m;
+    if ((IS_INSTANCE(a) || IS_INSTANCE(b)) &&
+        (mtop_method(a, vm->names.op_eq, &m) || mtop_method(b, vm->names.op_eq, &m))) {
+        operator_call(vm);
+        return -1;
+    }
+    return mtv_equal(vm, a, b);
+}
+
 static bool operand_error(VM *vm, int op, Value a, Value b) {
+    if ((IS_INSTANCE(a) || IS_INSTANCE(b)) && arith_method(vm, op, a, b)) return operator_call(vm);
     mte_throw(vm, ERR_TYPE, "unsupported operand types for %s: '%s' and '%s'", op_symbol(op),
               mtv_type_name(a), mtv_type_name(b));
     return false;
@@ -318,6 +374,12 @@ bad:
 bool mtop_compare(VM *vm, int op, Value a, Value b, Value *out) {
     int c;
     if (mt_unlikely(IS_SET(a)) && IS_SET(b)) return mtset_compare(vm, op, a, b, out);
+    if (IS_INSTANCE(a) || IS_INSTANCE(b)) {
+        Value m;
+        if (mtop_method(a, compare_name(vm, op, false), &m) ||
+            mtop_method(b, compare_name(vm, op, true), &m))
+            return operator_call(vm);
+    }
     if (!mtv_compare(vm, a, b, &c)) {
         if (mte_is(vm, vm->error, ERR_TYPE))
             mte_throw(vm, ERR_TYPE, "'%s' not supported between '%s' and '%s'", op_symbol(op),
@@ -339,6 +401,9 @@ bool mtop_compare(VM *vm, int op, Value a, Value b, Value *out) {
 }
 
 bool mtop_unary(VM *vm, int op, Value a, Value *out) {
+    Value m;
+    if (IS_INSTANCE(a) && mtop_method(a, op == OP_NEG ? vm->names.op_neg : vm->names.op_bnot, &m))
+        return operator_call(vm);
     if (op == OP_NEG) {
         if (IS_INT(a)) {
             int64_t x = AS_INT(a);
@@ -403,6 +468,7 @@ bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
     if (IS_MAP(c)) {
         Value v;
         bool failed;
+        if (IS_INSTANCE(item) && hashed_key(vm, item)) return operator_call(vm);
         *out = mtm_get(vm, AS_MAP(c), item, &v, &failed);
         return !failed;
     }
@@ -431,6 +497,8 @@ bool mtop_contains(VM *vm, Value c, Value item, bool *out) {
         *out = mtm_get(vm, (Map *)AS_OBJ(c), item, &v, &failed);
         return !failed;
     }
+    Value m;
+    if (mtop_method(c, vm->names.contains, &m)) return operator_call(vm);
     mte_throw(vm, ERR_TYPE, "'in' needs a container on the right, not %s", mtv_type_name(c));
     return false;
 }
@@ -479,6 +547,7 @@ bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
     }
     if (IS_MAP(obj)) {
         bool failed;
+        if (IS_INSTANCE(key) && hashed_key(vm, key)) return operator_call(vm);
         if (mtm_get(vm, AS_MAP(obj), key, out, &failed)) return true;
         if (failed) return false;
         String *r = mtv_to_string(vm, key, true);
@@ -521,6 +590,8 @@ bool mtop_get_index(VM *vm, Value obj, Value key, Value *out) {
         *out = t->items[k];
         return true;
     }
+    Value m;
+    if (mtop_method(obj, vm->names.op_get, &m)) return operator_call(vm);
     mte_throw(vm, ERR_TYPE, "'%s' object is not subscriptable", mtv_type_name(obj));
     return false;
 }
@@ -538,7 +609,12 @@ bool mtop_set_index(VM *vm, Value obj, Value key, Value v) {
         l->items[k] = v;
         return true;
     }
-    if (IS_MAP(obj)) return mtm_set(vm, AS_MAP(obj), key, v);
+    if (IS_MAP(obj)) {
+        if (IS_INSTANCE(key) && hashed_key(vm, key)) return operator_call(vm);
+        return mtm_set(vm, AS_MAP(obj), key, v);
+    }
+    Value m;
+    if (mtop_method(obj, vm->names.op_set, &m)) return operator_call(vm);
     mte_throw(vm, ERR_TYPE, "'%s' object does not support item assignment", mtv_type_name(obj));
     return false;
 }
@@ -1077,4 +1153,222 @@ Step mtop_for_iter(VM *vm, Fiber *f) {
     }
     mte_throw(vm, ERR_TYPE, "'%s' object is not iterable", mtv_type_name(it));
     return STEP_ERROR;
+}
+
+/* {== Calling operator methods ==} */
+
+/* The instruction that a frame is executing (stored ip): its word, and the jump word of a
+   compare-and-branch (else 0). */
+static Instr current_instr(const Frame *fr, Instr *jump) {
+    Instr ins = fr->ip[-1];
+    *jump = 0;
+    if (INSTR_OP(ins) == OP_EXTRA || INSTR_OP(ins) == OP_EXTRA_T) {
+        *jump = ins;
+        ins = fr->ip[-2];
+    }
+    return ins;
+}
+
+/* The logical operator of a fused or compare-and-branch instruction. */
+static int logical_op(Instr ins) {
+    switch (INSTR_OP(ins)) {
+    case OP_ADD_LK:
+    case OP_ADD_LL:
+    case OP_ADD_L:
+    case OP_INC_LOCAL:
+    case OP_ADD_ASSIGN_LL: return OP_ADD;
+    case OP_SUB_LK:
+    case OP_SUB_LL:
+    case OP_SUB_L: return OP_SUB;
+    case OP_MUL_LK:
+    case OP_MUL_LL:
+    case OP_MUL_L: return OP_MUL;
+    case OP_DIV_L: return OP_DIV;
+    case OP_GET_INDEX_LL:
+    case OP_GET_INDEX_LK: return OP_GET_INDEX;
+    case OP_SET_INDEX_LL: return OP_SET_INDEX;
+    case OP_JLT_LK:
+    case OP_JLT_LL: return OP_LT;
+    case OP_JLE_LK:
+    case OP_JLE_LL: return OP_LE;
+    case OP_JGT_LK:
+    case OP_JGT_LL: return OP_GT;
+    case OP_JGE_LK:
+    case OP_JGE_LL: return OP_GE;
+    case OP_JEQ_LK:
+    case OP_JEQ_LL: return OP_EQ;
+    case OP_JNE_LK:
+    case OP_JNE_LL: return OP_NE;
+    default: return INSTR_OP(ins);
+    }
+}
+
+Step mtop_operator_call(VM *vm, Fiber *f) {
+    /* Room for the operands the fused forms keep in locals (pushed below). */
+    mtf_ensure_stack(vm, f, 4);
+    Frame *fr = &f->frames[f->nframes - 1];
+    Value *base = frame_base(fr);
+    const Value *consts = fr->closure->proto->consts;
+    Instr jump;
+    Instr ins = current_instr(fr, &jump);
+    int op = logical_op(ins);
+    /* The operands, and where the call's slots start: slot[0] becomes the receiver. */
+    Value ops[3];
+    int n = 2;
+    Value *slot;
+    switch (INSTR_OP(ins)) {
+    case OP_ADD_L:
+    case OP_SUB_L:
+    case OP_MUL_L:
+    case OP_DIV_L:
+        slot = f->top - 1;
+        ops[0] = slot[0];
+        ops[1] = base[INSTR_A(ins)];
+        break;
+    case OP_ADD_LK:
+    case OP_SUB_LK:
+    case OP_MUL_LK:
+    case OP_GET_INDEX_LK:
+    case OP_JLT_LK:
+    case OP_JLE_LK:
+    case OP_JGT_LK:
+    case OP_JGE_LK:
+    case OP_JEQ_LK:
+    case OP_JNE_LK:
+        slot = f->top;
+        ops[0] = base[INSTR_A8(ins)];
+        ops[1] = consts[INSTR_B16(ins)];
+        break;
+    case OP_ADD_LL:
+    case OP_SUB_LL:
+    case OP_MUL_LL:
+    case OP_ADD_ASSIGN_LL:
+    case OP_GET_INDEX_LL:
+    case OP_JLT_LL:
+    case OP_JLE_LL:
+    case OP_JGT_LL:
+    case OP_JGE_LL:
+    case OP_JEQ_LL:
+    case OP_JNE_LL:
+        slot = f->top;
+        ops[0] = base[INSTR_A8(ins)];
+        ops[1] = base[INSTR_B16(ins)];
+        break;
+    case OP_INC_LOCAL:
+        slot = f->top;
+        ops[0] = base[INSTR_A8(ins)];
+        ops[1] = SMALLINT_VAL(INSTR_SB16(ins));
+        break;
+    case OP_NEG:
+    case OP_BNOT:
+        slot = f->top - 1;
+        ops[0] = slot[0];
+        n = 1;
+        break;
+    case OP_IN:
+    case OP_NOT_IN: /* [item, container]: the container's method, the item its argument */
+        slot = f->top - 2;
+        ops[0] = slot[1];
+        ops[1] = slot[0];
+        break;
+    case OP_SET_INDEX:
+        slot = f->top - 3;
+        ops[0] = slot[0], ops[1] = slot[1], ops[2] = slot[2];
+        n = 3;
+        break;
+    case OP_SET_INDEX_LL:
+        slot = f->top - 1;
+        ops[2] = slot[0];
+        ops[0] = base[INSTR_A8(ins)];
+        ops[1] = base[INSTR_B16(ins)];
+        n = 3;
+        break;
+    default: /* the stack forms: [a, b] */
+        slot = f->top - 2;
+        ops[0] = slot[0], ops[1] = slot[1];
+        break;
+    }
+    /* Which method: the left operand's, else the right one's reflected form. */
+    Value m = NIL_VAL;
+    bool swap = false;
+    switch (op) {
+    case OP_NEG: mtop_method(ops[0], vm->names.op_neg, &m); break;
+    case OP_BNOT: mtop_method(ops[0], vm->names.op_bnot, &m); break;
+    case OP_EQ:
+    case OP_NE:
+        if (!mtop_method(ops[0], vm->names.op_eq, &m))
+            swap = mtop_method(ops[1], vm->names.op_eq, &m);
+        break;
+    case OP_LT:
+    case OP_LE:
+    case OP_GT:
+    case OP_GE:
+        if (!mtop_method(ops[0], compare_name(vm, op, false), &m))
+            swap = mtop_method(ops[1], compare_name(vm, op, true), &m);
+        break;
+    case OP_IN:
+    case OP_NOT_IN: mtop_method(ops[0], vm->names.contains, &m); break;
+    case OP_GET_INDEX: mtop_method(ops[0], vm->names.op_get, &m); break;
+    case OP_SET_INDEX: mtop_method(ops[0], vm->names.op_set, &m); break;
+    default:
+        if (!mtop_method(ops[0], arith_name(vm, op, false), &m))
+            swap = mtop_method(ops[1], arith_name(vm, op, true), &m);
+        break;
+    }
+    if (IS_MAP(ops[0]) &&
+        (op == OP_GET_INDEX || op == OP_SET_INDEX || op == OP_IN || op == OP_NOT_IN)) {
+        /* A key with a hash method: a prelude function, called with [fn, map, key...]. */
+        Value fn = op == OP_GET_INDEX   ? vm->lib.map_get
+                   : op == OP_SET_INDEX ? vm->lib.map_set
+                                        : vm->lib.map_has;
+        slot[0] = fn;
+        for (int k = 0; k < n; k++) slot[1 + k] = ops[k];
+        f->top = slot + 1 + n;
+        if (!mtcall_push_frame(vm, f, AS_CLOSURE(fn), slot, n, FRAME_OPERATOR)) return STEP_ERROR;
+        return STEP_FRAME;
+    }
+    if (!IS_CLOSURE(m) || !(AS_CLOSURE(m)->proto->pflags & PROTO_METHOD)) {
+        mte_throw(vm, ERR_TYPE, "operator method of '%s' is not a method",
+                  mtv_type_name(swap ? ops[1] : ops[0]));
+        return STEP_ERROR;
+    }
+    if (swap) {
+        Value t = ops[0];
+        ops[0] = ops[1];
+        ops[1] = t;
+    }
+    for (int k = 0; k < n; k++) slot[k] = ops[k];
+    f->top = slot + n;
+    if (!mtcall_push_frame(vm, f, AS_CLOSURE(m), slot, n - 1, FRAME_OPERATOR)) return STEP_ERROR;
+    return STEP_FRAME;
+}
+
+Step mtop_operator_return(VM *vm, Fiber *f) {
+    MT_UNUSED(vm);
+    Frame *fr = &f->frames[f->nframes - 1];
+    Value *base = frame_base(fr);
+    Instr jump;
+    Instr ins = current_instr(fr, &jump);
+    Value r = f->top[-1];
+    switch (INSTR_OP(ins)) {
+    case OP_NE: f->top[-1] = BOOL_VAL(!mtv_truthy(r)); break;
+    case OP_IN: f->top[-1] = BOOL_VAL(mtv_truthy(r)); break;
+    case OP_NOT_IN: f->top[-1] = BOOL_VAL(!mtv_truthy(r)); break;
+    case OP_INC_LOCAL:
+    case OP_ADD_ASSIGN_LL:
+        base[INSTR_A8(ins)] = r;
+        f->top--;
+        break;
+    case OP_SET_INDEX:
+    case OP_SET_INDEX_LL: f->top--; break;
+    default:
+        if (jump) { /* compare-and-branch */
+            bool yes = mtv_truthy(r);
+            if (logical_op(ins) == OP_NE) yes = !yes;
+            f->top--;
+            if (yes == (INSTR_OP(jump) == OP_EXTRA_T)) fr->ip += INSTR_SA(jump);
+        }
+        break;
+    }
+    return STEP_DONE;
 }

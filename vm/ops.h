@@ -7,6 +7,31 @@
 
 #include "vm/vm.h"
 
+/* What vm->error holds when an operator's slow path found an instance with a method for it
+   (not an error): the loop then calls mtop_operator_call at the instruction. Only the loop's
+   operator instructions see it; natives that use these functions check for instances first. */
+#define MT_OPERATOR_CALL ((Value)(MT_QNAN | 21))
+
+/* Calls the operator method the current instruction needs (vm->error was MT_OPERATOR_CALL);
+   registers stored. The method runs in a FRAME_OPERATOR frame. */
+MT_INTERNAL Step mtop_operator_call(VM *vm, Fiber *f);
+
+/* A FRAME_OPERATOR frame returned, its result on top of the caller's stack: finishes the
+   caller's instruction with it. */
+MT_INTERNAL Step mtop_operator_return(VM *vm, Fiber *f);
+
+/* a == b for EQ, NE and the compare-and-branch forms: 1, 0, or -1 (an error, or
+   MT_OPERATOR_CALL for an instance with an == method). x == nil never calls a method
+   (SPEC 5.9: only nil is nil), which keeps `node == nil` as cheap as before. */
+MT_INTERNAL int mtop_equal_slow(VM *vm, Value a, Value b);
+static inline int mtop_equal(VM *vm, Value a, Value b) {
+    if (IS_NIL(a) || IS_NIL(b)) return a == b;
+    return mtop_equal_slow(vm, a, b);
+}
+
+/* The operator method `name` of an instance's class, if v is an instance that has it. */
+MT_INTERNAL bool mtop_method(Value v, String *name, Value *out);
+
 /* a op b for the arithmetic and bitwise opcodes the inline fast paths left (mixed types,
    overflow, errors). */
 MT_INTERNAL bool mtop_arith(VM *vm, int op, Value a, Value b, Value *out);

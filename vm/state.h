@@ -29,8 +29,24 @@
     X(trace, "@trace")                                                                             \
     X(context, "@context")                                                                         \
     X(code, "code")                                                                                \
-    X(main, "<main>") X(self, "self") X(module, "<module>") X(lambda, "<fn>")                      \
-        X(unmatchable, "@unmatchable")
+    X(main, "<main>")                                                                              \
+    X(self, "self")                                                                                \
+    X(module, "<module>") X(lambda, "<fn>") X(unmatchable, "@unmatchable") MT_OPERATOR_NAMES(X)
+
+/* The names of operator methods (SPEC 5.9): the arithmetic ones in opcode order (OP_ADD to
+   OP_SHR), then their reflected forms, so ops.c can index them by opcode. */
+#define MT_OPERATOR_NAMES(X)                                                                       \
+    X(op_add, "+")                                                                                 \
+    X(op_sub, "-")                                                                                 \
+    X(op_mul, "*")                                                                                 \
+    X(op_div, "/") X(op_idiv, "//") X(op_mod, "%") X(op_pow, "**") X(op_band, "&") X(op_bor, "|")  \
+        X(op_bxor, "^") X(op_shl, "<<") X(op_shr, ">>") X(op_radd, "r+") X(op_rsub, "r-")          \
+            X(op_rmul, "r*") X(op_rdiv, "r/") X(op_ridiv, "r//") X(op_rmod, "r%")                  \
+                X(op_rpow, "r**") X(op_rband, "r&") X(op_rbor, "r|") X(op_rbxor, "r^")             \
+                    X(op_rshl, "r<<") X(op_rshr, "r>>") X(op_neg, "u-") X(op_bnot, "~")            \
+                        X(op_eq, "==") X(op_lt, "<") X(op_le, "<=") X(op_gt, ">") X(op_ge, ">=")   \
+                            X(op_get, "[]") X(op_set, "[]=") X(hash, "hash")                       \
+                                X(contains, "contains") X(call, "call") X(doc, "doc")
 
 typedef struct {
 #define X(field, text) String *field;
@@ -86,6 +102,7 @@ struct mt_VM {
     struct {
         Value str, repr, close, list;
         Value coroutine; /* what a generator expression calls (compiled in as a constant) */
+        Value map_get, map_set, map_has; /* keys with a hash method (SPEC 3.12) */
     } lib;
     Value argv; /* the list scripts see as argv */
 

@@ -10,6 +10,7 @@
 ** writes ip and sp back before anything that may allocate, raise, call out or switch;
 ** LOAD() reads them from the current fiber's top frame.
 */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -613,7 +614,7 @@ resume:
         else if (BOTH_SMALLINT(a, b)) eq = 0;
         else {
             STORE();
-            eq = mtv_equal(vm, a, b);
+            eq = mtop_equal(vm, a, b);
             ERROR_IF(eq < 0);
         }
         sp[-2] = BOOL_VAL(INSTR_OP(i) == OP_EQ ? eq : !eq);
@@ -676,7 +677,7 @@ safe_point:
         else {                                                                                     \
             STORE();                                                                               \
             if (eq) {                                                                              \
-                int e = mtv_equal(vm, a, b);                                                       \
+                int e = mtop_equal(vm, a, b);                                                      \
                 ERROR_IF(e < 0);                                                                   \
                 yes = (op == OP_EQ) == (e == 1);                                                   \
             } else {                                                                               \
@@ -837,6 +838,8 @@ safe_point:
                 Module *m = proto->module;
                 m->state = MODULE_READY;
                 result = OBJ_VAL(m);
+            } else {
+                goto operator_return; /* out of the way of the common returns */
             }
         }
         if (mt_unlikely(fiber->nframes == 1)) {
@@ -895,6 +898,21 @@ safe_point:
         STORE();
         mtt_set(vm, &k->methods, name, sp[-1]);
         if (name == vm->names.init) k->init = sp[-1];
+        else if (!isalpha((unsigned char)name->chars[0]) || name == vm->names.hash ||
+                 name == vm->names.contains || name == vm->names.call ||
+                 (name->chars[0] == 'r' && name->len > 1 &&
+                  !isalpha((unsigned char)name->chars[1])) ||
+                 (name->chars[0] == 'u' && name->chars[1] == '-'))
+            k->has_ops = true;
+        sp--;
+        DISPATCH();
+    }
+    CASE(STATIC) : {
+        Class *k = AS_CLASS(sp[-2]);
+        String *name = AS_STRING(consts[INSTR_A(i)]);
+        STORE();
+        if (name->chars[0] == '@') k->doc = sp[-1];
+        else mtt_set(vm, &k->statics, name, sp[-1]);
         sp--;
         DISPATCH();
     }
@@ -1269,9 +1287,22 @@ safe_point:
 
     LOOP_END
 
+operator_return : {
+    /* A FRAME_OPERATOR frame returns: its instruction finishes with the result. */
+    Value result = sp[-1];
+    fiber->nframes--;
+    base[0] = result;
+    fiber->top = base + 1;
+    AFTER_STEP(mtop_operator_return(vm, fiber));
+}
+
 raise:
     /* A fresh error in vm->error: start its trace here, then unwind. Registers stored. */
     STORE();
+    if (vm->error == MT_OPERATOR_CALL) { /* not an error: an operator method to call */
+        vm->error = NIL_VAL;
+        AFTER_STEP(mtop_operator_call(vm, fiber));
+    }
     mte_prepare(vm, fiber, vm->error, true);
 unwind : {
     Value exc = vm->error;

@@ -159,8 +159,9 @@ START_TEST(syntax_errors) {
     check_error("def f(a, a):\n    pass\n", "t.mt:1:10: duplicate parameter 'a'");
     check_error("def f(a=1, b):\n    pass\n",
                 "t.mt:1:12: parameter without a default follows one with a default");
-    check_error("class A:\n    x = 1\n",
-                "t.mt:2:5: a class body holds only method definitions ('def')");
+    check_error("class A:\n    print(1)\n",
+                "t.mt:2:5: a class body holds only methods ('def', 'static def'), class variables "
+                "('NAME = value') and a docstring");
     check_error("spawn 1\n", "t.mt:1:1: 'spawn' must be followed by a function call");
     /* The error is reported on the right line of a longer program. */
     check_error("let a = 1\nlet b = 2\n\ndef f():\n    return a +\n",

@@ -65,7 +65,7 @@ END_TEST
 /* Three frames at bases 0, 4 and 8 (with flags in the low bits), and an open upvalue on
    slots 2, 6 and 10. */
 static void build_frames(Fiber *f, Upvalue **up) {
-    static const uint32_t flags[3] = {FRAME_CTOR, 0, FRAME_MODULE | FRAME_IMPORT};
+    static const uint32_t flags[3] = {FRAME_CTOR, 0, FRAME_MODULE | FRAME_OPERATOR};
     mtf_grow_frames(vm, f);
     for (int i = 0; i < 3; i++) {
         Frame *fr = &f->frames[i];
@@ -79,7 +79,7 @@ static void build_frames(Fiber *f, Upvalue **up) {
 
 /* Every frame and open upvalue points into the current stack at its old offset. */
 static void check_rebased(Fiber *f, Upvalue **up) {
-    static const uint32_t flags[3] = {FRAME_CTOR, 0, FRAME_MODULE | FRAME_IMPORT};
+    static const uint32_t flags[3] = {FRAME_CTOR, 0, FRAME_MODULE | FRAME_OPERATOR};
     for (int i = 0; i < 3; i++) {
         ck_assert_ptr_eq(frame_base(&f->frames[i]), f->stack + 4 * i);
         ck_assert_uint_eq(frame_flags(&f->frames[i]), flags[i]);
