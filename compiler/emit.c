@@ -302,6 +302,8 @@ void mtce_fn_begin(C *c, FnState *fs, FnKind kind, String *name) {
     fs->try_block = NULL;
     fs->except_slot = -1;
     fs->has_super = c->fs ? c->fs->has_super : false;
+    fs->genexpr = false;
+    fs->doc_pending = false;
     fs->last_op_pc = -1;
     fs->barrier = 0;
     c->fs = fs;

@@ -768,8 +768,9 @@ bool mtcall_set(VM *vm, Value obj, String *name, Value v) {
         }
         return attr_error(vm, obj, name);
     }
-    if (IS_CLASS(obj) && !AS_CLASS(obj)->foreign) {
-        /* A class variable (SPEC 5.9): its methods stay as the class statement made them. */
+    if (IS_CLASS(obj) && !AS_CLASS(obj)->foreign && !AS_CLASS(obj)->convert) {
+        /* A class variable (SPEC 5.9; built-in types' classes have none): its methods stay as the
+         * class statement made them. */
         Class *k = AS_CLASS(obj);
         Value m;
         if (mtt_get(&k->methods, name, &m)) {
