@@ -116,7 +116,7 @@ typedef struct SelectWaiter {
 /* Not an error: a native returned NATIVE_RETRY; when the fiber resumes, the call in its
    thread's wait.value (a native, or a foreign object for its `next`) with wait.index
    arguments, still on the stack, runs again (mtcall_retry). */
-#define PENDING_RETRY ((Value)(MT_QNAN | 20))
+#define PENDING_RETRY       ((Value)(MT_QNAN | 20))
 
 /* An Exit delivered to a thread from outside it (a kill, shutdown, a signal for main) and
    not raised yet: a thread holds it while it may not be raised (sched.c, exit_due). */
@@ -152,22 +152,25 @@ struct Fiber {
         Obj *wait_obj;      /* what a parked thread waits on (a channel, a thread) */
         struct Select *sel; /* WAIT_SELECT: the select in progress */
     };
-    Proto *spawn_proto; /* thread: where it was spawned (for its error reports) */
     union {
-        uint32_t spawn_pc;     /* thread: pc of the spawn in spawn_proto */
+        uint32_t spawn_site;   /* thread: where it was spawned, an index in the scheduler's
+                                  spawn sites + 1 (0: not spawned by Mt code) */
         uint32_t resume_depth; /* coroutine, while RUNNING: its depth in the resume chain */
     };
     uint32_t id;              /* thread: its id (spawn order); coroutine: its creation order */
     uint32_t timer_slot;      /* index in the timer heap + 1, or 0 */
-    uint32_t reg_index;       /* thread: position in the scheduler's registry */
     uint8_t state, wait_kind; /* FiberState; a parked thread's WaitKind */
     union {
         uint8_t mode;      /* coroutine: how it returns to its resumer (ResumeMode) */
-        uint8_t exit_held; /* thread: the HeldExit it holds, or HELD_NONE */
+        uint8_t exit_held; /* thread: the HeldExit it holds, or HELD_NONE (a held
+                              HELD_SYSTEM_EXIT, only ever main's, has its status in the
+                              scheduler: held_exit_code) */
     };
-    uint8_t exit_code;                    /* thread: the status of a held HELD_SYSTEM_EXIT */
-    uint16_t inline_frames, inline_slots; /* capacity of the storage after the struct */
-    Value storage[];                      /* inline frames, then inline slots, while FIBER_INLINE */
+    uint8_t inline_slots; /* value slots in the storage after the struct (<= 64), after the
+                             one inline frame */
+    /* The thread's position in the scheduler's registry lives in obj.aux (fiber_reg_index):
+       every byte here is paid by each of a million parked threads (SPEC 8.9). */
+    Value storage[]; /* one inline frame, then inline_slots slots */
 };
 
 /* The pc of frame `index` of f: the instruction it is executing (a call, a suspension),

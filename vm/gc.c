@@ -70,7 +70,6 @@ void mtgc_mark_fiber_full(VM *vm, Fiber *f) {
     mtgc_mark_value(vm, f->wait.value);
     if (f->wait_kind != WAIT_SELECT && f->wait_obj) mtgc_mark_obj(vm, f->wait_obj);
     if (f->wait_kind == WAIT_SELECT && f->sel) mtsel_mark(vm, f->sel); /* a choose()'s cases */
-    if (f->spawn_proto) mtgc_mark_obj(vm, &f->spawn_proto->obj);
 }
 
 static void blacken(VM *vm, Obj *o) {

@@ -59,6 +59,7 @@ void mts_free(VM *vm) {
     mtmem_free(vm, s->timers, s->timers_cap * sizeof(Timer));
     mtmem_host_realloc(vm, s->to_close, s->close_cap * sizeof(Fiber *), 0);
     mtmem_free(vm, s->threads, s->threads_cap * sizeof(Fiber *));
+    mtmem_free(vm, s->sites, s->sites_cap * sizeof(SpawnSite));
     mtmem_free(vm, s, sizeof *s);
     vm->sched = NULL;
 }
@@ -626,6 +627,7 @@ void mts_mark_roots(VM *vm) {
     for (uint32_t i = 0; i < s->nthreads; i++)
         if (s->threads[i] && !s->threads[i]->obj.marked) s->threads[i]->obj.marked = 1;
     if (vm->main) mtgc_mark_obj(vm, &vm->main->obj);
+    mtth_mark_sites(vm);
 }
 
 void mts_free_obj(VM *vm, Obj *o) {
