@@ -208,6 +208,12 @@ static void mark_roots(VM *vm) {
     mts_mark_roots(vm);
 }
 
+/* A thread that has not finished is in the scheduler's registry, which keeps it without
+   marking it: only its wake sources make it reachable (mtth_after_mark). */
+static bool unfinished_thread(Fiber *f) {
+    return (f->obj.flags & FIBER_THREAD) && f->state != FIBER_DONE && f->state != FIBER_FAILED;
+}
+
 static void sweep(VM *vm) {
     Obj **link = &vm->objects;
     while (*link) {
@@ -215,6 +221,8 @@ static void sweep(VM *vm) {
         if (o->marked) {
             o->marked = 0;
             link = &o->next;
+        } else if (mt_unlikely(o->type == OBJ_FIBER && unfinished_thread((Fiber *)o))) {
+            link = &o->next; /* registered: kept weakly, its handle or not (sched.c) */
         } else {
             *link = o->next;
             mto_free(vm, o);

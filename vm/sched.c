@@ -654,9 +654,8 @@ void mts_mark_roots(VM *vm) {
         mtth_mark_live(vm, waiter_fiber(w));
     for (uint32_t i = 0; i < s->ntimers; i++) mtth_mark_live(vm, s->timers[i].fiber);
     mtpoll_mark(vm); /* a thread waiting for an fd can be woken by it */
-    /* Every registered thread is kept (weakly): the registry points at it. */
-    for (uint32_t i = 0; i < s->nthreads; i++)
-        if (s->threads[i] && !s->threads[i]->obj.marked) s->threads[i]->obj.marked = 1;
+    /* Every registered (unfinished) thread is kept weakly, by the sweep itself (gc.c):
+       no pass over a million parked threads here. */
     if (vm->main) mtgc_mark_obj(vm, &vm->main->obj);
     mtth_mark_sites(vm);
 }

@@ -221,11 +221,15 @@ void mtth_register(VM *vm, Fiber *t) {
     if (s->nthreads == s->threads_cap) {
         /* Compact finished entries before growing. */
         uint32_t n = 0;
-        for (uint32_t i = 0; i < s->nthreads; i++)
-            if (s->threads[i]) {
-                s->threads[i]->obj.aux = n; /* its registry index */
-                s->threads[n++] = s->threads[i];
+        for (uint32_t i = 0; i < s->nthreads; i++) {
+            Fiber *u = s->threads[i];
+            if (!u) continue;
+            if (n != i) {       /* a thread that stays put is not touched (a million of them) */
+                u->obj.aux = n; /* its registry index */
+                s->threads[n] = u;
             }
+            n++;
+        }
         s->nthreads = n;
         if (n * 2 > s->threads_cap || s->threads_cap == 0) {
             uint32_t cap = s->threads_cap ? s->threads_cap * 2 : 64;
