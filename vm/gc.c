@@ -253,10 +253,7 @@ void mtgc_collect(VM *vm) {
 void mtgc_free_all(VM *vm) {
     /* Threads still waiting in a select (those of a dead VM) leave their channels' wait
        lists first, while every channel still exists. */
-    for (Obj *f = vm->objects; f; f = f->next)
-        if (f->type == OBJ_FIBER && ((Fiber *)f)->state == FIBER_PARKED &&
-            ((Fiber *)f)->wait_kind == WAIT_SELECT)
-            mtsel_cancel(vm, (Fiber *)f);
+    mts_cancel_selects(vm);
     Obj *o = vm->objects;
     while (o) {
         Obj *next = o->next;

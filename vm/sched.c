@@ -644,6 +644,17 @@ void mts_mark_chain(VM *vm, Fiber *f) {
         if (f->obj.marked != 2) mtgc_mark_fiber_full(vm, f);
 }
 
+/* Only a registered thread (one that has not finished) can be parked: the VM's teardown
+   looks at those rather than at every object. */
+void mts_cancel_selects(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (!s) return;
+    for (uint32_t i = 0; i < s->nthreads; i++) {
+        Fiber *t = s->threads[i];
+        if (t && t->state == FIBER_PARKED && t->wait_kind == WAIT_SELECT) mtsel_cancel(vm, t);
+    }
+}
+
 void mts_mark_roots(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;

@@ -128,6 +128,8 @@ MT_INTERNAL void mts_mark_chain(VM *vm, Fiber *f);
 
 /* The collector's hooks: the roots the scheduler holds (running chain, run queue, timers,
    coroutines awaiting a closer), and freeing a fiber. */
+/* Teardown: threads waiting in a select leave their channels' queues. */
+MT_INTERNAL void mts_cancel_selects(VM *vm);
 MT_INTERNAL void mts_mark_roots(VM *vm);
 MT_INTERNAL void mts_free_obj(VM *vm, Obj *o);
 
