@@ -168,8 +168,8 @@ struct Fiber {
     };
     uint8_t inline_slots; /* value slots in the storage after the struct (<= 64), after the
                              one inline frame */
-    /* The thread's position in the scheduler's registry lives in obj.aux (fiber_reg_index):
-       every byte here is paid by each of a million parked threads (SPEC 8.9). */
+    /* A thread's position in the scheduler's registry lives in obj.aux (thread.c): every
+       byte here is paid by each of a million parked threads (SPEC 8.9). */
     Value storage[]; /* one inline frame, then inline_slots slots */
 };
 
