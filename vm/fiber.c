@@ -38,6 +38,8 @@ Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread) {
         need = 4;
     }
     if (need > 64) need = 64;
+    /* The size class rounds to 16 bytes: a slot that fits in the rounding is free. */
+    if ((sizeof(Fiber) + sizeof(Frame) + need * sizeof(Value)) % 16 && need < 64) need++;
     size_t size = sizeof(Fiber) + sizeof(Frame) + need * sizeof(Value);
     Fiber *f = (Fiber *)mto_alloc(vm, size, OBJ_FIBER);
     memset((char *)f + sizeof(Obj), 0, sizeof(Fiber) - sizeof(Obj));
