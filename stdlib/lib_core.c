@@ -428,7 +428,7 @@ static int core_exit(VM *vm, Value *args, int argc) {
     Value e = mte_new_str(vm, ERR_SYSTEM_EXIT, AS_STRING(msg));
     mtgc_push_temp(vm, e);
     mto_instance_set(vm, AS_INSTANCE(e), vm->names.code, code);
-    if (IS_STRING(args[1]) && argc >= 1)
+    if (argc >= 1 && IS_STRING(args[1])) /* exit() has no args[1] to look at */
         mto_instance_set(vm, AS_INSTANCE(e), mto_intern_z(vm, "@show"), TRUE_VAL);
     mtgc_pop_temp(vm, 2);
     return mte_throw_value(vm, e);

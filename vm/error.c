@@ -316,6 +316,24 @@ bool mte_in_cleanup(Fiber *f) {
     return false;
 }
 
+/* True when some frame of f could see an error raised where it stands: an except or finally
+   handler holds its pc, or it runs cleanup. */
+bool mte_may_catch(Fiber *f) {
+    for (uint32_t i = 0; i < f->nframes; i++) {
+        Frame *fr = &f->frames[i];
+        const Proto *p = fr->closure->proto;
+        uint32_t pc = mtf_pc(f, i);
+        for (uint32_t h = 0; h < p->nhandlers; h++)
+            if (p->handlers[h].kind != HANDLER_FOR_STOP && pc >= p->handlers[h].start &&
+                pc < p->handlers[h].end)
+                return true;
+        for (uint32_t r = 0; r < p->nregions; r++)
+            if (p->regions[r].kind == REGION_FINALLY && region_holds(&p->regions[r], pc))
+                return true;
+    }
+    return false;
+}
+
 /* True when a frame of f runs a finally body or with exit for an Exit in flight. */
 bool mte_unwinding_exit(VM *vm, Fiber *f) {
     for (uint32_t i = 0; i < f->nframes; i++) {
@@ -396,8 +414,7 @@ static bool source_line(Proto *fn, int32_t line, const char **text, size_t *len)
 
 static void tb_frame(TBuf *b, Proto *p, uint32_t pc) {
     int32_t line = mte_line_at(p, pc);
-    tb_fmt(b, "  %s:%d, in %s\n", proto_file(p), (int)line,
-           p->name ? p->name->chars : "?");
+    tb_fmt(b, "  %s:%d, in %s\n", proto_file(p), (int)line, p->name ? p->name->chars : "?");
     const char *text;
     size_t len;
     if (source_line(p, line, &text, &len)) {
@@ -470,11 +487,11 @@ static void tb_thread(TBuf *b, Fiber *thread) {
         return;
     }
     tb_fmt(b, "Error in thread %u", thread->id);
-    if (thread->spawn_proto) {
-        Proto *sp = thread->spawn_proto;
-        tb_fmt(b, " (spawned at %s:%d in %s)", proto_file(sp),
-               (int)mte_line_at(sp, thread->spawn_pc), sp->name ? sp->name->chars : "?");
-    }
+    Proto *sp;
+    uint32_t spc;
+    if (mtth_spawned_at(b->vm, thread, &sp, &spc))
+        tb_fmt(b, " (spawned at %s:%d in %s)", proto_file(sp), (int)mte_line_at(sp, spc),
+               sp->name ? sp->name->chars : "?");
 }
 
 /* The text a TBuf holds as a host block of *cap bytes, or NULL (and the block freed) if
@@ -579,6 +596,15 @@ static void reset_preallocated(VM *vm, Value e) {
     if (mtt_get(&in->klass->fields, vm->names.context, &slot) &&
         (uint32_t)AS_SMALLINT(slot) < in->nfields)
         in->fields[AS_SMALLINT(slot)] = UNDEF_VAL;
+}
+
+/* The preallocated ThreadExit, with a fresh traceback: what a kill raises in a thread whose
+   frames nothing can catch it in (mte_may_catch), so that shutting down a million blocked
+   threads allocates nothing and the heap does not grow while they end. Nobody can hold the
+   error: it leaves the thread, and join gives nil for an Exit. */
+Value mte_shared_kill_error(VM *vm) {
+    reset_preallocated(vm, vm->thread_exit_error);
+    return vm->thread_exit_error;
 }
 
 /* The ThreadExit a kill raises. When there is no memory for a new one, the preallocated

@@ -68,6 +68,10 @@ MT_INTERNAL Trace *mte_trace_of(VM *vm, Value exc);
 MT_INTERNAL int32_t mte_line_at(Proto *p, uint32_t pc);
 MT_INTERNAL void mte_preallocate(VM *vm);
 MT_INTERNAL Value mte_kill_error(VM *vm);
+/* The preallocated ThreadExit, reset: for a kill that no frame of the thread can catch. */
+MT_INTERNAL Value mte_shared_kill_error(VM *vm);
+/* Whether an error raised where f stands could meet an except, a finally or cleanup. */
+MT_INTERNAL bool mte_may_catch(Fiber *f);
 MT_INTERNAL bool mte_raise_out_of_memory(VM *vm);
 
 /* The unwinder and tracebacks (the dispatch loop and the scheduler). */

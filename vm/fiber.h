@@ -154,22 +154,25 @@ struct Fiber {
         Obj *wait_obj;      /* what a parked thread waits on (a channel, a thread) */
         struct Select *sel; /* WAIT_SELECT: the select in progress */
     };
-    Proto *spawn_proto; /* thread: where it was spawned (for its error reports) */
     union {
-        uint32_t spawn_pc;     /* thread: pc of the spawn in spawn_proto */
+        uint32_t spawn_site;   /* thread: where it was spawned, an index in the scheduler's
+                                  spawn sites + 1 (0: not spawned by Mt code) */
         uint32_t resume_depth; /* coroutine, while RUNNING: its depth in the resume chain */
     };
     uint32_t id;              /* thread: its id (spawn order); coroutine: its creation order */
     uint32_t timer_slot;      /* index in the timer heap + 1, or 0 */
-    uint32_t reg_index;       /* thread: position in the scheduler's registry */
     uint8_t state, wait_kind; /* FiberState; a parked thread's WaitKind */
     union {
         uint8_t mode;      /* coroutine: how it returns to its resumer (ResumeMode) */
-        uint8_t exit_held; /* thread: the HeldExit it holds, or HELD_NONE */
+        uint8_t exit_held; /* thread: the HeldExit it holds, or HELD_NONE (a held
+                              HELD_SYSTEM_EXIT, only ever main's, has its status in the
+                              scheduler: held_exit_code) */
     };
-    uint8_t exit_code;                    /* thread: the status of a held HELD_SYSTEM_EXIT */
-    uint16_t inline_frames, inline_slots; /* capacity of the storage after the struct */
-    Value storage[];                      /* inline frames, then inline slots, while FIBER_INLINE */
+    uint8_t inline_slots; /* value slots in the storage after the struct (<= 64), after the
+                             one inline frame */
+    /* A thread's position in the scheduler's registry lives in obj.aux (thread.c): every
+       byte here is paid by each of a million parked threads (SPEC 8.9). */
+    Value storage[]; /* one inline frame, then inline_slots slots */
 };
 
 /* The pc of frame `index` of f: the instruction it is executing (a call, a suspension),

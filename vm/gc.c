@@ -70,7 +70,6 @@ void mtgc_mark_fiber_full(VM *vm, Fiber *f) {
     mtgc_mark_value(vm, f->wait.value);
     if (f->wait_kind != WAIT_SELECT && f->wait_obj) mtgc_mark_obj(vm, f->wait_obj);
     if (f->wait_kind == WAIT_SELECT && f->sel) mtsel_mark(vm, f->sel); /* a choose()'s cases */
-    if (f->spawn_proto) mtgc_mark_obj(vm, &f->spawn_proto->obj);
 }
 
 static void blacken(VM *vm, Obj *o) {
@@ -220,6 +219,12 @@ static void mark_roots(VM *vm) {
     mts_mark_roots(vm);
 }
 
+/* A thread that has not finished is in the scheduler's registry, which keeps it without
+   marking it: only its wake sources make it reachable (mtth_after_mark). */
+static bool unfinished_thread(Fiber *f) {
+    return (f->obj.flags & FIBER_THREAD) && f->state != FIBER_DONE && f->state != FIBER_FAILED;
+}
+
 static void sweep(VM *vm) {
     Obj **link = &vm->objects;
     while (*link) {
@@ -227,6 +232,8 @@ static void sweep(VM *vm) {
         if (o->marked) {
             o->marked = 0;
             link = &o->next;
+        } else if (mt_unlikely(o->type == OBJ_FIBER && unfinished_thread((Fiber *)o))) {
+            link = &o->next; /* registered: kept weakly, its handle or not (sched.c) */
         } else {
             *link = o->next;
             mto_free(vm, o);
@@ -257,10 +264,7 @@ void mtgc_collect(VM *vm) {
 void mtgc_free_all(VM *vm) {
     /* Threads still waiting in a select (those of a dead VM) leave their channels' wait
        lists first, while every channel still exists. */
-    for (Obj *f = vm->objects; f; f = f->next)
-        if (f->type == OBJ_FIBER && ((Fiber *)f)->state == FIBER_PARKED &&
-            ((Fiber *)f)->wait_kind == WAIT_SELECT)
-            mtsel_cancel(vm, (Fiber *)f);
+    mts_cancel_selects(vm);
     Obj *o = vm->objects;
     while (o) {
         Obj *next = o->next;

@@ -59,6 +59,7 @@ void mts_free(VM *vm) {
     mtmem_free(vm, s->timers, s->timers_cap * sizeof(Timer));
     mtmem_host_realloc(vm, s->to_close, s->close_cap * sizeof(Fiber *), 0);
     mtmem_free(vm, s->threads, s->threads_cap * sizeof(Fiber *));
+    mtmem_free(vm, s->sites, s->sites_cap * sizeof(SpawnSite));
     mtmem_free(vm, s, sizeof *s);
     vm->sched = NULL;
 }
@@ -76,11 +77,17 @@ void mts_enqueue(VM *vm, Fiber *t) {
     s->run_len++;
 }
 
+/* The thread after t in the run queue (only fibers' own waiters are linked there). */
+static inline Fiber *run_next(Fiber *t) {
+    Waiter *w = t->wait.next;
+    return w ? (Fiber *)(void *)((char *)w - offsetof(Fiber, wait)) : NULL;
+}
+
 static Fiber *dequeue(VM *vm) {
     Scheduler *s = SCH(vm);
     Fiber *t = s->run_head;
     if (!t) return NULL;
-    s->run_head = t->wait.next ? waiter_fiber(t->wait.next) : NULL;
+    s->run_head = run_next(t);
     if (!s->run_head) s->run_tail = NULL;
     t->wait.next = NULL;
     s->run_len--;
@@ -220,8 +227,12 @@ bool mts_can_wait(VM *vm, Fiber *f) {
 
 /* Parks the thread running `f` (f may be a coroutine nested in it) and switches away. */
 Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
-    if (!mts_can_wait(vm, f)) return STEP_ERROR;
     Fiber *t = mts_thread_of(f);
+    /* mts_can_wait's answer for a plain thread that holds no exit, outside shutdown */
+    if (mt_unlikely(!t || t->exit_held != HELD_NONE || vm->sched->shutting_down ||
+                    in_host_call(t)) &&
+        !mts_can_wait(vm, f))
+        return STEP_ERROR;
     t->active = f;
     t->state = FIBER_PARKED;
     t->wait_kind = (uint8_t)kind;
@@ -236,9 +247,9 @@ void mts_wake(VM *vm, Fiber *t, Value result) {
     a->top[-1] = result;
     t->wait_kind = WAIT_NONE;
     t->wait_obj = NULL;
-    if (t->timer_slot) mts_timer_remove(vm, t);
     t->obj.flags |= FIBER_DEFER;
     mts_enqueue(vm, t);
+    if (mt_unlikely(t->timer_slot)) mts_timer_remove(vm, t); /* last: no frame without it */
 }
 
 void mts_wake_error(VM *vm, Fiber *t, Value exc) {
@@ -419,13 +430,12 @@ bool mts_run_thread(VM *vm, Fiber *t) {
     return true;
 }
 
-void mts_schedule(VM *vm) {
+/* Everything mts_schedule does but the common case. */
+static MT_NOINLINE void schedule_slow(VM *vm) {
     Scheduler *s = SCH(vm);
-    /* The common case (a thread waiting in the queue, no timers, signals or revived
-       coroutines to deal with) takes no detours. */
-    if (mt_likely(s->run_head && s->ntimers == 0 && s->poller->nwaits == 0 && !s->aborted &&
-                  !vm->signal_pending && !s->nclose && !s->stop)) {
-        Fiber *t = dequeue(vm);
+    if (s->run_head && s->ntimers == 0 && s->poller->nwaits == 0 && !s->aborted &&
+        !vm->signal_pending && !s->nclose && !s->stop) {
+        Fiber *t = dequeue(vm); /* a first run, or an exit to deal with: no new pass */
         if (t->state != FIBER_DONE && t->state != FIBER_FAILED && mts_run_thread(vm, t)) return;
     }
     for (;;) {
@@ -457,6 +467,28 @@ void mts_schedule(VM *vm) {
         }
         if (!idle(vm)) return;
     }
+}
+
+/* Picks the next thread and makes it current (vm->current NULL: none can run now). This is
+   the switch of every channel operation, so its common case (the thread at the head of the
+   queue has run before and holds no exit; no timers, fds, signals or closers) is kept small
+   enough to need no saved registers; everything else is schedule_slow's. */
+void mts_schedule(VM *vm) {
+    Scheduler *s = SCH(vm);
+    Fiber *t = s->run_head;
+    if (mt_likely(t && (s->ntimers | s->poller->nwaits | s->nclose) == 0 && !s->aborted &&
+                  !s->stop && !vm->signal_pending && t->state == FIBER_RUNNABLE &&
+                  t->exit_held == HELD_NONE)) {
+        Fiber *a = t->active;
+        if (mt_likely(a && (a != t || t->nframes))) {
+            dequeue(vm);
+            t->state = FIBER_RUNNING;
+            t->obj.flags &= ~FIBER_DEFER; /* the value it was woken with is delivered now */
+            vm->current = a;
+            return;
+        }
+    }
+    schedule_slow(vm);
 }
 
 /* A host's turn with nothing runnable and nothing to wait for. The threads left wait for
@@ -612,6 +644,17 @@ void mts_mark_chain(VM *vm, Fiber *f) {
         if (f->obj.marked != 2) mtgc_mark_fiber_full(vm, f);
 }
 
+/* Only a registered thread (one that has not finished) can be parked: the VM's teardown
+   looks at those rather than at every object. */
+void mts_cancel_selects(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if (!s) return;
+    for (uint32_t i = 0; i < s->nthreads; i++) {
+        Fiber *t = s->threads[i];
+        if (t && t->state == FIBER_PARKED && t->wait_kind == WAIT_SELECT) mtsel_cancel(vm, t);
+    }
+}
+
 void mts_mark_roots(VM *vm) {
     Scheduler *s = SCH(vm);
     if (!s) return;
@@ -622,10 +665,10 @@ void mts_mark_roots(VM *vm) {
         mtth_mark_live(vm, waiter_fiber(w));
     for (uint32_t i = 0; i < s->ntimers; i++) mtth_mark_live(vm, s->timers[i].fiber);
     mtpoll_mark(vm); /* a thread waiting for an fd can be woken by it */
-    /* Every registered thread is kept (weakly): the registry points at it. */
-    for (uint32_t i = 0; i < s->nthreads; i++)
-        if (s->threads[i] && !s->threads[i]->obj.marked) s->threads[i]->obj.marked = 1;
+    /* Every registered (unfinished) thread is kept weakly, by the sweep itself (gc.c):
+       no pass over a million parked threads here. */
     if (vm->main) mtgc_mark_obj(vm, &vm->main->obj);
+    mtth_mark_sites(vm);
 }
 
 void mts_free_obj(VM *vm, Obj *o) {

@@ -17,6 +17,14 @@ typedef struct {
     Fiber *fiber; /* the thread waiting */
 } Timer;
 
+/* Where threads were spawned: a thread keeps the index of its site (4 bytes) instead of a
+   proto and a pc. Sites are few (the spawn instructions of the program) and kept while the
+   VM lives. */
+typedef struct SpawnSite {
+    Proto *proto;
+    uint32_t pc;
+} SpawnSite;
+
 struct Scheduler {
     Fiber *run_head, *run_tail;     /* FIFO, linked through wait.next */
     uint32_t run_len;               /* threads in the run queue */
@@ -38,10 +46,14 @@ struct Scheduler {
     struct Poller *poller;      /* threads waiting for fds (poll.h) */
     /* Who drives: a program runs to its end (mts_run); a host (mt.h's host loop) runs
        threads in turns and keeps them alive between turns. */
-    uint8_t mode;  /* SchedMode */
-    bool stop;     /* return to the host now (a budget ran out, `until` ended) */
-    bool until_gc; /* idle() already looked for garbage while `until` waited */
-    Fiber *until;  /* mt_exec's chunk: the turn ends when it does */
+    uint8_t mode;               /* SchedMode */
+    bool stop;                  /* return to the host now (a budget ran out, `until` ended) */
+    bool until_gc;              /* idle() already looked for garbage while `until` waited */
+    Fiber *until;               /* mt_exec's chunk: the turn ends when it does */
+    SpawnSite *sites;           /* thread.c: spawn sites (Fiber.spawn_site - 1) */
+    uint32_t nsites, sites_cap; /* sites in use and allocated */
+    uint32_t last_site;         /* the site found last (+ 1): a spawn loop finds it first */
+    uint8_t held_exit_code;     /* the status of main's held HELD_SYSTEM_EXIT (a signal) */
 };
 
 typedef enum {
@@ -116,6 +128,8 @@ MT_INTERNAL void mts_mark_chain(VM *vm, Fiber *f);
 
 /* The collector's hooks: the roots the scheduler holds (running chain, run queue, timers,
    coroutines awaiting a closer), and freeing a fiber. */
+/* Teardown: threads waiting in a select leave their channels' queues. */
+MT_INTERNAL void mts_cancel_selects(VM *vm);
 MT_INTERNAL void mts_mark_roots(VM *vm);
 MT_INTERNAL void mts_free_obj(VM *vm, Obj *o);
 

@@ -78,13 +78,18 @@ static const char *held_exit_name(Fiber *t) {
 /* Makes thread t's held exit into the error to raise now, and clears it. */
 static Value take_held_exit(VM *vm, Fiber *t) {
     HeldExit kind = (HeldExit)t->exit_held;
-    int code = t->exit_code;
+    int code = SCH(vm)->held_exit_code;
     t->exit_held = HELD_NONE;
     t->obj.flags &= ~FIBER_HOLD_TO_SUSPENSION;
     switch (kind) {
     case HELD_INTERRUPT: return mte_new(vm, ERR_INTERRUPT, "interrupted");
     case HELD_SYSTEM_EXIT: return signal_exit_error(vm, code);
-    default: return mtth_exit_error(vm, false);
+    default: {
+        Fiber *a = t->active ? t->active : t;
+        if (a == t && !(t->obj.flags & FIBER_MAIN) && !mte_may_catch(t))
+            return mte_shared_kill_error(vm);
+        return mtth_exit_error(vm, false);
+    }
     }
 }
 
@@ -103,7 +108,7 @@ static void deliver_exit(VM *vm, Fiber *t, HeldExit kind, int code) {
         return;
     }
     t->exit_held = (uint8_t)kind;
-    t->exit_code = (uint8_t)code;
+    if (kind == HELD_SYSTEM_EXIT) SCH(vm)->held_exit_code = (uint8_t)code; /* main's only */
     if (t->obj.flags & FIBER_DEFER) t->obj.flags |= FIBER_HOLD_TO_SUSPENSION;
     Fiber *a = t->active ? t->active : t;
     if (t->state == FIBER_RUNNING || !exit_due(t, a, AT_RESUME)) return; /* held */
@@ -196,7 +201,11 @@ Value mtth_exit_error(VM *vm, bool unmatchable) {
 Value mtth_materialize(VM *vm, Fiber *f, Value pending) {
     Fiber *t = mts_thread_of(f);
     if (pending == PENDING_HELD_EXIT) return take_held_exit(vm, t);
-    if (pending == PENDING_THREAD_EXIT) return mtth_exit_error(vm, false);
+    if (pending == PENDING_THREAD_EXIT) {
+        if (f == t && !(t->obj.flags & FIBER_MAIN) && !mte_may_catch(t))
+            return mte_shared_kill_error(vm); /* nothing in t can see it: allocate nothing */
+        return mtth_exit_error(vm, false);
+    }
     if (pending == PENDING_DEADLOCK) {
         /* Main can never be woken: an exit it held for its cleanup goes on instead. */
         if (t && t->exit_held) return take_held_exit(vm, t);
@@ -212,11 +221,15 @@ void mtth_register(VM *vm, Fiber *t) {
     if (s->nthreads == s->threads_cap) {
         /* Compact finished entries before growing. */
         uint32_t n = 0;
-        for (uint32_t i = 0; i < s->nthreads; i++)
-            if (s->threads[i]) {
-                s->threads[i]->reg_index = n;
-                s->threads[n++] = s->threads[i];
+        for (uint32_t i = 0; i < s->nthreads; i++) {
+            Fiber *u = s->threads[i];
+            if (!u) continue;
+            if (n != i) {       /* a thread that stays put is not touched (a million of them) */
+                u->obj.aux = n; /* its registry index */
+                s->threads[n] = u;
             }
+            n++;
+        }
         s->nthreads = n;
         if (n * 2 > s->threads_cap || s->threads_cap == 0) {
             uint32_t cap = s->threads_cap ? s->threads_cap * 2 : 64;
@@ -229,13 +242,13 @@ void mtth_register(VM *vm, Fiber *t) {
     }
     t->id = s->next_thread_id++;
     t->timer_slot = 0;
-    t->reg_index = s->nthreads;
+    t->obj.aux = s->nthreads;
     s->threads[s->nthreads++] = t;
 }
 
 static void unregister_thread(VM *vm, Fiber *t) {
     Scheduler *s = SCH(vm);
-    uint32_t i = t->reg_index;
+    uint32_t i = t->obj.aux;
     if (i < s->nthreads && s->threads[i] == t) s->threads[i] = NULL;
 }
 
@@ -455,13 +468,44 @@ bool mtth_attention(VM *vm, Fiber *f) {
 
 /* {== Threads ==} */
 
+/* The index + 1 of spawn site (p, pc), added if new. */
+static uint32_t spawn_site(VM *vm, Proto *p, uint32_t pc) {
+    Scheduler *s = SCH(vm);
+    uint32_t last = s->last_site;
+    if (last && s->sites[last - 1].proto == p && s->sites[last - 1].pc == pc) return last;
+    for (uint32_t i = 0; i < s->nsites; i++)
+        if (s->sites[i].proto == p && s->sites[i].pc == pc) return s->last_site = i + 1;
+    if (s->nsites == s->sites_cap) {
+        uint32_t cap = s->sites_cap ? s->sites_cap * 2 : 8;
+        s->sites =
+            mtmem_realloc(vm, s->sites, s->sites_cap * sizeof(SpawnSite), cap * sizeof(SpawnSite));
+        s->sites_cap = cap;
+    }
+    s->sites[s->nsites++] = (SpawnSite){p, pc};
+    return s->last_site = s->nsites;
+}
+
+bool mtth_spawned_at(VM *vm, Fiber *t, Proto **proto, uint32_t *pc) {
+    Scheduler *s = SCH(vm);
+    if (!s || !is_thread(t) || t->spawn_site == 0 || t->spawn_site > s->nsites) return false;
+    *proto = s->sites[t->spawn_site - 1].proto;
+    *pc = s->sites[t->spawn_site - 1].pc;
+    return true;
+}
+
+void mtth_mark_sites(VM *vm) {
+    Scheduler *s = SCH(vm);
+    for (uint32_t i = 0; i < s->nsites; i++) mtgc_mark_obj(vm, &s->sites[i].proto->obj);
+}
+
 Step mtth_spawn(VM *vm, Fiber *f, Value *callee, int argc, List *names) {
     Frame *fr = &f->frames[f->nframes - 1];
+    Proto *sp = fr->closure->proto;
+    uint32_t site = spawn_site(vm, sp, (uint32_t)(fr->ip - sp->code) - 1); /* may allocate */
     Fiber *t = mtf_new(vm, *callee, callee + 1, argc, true);
     /* Keyword names wait with the arguments until the thread's first run. */
     if (names) t->wait.value = OBJ_VAL(names);
-    t->spawn_proto = fr->closure->proto;
-    t->spawn_pc = (uint32_t)(fr->ip - fr->closure->proto->code) - 1;
+    t->spawn_site = site;
     mtth_register(vm, t);
     mts_enqueue(vm, t);
     *callee = OBJ_VAL(t);

@@ -57,4 +57,8 @@ MT_INTERNAL void mtth_blacken(VM *vm, Fiber *thread);
 MT_INTERNAL void mtth_mark_waiter(VM *vm, Waiter *w);
 MT_INTERNAL void mtth_after_mark(VM *vm);
 
+/* Where thread t was spawned (false: not by Mt code); the sites are marked as roots. */
+MT_INTERNAL bool mtth_spawned_at(VM *vm, Fiber *t, Proto **proto, uint32_t *pc);
+MT_INTERNAL void mtth_mark_sites(VM *vm);
+
 #endif
