@@ -295,7 +295,7 @@ static int core_sum(VM *vm, Value *args, int argc) {
     RETURN(acc);
 }
 
-/* divmod(a, b): [a // b, a % b], both flooring as the operators do. */
+/* divmod(a, b): (a // b, a % b), both flooring as the operators do. */
 static int core_divmod(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     for (int i = 1; i <= 2; i++)
@@ -305,12 +305,10 @@ static int core_divmod(VM *vm, Value *args, int argc) {
     args[0] = q; /* rooted while r is made (a boxed int) */
     if (!mtop_arith(vm, OP_MOD, args[1], args[2], &r)) return NATIVE_ERROR;
     mtgc_push_temp(vm, r);
-    List *l = mto_list(vm, 2);
+    Value qr[2] = {args[0], r};
+    Tuple *t = mto_tuple_of(vm, qr, 2);
     mtgc_pop_temp(vm, 1);
-    l->items[0] = args[0];
-    l->items[1] = r;
-    l->count = 2;
-    RETURN(OBJ_VAL(l));
+    RETURN(OBJ_VAL(t));
 }
 
 /* {== Characters ==} */
@@ -381,10 +379,11 @@ static bool is_instance_of(Value v, Value cls) {
 static int core_isinstance(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     Value cls = args[2];
-    if (IS_LIST(cls)) {
-        List *l = AS_LIST(cls);
-        for (uint32_t i = 0; i < l->count; i++)
-            if (is_instance_of(args[1], l->items[i])) RETURN(TRUE_VAL);
+    if (IS_LIST(cls) || IS_TUPLE(cls)) { /* any of several classes */
+        const Value *items = IS_LIST(cls) ? AS_LIST(cls)->items : AS_TUPLE(cls)->items;
+        uint32_t n = IS_LIST(cls) ? AS_LIST(cls)->count : AS_TUPLE(cls)->count;
+        for (uint32_t i = 0; i < n; i++)
+            if (is_instance_of(args[1], items[i])) RETURN(TRUE_VAL);
         RETURN(FALSE_VAL);
     }
     if (!IS_CLASS(cls)) return mtlib_type_error(vm, "isinstance", 2, "a class", cls);

@@ -344,11 +344,8 @@ static int map_entries(VM *vm, Value *args, int which) {
     MAP_FOREACH(m, e) {
         Value v = which == 0 ? e->key : e->value;
         if (which == 2) {
-            List *pair = mto_list(vm, 2);
-            pair->items[0] = e->key;
-            pair->items[1] = e->value;
-            pair->count = 2;
-            v = OBJ_VAL(pair);
+            Value kv[2] = {e->key, e->value};
+            v = OBJ_VAL(mto_tuple_of(vm, kv, 2));
         }
         out->items[out->count++] = v;
     }

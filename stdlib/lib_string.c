@@ -425,22 +425,23 @@ static int partition(VM *vm, Value *args, bool last, const char *fn) {
     if (!mtlib_str_arg(vm, args, 1, fn, &sep)) return NATIVE_ERROR;
     if (sep->len == 0) return mte_throw(vm, ERR_VALUE, "%s(): empty separator", fn);
     const char *at = last ? rfind_sub(s, sep) : find_sub(s, sep, 0);
-    List *out = mto_list(vm, 3);
-    mtgc_push_temp(vm, OBJ_VAL(out));
+    Value parts[3];
     Value empty = OBJ_VAL(mto_intern(vm, "", 0));
+    mtgc_push_temp(vm, empty);
     if (!at) {
-        out->items[0] = last ? empty : args[0];
-        out->items[1] = empty;
-        out->items[2] = last ? args[0] : empty;
-        out->count = 3;
+        parts[0] = last ? empty : args[0];
+        parts[1] = empty;
+        parts[2] = last ? args[0] : empty;
     } else {
-        out->items[out->count++] = OBJ_VAL(mto_string(vm, s->chars, (size_t)(at - s->chars)));
-        out->items[out->count++] = args[1];
+        parts[0] = OBJ_VAL(mto_string(vm, s->chars, (size_t)(at - s->chars)));
+        mtgc_push_temp(vm, parts[0]);
         const char *rest = at + sep->len;
-        out->items[out->count++] =
-            OBJ_VAL(mto_string(vm, rest, (size_t)(s->chars + s->len - rest)));
+        parts[2] = OBJ_VAL(mto_string(vm, rest, (size_t)(s->chars + s->len - rest)));
+        mtgc_push_temp(vm, parts[2]);
+        parts[1] = args[1];
     }
-    mtgc_pop_temp(vm, 1);
+    Tuple *out = mto_tuple_of(vm, parts, 3);
+    mtgc_pop_temp(vm, at ? 3 : 1);
     RETURN(OBJ_VAL(out));
 }
 

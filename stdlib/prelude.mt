@@ -26,7 +26,7 @@ def enumerate(xs, start=0):
     let out = []
     let i = start
     for x in xs:
-        out.append([i, x])
+        out.append((i, x))
         i += 1
     return out
 
@@ -39,7 +39,7 @@ def zip(a, b):
         n = len(ys)
     let i = 0
     while i < n:
-        out.append([xs[i], ys[i]])
+        out.append((xs[i], ys[i]))
         i += 1
     return out
 

@@ -2,7 +2,7 @@
 #> true false true true false false true true
 #> true false [5, 0]
 #> [3, 2, 1] ["o", "l", "l", "é", "h"] [3, 2, 1, 0] ["b", "a"] []
-#> [3, 1] [-4, 1] [-4, -1] [3.0, 1.5] [-4.0, 0.5] [9223372036854775807, 0]
+#> (3, 1) (-4, 1) (-4, -1) (3.0, 1.5) (-4.0, 0.5) (9223372036854775807, 0)
 #> ZeroDivisionError integer division by zero
 #> TypeError divmod() argument 1 must be a number, not str
 #> TypeError divmod() argument 2 must be a number, not nil

@@ -1,7 +1,7 @@
 # TEST: enumerate and zip return lists of 2-element lists; zip stops at the shorter input; enumerate start
-#> [[0, "a"], [1, "b"]]
-#> [[5, "a"], [6, "b"]]
-#> [[1, "x"], [2, "y"]]
+#> [(0, "a"), (1, "b")]
+#> [(5, "a"), (6, "b")]
+#> [(1, "x"), (2, "y")]
 #> 0 a
 #> 1 b
 print(enumerate(["a", "b"]))
