@@ -150,20 +150,7 @@ static void for_clause(C *c, Comp *k) {
     }
     clauses(c, k);
     FnState *fs = c->fs;
-    if (!pair && !fs->locals[fs->nlocals - 1].captured) {
-        /* Only the loop variable is live: step in place, as the for statement does. */
-        fs->scope_depth--;
-        fs->nlocals--;
-        int pc = mtce_emit(c, MAKE_A(OP_FOR_NEXT, 0));
-        mtce_patch_to(c, pc, for_iter + 1);
-        fs->stack--;
-    } else {
-        mtc_end_scope(c);
-        mtce_loop(c, start);
-    }
-    int exit = mtce_here(c);
-    mtce_patch_to(c, for_iter, exit);
-    mtce_add_handler(c, for_iter, for_iter + 1, exit, it_slot + 2, HANDLER_FOR_STOP, it_slot);
+    mtc_for_end(c, for_iter, start, it_slot, !pair && !fs->locals[fs->nlocals - 1].captured);
     mtc_end_scope(c); /* the iterator and its state */
 }
 

@@ -258,6 +258,26 @@ static void while_statement(C *c) {
     mtce_jl_patch(c, &loop.breaks);
 }
 
+/* The end of a for loop's body (the statement's or a comprehension's): back to FOR_ITER,
+   or, when only the loop variable is live (`step_in_place`), FOR_NEXT steps in place
+   instead of popping it and jumping back; then FOR_ITER's exit and the handler that ends
+   the loop when the iterator raises StopIteration. */
+void mtc_for_end(C *c, int for_iter, int start, int it_slot, bool step_in_place) {
+    FnState *fs = c->fs;
+    if (step_in_place) {
+        fs->scope_depth--;
+        fs->nlocals--;
+        int pc = mtce_emit(c, MAKE_A(OP_FOR_NEXT, 0));
+        mtce_patch_to(c, pc, for_iter + 1);
+        fs->stack--;
+    } else {
+        mtc_end_scope(c);
+        mtce_loop(c, start);
+    }
+    int exit = mtce_here(c);
+    mtce_patch_to(c, for_iter, exit);
+    mtce_add_handler(c, for_iter, for_iter + 1, exit, it_slot + 2, HANDLER_FOR_STOP, it_slot);
+}
 static void for_statement(C *c) {
     /* for NAME in, or a target list (for k, v in; for i, (k, v) in): the targets are
        compiled at the body's start, where each item is bound. */
@@ -298,21 +318,8 @@ static void for_statement(C *c) {
     int body_locals = 0;
     for (int l = fs->nlocals - 1; l >= 0 && fs->locals[l].depth == fs->scope_depth; l--)
         body_locals++;
-    if (!pair && body_locals == 1 && !fs->locals[fs->nlocals - 1].captured) {
-        /* Only the loop variable is live: step in place (FOR_NEXT) instead of popping it
-           and jumping back to FOR_ITER. */
-        fs->scope_depth--;
-        fs->nlocals--;
-        int pc = mtce_emit(c, MAKE_A(OP_FOR_NEXT, 0));
-        mtce_patch_to(c, pc, for_iter + 1);
-        fs->stack--;
-    } else {
-        mtc_end_scope(c);
-        mtce_loop(c, start);
-    }
-    int exit = mtce_here(c);
-    mtce_patch_to(c, for_iter, exit);
-    mtce_add_handler(c, for_iter, for_iter + 1, exit, it_slot + 2, HANDLER_FOR_STOP, it_slot);
+    mtc_for_end(c, for_iter, start, it_slot,
+                !pair && body_locals == 1 && !fs->locals[fs->nlocals - 1].captured);
     c->fs->loop = loop.enclosing;
     mtce_jl_patch(c, &loop.breaks);
     mtc_end_scope(c); /* pops iterator and state */

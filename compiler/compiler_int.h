@@ -274,6 +274,8 @@ MT_INTERNAL void mtcc_spread_arguments(C *c, const ParsePos *start, const CodeMa
 /* compiler.c */
 MT_INTERNAL void mtc_begin_scope(C *c);
 MT_INTERNAL void mtc_end_scope(C *c);
+/* Ends a for loop's body: the jump back (or FOR_NEXT) and the loop's exit handler. */
+MT_INTERNAL void mtc_for_end(C *c, int for_iter, int start, int it_slot, bool step_in_place);
 MT_INTERNAL int mtc_add_local(C *c, String *name);
 MT_INTERNAL int mtc_add_hidden(C *c);
 MT_INTERNAL void mtc_block(C *c);

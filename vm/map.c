@@ -266,20 +266,7 @@ bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed) {
 bool mtm_set(VM *vm, Map *m, Value key, Value v) {
     uint32_t h;
     if (!mtm_hash(vm, key, &h)) return false;
-    MapNode *n = find(m, key, h);
-    if (n) {
-        n->value = v;
-        return true;
-    }
-    if ((m->used + 1) * 4 > capacity(m) * 3) {
-        mtgc_push_temp(vm, OBJ_VAL(m));
-        mtgc_push_temp(vm, key);
-        mtgc_push_temp(vm, v);
-        rebuild(vm, m, m->count + 1);
-        mtgc_pop_temp(vm, 3);
-    }
-    place(m, key, v, h);
-    m->version++;
+    mtm_set_hashed(vm, m, key, h, v);
     return true;
 }
 
