@@ -263,10 +263,28 @@ bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed) {
     return true;
 }
 
+/* Sets key (of hash h) to v; inlined in both setters, the hot path of m[k] = v. */
+static inline void set_hashed(VM *vm, Map *m, Value key, uint32_t h, Value v) {
+    MapNode *n = find(m, key, h);
+    if (n) {
+        n->value = v;
+        return;
+    }
+    if ((m->used + 1) * 4 > capacity(m) * 3) {
+        mtgc_push_temp(vm, OBJ_VAL(m));
+        mtgc_push_temp(vm, key);
+        mtgc_push_temp(vm, v);
+        rebuild(vm, m, m->count + 1);
+        mtgc_pop_temp(vm, 3);
+    }
+    place(m, key, v, h);
+    m->version++;
+}
+
 bool mtm_set(VM *vm, Map *m, Value key, Value v) {
     uint32_t h;
     if (!mtm_hash(vm, key, &h)) return false;
-    mtm_set_hashed(vm, m, key, h, v);
+    set_hashed(vm, m, key, h, v);
     return true;
 }
 
@@ -330,18 +348,5 @@ bool mtm_get_hashed(Map *m, Value key, uint32_t h, Value *out) {
 }
 
 void mtm_set_hashed(VM *vm, Map *m, Value key, uint32_t h, Value v) {
-    MapNode *n = find(m, key, h);
-    if (n) {
-        n->value = v;
-        return;
-    }
-    if ((m->used + 1) * 4 > capacity(m) * 3) {
-        mtgc_push_temp(vm, OBJ_VAL(m));
-        mtgc_push_temp(vm, key);
-        mtgc_push_temp(vm, v);
-        rebuild(vm, m, m->count + 1);
-        mtgc_pop_temp(vm, 3);
-    }
-    place(m, key, v, h);
-    m->version++;
+    set_hashed(vm, m, key, h, v);
 }
