@@ -117,7 +117,7 @@
         switch (step) {                                                                            \
         case STEP_DONE: LOAD(); DISPATCH();                                                        \
         case STEP_FRAME: LOAD(); DISPATCH();                                                       \
-        case STEP_ERROR: goto raise;                                                               \
+        case STEP_ERROR: LOAD(); goto raise; /* the slow path may have moved the stack */          \
         case STEP_SWITCH: goto resume;                                                             \
         case STEP_JUMP:                                                                            \
             LOAD();                                                                                \

@@ -6,6 +6,6 @@ try:
 except MemoryError as e:
     print(e.message)
 try:
-    print(len((1,) * 200000000 + (2,) * 200000000))
+    print(len((1,) * 300000000))
 except MemoryError as e:
     print(e.message)
