@@ -20,6 +20,7 @@
 #include "vm/module.h"
 #include "vm/mem.h"
 #include "vm/gc.h"
+#include "vm/table.h"
 
 static void statement(C *c);
 
@@ -95,6 +96,28 @@ static bool at_top_level(C *c) { return c->fs->kind == FN_MODULE && c->fs->scope
 static void define_name(C *c, String *name) {
     if (at_top_level(c)) mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
     else mtc_add_local(c, name);
+}
+
+/* Whether a top-level `let name` of the program's main script makes a local of the script
+   (SPEC 6.1): no code compiled before used the name as a module variable, and the script
+   has room (each may become an upvalue of a function). */
+static bool script_local(C *c, String *name) {
+    Value slot;
+    return c->script && at_top_level(c) && c->script_locals < MT_MAX_SCRIPT_LOCALS &&
+           c->fs->nlocals < MT_MAX_LOCALS / 2 && !mtt_get(&c->module->names, name, &slot);
+}
+
+/* `let name = <value on the stack>`: as define_name, except in a script, where it may be a
+   local of the script's frame; a second `let` of such a name stores to the same local. */
+static void let_name(C *c, String *name) {
+    if (c->script && at_top_level(c) && mtcx_find_local(c->fs, name) >= 0) {
+        mtcx_set_named(c, name, NULL);
+    } else if (script_local(c, name)) {
+        mtc_add_local(c, name);
+        c->script_locals++;
+    } else {
+        define_name(c, name);
+    }
 }
 
 /* {== Blocks ==} */
@@ -941,7 +964,7 @@ static void let_statement(C *c) {
     String *name = mtce_name(c, &nt);
     if (mtcx_match(c, TOK_EQ)) mtcx_rhs(c);
     else mtce_emit(c, OP_NIL);
-    define_name(c, name);
+    let_name(c, name);
 }
 
 static void import_statement(C *c) {
@@ -1236,7 +1259,8 @@ static void finish(C *c) {
     mtmem_free(vm, c, sizeof(C));
 }
 
-Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, CompileResult *res) {
+Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, CompileMode mode,
+                   CompileResult *res) {
     res->message = NULL;
     res->incomplete = false;
     int line, col;
@@ -1251,7 +1275,8 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, Co
     c->module = m;
     c->src = src;
     c->src_len = len;
-    c->repl = repl;
+    c->repl = mode == MTC_REPL;
+    c->script = mode == MTC_SCRIPT;
     c->outer = vm->compiler;
     mtl_init(&c->lex, src, len);
     vm->compiler = c;
@@ -1272,7 +1297,7 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, bool repl, Co
             c->result_set = false;
             statement(c);
         }
-        if (repl && !c->result_set) clear_result(c);
+        if (c->repl && !c->result_set) clear_result(c);
         mtce_emit(c, OP_NIL);
         mtce_emit(c, OP_RETURN);
         result = mtce_fn_end(c);

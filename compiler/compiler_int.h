@@ -111,6 +111,8 @@ typedef struct CompilerState {
     bool incomplete;   /* the error is input ending too early (the REPL continues) */
     bool repl;         /* compiling a REPL entry (an expression statement prints its value) */
     bool result_set;   /* repl: the top-level statement just compiled stored its value */
+    bool script;       /* compiling a program's main script (top-level lets may be locals) */
+    int script_locals; /* script: top-level lets made locals so far */
     int stmt_depth;    /* statements being compiled, nested (1: a top-level one) */
     bool assigned;     /* the expression statement just parsed was an assignment */
     int depth;         /* parse nesting */
@@ -237,6 +239,8 @@ MT_INTERNAL void mtcx_del(C *c);
 MT_INTERNAL void mtcx_named_variable(C *c, const Token *name, bool can_assign);
 
 /* Emits a read of a name: local, upvalue or global. */
+/* The slot of the innermost local named `name` in fs, or -1. */
+MT_INTERNAL int mtcx_find_local(FnState *fs, String *name);
 MT_INTERNAL void mtcx_get_named(C *c, String *name, const Token *where);
 
 /* Emits a store to a name (the value is on the stack). */

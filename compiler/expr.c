@@ -86,7 +86,7 @@ void mtcx_consume(C *c, TokenType t, const char *what) {
 
 /* {== Variables ==} */
 
-static int find_local(FnState *fs, String *name) {
+int mtcx_find_local(FnState *fs, String *name) {
     for (int i = fs->nlocals - 1; i >= 0; i--) {
         Local *l = &fs->locals[i];
         if (l->name == name && !l->hidden && l->depth >= 0) return i;
@@ -108,7 +108,7 @@ static int add_upvalue(C *c, FnState *fs, int index, bool is_local, String *name
 
 int mtcx_resolve_upvalue(C *c, FnState *fs, String *name) {
     if (fs->enclosing == NULL) return -1;
-    int local = find_local(fs->enclosing, name);
+    int local = mtcx_find_local(fs->enclosing, name);
     if (local >= 0) {
         fs->enclosing->locals[local].captured = true;
         return add_upvalue(c, fs, local, true, name);
@@ -122,7 +122,7 @@ static uint32_t global_slot(C *c, String *name) { return mto_module_slot(c->vm, 
 
 void mtcx_get_named(C *c, String *name, const Token *where) {
     MT_UNUSED(where);
-    int i = find_local(c->fs, name);
+    int i = mtcx_find_local(c->fs, name);
     if (i >= 0) {
         mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)i);
         return;
@@ -163,7 +163,7 @@ static bool fuse_store(C *c, int slot) {
 
 void mtcx_set_named(C *c, String *name, const Token *where) {
     MT_UNUSED(where);
-    int i = find_local(c->fs, name);
+    int i = mtcx_find_local(c->fs, name);
     if (i >= 0) {
         if (!fuse_store(c, i)) mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
         return;
@@ -1617,7 +1617,7 @@ static void store_name(C *c, Targets *t, const Token *tok) {
         mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)t->next_slot++);
         return;
     }
-    int i = find_local(c->fs, name);
+    int i = mtcx_find_local(c->fs, name);
     if (i >= 0) {
         mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
         return;

@@ -197,7 +197,9 @@ MT_API mt_Status mt_set_argv(mt_VM *vm, int argc, const char *const *argv);
 /* {== Running programs ==} */
 
 /* Compiles and runs a file as the main module and waits for every thread to finish; then
-   the program-end guarantee runs (threads still blocked are killed, their cleanup runs). */
+   the program-end guarantee runs (threads still blocked are killed, their cleanup runs).
+   A program's top-level `let`s of names not used before are locals of the script (SPEC
+   5.2): mt_get_global does not see them; use mt_exec chunks to share variables. */
 MT_API mt_Status mt_run_file(mt_VM *vm, const char *path);
 
 /* Compiles and runs source text as mt_run_file does; `name` is used in error messages and
@@ -554,8 +556,8 @@ MT_API mt_Status mt_signature(mt_VM *vm, int slot, int dst);
 
 /* The documentation of the function, method or class in `slot`, as a str in `dst`: its
    docstring (SPEC 5.8) if it has one, else the comment block written directly above its
-   definition (each line without its "#" and one space after it, lines joined with "\n"). MT_OK, MT_NOT_FOUND (no such comment, or not a value defined
-   in Mt source), MT_MEMORY_ERROR. */
+   definition (each line without its "#" and one space after it, lines joined with "\n"). MT_OK,
+   MT_NOT_FOUND (no such comment, or not a value defined in Mt source), MT_MEMORY_ERROR. */
 MT_API mt_Status mt_doc(mt_VM *vm, int slot, int dst);
 
 /* A new list in `dst` of the live threads (thread values), in spawn order. MT_OK or

@@ -329,7 +329,7 @@ static Closure *compile_main(VM *vm, const char *name, const char *path, const c
     mtgc_push_temp(vm, OBJ_VAL(m));
     if (p) mtt_set(vm, &vm->modules, p, OBJ_VAL(m));
     vm->main_module = m;
-    Closure *cl = mtmod_compile(vm, m, src, len, false);
+    Closure *cl = mtmod_compile(vm, m, src, len, MTC_SCRIPT);
     mtgc_pop_temp(vm, p ? 3 : 2);
     return cl;
 }
@@ -519,7 +519,7 @@ static Fiber *start_chunk(VM *vm, const char *name, const char *src, size_t len,
     vm->main_module = m;
     Value slot;
     if (mtt_get(&m->names, vm->api->result_name, &slot)) m->values[AS_SMALLINT(slot)] = NIL_VAL;
-    Closure *cl = mtmod_compile(vm, m, src, len, repl);
+    Closure *cl = mtmod_compile(vm, m, src, len, repl ? MTC_REPL : MTC_MODULE);
     if (!cl) {
         mtapi_report_compile_error(vm);
         return NULL;

@@ -83,6 +83,10 @@
 #ifndef MT_MAX_UPVALUES
 #define MT_MAX_UPVALUES 250
 #endif
+/* Top-level lets a script may turn into locals (SPEC 6.1); the rest are module variables. */
+#ifndef MT_MAX_SCRIPT_LOCALS
+#define MT_MAX_SCRIPT_LOCALS 100
+#endif
 
 #define MT_UNUSED(x) ((void)(x))
 

@@ -78,7 +78,7 @@ static size_t bom_length(const char *src, size_t len) {
 
 /* Compiles source into a closure for module `m`. A compile error returns NULL with the
    message recorded for the host (and for SyntaxError); running out of memory raises. */
-Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len, bool repl) {
+Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len, CompileMode mode) {
     CompileResult res;
     size_t bom = bom_length(src, len);
     src += bom;
@@ -87,7 +87,7 @@ Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len, bool repl
     vm->compile_line = vm->compile_col = 0;
     vm->compile_msg[0] = '\0';
     m->source = mto_string(vm, src, len);
-    Proto *p = mtc_compile(vm, m, m->source->chars, len, repl, &res);
+    Proto *p = mtc_compile(vm, m, m->source->chars, len, mode, &res);
     Closure *cl = NULL;
     if (p) {
         mtgc_push_temp(vm, OBJ_VAL(p));
@@ -143,7 +143,7 @@ static Step load_module(VM *vm, Fiber *f, String *name, String *key, char *src, 
     MemJmp mj;
     mtmem_enter(vm, &mj);
     if (setjmp(mj.buf) == 0) {
-        cl = mtmod_compile(vm, m, src, len, false);
+        cl = mtmod_compile(vm, m, src, len, MTC_MODULE);
         mtmem_leave(vm, &mj);
     } else {
         mtmem_recover(vm, &mj);

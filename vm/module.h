@@ -5,11 +5,13 @@
 #ifndef MT_MODULE_H
 #define MT_MODULE_H
 
+#include "compiler/compiler.h"
 #include "vm/vm.h"
 
 /* Compiles source into a closure for module m. A compile error returns NULL with the
    message kept for the host; running out of memory raises. */
-MT_INTERNAL Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len, bool repl);
+MT_INTERNAL Closure *mtmod_compile(VM *vm, Module *m, const char *src, size_t len,
+                                   CompileMode mode);
 
 /* Reads a whole file into a host block (NULL with errno set). */
 MT_INTERNAL char *mtmod_read_file(VM *vm, const char *path, size_t *len);

@@ -339,17 +339,30 @@ static void describe_wait(Fiber *t, char *buf, size_t cap) {
                  file, line);
 }
 
-Value mts_deadlock_error(VM *vm) {
-    Scheduler *s = SCH(vm);
-    char msg[4096] = "all threads are blocked and nothing can wake them";
-    size_t n = strlen(msg);
-    for (uint32_t i = 0; i < s->nthreads && n < sizeof msg - 200; i++) {
+/* One line per blocked thread, in id order. */
+static void describe_blocked(Scheduler *s, char *buf, size_t cap) {
+    size_t n = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < s->nthreads && n + 200 < cap; i++) {
         Fiber *t = s->threads[i];
         if (!t || t->state != FIBER_PARKED) continue;
-        describe_wait(t, msg + n, sizeof msg - n);
-        n = strlen(msg);
+        describe_wait(t, buf + n, cap - n);
+        n += strlen(buf + n);
     }
-    return mte_new(vm, ERR_DEADLOCK, "%s", msg);
+}
+
+void mts_note_deadlock(VM *vm) {
+    Scheduler *s = SCH(vm);
+    describe_blocked(s, s->deadlock_lines, sizeof s->deadlock_lines);
+}
+
+Value mts_deadlock_error(VM *vm) {
+    Scheduler *s = SCH(vm);
+    char lines[sizeof s->deadlock_lines];
+    if (s->deadlock_lines[0]) memcpy(lines, s->deadlock_lines, sizeof lines);
+    else describe_blocked(s, lines, sizeof lines);
+    s->deadlock_lines[0] = '\0';
+    return mte_new(vm, ERR_DEADLOCK, "all threads are blocked and nothing can wake them%s", lines);
 }
 
 /* Waits for the next timer (or a signal). */

@@ -54,6 +54,9 @@ struct Scheduler {
     uint32_t nsites, sites_cap; /* sites in use and allocated */
     uint32_t last_site;         /* the site found last (+ 1): a spawn loop finds it first */
     uint8_t held_exit_code;     /* the status of main's held HELD_SYSTEM_EXIT (a signal) */
+    /* The blocked threads when a collection found main could never wake (SPEC 8.6): the
+       lines of its DeadlockError, kept until main resumes to raise it. */
+    char deadlock_lines[2048];
 };
 
 typedef enum {
@@ -106,6 +109,8 @@ MT_INTERNAL void mts_unpark(VM *vm, Fiber *thread);
 MT_INTERNAL void mts_schedule(VM *vm);
 MT_INTERNAL bool mts_run_thread(VM *vm, Fiber *thread);
 MT_INTERNAL Value mts_deadlock_error(VM *vm);
+/* Keeps the list of blocked threads for the DeadlockError main gets once it resumes. */
+MT_INTERNAL void mts_note_deadlock(VM *vm);
 
 /* A fiber whose first frame returned or failed: its thread or coroutine ends. */
 MT_INTERNAL void mts_fiber_returned(VM *vm, Fiber *f, Value result);

@@ -208,8 +208,9 @@ Value mtth_materialize(VM *vm, Fiber *f, Value pending) {
     }
     if (pending == PENDING_DEADLOCK) {
         /* Main can never be woken: an exit it held for its cleanup goes on instead. */
-        if (t && t->exit_held) return take_held_exit(vm, t);
-        return mts_deadlock_error(vm);
+        Value e = t && t->exit_held ? take_held_exit(vm, t) : mts_deadlock_error(vm);
+        SCH(vm)->deadlock_lines[0] = '\0';
+        return e;
     }
     return pending;
 }
@@ -593,6 +594,7 @@ void mtth_after_mark(VM *vm) {
         Fiber *t = s->threads[i];
         if (!t || t->state != FIBER_PARKED || t->obj.marked == 2) continue;
         t->obj.flags |= FIBER_GARBAGE;
+        if (t->obj.flags & FIBER_MAIN) mts_note_deadlock(vm); /* while all still wait */
         n++;
     }
     if (n == 0) return;
