@@ -7,6 +7,8 @@
 **   0x7FFC  specials: nil, false, true and the internal "undefined" marker
 **   0x7FFD  small int: a 48-bit two's-complement payload (|i| < 2^47)
 **   0x7FFE  big int: pointer to an int64 cell in an int slab (see mem.c)
+**   0x7FFF  owned big int: the same, in the one local slot that references its cell, so
+**           `x += y` may update the cell in place (vm.c: "Owned ints")
 **   0xFFFC  object pointer (48-bit address)
 **
 ** Hardware NaNs (0x7FF8.. and 0xFFF8..) have bit 50 clear, so they never collide.
@@ -26,6 +28,7 @@ typedef struct Obj Obj;
 /* The top 16 bits tell the kind: 0x7ffc nil, booleans and markers (MT_QNAN | small), and: */
 #define MT_TAG_INT    0x7ffdu
 #define MT_TAG_BIGINT 0x7ffeu
+#define MT_TAG_OWNED  0x7fffu /* a big int only one local slot references */
 #define MT_TAG_OBJ    0xfffcu
 #define MT_PAYLOAD    ((uint64_t)0x0000ffffffffffff)
 
@@ -46,8 +49,9 @@ typedef struct Obj Obj;
    other bit pattern. */
 static inline bool IS_DOUBLE(Value v) { return (v & MT_QNAN) != MT_QNAN; }
 static inline bool IS_SMALLINT(Value v) { return VAL_TAG(v) == MT_TAG_INT; }
-static inline bool IS_BIGINT(Value v) { return VAL_TAG(v) == MT_TAG_BIGINT; }
-static inline bool IS_INT(Value v) { return VAL_TAG(v) - MT_TAG_INT <= 1u; }
+static inline bool IS_BIGINT(Value v) { return (VAL_TAG(v) | 1u) == MT_TAG_OWNED; }
+static inline bool IS_OWNED_INT(Value v) { return VAL_TAG(v) == MT_TAG_OWNED; }
+static inline bool IS_INT(Value v) { return VAL_TAG(v) - MT_TAG_INT <= 2u; }
 static inline bool IS_OBJ(Value v) { return VAL_TAG(v) == MT_TAG_OBJ; }
 static inline bool IS_NIL(Value v) { return v == NIL_VAL; }
 static inline bool IS_BOOL(Value v) { return (v | 1) == TRUE_VAL; }
@@ -78,6 +82,20 @@ static inline Value SMALLINT_VAL(int64_t i) {
 static inline int64_t *AS_BIGINT_CELL(Value v) { return (int64_t *)(uintptr_t)(v & MT_PAYLOAD); }
 static inline Value BIGINT_VAL(int64_t *cell) {
     return ((uint64_t)MT_TAG_BIGINT << 48) | (uint64_t)(uintptr_t)cell;
+}
+/* a + b for two small ints; false if the sum does not fit. With the payloads shifted to the
+   top, the 64-bit add overflows exactly when the 48-bit one does. */
+static inline bool SMALLINT_ADD(Value a, Value b, Value *out) {
+    int64_t r;
+    if (__builtin_add_overflow((int64_t)(a << 16), (int64_t)(b << 16), &r)) return false;
+    *out = ((uint64_t)r >> 16) | ((uint64_t)MT_TAG_INT << 48);
+    return true;
+}
+
+/* An owned big int as an ordinary one (other values unchanged). */
+static inline Value SHARED_INT(Value v) { return IS_OWNED_INT(v) ? v & ~((uint64_t)1 << 48) : v; }
+static inline Value OWNED_INT_VAL(int64_t *cell) {
+    return ((uint64_t)MT_TAG_OWNED << 48) | (uint64_t)(uintptr_t)cell;
 }
 /* Any int, small or boxed. */
 static inline int64_t AS_INT(Value v) {

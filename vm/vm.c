@@ -144,6 +144,42 @@ static inline bool box_int_fast(VM *vm, int64_t r, Value *out) {
     return true;
 }
 
+/* {== Owned ints ==}
+   `s += i` past 2^47 would box a new int every step. The local it stores to gets a cell
+   tagged owned instead (value.h): no other reference to that cell exists, so the next
+   `+=` (ADD_ASSIGN_LL, INC_LOCAL) writes the cell in place. The tag must go before a
+   second reference can exist: GET_LOCAL and GET_UPVAL drop it from the slot they copy,
+   and so does every slow path of an instruction that reads locals (it may hand an operand
+   to Mt code or store it), for the whole frame; the collector marks both tags alike. */
+
+/* local = r: small, in place in the cell the local owns, or in a new owned cell (false if
+   the free list is empty: the caller's slow path allocates). */
+static inline bool store_int_local(VM *vm, Value *local, int64_t r) {
+    Value v;
+    if (FITS_SMALLINT(r)) {
+        *local = SMALLINT_VAL(r);
+    } else if (IS_OWNED_INT(*local)) {
+        *AS_BIGINT_CELL(*local) = r;
+    } else {
+        if (!box_int_fast(vm, r, &v)) return false;
+        *local = OWNED_INT_VAL(AS_BIGINT_CELL(v));
+    }
+    return true;
+}
+
+static MT_NOINLINE void unown_frame(Value *base, Value *top) {
+    for (Value *p = base; p < top; p++) *p = SHARED_INT(*p);
+}
+
+#define UNOWN2(a, b)                                                                               \
+    do {                                                                                           \
+        if (mt_unlikely(IS_OWNED_INT(a) || IS_OWNED_INT(b))) {                                     \
+            unown_frame(base, sp);                                                                 \
+            a = SHARED_INT(a);                                                                     \
+            b = SHARED_INT(b);                                                                     \
+        }                                                                                          \
+    } while (0)
+
 /* a op b for ints of which at least one is boxed: the loop summing past 2^47. */
 #define BIG_INT(op_builtin)                                                                        \
     else if (IS_INT(a) && IS_INT(b)) {                                                             \
@@ -240,12 +276,20 @@ resume:
     sp += 2;
     DISPATCH();
 
-    CASE(GET_LOCAL) : PUSH(base[INSTR_A(i)]);
-    DISPATCH();
+    CASE(GET_LOCAL) : {
+        Value v = base[INSTR_A(i)];
+        if (mt_unlikely(IS_OWNED_INT(v))) base[INSTR_A(i)] = v = SHARED_INT(v); /* copied now */
+        PUSH(v);
+        DISPATCH();
+    }
     CASE(SET_LOCAL) : base[INSTR_A(i)] = POP();
     DISPATCH();
-    CASE(GET_UPVAL) : PUSH(*frame->closure->upvals[INSTR_A(i)]->location);
-    DISPATCH();
+    CASE(GET_UPVAL) : {
+        Value *loc = frame->closure->upvals[INSTR_A(i)]->location;
+        if (mt_unlikely(IS_OWNED_INT(*loc))) *loc = SHARED_INT(*loc);
+        PUSH(*loc);
+        DISPATCH();
+    }
     CASE(SET_UPVAL) : *frame->closure->upvals[INSTR_A(i)]->location = POP();
     DISPATCH();
     CASE(CLOSE_UPVALS) : mtf_close_upvalues(fiber, base + INSTR_A(i));
@@ -300,6 +344,12 @@ resume:
                 DISPATCH();
             }
         }
+        if (IS_INT(a)) {
+            int64_t r;
+            if (!__builtin_add_overflow(AS_INT(a), (int64_t)INSTR_SB16(i), &r) &&
+                store_int_local(vm, &base[INSTR_A8(i)], r))
+                DISPATCH();
+        }
         STORE();
         Value out;
         ERROR_IF(!mtop_arith(vm, OP_ADD, a, SMALLINT_VAL(INSTR_SB16(i)), &out));
@@ -310,23 +360,24 @@ resume:
     CASE(ADD_ASSIGN_LL) : {
         Value a = base[INSTR_A8(i)], b = base[INSTR_B16(i)];
         if (mt_likely(BOTH_SMALLINT(a, b))) {
-            int64_t r = AS_SMALLINT(a) + AS_SMALLINT(b);
-            if (mt_likely(FITS_SMALLINT(r))) {
-                base[INSTR_A8(i)] = SMALLINT_VAL(r);
-                DISPATCH();
-            }
+            if (mt_likely(SMALLINT_ADD(a, b, &base[INSTR_A8(i)]))) DISPATCH();
         } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {
             base[INSTR_A8(i)] = DOUBLE_VAL(AS_DOUBLE(a) + AS_DOUBLE(b));
             DISPATCH();
-        } else if (IS_INT(a) && IS_INT(b)) {
-            int64_t r;
-            Value v;
-            if (!__builtin_add_overflow(AS_INT(a), AS_INT(b), &r) &&
-                (FITS_SMALLINT(r) ? (v = SMALLINT_VAL(r), true) : box_int_fast(vm, r, &v))) {
-                base[INSTR_A8(i)] = v;
+        } else if (IS_OWNED_INT(a) && IS_SMALLINT(b)) { /* the sum past 2^47 */
+            int64_t *cell = AS_BIGINT_CELL(a), r;
+            if (!__builtin_add_overflow(*cell, AS_SMALLINT(b), &r) && !FITS_SMALLINT(r)) {
+                *cell = r;
                 DISPATCH();
             }
         }
+        if (IS_INT(a) && IS_INT(b)) {
+            int64_t r;
+            if (!__builtin_add_overflow(AS_INT(a), AS_INT(b), &r) &&
+                store_int_local(vm, &base[INSTR_A8(i)], r))
+                DISPATCH();
+        }
+        UNOWN2(a, b);
         STORE();
         Value out;
         ERROR_IF(!mtop_arith(vm, OP_ADD, a, b, &out));
@@ -341,6 +392,7 @@ resume:
             PUSH(*item);
             DISPATCH();
         }
+        UNOWN2(obj, key);
         STORE();
         Value v;
         ERROR_IF(!mtop_get_index(vm, obj, key, &v));
@@ -355,6 +407,7 @@ resume:
             sp--;
             DISPATCH();
         }
+        UNOWN2(obj, key);
         STORE();
         ERROR_IF(!mtop_set_index(vm, obj, key, v));
         sp--;
@@ -368,6 +421,7 @@ resume:
             PUSH(*field);
             DISPATCH();
         }
+        UNOWN2(obj, obj);
         STORE();
         Value v;
         ERROR_IF(!mtcall_get_cached(vm, obj, ac, &v));
@@ -383,6 +437,7 @@ resume:
             sp--;
             DISPATCH();
         }
+        UNOWN2(obj, obj);
         STORE();
         ERROR_IF(!mtcall_set_cached(vm, obj, ac, v));
         sp--;
@@ -478,7 +533,8 @@ resume:
             double x = AS_DOUBLE(a), y = AS_DOUBLE(b);                                             \
             dblexpr;                                                                               \
         }                                                                                          \
-        bigexpr STORE();                                                                           \
+        bigexpr UNOWN2(a, b);                                                                      \
+        STORE();                                                                                   \
         Value out;                                                                                 \
         ERROR_IF(!mtop_arith(vm, op, a, b, &out));                                                 \
         PUT(out);                                                                                  \
@@ -675,6 +731,7 @@ safe_point:
         if (BOTH_SMALLINT(a, b)) yes = AS_SMALLINT(a) cmp AS_SMALLINT(b);                          \
         else if (IS_DOUBLE(a) && IS_DOUBLE(b)) yes = AS_DOUBLE(a) cmp AS_DOUBLE(b);                \
         else {                                                                                     \
+            UNOWN2(a, b);                                                                          \
             STORE();                                                                               \
             if (eq) {                                                                              \
                 int e = mtop_equal(vm, a, b);                                                      \
