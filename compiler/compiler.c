@@ -36,6 +36,8 @@ static Local *declare(C *c, String *name, bool hidden) {
     l->depth = fs->scope_depth;
     l->captured = false;
     l->hidden = hidden;
+    l->ownable = false;
+    l->start_pc = fs->ncode;
     return l;
 }
 
@@ -194,7 +196,7 @@ static int condition_jump(C *c) {
         fs->stack--;
         return -1;
     }
-    if (n < 3 || n - 3 < fs->barrier || INSTR_OP(fs->code[n - 3]) != OP_GET_LOCAL ||
+    if (n < 3 || n - 3 < fs->barrier || !mtce_is_get_local(fs->code[n - 3]) ||
         INSTR_A(fs->code[n - 3]) > 0xff)
         return mtce_jump(c, OP_JUMP_IF_FALSE);
     static const struct {
@@ -214,7 +216,7 @@ static int condition_jump(C *c) {
         } else if (INSTR_OP(b) == OP_CONST) {
             fused = fuse[f].lk;
             operand = INSTR_A(b);
-        } else if (INSTR_OP(b) == OP_GET_LOCAL) {
+        } else if (mtce_is_get_local(b)) {
             fused = fuse[f].ll;
             operand = INSTR_A(b);
         }

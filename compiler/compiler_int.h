@@ -23,6 +23,8 @@ typedef struct {
     int depth;     /* the scope depth it was declared at (-1: not usable yet) */
     bool captured; /* a closure captures it: close its upvalue when it goes */
     bool hidden;   /* compiler temporaries: never found by name */
+    bool ownable;  /* ADD_ASSIGN_LL stores to it: read with GET_OWNED_LOCAL */
+    int start_pc;  /* where its slot became this local */
 } Local;
 
 typedef enum { FN_MODULE, FN_FUNCTION, FN_METHOD, FN_LAMBDA } FnKind;
@@ -141,6 +143,9 @@ MT_INTERNAL _Noreturn void mtce_error_at(C *c, const Token *t, const char *fmt, 
     MT_PRINTF(3, 4);
 MT_INTERNAL _Noreturn void mtce_error(C *c, const char *fmt, ...) MT_PRINTF(2, 3);
 MT_INTERNAL int mtce_emit(C *c, Instr i);
+static inline bool mtce_is_get_local(Instr i) {
+    return INSTR_OP(i) == OP_GET_LOCAL || INSTR_OP(i) == OP_GET_OWNED_LOCAL;
+}
 MT_INTERNAL int mtce_emit_op(C *c, OpCode op, uint32_t a);
 MT_INTERNAL int mtce_emit_ab(C *c, OpCode op, uint32_t a, uint32_t b);
 MT_INTERNAL void mtce_adjust(C *c, int delta);

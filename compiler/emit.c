@@ -145,9 +145,11 @@ int mtce_emit(C *c, Instr i) {
     FnState *fs = c->fs;
     if (fs->ncode == fs->code_cap) grow_code(c);
     if (fs->ncode >= (1 << 23) - 16) mtce_error(c, "function too large");
+    OpCode op = INSTR_OP(i);
+    if (op == OP_GET_LOCAL && INSTR_A(i) < (uint32_t)fs->nlocals && fs->locals[INSTR_A(i)].ownable)
+        i = MAKE_A(op = OP_GET_OWNED_LOCAL, INSTR_A(i));
     fs->code[fs->ncode] = i;
     fs->lines[fs->ncode] = c->prev.line;
-    OpCode op = INSTR_OP(i);
     if (op != OP_EXTRA) fs->last_op_pc = fs->ncode;
     int effect = op_effect[op];
     if (effect != VAR) mtce_adjust(c, effect);

@@ -135,6 +135,18 @@ void mtcx_get_named(C *c, String *name, const Token *where) {
     mtce_emit_op(c, OP_GET_GLOBAL, global_slot(c, name));
 }
 
+/* ADD_ASSIGN_LL may leave an owned int in `slot` (vm.c "Owned ints"): from now on every
+   read of it copies through GET_OWNED_LOCAL (mtce_emit), and so do those emitted already. */
+static void make_ownable(C *c, int slot) {
+    FnState *fs = c->fs;
+    Local *l = &fs->locals[slot];
+    if (l->ownable) return;
+    l->ownable = true;
+    for (int pc = l->start_pc; pc < fs->ncode; pc++)
+        if (fs->code[pc] == MAKE_A(OP_GET_LOCAL, slot))
+            fs->code[pc] = MAKE_A(OP_GET_OWNED_LOCAL, slot);
+}
+
 /* x = x + k / x += k -> INC_LOCAL; x = x + y -> ADD_ASSIGN_LL. */
 static bool fuse_store(C *c, int slot) {
     FnState *fs = c->fs;
@@ -155,6 +167,7 @@ static bool fuse_store(C *c, int slot) {
     if (op == OP_ADD_LL) {
         uint32_t other = INSTR_B16(i);
         unemit(c, 1);
+        make_ownable(c, slot);
         mtce_emit_ab(c, OP_ADD_ASSIGN_LL, (uint32_t)slot, other);
         return true;
     }
@@ -205,7 +218,7 @@ static bool fuse_binary(C *c, OpCode op) {
             mtce_emit_ab(c, forms[f].lk, (uint32_t)a, k);
             return true;
         }
-        if (INSTR_OP(b) != OP_GET_LOCAL) return false;
+        if (!mtce_is_get_local(b)) return false;
         if (a >= 0 && forms[f].ll != OP_NOP && INSTR_A(b) <= 0xffff) {
             unemit(c, 2);
             mtce_emit_ab(c, forms[f].ll, (uint32_t)a, INSTR_A(b));
@@ -968,7 +981,7 @@ static int loaded_local(C *c, int back, uint32_t max) {
     int pc = fs->ncode - back;
     if (pc < 0 || !fusable(c, pc)) return -1;
     Instr i = fs->code[pc];
-    if (INSTR_OP(i) != OP_GET_LOCAL || INSTR_A(i) > max) return -1;
+    if (!mtce_is_get_local(i) || INSTR_A(i) > max) return -1;
     return (int)INSTR_A(i);
 }
 

@@ -25,6 +25,7 @@
     OP(DUP2, 2)           /* [a, b] -> [a, b, a, b] */                                     \
     /* variables */                                                                        \
     OP(GET_LOCAL, 1)                                                                       \
+    OP(GET_OWNED_LOCAL, 1) /* GET_LOCAL of a local += may own (vm.c "Owned ints") */       \
     OP(SET_LOCAL, -1)                                                                      \
     OP(GET_UPVAL, 1)                                                                       \
     OP(SET_UPVAL, -1)                                                                      \

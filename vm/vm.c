@@ -145,16 +145,18 @@ static inline bool box_int_fast(VM *vm, int64_t r, Value *out) {
 }
 
 /* {== Owned ints ==}
-   `s += i` past 2^47 would box a new int every step. The local it stores to gets a cell
-   tagged owned instead (value.h): no other reference to that cell exists, so the next
-   `+=` (ADD_ASSIGN_LL, INC_LOCAL) writes the cell in place. The tag must go before a
-   second reference can exist: GET_LOCAL and GET_UPVAL drop it from the slot they copy,
-   and so does every slow path of an instruction that reads locals (it may hand an operand
-   to Mt code or store it), for the whole frame; the collector marks both tags alike. */
+   `s += i` past 2^47 would box a new int every step. The local ADD_ASSIGN_LL stores to
+   gets a cell tagged owned instead (value.h): no other reference to that cell exists, so
+   the next `+=` (ADD_ASSIGN_LL, INC_LOCAL) writes the cell in place. The tag must go
+   before a second reference can exist: the compiler reads such locals with
+   GET_OWNED_LOCAL, which drops it from the slot it copies, as GET_UPVAL does; every slow
+   path of an instruction that reads locals (it may hand an operand to Mt code or store
+   it) drops it for the whole frame; the collector marks both tags alike. */
 
-/* local = r: small, in place in the cell the local owns, or in a new owned cell (false if
-   the free list is empty: the caller's slow path allocates). */
-static inline bool store_int_local(VM *vm, Value *local, int64_t r) {
+/* local = r: small, in place in the cell the local owns, or in a new cell, owned if the
+   compiler made the local ownable (false if the free list is empty: the caller's slow path
+   allocates). */
+static inline bool store_int_local(VM *vm, Value *local, int64_t r, bool ownable) {
     Value v;
     if (FITS_SMALLINT(r)) {
         *local = SMALLINT_VAL(r);
@@ -162,7 +164,7 @@ static inline bool store_int_local(VM *vm, Value *local, int64_t r) {
         *AS_BIGINT_CELL(*local) = r;
     } else {
         if (!box_int_fast(vm, r, &v)) return false;
-        *local = OWNED_INT_VAL(AS_BIGINT_CELL(v));
+        *local = ownable ? OWNED_INT_VAL(AS_BIGINT_CELL(v)) : v;
     }
     return true;
 }
@@ -276,9 +278,11 @@ resume:
     sp += 2;
     DISPATCH();
 
-    CASE(GET_LOCAL) : {
+    CASE(GET_LOCAL) : PUSH(base[INSTR_A(i)]);
+    DISPATCH();
+    CASE(GET_OWNED_LOCAL) : {
         Value v = base[INSTR_A(i)];
-        if (mt_unlikely(IS_OWNED_INT(v))) base[INSTR_A(i)] = v = SHARED_INT(v); /* copied now */
+        if (IS_OWNED_INT(v)) base[INSTR_A(i)] = v = SHARED_INT(v); /* copied now */
         PUSH(v);
         DISPATCH();
     }
@@ -347,7 +351,7 @@ resume:
         if (IS_INT(a)) {
             int64_t r;
             if (!__builtin_add_overflow(AS_INT(a), (int64_t)INSTR_SB16(i), &r) &&
-                store_int_local(vm, &base[INSTR_A8(i)], r))
+                store_int_local(vm, &base[INSTR_A8(i)], r, false))
                 DISPATCH();
         }
         STORE();
@@ -374,7 +378,7 @@ resume:
         if (IS_INT(a) && IS_INT(b)) {
             int64_t r;
             if (!__builtin_add_overflow(AS_INT(a), AS_INT(b), &r) &&
-                store_int_local(vm, &base[INSTR_A8(i)], r))
+                store_int_local(vm, &base[INSTR_A8(i)], r, true))
                 DISPATCH();
         }
         UNOWN2(a, b);
