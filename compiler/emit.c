@@ -318,6 +318,8 @@ void mtce_fn_begin(C *c, FnState *fs, FnKind kind, String *name) {
     l->depth = 0;
     l->captured = false;
     l->hidden = true;
+    l->ownable = false;
+    l->start_pc = 0;
     fs->stack = fs->maxstack = 1;
 }
 
