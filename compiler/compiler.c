@@ -109,6 +109,23 @@ static bool script_local(C *c, String *name) {
            c->fs->nlocals < MT_MAX_LOCALS / 2 && !mtt_get(&c->module->names, name, &slot);
 }
 
+/* At the end of a script, its locals go into a hidden global: what they hold lives to
+   the program's end, as a module global's value would (threads blocked on a channel that
+   only a script local names are not garbage once the top level has finished). */
+static void keep_script_locals(C *c) {
+    FnState *fs = c->fs;
+    int n = 0;
+    for (int i = 0; i < fs->nlocals; i++)
+        if (fs->locals[i].depth == 0 && !fs->locals[i].hidden) {
+            mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)i);
+            n++;
+        }
+    mtce_emit_op(c, OP_LIST, (uint32_t)n);
+    mtce_adjust(c, 1 - n);
+    String *name = mto_intern_z(c->vm, "@script locals");
+    mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+}
+
 /* `let name = <value on the stack>`: as define_name, except in a script, where it may be a
    local of the script's frame; a second `let` of such a name stores to the same local. */
 static void let_name(C *c, String *name) {
@@ -1300,6 +1317,7 @@ Proto *mtc_compile(VM *vm, Module *m, const char *src, size_t len, CompileMode m
             statement(c);
         }
         if (c->repl && !c->result_set) clear_result(c);
+        if (c->script_locals) keep_script_locals(c);
         mtce_emit(c, OP_NIL);
         mtce_emit(c, OP_RETURN);
         result = mtce_fn_end(c);
