@@ -109,21 +109,21 @@ static bool script_local(C *c, String *name) {
            c->fs->nlocals < MT_MAX_LOCALS / 2 && !mtt_get(&c->module->names, name, &slot);
 }
 
-/* At the end of a script, its locals go into a hidden global: what they hold lives to
-   the program's end, as a module global's value would (threads blocked on a channel that
-   only a script local names are not garbage once the top level has finished). */
+/* At the end of a script, its locals go into hidden globals ("@local SLOT", a name no code
+   can use): what they hold lives to the program's end, as a module global's value would
+   (threads blocked on a channel that only a script local names are not garbage once the
+   top level has finished). No allocation: the slots exist from now on. */
 static void keep_script_locals(C *c) {
     FnState *fs = c->fs;
-    int n = 0;
-    for (int i = 0; i < fs->nlocals; i++)
-        if (fs->locals[i].depth == 0 && !fs->locals[i].hidden) {
-            mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)i);
-            n++;
-        }
-    mtce_emit_op(c, OP_LIST, (uint32_t)n);
-    mtce_adjust(c, 1 - n);
-    String *name = mto_intern_z(c->vm, "@script locals");
-    mtce_emit_op(c, OP_DEFINE_GLOBAL, mto_module_slot(c->vm, c->module, name));
+    for (int i = 0; i < fs->nlocals; i++) {
+        Local *l = &fs->locals[i];
+        if (l->depth != 0 || l->hidden) continue;
+        char name[32];
+        snprintf(name, sizeof name, "@local %d", i);
+        mtce_emit_op(c, OP_GET_LOCAL, (uint32_t)i);
+        uint32_t slot = mto_module_slot(c->vm, c->module, mto_intern_z(c->vm, name));
+        mtce_emit_op(c, OP_DEFINE_GLOBAL, slot);
+    }
 }
 
 /* `let name = <value on the stack>`: as define_name, except in a script, where it may be a
