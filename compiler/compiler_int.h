@@ -143,6 +143,7 @@ MT_INTERNAL _Noreturn void mtce_error(C *c, const char *fmt, ...) MT_PRINTF(2, 3
 MT_INTERNAL int mtce_emit(C *c, Instr i);
 MT_INTERNAL int mtce_emit_op(C *c, OpCode op, uint32_t a);
 MT_INTERNAL int mtce_emit_ab(C *c, OpCode op, uint32_t a, uint32_t b);
+MT_INTERNAL void mtce_emit_iter(C *c);
 MT_INTERNAL void mtce_adjust(C *c, int delta);
 MT_INTERNAL int mtce_const(C *c, Value v);
 MT_INTERNAL int mtce_cache(C *c, String *name);

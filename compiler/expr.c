@@ -978,6 +978,18 @@ static void unemit(C *c, int n) {
     c->fs->stack -= n;
 }
 
+/* local[local] = v where v's last instruction loads an item or a local: that load becomes
+   its MOVE_ form, which also does the SET_INDEX_LL emitted next when it can. Whatever path
+   reaches the SET (a jump past the load) still runs it, so no barrier matters. */
+static void fuse_move(C *c) {
+    FnState *fs = c->fs;
+    if (fs->ncode == 0) return;
+    Instr *last = &fs->code[fs->ncode - 1];
+    if (INSTR_OP(*last) == OP_GET_INDEX_LL)
+        *last = MAKE_AB(OP_MOVE_INDEX_LL, INSTR_A8(*last), INSTR_B16(*last));
+    else if (INSTR_OP(*last) == OP_GET_LOCAL) *last = MAKE_A(OP_MOVE_LOCAL, INSTR_A(*last));
+}
+
 /* `= v` or `op= v` after a target named by two operands (a local and a cache or a second
    local): the value, then one store; a compound assignment reads through `get` first. */
 static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint32_t b) {
@@ -986,6 +998,7 @@ static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint3
     if (op != TOK_EQ) mtce_emit_ab(c, get, a, b);
     mtcx_rhs(c);
     if (op != TOK_EQ) emit_binary(c, compound_op(op));
+    if (set == OP_SET_INDEX_LL) fuse_move(c);
     mtce_emit_ab(c, set, a, b);
     c->assigned = true;
 }
