@@ -1699,6 +1699,12 @@ static void target(C *c, Targets *t) {
                     mtce_emit(c, slice ? OP_DEL_SLICE : OP_DEL_INDEX);
                     return;
                 }
+                int obj = slice ? -1 : loaded_local(c, 2, 0xff), idx = loaded_local(c, 1, 0xffff);
+                if (obj >= 0 && idx >= 0) { /* local[local]: one store, the value on top */
+                    unemit(c, 2);
+                    mtce_emit_ab(c, OP_SET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
+                    return;
+                }
                 mtce_emit_op(c, OP_ROT, slice ? 4 : 2);
                 mtce_emit(c, slice ? OP_SET_SLICE : OP_SET_INDEX);
                 return;

@@ -1313,9 +1313,17 @@ safe_point:
         PUSH(OBJ_VAL(t));
         DISPATCH();
     }
+    CASE(REVERSE) : {
+        if (INSTR_A(i) == 2) { /* a, b = b, a and xs[i], xs[j] = xs[j], xs[i] */
+            Value t = sp[-1];
+            sp[-1] = sp[-2];
+            sp[-2] = t;
+            DISPATCH();
+        }
+        goto sequence_op;
+    }
     CASE(LIST_TO_TUPLE)
-        : CASE(SLICE3)
-        : CASE(SET_SLICE) : CASE(DEL_INDEX) : CASE(DEL_SLICE) : CASE(ROT) : CASE(REVERSE) : {
+        : CASE(SLICE3) : CASE(SET_SLICE) : CASE(DEL_INDEX) : CASE(DEL_SLICE) : CASE(ROT) : {
     sequence_op:
         STORE();
         AFTER_STEP(mtop_sequence_op(vm, fiber, i));
