@@ -130,8 +130,7 @@ static void for_clause(C *c, Comp *k) {
     } else {
         mtcx_expr_prec(c, PREC_OR);
     }
-    mtce_emit(c, OP_ITER);
-    mtce_emit(c, OP_NIL);
+    mtce_emit_iter(c);
     int it_slot = mtc_add_hidden(c);
     mtc_add_hidden(c);
     int start = mtce_here(c);

@@ -332,8 +332,7 @@ static void for_statement(C *c) {
     mtcx_consume(c, TOK_IN, "'in' in for loop");
     mtc_begin_scope(c);
     mtcx_expression(c);
-    mtce_emit(c, OP_ITER); /* [x] -> [iterator] */
-    mtce_emit(c, OP_NIL);  /* the iteration state */
+    mtce_emit_iter(c); /* [x] -> [iterator, state] */
     int it_slot = mtc_add_hidden(c);
     mtc_add_hidden(c);
     (void)it_slot;

@@ -148,6 +148,7 @@ static inline bool mtce_is_get_local(Instr i) {
 }
 MT_INTERNAL int mtce_emit_op(C *c, OpCode op, uint32_t a);
 MT_INTERNAL int mtce_emit_ab(C *c, OpCode op, uint32_t a, uint32_t b);
+MT_INTERNAL void mtce_emit_iter(C *c);
 MT_INTERNAL void mtce_adjust(C *c, int delta);
 MT_INTERNAL int mtce_const(C *c, Value v);
 MT_INTERNAL int mtce_cache(C *c, String *name);

@@ -156,6 +156,17 @@ int mtce_emit(C *c, Instr i) {
     return fs->ncode++;
 }
 
+/* [x] -> [iterator, state] at the head of a for loop. When x is a call's result, the call
+   becomes CALL_ITER, which turns range(...) into a counting loop without making the range
+   (a jump past the call lands on the ITER, which stays). */
+void mtce_emit_iter(C *c) {
+    FnState *fs = c->fs;
+    if (fs->ncode > 0 && INSTR_OP(fs->code[fs->ncode - 1]) == OP_CALL)
+        fs->code[fs->ncode - 1] = MAKE_A(OP_CALL_ITER, INSTR_A(fs->code[fs->ncode - 1]));
+    mtce_emit(c, OP_ITER);
+    mtce_emit(c, OP_NIL);
+}
+
 int mtce_emit_op(C *c, OpCode op, uint32_t a) {
     if (a > MT_MAX_A) mtce_error(c, "too many constants or names in one function");
     return mtce_emit(c, MAKE_A(op, a));

@@ -143,8 +143,9 @@ static void make_ownable(C *c, int slot) {
     if (l->ownable) return;
     l->ownable = true;
     for (int pc = l->start_pc; pc < fs->ncode; pc++)
-        if (fs->code[pc] == MAKE_A(OP_GET_LOCAL, slot))
-            fs->code[pc] = MAKE_A(OP_GET_OWNED_LOCAL, slot);
+        if (fs->code[pc] == MAKE_A(OP_GET_LOCAL, slot) ||
+            fs->code[pc] == MAKE_A(OP_MOVE_LOCAL, slot))
+            fs->code[pc] = MAKE_A(OP_GET_OWNED_LOCAL, slot); /* a MOVE_LOCAL's SET then runs */
 }
 
 /* x = x + k / x += k -> INC_LOCAL; x = x + y -> ADD_ASSIGN_LL. */
@@ -991,6 +992,18 @@ static void unemit(C *c, int n) {
     c->fs->stack -= n;
 }
 
+/* local[local] = v where v's last instruction loads an item or a local: that load becomes
+   its MOVE_ form, which also does the SET_INDEX_LL emitted next when it can. Whatever path
+   reaches the SET (a jump past the load) still runs it, so no barrier matters. */
+static void fuse_move(C *c) {
+    FnState *fs = c->fs;
+    if (fs->ncode == 0) return;
+    Instr *last = &fs->code[fs->ncode - 1];
+    if (INSTR_OP(*last) == OP_GET_INDEX_LL)
+        *last = MAKE_AB(OP_MOVE_INDEX_LL, INSTR_A8(*last), INSTR_B16(*last));
+    else if (INSTR_OP(*last) == OP_GET_LOCAL) *last = MAKE_A(OP_MOVE_LOCAL, INSTR_A(*last));
+}
+
 /* `= v` or `op= v` after a target named by two operands (a local and a cache or a second
    local): the value, then one store; a compound assignment reads through `get` first. */
 static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint32_t b) {
@@ -999,6 +1012,7 @@ static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint3
     if (op != TOK_EQ) mtce_emit_ab(c, get, a, b);
     mtcx_rhs(c);
     if (op != TOK_EQ) emit_binary(c, compound_op(op));
+    if (set == OP_SET_INDEX_LL) fuse_move(c);
     mtce_emit_ab(c, set, a, b);
     c->assigned = true;
 }
@@ -1697,6 +1711,12 @@ static void target(C *c, Targets *t) {
                 if (slice && !has_step) mtce_emit(c, OP_NIL); /* the step */
                 if (t->mode == T_DEL) {
                     mtce_emit(c, slice ? OP_DEL_SLICE : OP_DEL_INDEX);
+                    return;
+                }
+                int obj = slice ? -1 : loaded_local(c, 2, 0xff), idx = loaded_local(c, 1, 0xffff);
+                if (obj >= 0 && idx >= 0) { /* local[local]: one store, the value on top */
+                    unemit(c, 2);
+                    mtce_emit_ab(c, OP_SET_INDEX_LL, (uint32_t)obj, (uint32_t)idx);
                     return;
                 }
                 mtce_emit_op(c, OP_ROT, slice ? 4 : 2);

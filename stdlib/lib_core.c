@@ -66,7 +66,7 @@ static int core_str(VM *vm, Value *args, int argc) {
     if (argc == 0) RETURN(OBJ_VAL(mto_intern(vm, "", 0)));
     Value v = args[1];
     if (IS_STRING(v)) RETURN(v);
-    if (mtv_needs_callback(vm, v)) {
+    if (IS_OBJ(v) && mtv_needs_callback(vm, v)) {
         Value m;
         if (IS_INSTANCE(v) && mtcall_find_method(vm, v, vm->names.str, &m))
             return text_method(vm, args, v, m, "str");

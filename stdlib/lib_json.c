@@ -180,7 +180,7 @@ static bool encode_number(Encoder *e, Value v) {
     char buf[40];
     int n;
     if (IS_INT(v)) {
-        n = snprintf(buf, sizeof buf, "%lld", (long long)AS_INT(v));
+        n = mtn_format_int(AS_INT(v), buf);
     } else {
         double d = AS_DOUBLE(v);
         if (!isfinite(d)) {

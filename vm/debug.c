@@ -45,6 +45,7 @@ static bool uses_ab(OpCode op) {
     case OP_GET_INDEX_LL:
     case OP_GET_INDEX_LK:
     case OP_SET_INDEX_LL:
+    case OP_MOVE_INDEX_LL:
     case OP_GET_ATTR_L:
     case OP_SET_ATTR_L:
     case OP_JLT_LK:

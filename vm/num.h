@@ -8,6 +8,10 @@
 #include "vm/value.h"
 
 MT_INTERNAL int mtn_format_double(double d, char *buf); /* shortest round-trip text */
+
+/* Writes v in decimal to buf (room for MTN_INT_CHARS, no terminator); returns the length. */
+#define MTN_INT_CHARS 20
+MT_INTERNAL int mtn_format_int(int64_t v, char *buf);
 MT_INTERNAL bool mtn_parse_int(const char *s, size_t len, int base, int64_t *out);
 
 /* Whether a well-formed int literal does not fit 64 bits (OverflowError, not a bad

@@ -50,6 +50,10 @@
     OP(GET_INDEX_LL, 1)   /* push local[A8][local[B16]] */                                 \
     OP(GET_INDEX_LK, 1)   /* push local[A8][K[B16]] */                                     \
     OP(SET_INDEX_LL, -1)  /* local[A8][local[B16]] = pop */                                \
+    /* a load whose next word is always a SET_INDEX_LL: the store too, when both are list   \
+       items (xs[i] = ys[j], xs[i] = v); else the load alone, then the SET runs */         \
+    OP(MOVE_INDEX_LL, 1)  /* as GET_INDEX_LL */                                            \
+    OP(MOVE_LOCAL, 1)     /* as GET_LOCAL */                                               \
     OP(GET_ATTR_L, 1)     /* push local[A8].name (cache B16) */                            \
     OP(SET_ATTR_L, -1)    /* local[A8].name = pop (cache B16) */                           \
     /* attributes and items */                                                             \
@@ -106,6 +110,8 @@
     /* calls */                                                                            \
     OP(CALL, VAR)         /* [f, args...]; A: argc */                                      \
     OP(CALL_KW, VAR)      /* A8: argc, B16: K of keyword names */                          \
+    OP(CALL_ITER, VAR)    /* CALL whose result `for` iterates (ITER, NIL follow): range()  \
+                             of small ints is a counting loop at once, without the object */ \
     OP(INVOKE, VAR)       /* [recv, args...]; A8: argc, B16: cache */                      \
     OP(INVOKE_KW, VAR)    /* as INVOKE, next word: K of keyword names */                   \
     OP(SUPER_INVOKE, VAR) /* [self, args..., super]; A8: argc, B16: cache */               \

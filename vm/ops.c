@@ -1185,6 +1185,7 @@ static int logical_op(Instr ins) {
     case OP_MUL_L: return OP_MUL;
     case OP_DIV_L: return OP_DIV;
     case OP_GET_INDEX_LL:
+    case OP_MOVE_INDEX_LL:
     case OP_GET_INDEX_LK: return OP_GET_INDEX;
     case OP_SET_INDEX_LL: return OP_SET_INDEX;
     case OP_JLT_LK:
@@ -1244,6 +1245,7 @@ Step mtop_operator_call(VM *vm, Fiber *f) {
     case OP_MUL_LL:
     case OP_ADD_ASSIGN_LL:
     case OP_GET_INDEX_LL:
+    case OP_MOVE_INDEX_LL:
     case OP_JLT_LL:
     case OP_JLE_LL:
     case OP_JGT_LL:

@@ -101,6 +101,7 @@ struct mt_VM {
        iterables with it). */
     struct {
         Value str, repr, close, list;
+        Value range; /* CALL_ITER knows it */
         Value coroutine; /* what a generator expression calls (compiled in as a constant) */
         Value map_get, map_set, map_has; /* keys with a hash method (SPEC 3.12) */
     } lib;

@@ -419,7 +419,7 @@ static void put_value(Text *t, Value v, bool repr) {
         return;
     }
     if (IS_INT(v)) {
-        int n = snprintf(buf, sizeof buf, "%" PRId64, AS_INT(v));
+        int n = mtn_format_int(AS_INT(v), buf);
         put(t, buf, (size_t)n);
         return;
     }
@@ -526,8 +526,20 @@ static void put_value(Text *t, Value v, bool repr) {
     }
 }
 
+/* str(i) and repr(i) without the Text buffer: digits are ASCII, so nothing to scan. */
+static String *int_string(VM *vm, int64_t v) {
+    char buf[MTN_INT_CHARS];
+    int n = mtn_format_int(v, buf);
+    String *s = mto_string_alloc(vm, (size_t)n);
+    memcpy(s->chars, buf, (size_t)n);
+    s->obj.flags |= STR_ASCII;
+    s->ncp = (uint32_t)n;
+    return s;
+}
+
 String *mtv_to_string(VM *vm, Value v, bool repr) {
     if (!repr && IS_STRING(v)) return AS_STRING(v);
+    if (IS_INT(v)) return int_string(vm, AS_INT(v));
     Text t;
     t.p = t.small;
     t.n = 0;

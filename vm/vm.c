@@ -198,7 +198,8 @@ static inline Value *list_item(Value obj, Value key) {
     if (!IS_LIST(obj) || !IS_SMALLINT(key)) return NULL;
     List *l = AS_LIST(obj);
     int64_t k = AS_SMALLINT(key);
-    if (k < 0) k += l->count;
+    if (mt_likely((uint64_t)k < l->count)) return &l->items[k];
+    k += l->count; /* from the end; a k too big stays too big */
     return (uint64_t)k < l->count ? &l->items[k] : NULL;
 }
 
@@ -388,20 +389,33 @@ resume:
         base[INSTR_A8(i)] = out;
         DISPATCH();
     }
-    CASE(GET_INDEX_LL) : CASE(GET_INDEX_LK) : {
-        Value obj = base[INSTR_A8(i)];
-        Value key = INSTR_OP(i) == OP_GET_INDEX_LL ? base[INSTR_B16(i)] : consts[INSTR_B16(i)];
+    /* Two handlers, not one testing its opcode: the swap loops of fannkuch live here. */
+#define GET_INDEX_SLOW(obj, key)                                                                   \
+    do {                                                                                           \
+        Value v_;                                                                                  \
+        UNOWN2(obj, key);                                                                          \
+        STORE();                                                                                   \
+        ERROR_IF(!mtop_get_index(vm, obj, key, &v_));                                              \
+        PUSH(v_);                                                                                  \
+        DISPATCH();                                                                                \
+    } while (0)
+    CASE(GET_INDEX_LL) : {
+        Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)];
         Value *item = list_item(obj, key);
         if (item) {
             PUSH(*item);
             DISPATCH();
         }
-        UNOWN2(obj, key);
-        STORE();
-        Value v;
-        ERROR_IF(!mtop_get_index(vm, obj, key, &v));
-        PUSH(v);
-        DISPATCH();
+        GET_INDEX_SLOW(obj, key);
+    }
+    CASE(GET_INDEX_LK) : {
+        Value obj = base[INSTR_A8(i)], key = consts[INSTR_B16(i)];
+        Value *item = list_item(obj, key);
+        if (item) {
+            PUSH(*item);
+            DISPATCH();
+        }
+        GET_INDEX_SLOW(obj, key);
     }
     CASE(SET_INDEX_LL) : {
         Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)], v = sp[-1];
@@ -415,6 +429,32 @@ resume:
         STORE();
         ERROR_IF(!mtop_set_index(vm, obj, key, v));
         sp--;
+        DISPATCH();
+    }
+    /* xs[i] = ys[j] and xs[i] = v in one dispatch: `set` is the SET_INDEX_LL that follows. */
+    CASE(MOVE_INDEX_LL) : {
+        Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)];
+        Value *from = list_item(obj, key);
+        if (!from) GET_INDEX_SLOW(obj, key);
+        Instr set = *ip;
+        Value *to = list_item(base[INSTR_A8(set)], base[INSTR_B16(set)]);
+        if (mt_likely(to != NULL)) {
+            *to = *from;
+            ip++;
+            DISPATCH();
+        }
+        PUSH(*from);
+        DISPATCH();
+    }
+    CASE(MOVE_LOCAL) : {
+        Instr set = *ip;
+        Value *to = list_item(base[INSTR_A8(set)], base[INSTR_B16(set)]);
+        if (mt_likely(to != NULL)) {
+            *to = base[INSTR_A(i)];
+            ip++;
+            DISPATCH();
+        }
+        PUSH(base[INSTR_A(i)]);
         DISPATCH();
     }
     CASE(GET_ATTR_L) : {
@@ -796,7 +836,23 @@ safe_point:
             AFTER_STEP(mtcall_native_result(vm, fiber, callee, argc, OBJ_VAL(n), r));              \
         }                                                                                          \
     } while (0)
-    CASE(CALL) : {
+    CASE(CALL_ITER) : {
+        /* [range, a, b] -> [b, a]: FOR_ITER's counting form, and ITER and NIL are done. */
+        int argc = (int)INSTR_A(i);
+        Value *callee = sp - argc - 1;
+        if (*callee == vm->lib.range && IS_OBJ(*callee) && (argc == 1 || argc == 2)) {
+            Value lo = argc == 2 ? callee[1] : SMALLINT_VAL(0), hi = sp[-1];
+            if (BOTH_SMALLINT(lo, hi)) {
+                callee[0] = hi;
+                callee[1] = lo;
+                sp = callee + 2;
+                ip += 2;
+                DISPATCH();
+            }
+        }
+        goto call; /* anything else is a plain call, and ITER runs */
+    }
+    CASE(CALL) : call : {
         CALL_SAFE_POINT();
         int argc = (int)INSTR_A(i);
         Value *callee = sp - argc - 1;
@@ -1318,9 +1374,17 @@ safe_point:
         PUSH(OBJ_VAL(t));
         DISPATCH();
     }
+    CASE(REVERSE) : {
+        if (INSTR_A(i) == 2) { /* a, b = b, a and xs[i], xs[j] = xs[j], xs[i] */
+            Value t = sp[-1];
+            sp[-1] = sp[-2];
+            sp[-2] = t;
+            DISPATCH();
+        }
+        goto sequence_op;
+    }
     CASE(LIST_TO_TUPLE)
-        : CASE(SLICE3)
-        : CASE(SET_SLICE) : CASE(DEL_INDEX) : CASE(DEL_SLICE) : CASE(ROT) : CASE(REVERSE) : {
+        : CASE(SLICE3) : CASE(SET_SLICE) : CASE(DEL_INDEX) : CASE(DEL_SLICE) : CASE(ROT) : {
     sequence_op:
         STORE();
         AFTER_STEP(mtop_sequence_op(vm, fiber, i));

@@ -11,6 +11,7 @@
 #> inc 140737488355331 140737488355336
 #> float 1.5
 #> cmp 140737488355330 key 140737488355331 get 140737488355332 s 140737488355333
+#> moved 140737488355329 140737488355330
 class Keeper:
     def init(self):
         self.kept = nil
@@ -93,3 +94,13 @@ def g():
     s += one
     print("cmp", k.cmp, "key", k.key, "get", list(m.keys())[0], "s", s)
 g()
+def h():
+    let one = 1
+    let xs = [0]
+    let z = 0
+    let s = 140737488355327
+    for k in range(3):
+        xs[z] = s
+        s += one
+    print("moved", xs[0], s)
+h()
