@@ -44,6 +44,18 @@
     OP(SUB_L, 0)                                                                           \
     OP(MUL_L, 0)                                                                           \
     OP(DIV_L, 0)                                                                           \
+    /* fused arithmetic with a constant: TOS = TOS op K[A] (_K), TOS = K[A] op TOS (K_) */ \
+    OP(ADD_K, 0)                                                                           \
+    OP(SUB_K, 0)                                                                           \
+    OP(MUL_K, 0)                                                                           \
+    OP(DIV_K, 0)                                                                           \
+    OP(IDIV_K, 0)                                                                          \
+    OP(MOD_K, 0)                                                                           \
+    OP(POW_K, 0)                                                                           \
+    OP(K_ADD, 0)                                                                           \
+    OP(K_SUB, 0)                                                                           \
+    OP(K_MUL, 0)                                                                           \
+    OP(K_DIV, 0)                                                                           \
     OP(INC_LOCAL, 0)      /* local[A8] += sB16 (small int) */                              \
     OP(ADD_ASSIGN_LL, 0)  /* local[A8] = local[A8] + local[B16] */                         \
     OP(GET_INDEX_LL, 1)   /* push local[A8][local[B16]] */                                 \

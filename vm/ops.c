@@ -1175,15 +1175,26 @@ static int logical_op(Instr ins) {
     case OP_ADD_LK:
     case OP_ADD_LL:
     case OP_ADD_L:
+    case OP_ADD_K:
+    case OP_K_ADD:
     case OP_INC_LOCAL:
     case OP_ADD_ASSIGN_LL: return OP_ADD;
     case OP_SUB_LK:
     case OP_SUB_LL:
+    case OP_SUB_K:
+    case OP_K_SUB:
     case OP_SUB_L: return OP_SUB;
     case OP_MUL_LK:
     case OP_MUL_LL:
+    case OP_MUL_K:
+    case OP_K_MUL:
     case OP_MUL_L: return OP_MUL;
+    case OP_DIV_K:
+    case OP_K_DIV:
     case OP_DIV_L: return OP_DIV;
+    case OP_IDIV_K: return OP_IDIV;
+    case OP_MOD_K: return OP_MOD;
+    case OP_POW_K: return OP_POW;
     case OP_GET_INDEX_LL:
     case OP_GET_INDEX_LK: return OP_GET_INDEX;
     case OP_SET_INDEX_LL: return OP_SET_INDEX;
@@ -1224,6 +1235,25 @@ Step mtop_operator_call(VM *vm, Fiber *f) {
         slot = f->top - 1;
         ops[0] = slot[0];
         ops[1] = base[INSTR_A(ins)];
+        break;
+    case OP_ADD_K:
+    case OP_SUB_K:
+    case OP_MUL_K:
+    case OP_DIV_K:
+    case OP_IDIV_K:
+    case OP_MOD_K:
+    case OP_POW_K:
+        slot = f->top - 1;
+        ops[0] = slot[0];
+        ops[1] = consts[INSTR_A(ins)];
+        break;
+    case OP_K_ADD:
+    case OP_K_SUB:
+    case OP_K_MUL:
+    case OP_K_DIV:
+        slot = f->top - 1;
+        ops[0] = consts[INSTR_A(ins)];
+        ops[1] = slot[0];
         break;
     case OP_ADD_LK:
     case OP_SUB_LK:
