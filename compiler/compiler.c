@@ -11,6 +11,7 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "compiler/compiler.h"
 #include "compiler/compiler_int.h"
@@ -301,6 +302,16 @@ void mtc_for_end(C *c, int for_iter, int start, int it_slot, bool step_in_place)
     mtce_patch_to(c, for_iter, exit);
     mtce_add_handler(c, for_iter, for_iter + 1, exit, it_slot + 2, HANDLER_FOR_STOP, it_slot);
 }
+/* `for x in range(n)` or `range(a, b)`: RANGE_ITER goes before the call, to skip it and
+   ITER when range is the built-in one (checked when it runs: range may be redefined). */
+static void count_range(C *c) {
+    FnState *fs = c->fs;
+    Instr last = fs->code[fs->ncode - 1];
+    if (INSTR_OP(last) != OP_CALL || INSTR_A(last) < 1 || INSTR_A(last) > 2) return;
+    fs->code[fs->ncode - 1] = MAKE_A(OP_RANGE_ITER, INSTR_A(last));
+    mtce_emit(c, last); /* CALL's effect is VAR: the stack stays as it was accounted */
+}
+
 static void for_statement(C *c) {
     /* for NAME in, or a target list (for k, v in; for i, (k, v) in): the targets are
        compiled at the body's start, where each item is bound. */
@@ -312,7 +323,9 @@ static void for_statement(C *c) {
     else mtcx_advance(c);
     mtcx_consume(c, TOK_IN, "'in' in for loop");
     mtc_begin_scope(c);
+    bool range = mtcx_check(c, TOK_NAME) && c->cur.len == 5 && !memcmp(c->cur.start, "range", 5);
     mtcx_expression(c);
+    if (range) count_range(c);
     mtce_emit(c, OP_ITER); /* [x] -> [iterator] */
     mtce_emit(c, OP_NIL);  /* the iteration state */
     int it_slot = mtc_add_hidden(c);

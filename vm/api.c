@@ -71,6 +71,7 @@ static void init_fields(VM *vm, const mt_Config *cfg) {
     vm->argv = NIL_VAL;
     vm->select_rng = 0x9E3779B97F4A7C15ull;
     vm->lib.str = vm->lib.repr = vm->lib.close = vm->lib.list = vm->lib.coroutine = NIL_VAL;
+    vm->lib.range = NIL_VAL;
     vm->lib.map_get = vm->lib.map_set = vm->lib.map_has = NIL_VAL;
     vm->budget.ticks_left = UINT64_MAX;
 }
@@ -80,6 +81,7 @@ static void resolve_library(VM *vm) {
     vm->lib.str = mtlib_builtin(vm, "str");
     vm->lib.repr = mtlib_builtin(vm, "repr");
     vm->lib.list = mtlib_builtin(vm, "list");
+    vm->lib.range = mtlib_builtin(vm, "range");
     vm->lib.close = mtlib_prelude(vm, "_close");
     vm->lib.coroutine = mtlib_builtin(vm, "coroutine");
     vm->lib.map_get = mtlib_prelude(vm, "_map_get");

@@ -199,6 +199,7 @@ static void mark_roots(VM *vm) {
     mtgc_mark_value(vm, vm->lib.close);
     mtgc_mark_value(vm, vm->lib.coroutine);
     mtgc_mark_value(vm, vm->lib.list);
+    mtgc_mark_value(vm, vm->lib.range);
     mtgc_mark_value(vm, vm->lib.map_get);
     mtgc_mark_value(vm, vm->lib.map_set);
     mtgc_mark_value(vm, vm->lib.map_has);

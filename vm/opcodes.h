@@ -143,6 +143,7 @@
     OP(TO_REPR, 0)        /* repr(v) (f-string {v!r}) */                                   \
     /* iteration */                                                                        \
     OP(ITER, 0)           /* [x] -> [iterator] (the compiler pushes a nil state) */        \
+    OP(RANGE_ITER, 0)     /* before CALL A; ITER; NIL of `for x in range(...)`: see vm.c */ \
     OP(FOR_ITER, 1)       /* [it, state] -> [it, state, v], or jump sA when done */        \
     OP(FOR_NEXT, 0)       /* loop end: [it, state, v] -> next v and jump back sA, or pop v */ \
     /* errors */                                                                           \

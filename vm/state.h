@@ -101,6 +101,7 @@ struct mt_VM {
        iterables with it). */
     struct {
         Value str, repr, close, list;
+        Value range; /* `for x in range(n)` counts without making the range (RANGE_ITER) */
         Value coroutine; /* what a generator expression calls (compiled in as a constant) */
         Value map_get, map_set, map_has; /* keys with a hash method (SPEC 3.12) */
     } lib;

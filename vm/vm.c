@@ -1073,6 +1073,21 @@ safe_point:
         STORE();
         AFTER_STEP(mtop_iter(vm, fiber));
     }
+    CASE(RANGE_ITER) : {
+        /* [range, lo, hi] or [range, hi] before CALL A; ITER; NIL: when the callee is the
+           built-in range and the bounds are small ints, push the counting state FOR_ITER
+           would make of the range ([hi, lo]) without making it, and skip those three. */
+        int argc = (int)INSTR_A(i);
+        Value *callee = sp - argc - 1;
+        Value lo = argc == 2 ? callee[1] : SMALLINT_VAL(0), hi = sp[-1];
+        if (*callee == vm->lib.range && BOTH_SMALLINT(lo, hi)) {
+            callee[0] = hi;
+            callee[1] = lo;
+            sp = callee + 2;
+            ip += 3;
+        }
+        DISPATCH();
+    }
     CASE(FOR_ITER) : {
         Value it = sp[-2], st = sp[-1];
         if (IS_SMALLINT(it)) {
