@@ -162,11 +162,35 @@ static bool fuse_store(C *c, int slot) {
     return false;
 }
 
+/* a op b; SET_LOCAL s -> op_SET_L s; a op b; SET_ATTR_L x c -> op_SET_ATTR_L x c, when op
+   is the newest instruction and nothing jumps between (NOP: no such form). */
+static bool fuse_result_store(C *c, OpCode set, uint32_t a, uint32_t b) {
+    static const struct {
+        OpCode op, local, attr;
+    } forms[] = {{OP_ADD, OP_ADD_SET_L, OP_ADD_SET_ATTR_L},
+                 {OP_SUB, OP_SUB_SET_L, OP_SUB_SET_ATTR_L},
+                 {OP_MUL, OP_MUL_SET_L, OP_MUL_SET_ATTR_L},
+                 {OP_DIV, OP_DIV_SET_L, OP_NOP}};
+    FnState *fs = c->fs;
+    int pc = fs->ncode - 1;
+    if (pc < 0 || !fusable(c, pc)) return false;
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        if (fs->code[pc] != MAKE_A(forms[f].op, 0)) continue;
+        OpCode to = set == OP_SET_LOCAL ? forms[f].local : forms[f].attr;
+        if (to == OP_NOP) return false;
+        fs->code[pc] = set == OP_SET_LOCAL ? MAKE_A(to, a) : MAKE_AB(to, a, b);
+        mtce_adjust(c, -1); /* the store's pop */
+        return true;
+    }
+    return false;
+}
+
 void mtcx_set_named(C *c, String *name, const Token *where) {
     MT_UNUSED(where);
     int i = mtcx_find_local(c->fs, name);
     if (i >= 0) {
-        if (!fuse_store(c, i)) mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
+        if (!fuse_store(c, i) && !fuse_result_store(c, OP_SET_LOCAL, (uint32_t)i, 0))
+            mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
         return;
     }
     i = mtcx_resolve_upvalue(c, c->fs, name);
@@ -1021,7 +1045,7 @@ static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint3
     if (op != TOK_EQ) mtce_emit_ab(c, get, a, b);
     mtcx_rhs(c);
     if (op != TOK_EQ) emit_binary(c, compound_op(op));
-    mtce_emit_ab(c, set, a, b);
+    if (set != OP_SET_ATTR_L || !fuse_result_store(c, set, a, b)) mtce_emit_ab(c, set, a, b);
     c->assigned = true;
 }
 

@@ -47,6 +47,9 @@ static bool uses_ab(OpCode op) {
     case OP_SET_INDEX_LL:
     case OP_GET_ATTR_L:
     case OP_SET_ATTR_L:
+    case OP_ADD_SET_ATTR_L:
+    case OP_SUB_SET_ATTR_L:
+    case OP_MUL_SET_ATTR_L:
     case OP_JLT_LK:
     case OP_JLE_LK:
     case OP_JGT_LK:

@@ -1177,20 +1177,27 @@ static int logical_op(Instr ins) {
     case OP_ADD_L:
     case OP_ADD_K:
     case OP_K_ADD:
+    case OP_ADD_SET_L:
+    case OP_ADD_SET_ATTR_L:
     case OP_INC_LOCAL:
     case OP_ADD_ASSIGN_LL: return OP_ADD;
     case OP_SUB_LK:
     case OP_SUB_LL:
     case OP_SUB_K:
     case OP_K_SUB:
+    case OP_SUB_SET_L:
+    case OP_SUB_SET_ATTR_L:
     case OP_SUB_L: return OP_SUB;
     case OP_MUL_LK:
     case OP_MUL_LL:
     case OP_MUL_K:
     case OP_K_MUL:
+    case OP_MUL_SET_L:
+    case OP_MUL_SET_ATTR_L:
     case OP_MUL_L: return OP_MUL;
     case OP_DIV_K:
     case OP_K_DIV:
+    case OP_DIV_SET_L:
     case OP_DIV_L: return OP_DIV;
     case OP_IDIV_K: return OP_IDIV;
     case OP_MOD_K: return OP_MOD;
@@ -1374,7 +1381,6 @@ Step mtop_operator_call(VM *vm, Fiber *f) {
 }
 
 Step mtop_operator_return(VM *vm, Fiber *f) {
-    MT_UNUSED(vm);
     Frame *fr = &f->frames[f->nframes - 1];
     Value *base = frame_base(fr);
     Instr jump;
@@ -1389,6 +1395,21 @@ Step mtop_operator_return(VM *vm, Fiber *f) {
         base[INSTR_A8(ins)] = r;
         f->top--;
         break;
+    case OP_ADD_SET_L:
+    case OP_SUB_SET_L:
+    case OP_MUL_SET_L:
+    case OP_DIV_SET_L:
+        base[INSTR_A(ins)] = r;
+        f->top--;
+        break;
+    case OP_ADD_SET_ATTR_L:
+    case OP_SUB_SET_ATTR_L:
+    case OP_MUL_SET_ATTR_L: {
+        AttrCache *ac = &fr->closure->proto->caches[INSTR_B16(ins)];
+        if (!mtcall_set_cached(vm, base[INSTR_A8(ins)], ac, r)) return STEP_ERROR;
+        f->top--;
+        break;
+    }
     case OP_SET_INDEX:
     case OP_SET_INDEX_LL: f->top--; break;
     default:

@@ -379,7 +379,7 @@ resume:
         PUSH(v);
         DISPATCH();
     }
-    CASE(SET_ATTR_L) : {
+    CASE(SET_ATTR_L) : set_attr_l : { /* also the end of the _SET_ATTR_L arithmetic */
         Value obj = base[INSTR_A8(i)], v = sp[-1];
         AttrCache *ac = &proto->caches[INSTR_B16(i)];
         Value *field = cached_field(obj, ac);
@@ -464,8 +464,14 @@ resume:
        slots are replaced by the result. */
 #define PUT(v)                                                                                     \
     do {                                                                                           \
+        Value put_ = (v);                                                                          \
         sp -= pops;                                                                                \
-        *sp++ = (v);                                                                               \
+        if (sink == TO_LOCAL) {                                                                    \
+            base[INSTR_A(i)] = put_;                                                               \
+            DISPATCH();                                                                            \
+        }                                                                                          \
+        *sp++ = put_;                                                                              \
+        if (sink == TO_ATTR) goto set_attr_l;                                                      \
         DISPATCH();                                                                                \
     } while (0)
 #define INT_RESULT(expr)                                                                           \
@@ -473,9 +479,9 @@ resume:
         int64_t r_ = (expr);                                                                       \
         if (mt_likely(FITS_SMALLINT(r_))) PUT(SMALLINT_VAL(r_));                                   \
     } while (0)
-#define BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, bigexpr)                                \
+#define BINARY_SINK(name, op, A, B, POPS, SINK, intexpr, dblexpr, bigexpr)                         \
     CASE(name) : {                                                                                 \
-        const int pops = POPS;                                                                     \
+        const int pops = POPS, sink = SINK;                                                        \
         Value a = A, b = B;                                                                        \
         if (mt_likely(BOTH_SMALLINT(a, b))) {                                                      \
             int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b);                                        \
@@ -489,6 +495,10 @@ resume:
         ERROR_IF(!mtop_arith(vm, op, a, b, &out));                                                 \
         PUT(out);                                                                                  \
     }
+    /* Where the result goes: pushed, into local[A], or into local[A8].name (SET_ATTR_L). */
+    enum { TO_STACK, TO_LOCAL, TO_ATTR };
+#define BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, bigexpr)                                \
+    BINARY_SINK(name, op, A, B, POPS, TO_STACK, intexpr, dblexpr, bigexpr)
 #define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                             \
     BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, )
 /* + - * / of a small int and a float (`1.0 / n`, `x * 2`): the int converts exactly, as in
@@ -499,18 +509,22 @@ resume:
         dblexpr;                                                                                   \
     }
 /* The four operators in every operand form: name, then the operands and how many pop. */
-#define ADD_OP(name, A, B, POPS)                                                                   \
-    BINARY_BIG(name, OP_ADD, A, B, POPS, ADD_INT, ADD_DBL,                                         \
-               MIXED(ADD_DBL) BIG_INT(__builtin_add_overflow))
-#define SUB_OP(name, A, B, POPS)                                                                   \
-    BINARY_BIG(name, OP_SUB, A, B, POPS, SUB_INT, SUB_DBL,                                         \
-               MIXED(SUB_DBL) BIG_INT(__builtin_sub_overflow))
-#define MUL_OP(name, A, B, POPS)                                                                   \
-    BINARY_BIG(name, OP_MUL, A, B, POPS, MUL_INT, MUL_DBL, MIXED(MUL_DBL))
-#define DIV_OP(name, A, B, POPS)                                                                   \
-    BINARY_BIG(name, OP_DIV, A, B, POPS, DIV_INT, DIV_DBL, MIXED(DIV_DBL))
-#define ADD_INT INT_RESULT(x + y)
-#define SUB_INT INT_RESULT(x - y)
+#define ADD_TO(name, A, B, POPS, SINK)                                                             \
+    BINARY_SINK(name, OP_ADD, A, B, POPS, SINK, ADD_INT, ADD_DBL,                                  \
+                MIXED(ADD_DBL) BIG_INT(__builtin_add_overflow))
+#define SUB_TO(name, A, B, POPS, SINK)                                                             \
+    BINARY_SINK(name, OP_SUB, A, B, POPS, SINK, SUB_INT, SUB_DBL,                                  \
+                MIXED(SUB_DBL) BIG_INT(__builtin_sub_overflow))
+#define MUL_TO(name, A, B, POPS, SINK)                                                             \
+    BINARY_SINK(name, OP_MUL, A, B, POPS, SINK, MUL_INT, MUL_DBL, MIXED(MUL_DBL))
+#define DIV_TO(name, A, B, POPS, SINK)                                                             \
+    BINARY_SINK(name, OP_DIV, A, B, POPS, SINK, DIV_INT, DIV_DBL, MIXED(DIV_DBL))
+#define ADD_OP(name, A, B, POPS) ADD_TO(name, A, B, POPS, TO_STACK)
+#define SUB_OP(name, A, B, POPS) SUB_TO(name, A, B, POPS, TO_STACK)
+#define MUL_OP(name, A, B, POPS) MUL_TO(name, A, B, POPS, TO_STACK)
+#define DIV_OP(name, A, B, POPS) DIV_TO(name, A, B, POPS, TO_STACK)
+#define ADD_INT                  INT_RESULT(x + y)
+#define SUB_INT                  INT_RESULT(x - y)
 #define MUL_INT                                                                                    \
     do {                                                                                           \
         int64_t m_;                                                                                \
@@ -571,6 +585,13 @@ resume:
     SUB_OP(K_SUB, CONST_A, sp[-1], 1)
     MUL_OP(K_MUL, CONST_A, sp[-1], 1)
     DIV_OP(K_DIV, CONST_A, sp[-1], 1)
+    ADD_TO(ADD_SET_L, sp[-2], sp[-1], 2, TO_LOCAL)
+    SUB_TO(SUB_SET_L, sp[-2], sp[-1], 2, TO_LOCAL)
+    MUL_TO(MUL_SET_L, sp[-2], sp[-1], 2, TO_LOCAL)
+    DIV_TO(DIV_SET_L, sp[-2], sp[-1], 2, TO_LOCAL)
+    ADD_TO(ADD_SET_ATTR_L, sp[-2], sp[-1], 2, TO_ATTR)
+    SUB_TO(SUB_SET_ATTR_L, sp[-2], sp[-1], 2, TO_ATTR)
+    MUL_TO(MUL_SET_ATTR_L, sp[-2], sp[-1], 2, TO_ATTR)
     BINARY(IDIV, OP_IDIV, sp[-2], sp[-1], 2, IDIV_INT, NO_FAST)
     BINARY(IDIV_K, OP_IDIV, sp[-1], CONST_A, 1, IDIV_INT, NO_FAST)
     BINARY(MOD, OP_MOD, sp[-2], sp[-1], 2, MOD_INT, MOD_DBL)
