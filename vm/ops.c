@@ -1405,8 +1405,12 @@ Step mtop_operator_return(VM *vm, Fiber *f) {
     case OP_ADD_SET_ATTR_L:
     case OP_SUB_SET_ATTR_L:
     case OP_MUL_SET_ATTR_L: {
+        /* The store SET_ATTR_L would do: the cached field, else the full lookup. */
         AttrCache *ac = &fr->closure->proto->caches[INSTR_B16(ins)];
-        if (!mtcall_set_cached(vm, base[INSTR_A8(ins)], ac, r)) return STEP_ERROR;
+        Value obj = base[INSTR_A8(ins)];
+        Instance *in = IS_INSTANCE(obj) ? AS_INSTANCE(obj) : NULL;
+        if (in && ac->klass == in->klass && ac->index < in->nfields) in->fields[ac->index] = r;
+        else if (!mtcall_set_cached(vm, obj, ac, r)) return STEP_ERROR;
         f->top--;
         break;
     }
