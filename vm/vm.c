@@ -523,13 +523,18 @@ resume:
 #define SUB_OP(name, A, B, POPS) SUB_TO(name, A, B, POPS, TO_STACK)
 #define MUL_OP(name, A, B, POPS) MUL_TO(name, A, B, POPS, TO_STACK)
 #define DIV_OP(name, A, B, POPS) DIV_TO(name, A, B, POPS, TO_STACK)
-#define ADD_INT                  INT_RESULT(x + y)
-#define SUB_INT                  INT_RESULT(x - y)
-#define MUL_INT                                                                                    \
+/* + - * of small ints on the payloads shifted to the top bits: the CPU's overflow flag
+   is then the small-int range check, and a shift back and the tag rebox the result. */
+#define SHIFTED_INT(op_builtin, y_)                                                                \
     do {                                                                                           \
-        int64_t m_;                                                                                \
-        if (!__builtin_mul_overflow(x, y, &m_)) INT_RESULT(m_);                                    \
+        int64_t s_;                                                                                \
+        (void)x, (void)y;                                                                          \
+        if (!op_builtin((int64_t)(a << 16), y_, &s_))                                              \
+            PUT(((uint64_t)s_ >> 16) | ((uint64_t)MT_TAG_INT << 48));                              \
     } while (0)
+#define ADD_INT SHIFTED_INT(__builtin_add_overflow, (int64_t)(b << 16))
+#define SUB_INT SHIFTED_INT(__builtin_sub_overflow, (int64_t)(b << 16))
+#define MUL_INT SHIFTED_INT(__builtin_mul_overflow, y)
 #define DIV_INT                                                                                    \
     if (y != 0) PUT(DOUBLE_VAL((double)x / (double)y))
 #define ADD_DBL PUT(DOUBLE_VAL(x + y))
