@@ -539,7 +539,7 @@ resume:
     if (y != 0) PUT(DOUBLE_VAL((double)x / (double)y))
 #define ADD_DBL PUT(DOUBLE_VAL(x + y))
 #define SUB_DBL PUT(DOUBLE_VAL(x - y))
-#define MUL_DBL PUT(DOUBLE_VAL(x *y))
+#define MUL_DBL PUT(DOUBLE_VAL((x) * (y)))
 #define DIV_DBL                                                                                    \
     if (y != 0) PUT(DOUBLE_VAL(x / y))
 #define IDIV_INT                                                                                   \
@@ -548,6 +548,9 @@ resume:
         if ((x % y != 0) && ((x < 0) != (y < 0))) q--;                                             \
         INT_RESULT(q);                                                                             \
     }
+/* x // 2**k is an arithmetic shift, which floors too (a shift, not a division). */
+#define IDIV_POW2                                                                                  \
+    if (y > 0 && (y & (y - 1)) == 0) PUT(SMALLINT_VAL(x >> __builtin_ctzll((uint64_t)y)));
 #define MOD_INT                                                                                    \
     if (y != 0) {                                                                                  \
         int64_t m = x % y;                                                                         \
@@ -598,7 +601,7 @@ resume:
     SUB_TO(SUB_SET_ATTR_L, sp[-2], sp[-1], 2, TO_ATTR)
     MUL_TO(MUL_SET_ATTR_L, sp[-2], sp[-1], 2, TO_ATTR)
     BINARY(IDIV, OP_IDIV, sp[-2], sp[-1], 2, IDIV_INT, NO_FAST)
-    BINARY(IDIV_K, OP_IDIV, sp[-1], CONST_A, 1, IDIV_INT, NO_FAST)
+    BINARY(IDIV_K, OP_IDIV, sp[-1], CONST_A, 1, IDIV_POW2 else IDIV_INT, NO_FAST)
     BINARY(MOD, OP_MOD, sp[-2], sp[-1], 2, MOD_INT, MOD_DBL)
     BINARY(MOD_K, OP_MOD, sp[-1], CONST_A, 1, MOD_INT, MOD_DBL)
     BINARY(POW, OP_POW, sp[-2], sp[-1], 2, NO_FAST, POW_DBL)
