@@ -11,6 +11,7 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "compiler/compiler.h"
 #include "compiler/compiler_int.h"

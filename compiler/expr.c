@@ -25,6 +25,7 @@ static void emit_list_chunk(C *c, int n, bool built);
 static bool fusable(C *c, int pc);
 static void unemit(C *c, int n);
 static int loaded_local(C *c, int back, uint32_t max);
+static int loaded_constant(C *c);
 
 /* {== Tokens ==} */
 
@@ -175,11 +176,35 @@ static bool fuse_store(C *c, int slot) {
     return false;
 }
 
+/* a op b; SET_LOCAL s -> op_SET_L s; a op b; SET_ATTR_L x c -> op_SET_ATTR_L x c, when op
+   is the newest instruction and nothing jumps between (NOP: no such form). */
+static bool fuse_result_store(C *c, OpCode set, uint32_t a, uint32_t b) {
+    static const struct {
+        OpCode op, local, attr;
+    } forms[] = {{OP_ADD, OP_ADD_SET_L, OP_ADD_SET_ATTR_L},
+                 {OP_SUB, OP_SUB_SET_L, OP_SUB_SET_ATTR_L},
+                 {OP_MUL, OP_MUL_SET_L, OP_MUL_SET_ATTR_L},
+                 {OP_DIV, OP_DIV_SET_L, OP_NOP}};
+    FnState *fs = c->fs;
+    int pc = fs->ncode - 1;
+    if (pc < 0 || !fusable(c, pc)) return false;
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        if (fs->code[pc] != MAKE_A(forms[f].op, 0)) continue;
+        OpCode to = set == OP_SET_LOCAL ? forms[f].local : forms[f].attr;
+        if (to == OP_NOP) return false;
+        fs->code[pc] = set == OP_SET_LOCAL ? MAKE_A(to, a) : MAKE_AB(to, a, b);
+        mtce_adjust(c, -1); /* the store's pop */
+        return true;
+    }
+    return false;
+}
+
 void mtcx_set_named(C *c, String *name, const Token *where) {
     MT_UNUSED(where);
     int i = mtcx_find_local(c->fs, name);
     if (i >= 0) {
-        if (!fuse_store(c, i)) mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
+        if (!fuse_store(c, i) && !fuse_result_store(c, OP_SET_LOCAL, (uint32_t)i, 0))
+            mtce_emit_op(c, OP_SET_LOCAL, (uint32_t)i);
         return;
     }
     i = mtcx_resolve_upvalue(c, c->fs, name);
@@ -196,14 +221,18 @@ void mtcx_set_named(C *c, String *name, const Token *where) {
 static bool fusable(C *c, int pc) { return pc >= 0 && pc >= c->fs->barrier && pc < c->fs->ncode; }
 
 /* Folds operand loads into the operator: GET_LOCAL a; INT/CONST k; op -> op_LK a k;
-   GET_LOCAL a; GET_LOCAL b; op -> op_LL a b; ...; GET_LOCAL b; op -> op_L b. */
+   ...; INT/CONST k; op -> op_K k; GET_LOCAL a; GET_LOCAL b; op -> op_LL a b;
+   ...; GET_LOCAL b; op -> op_L b (NOP: no such form). */
 static bool fuse_binary(C *c, OpCode op) {
     static const struct {
-        OpCode op, lk, ll, l;
-    } forms[] = {{OP_ADD, OP_ADD_LK, OP_ADD_LL, OP_ADD_L},
-                 {OP_SUB, OP_SUB_LK, OP_SUB_LL, OP_SUB_L},
-                 {OP_MUL, OP_MUL_LK, OP_MUL_LL, OP_MUL_L},
-                 {OP_DIV, OP_NOP, OP_NOP, OP_DIV_L}};
+        OpCode op, lk, ll, l, k;
+    } forms[] = {{OP_ADD, OP_ADD_LK, OP_ADD_LL, OP_ADD_L, OP_ADD_K},
+                 {OP_SUB, OP_SUB_LK, OP_SUB_LL, OP_SUB_L, OP_SUB_K},
+                 {OP_MUL, OP_MUL_LK, OP_MUL_LL, OP_MUL_L, OP_MUL_K},
+                 {OP_DIV, OP_NOP, OP_NOP, OP_DIV_L, OP_DIV_K},
+                 {OP_IDIV, OP_NOP, OP_NOP, OP_NOP, OP_IDIV_K},
+                 {OP_MOD, OP_NOP, OP_NOP, OP_NOP, OP_MOD_K},
+                 {OP_POW, OP_NOP, OP_NOP, OP_NOP, OP_POW_K}};
     FnState *fs = c->fs;
     int n = fs->ncode;
     for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
@@ -211,12 +240,15 @@ static bool fuse_binary(C *c, OpCode op) {
         if (n < 1 || !fusable(c, n - 1)) return false;
         Instr b = fs->code[n - 1];
         int a = n >= 2 && fusable(c, n - 2) ? loaded_local(c, 2, 0xff) : -1;
-        if (a >= 0 && forms[f].lk != OP_NOP && (INSTR_OP(b) == OP_INT || INSTR_OP(b) == OP_CONST)) {
-            uint32_t k = INSTR_OP(b) == OP_INT ? (uint32_t)mtce_const(c, SMALLINT_VAL(INSTR_SA(b)))
-                                               : INSTR_A(b);
-            if (k > 0xffff) return false;
-            unemit(c, 2);
-            mtce_emit_ab(c, forms[f].lk, (uint32_t)a, k);
+        int k = loaded_constant(c);
+        if (k >= 0) {
+            if (a >= 0 && forms[f].lk != OP_NOP && k <= 0xffff) {
+                unemit(c, 2);
+                mtce_emit_ab(c, forms[f].lk, (uint32_t)a, (uint32_t)k);
+            } else {
+                unemit(c, 1);
+                mtce_emit_op(c, forms[f].k, (uint32_t)k);
+            }
             return true;
         }
         if (!mtce_is_get_local(b)) return false;
@@ -225,11 +257,23 @@ static bool fuse_binary(C *c, OpCode op) {
             mtce_emit_ab(c, forms[f].ll, (uint32_t)a, INSTR_A(b));
             return true;
         }
+        if (forms[f].l == OP_NOP) return false;
         unemit(c, 1);
         mtce_emit_op(c, forms[f].l, INSTR_A(b));
         return true;
     }
     return false;
+}
+
+/* The constant index of the newest instruction if it is a fusable INT or CONST, else -1
+   (an INT gets a constant of its own). */
+static int loaded_constant(C *c) {
+    FnState *fs = c->fs;
+    int pc = fs->ncode - 1;
+    if (pc < 0 || !fusable(c, pc)) return -1;
+    Instr i = fs->code[pc];
+    if (INSTR_OP(i) == OP_INT) return mtce_const(c, SMALLINT_VAL(INSTR_SA(i)));
+    return INSTR_OP(i) == OP_CONST ? (int)INSTR_A(i) : -1;
 }
 
 static void emit_binary(C *c, OpCode op) {
@@ -819,8 +863,23 @@ static void binary(C *c, bool can_assign) {
     const Rule *r = rule_of(op);
     if (op == TOK_STARSTAR) {
         mtcx_expr_prec(c, PREC_UNARY); /* right-associative, and 2 ** -1 works */
-        mtce_emit(c, OP_POW);
+        emit_binary(c, OP_POW);
         return;
+    }
+    if (op == TOK_PLUS || op == TOK_MINUS || op == TOK_STAR || op == TOK_SLASH) {
+        /* A constant left operand (`1.0 / x`, `2 * x`) goes into the instruction. */
+        int k = loaded_constant(c);
+        if (k >= 0) {
+            unemit(c, 1);
+            mtcx_expr_prec(c, (Precedence)(r->prec + 1));
+            mtce_emit_op(c,
+                         op == TOK_PLUS    ? OP_K_ADD
+                         : op == TOK_MINUS ? OP_K_SUB
+                         : op == TOK_STAR  ? OP_K_MUL
+                                           : OP_K_DIV,
+                         (uint32_t)k);
+            return;
+        }
     }
     mtcx_expr_prec(c, (Precedence)(r->prec + 1));
     switch (op) {
@@ -828,8 +887,8 @@ static void binary(C *c, bool can_assign) {
     case TOK_MINUS: emit_binary(c, OP_SUB); break;
     case TOK_STAR: emit_binary(c, OP_MUL); break;
     case TOK_SLASH: emit_binary(c, OP_DIV); break;
-    case TOK_SLASHSLASH: mtce_emit(c, OP_IDIV); break;
-    case TOK_PERCENT: mtce_emit(c, OP_MOD); break;
+    case TOK_SLASHSLASH: emit_binary(c, OP_IDIV); break;
+    case TOK_PERCENT: emit_binary(c, OP_MOD); break;
     case TOK_AMP: mtce_emit(c, OP_BAND); break;
     case TOK_PIPE: mtce_emit(c, OP_BOR); break;
     case TOK_CARET: mtce_emit(c, OP_BXOR); break;
@@ -1013,7 +1072,7 @@ static void store_through_locals(C *c, OpCode get, OpCode set, uint32_t a, uint3
     mtcx_rhs(c);
     if (op != TOK_EQ) emit_binary(c, compound_op(op));
     if (set == OP_SET_INDEX_LL) fuse_move(c);
-    mtce_emit_ab(c, set, a, b);
+    if (set != OP_SET_ATTR_L || !fuse_result_store(c, set, a, b)) mtce_emit_ab(c, set, a, b);
     c->assigned = true;
 }
 

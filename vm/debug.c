@@ -48,6 +48,9 @@ static bool uses_ab(OpCode op) {
     case OP_MOVE_INDEX_LL:
     case OP_GET_ATTR_L:
     case OP_SET_ATTR_L:
+    case OP_ADD_SET_ATTR_L:
+    case OP_SUB_SET_ATTR_L:
+    case OP_MUL_SET_ATTR_L:
     case OP_JLT_LK:
     case OP_JLE_LK:
     case OP_JGT_LK:
@@ -93,7 +96,8 @@ int mtd_disassemble(VM *vm, Proto *p) {
             if (is_jump(op) || op == OP_EXTRA || op == OP_EXTRA_T)
                 out(vm, "    -> %d", (int)pc + 1 + INSTR_SA(i));
         } else out(vm, " %u", INSTR_A(i));
-        if ((op == OP_CONST || op == OP_IMPORT || op == OP_CLASS || op == OP_METHOD) &&
+        if ((op == OP_CONST || op == OP_IMPORT || op == OP_CLASS || op == OP_METHOD ||
+             (op >= OP_ADD_K && op <= OP_K_DIV)) &&
             INSTR_A(i) < p->nconsts)
             show_const(vm, p->consts[INSTR_A(i)]);
         if ((op == OP_GET_ATTR || op == OP_SET_ATTR) && INSTR_A(i) < p->ncaches)

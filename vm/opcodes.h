@@ -45,6 +45,27 @@
     OP(SUB_L, 0)                                                                           \
     OP(MUL_L, 0)                                                                           \
     OP(DIV_L, 0)                                                                           \
+    /* fused arithmetic with a constant: TOS = TOS op K[A] (_K), TOS = K[A] op TOS (K_) */ \
+    OP(ADD_K, 0)                                                                           \
+    OP(SUB_K, 0)                                                                           \
+    OP(MUL_K, 0)                                                                           \
+    OP(DIV_K, 0)                                                                           \
+    OP(IDIV_K, 0)                                                                          \
+    OP(MOD_K, 0)                                                                           \
+    OP(POW_K, 0)                                                                           \
+    OP(K_ADD, 0)                                                                           \
+    OP(K_SUB, 0)                                                                           \
+    OP(K_MUL, 0)                                                                           \
+    OP(K_DIV, 0)                                                                           \
+    /* arithmetic stored at once: [a, b] -> local[A] = a op b (_SET_L), or               \
+       local[A8].name = a op b (_SET_ATTR_L, cache B16) */                                 \
+    OP(ADD_SET_L, -2)                                                                      \
+    OP(SUB_SET_L, -2)                                                                      \
+    OP(MUL_SET_L, -2)                                                                      \
+    OP(DIV_SET_L, -2)                                                                      \
+    OP(ADD_SET_ATTR_L, -2)                                                                 \
+    OP(SUB_SET_ATTR_L, -2)                                                                 \
+    OP(MUL_SET_ATTR_L, -2)                                                                 \
     OP(INC_LOCAL, 0)      /* local[A8] += sB16 (small int) */                              \
     OP(ADD_ASSIGN_LL, 0)  /* local[A8] = local[A8] + local[B16] */                         \
     OP(GET_INDEX_LL, 1)   /* push local[A8][local[B16]] */                                 \

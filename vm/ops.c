@@ -1175,15 +1175,33 @@ static int logical_op(Instr ins) {
     case OP_ADD_LK:
     case OP_ADD_LL:
     case OP_ADD_L:
+    case OP_ADD_K:
+    case OP_K_ADD:
+    case OP_ADD_SET_L:
+    case OP_ADD_SET_ATTR_L:
     case OP_INC_LOCAL:
     case OP_ADD_ASSIGN_LL: return OP_ADD;
     case OP_SUB_LK:
     case OP_SUB_LL:
+    case OP_SUB_K:
+    case OP_K_SUB:
+    case OP_SUB_SET_L:
+    case OP_SUB_SET_ATTR_L:
     case OP_SUB_L: return OP_SUB;
     case OP_MUL_LK:
     case OP_MUL_LL:
+    case OP_MUL_K:
+    case OP_K_MUL:
+    case OP_MUL_SET_L:
+    case OP_MUL_SET_ATTR_L:
     case OP_MUL_L: return OP_MUL;
+    case OP_DIV_K:
+    case OP_K_DIV:
+    case OP_DIV_SET_L:
     case OP_DIV_L: return OP_DIV;
+    case OP_IDIV_K: return OP_IDIV;
+    case OP_MOD_K: return OP_MOD;
+    case OP_POW_K: return OP_POW;
     case OP_GET_INDEX_LL:
     case OP_MOVE_INDEX_LL:
     case OP_GET_INDEX_LK: return OP_GET_INDEX;
@@ -1225,6 +1243,25 @@ Step mtop_operator_call(VM *vm, Fiber *f) {
         slot = f->top - 1;
         ops[0] = slot[0];
         ops[1] = base[INSTR_A(ins)];
+        break;
+    case OP_ADD_K:
+    case OP_SUB_K:
+    case OP_MUL_K:
+    case OP_DIV_K:
+    case OP_IDIV_K:
+    case OP_MOD_K:
+    case OP_POW_K:
+        slot = f->top - 1;
+        ops[0] = slot[0];
+        ops[1] = consts[INSTR_A(ins)];
+        break;
+    case OP_K_ADD:
+    case OP_K_SUB:
+    case OP_K_MUL:
+    case OP_K_DIV:
+        slot = f->top - 1;
+        ops[0] = consts[INSTR_A(ins)];
+        ops[1] = slot[0];
         break;
     case OP_ADD_LK:
     case OP_SUB_LK:
@@ -1346,7 +1383,6 @@ Step mtop_operator_call(VM *vm, Fiber *f) {
 }
 
 Step mtop_operator_return(VM *vm, Fiber *f) {
-    MT_UNUSED(vm);
     Frame *fr = &f->frames[f->nframes - 1];
     Value *base = frame_base(fr);
     Instr jump;
@@ -1361,6 +1397,25 @@ Step mtop_operator_return(VM *vm, Fiber *f) {
         base[INSTR_A8(ins)] = r;
         f->top--;
         break;
+    case OP_ADD_SET_L:
+    case OP_SUB_SET_L:
+    case OP_MUL_SET_L:
+    case OP_DIV_SET_L:
+        base[INSTR_A(ins)] = r;
+        f->top--;
+        break;
+    case OP_ADD_SET_ATTR_L:
+    case OP_SUB_SET_ATTR_L:
+    case OP_MUL_SET_ATTR_L: {
+        /* The store SET_ATTR_L would do: the cached field, else the full lookup. */
+        AttrCache *ac = &fr->closure->proto->caches[INSTR_B16(ins)];
+        Value obj = base[INSTR_A8(ins)];
+        Instance *in = IS_INSTANCE(obj) ? AS_INSTANCE(obj) : NULL;
+        if (in && ac->klass == in->klass && ac->index < in->nfields) in->fields[ac->index] = r;
+        else if (!mtcall_set_cached(vm, obj, ac, r)) return STEP_ERROR;
+        f->top--;
+        break;
+    }
     case OP_SET_INDEX:
     case OP_SET_INDEX_LL: f->top--; break;
     default:

@@ -39,14 +39,15 @@
     X(op_add, "+")                                                                                 \
     X(op_sub, "-")                                                                                 \
     X(op_mul, "*")                                                                                 \
-    X(op_div, "/") X(op_idiv, "//") X(op_mod, "%") X(op_pow, "**") X(op_band, "&") X(op_bor, "|")  \
-        X(op_bxor, "^") X(op_shl, "<<") X(op_shr, ">>") X(op_radd, "r+") X(op_rsub, "r-")          \
-            X(op_rmul, "r*") X(op_rdiv, "r/") X(op_ridiv, "r//") X(op_rmod, "r%")                  \
-                X(op_rpow, "r**") X(op_rband, "r&") X(op_rbor, "r|") X(op_rbxor, "r^")             \
-                    X(op_rshl, "r<<") X(op_rshr, "r>>") X(op_neg, "u-") X(op_bnot, "~")            \
-                        X(op_eq, "==") X(op_lt, "<") X(op_le, "<=") X(op_gt, ">") X(op_ge, ">=")   \
-                            X(op_get, "[]") X(op_set, "[]=") X(hash, "hash")                       \
-                                X(contains, "contains") X(call, "call") X(doc, "doc")
+    X(op_div, "/")                                                                                 \
+    X(op_idiv, "//") X(op_mod, "%") X(op_pow, "**") X(op_band, "&") X(op_bor, "|") X(op_bxor, "^") \
+        X(op_shl, "<<") X(op_shr, ">>") X(op_radd, "r+") X(op_rsub, "r-") X(op_rmul, "r*")         \
+            X(op_rdiv, "r/") X(op_ridiv, "r//") X(op_rmod, "r%") X(op_rpow, "r**")                 \
+                X(op_rband, "r&") X(op_rbor, "r|") X(op_rbxor, "r^") X(op_rshl, "r<<")             \
+                    X(op_rshr, "r>>") X(op_neg, "u-") X(op_bnot, "~") X(op_eq, "==") X(op_lt, "<") \
+                        X(op_le, "<=") X(op_gt, ">") X(op_ge, ">=") X(op_get, "[]")                \
+                            X(op_set, "[]=") X(hash, "hash") X(contains, "contains")               \
+                                X(call, "call") X(doc, "doc")
 
 typedef struct {
 #define X(field, text) String *field;
@@ -101,7 +102,7 @@ struct mt_VM {
        iterables with it). */
     struct {
         Value str, repr, close, list;
-        Value range; /* CALL_ITER knows it */
+        Value range;     /* CALL_ITER knows it */
         Value coroutine; /* what a generator expression calls (compiled in as a constant) */
         Value map_get, map_set, map_has; /* keys with a hash method (SPEC 3.12) */
     } lib;

@@ -210,6 +210,11 @@ static inline Value *cached_field(Value obj, const AttrCache *ac) {
     return ac->klass == in->klass && ac->index < in->nfields ? &in->fields[ac->index] : NULL;
 }
 
+/* A small int or a float as a double (the int converts exactly). */
+static inline double small_number(Value v) {
+    return IS_DOUBLE(v) ? AS_DOUBLE(v) : (double)AS_SMALLINT(v);
+}
+
 static inline bool truthy(Value v) {
     if (v == TRUE_VAL) return true;
     if (v == FALSE_VAL || v == NIL_VAL) return false;
@@ -472,7 +477,7 @@ resume:
         PUSH(v);
         DISPATCH();
     }
-    CASE(SET_ATTR_L) : {
+    CASE(SET_ATTR_L) : set_attr_l : { /* also the end of the _SET_ATTR_L arithmetic */
         Value obj = base[INSTR_A8(i)], v = sp[-1];
         AttrCache *ac = &proto->caches[INSTR_B16(i)];
         Value *field = cached_field(obj, ac);
@@ -554,11 +559,18 @@ resume:
 
     /* Arithmetic: small ints and doubles inline, everything else in ops.c. Operand
        forms: TOS pair, TOS with a local (_L), two locals (_LL), a local and a
-       constant (_LK). `pops` stack slots are replaced by the result. */
+       constant (_LK), TOS and a constant (_K: TOS op K, K_: K op TOS). `pops` stack
+       slots are replaced by the result. */
 #define PUT(v)                                                                                     \
     do {                                                                                           \
+        Value put_ = (v);                                                                          \
         sp -= pops;                                                                                \
-        *sp++ = (v);                                                                               \
+        if (sink == TO_LOCAL) {                                                                    \
+            base[INSTR_A(i)] = put_;                                                               \
+            DISPATCH();                                                                            \
+        }                                                                                          \
+        *sp++ = put_;                                                                              \
+        if (sink == TO_ATTR) goto set_attr_l;                                                      \
         DISPATCH();                                                                                \
     } while (0)
 #define INT_RESULT(expr)                                                                           \
@@ -566,9 +578,9 @@ resume:
         int64_t r_ = (expr);                                                                       \
         if (mt_likely(FITS_SMALLINT(r_))) PUT(SMALLINT_VAL(r_));                                   \
     } while (0)
-#define BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, bigexpr)                                \
+#define BINARY_SINK(name, op, A, B, POPS, SINK, intexpr, dblexpr, bigexpr)                         \
     CASE(name) : {                                                                                 \
-        const int pops = POPS;                                                                     \
+        const int pops = POPS, sink = SINK;                                                        \
         Value a = A, b = B;                                                                        \
         if (mt_likely(BOTH_SMALLINT(a, b))) {                                                      \
             int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b);                                        \
@@ -583,70 +595,117 @@ resume:
         ERROR_IF(!mtop_arith(vm, op, a, b, &out));                                                 \
         PUT(out);                                                                                  \
     }
+    /* Where the result goes: pushed, into local[A], or into local[A8].name (SET_ATTR_L). */
+    enum { TO_STACK, TO_LOCAL, TO_ATTR };
+#define BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, bigexpr)                                \
+    BINARY_SINK(name, op, A, B, POPS, TO_STACK, intexpr, dblexpr, bigexpr)
 #define BINARY(name, op, A, B, POPS, intexpr, dblexpr)                                             \
     BINARY_BIG(name, op, A, B, POPS, intexpr, dblexpr, )
-#define ADD_INT INT_RESULT(x + y)
-#define SUB_INT INT_RESULT(x - y)
-#define MUL_INT                                                                                    \
+/* + - * / of a small int and a float (`1.0 / n`, `x * 2`): the int converts exactly, as in
+   ops.c, so the float expression serves. */
+#define MIXED(dblexpr)                                                                             \
+    else if (IS_DOUBLE(a) ? IS_SMALLINT(b) : IS_SMALLINT(a) && IS_DOUBLE(b)) {                     \
+        double x = small_number(a), y = small_number(b);                                           \
+        dblexpr;                                                                                   \
+    }
+/* The four operators in every operand form: name, then the operands and how many pop. */
+#define ADD_TO(name, A, B, POPS, SINK)                                                             \
+    BINARY_SINK(name, OP_ADD, A, B, POPS, SINK, ADD_INT, ADD_DBL,                                  \
+                MIXED(ADD_DBL) BIG_INT(__builtin_add_overflow))
+#define SUB_TO(name, A, B, POPS, SINK)                                                             \
+    BINARY_SINK(name, OP_SUB, A, B, POPS, SINK, SUB_INT, SUB_DBL,                                  \
+                MIXED(SUB_DBL) BIG_INT(__builtin_sub_overflow))
+#define MUL_TO(name, A, B, POPS, SINK)                                                             \
+    BINARY_SINK(name, OP_MUL, A, B, POPS, SINK, MUL_INT, MUL_DBL, MIXED(MUL_DBL))
+#define DIV_TO(name, A, B, POPS, SINK)                                                             \
+    BINARY_SINK(name, OP_DIV, A, B, POPS, SINK, DIV_INT, DIV_DBL, MIXED(DIV_DBL))
+#define ADD_OP(name, A, B, POPS) ADD_TO(name, A, B, POPS, TO_STACK)
+#define SUB_OP(name, A, B, POPS) SUB_TO(name, A, B, POPS, TO_STACK)
+#define MUL_OP(name, A, B, POPS) MUL_TO(name, A, B, POPS, TO_STACK)
+#define DIV_OP(name, A, B, POPS) DIV_TO(name, A, B, POPS, TO_STACK)
+/* + - * of small ints on the payloads shifted to the top bits: the CPU's overflow flag
+   is then the small-int range check, and a shift back and the tag rebox the result. */
+#define SHIFTED_INT(op_builtin, y_)                                                                \
     do {                                                                                           \
-        int64_t m_;                                                                                \
-        if (!__builtin_mul_overflow(x, y, &m_)) INT_RESULT(m_);                                    \
+        int64_t s_;                                                                                \
+        (void)x, (void)y;                                                                          \
+        if (!op_builtin((int64_t)(a << 16), y_, &s_))                                              \
+            PUT(((uint64_t)s_ >> 16) | ((uint64_t)MT_TAG_INT << 48));                              \
     } while (0)
+#define ADD_INT SHIFTED_INT(__builtin_add_overflow, (int64_t)(b << 16))
+#define SUB_INT SHIFTED_INT(__builtin_sub_overflow, (int64_t)(b << 16))
+#define MUL_INT SHIFTED_INT(__builtin_mul_overflow, y)
 #define DIV_INT                                                                                    \
     if (y != 0) PUT(DOUBLE_VAL((double)x / (double)y))
+#define ADD_DBL PUT(DOUBLE_VAL(x + y))
+#define SUB_DBL PUT(DOUBLE_VAL(x - y))
+#define MUL_DBL PUT(DOUBLE_VAL((x) * (y)))
 #define DIV_DBL                                                                                    \
     if (y != 0) PUT(DOUBLE_VAL(x / y))
+#define IDIV_INT                                                                                   \
+    if (y != 0) {                                                                                  \
+        int64_t q = x / y;                                                                         \
+        if ((x % y != 0) && ((x < 0) != (y < 0))) q--;                                             \
+        INT_RESULT(q);                                                                             \
+    }
+/* x // 2**k is an arithmetic shift, which floors too (a shift, not a division). */
+#define IDIV_POW2                                                                                  \
+    if (y > 0 && (y & (y - 1)) == 0) PUT(SMALLINT_VAL(x >> __builtin_ctzll((uint64_t)y)));
+#define MOD_INT                                                                                    \
+    if (y != 0) {                                                                                  \
+        int64_t m = x % y;                                                                         \
+        if (m != 0 && ((m < 0) != (y < 0))) m += y;                                                \
+        INT_RESULT(m);                                                                             \
+    }
+/* Both positive: fmod already floors (a zero x goes to ops.c, which gives -0.0 % y = 0.0). */
+#define MOD_DBL                                                                                    \
+    if (x > 0 && y > 0) PUT(DOUBLE_VAL(fmod(x, y)))
+/* x ** 0.5 is sqrt(x) for x > 0 (pow(-0.0, 0.5) is 0.0 where sqrt gives -0.0). */
+#define POW_DBL                                                                                    \
+    if (x > 0) PUT(DOUBLE_VAL(y == 0.5 ? sqrt(x) : pow(x, y)))
+#define NO_FAST                                                                                    \
+    (void)x;                                                                                       \
+    (void)y
 #define LOCAL_A base[INSTR_A8(i)]
 #define LOCAL_B base[INSTR_B16(i)]
 #define CONST_B consts[INSTR_B16(i)]
+#define CONST_A consts[INSTR_A(i)]
 
-    BINARY_BIG(ADD, OP_ADD, sp[-2], sp[-1], 2, ADD_INT, PUT(DOUBLE_VAL(x + y)),
-               BIG_INT(__builtin_add_overflow))
-    BINARY_BIG(SUB, OP_SUB, sp[-2], sp[-1], 2, SUB_INT, PUT(DOUBLE_VAL(x - y)),
-               BIG_INT(__builtin_sub_overflow))
-    BINARY(MUL, OP_MUL, sp[-2], sp[-1], 2, MUL_INT, PUT(DOUBLE_VAL(x * y)))
-    BINARY(DIV, OP_DIV, sp[-2], sp[-1], 2, DIV_INT, DIV_DBL)
-    BINARY_BIG(ADD_L, OP_ADD, sp[-1], base[INSTR_A(i)], 1, ADD_INT, PUT(DOUBLE_VAL(x + y)),
-               BIG_INT(__builtin_add_overflow))
-    BINARY_BIG(SUB_L, OP_SUB, sp[-1], base[INSTR_A(i)], 1, SUB_INT, PUT(DOUBLE_VAL(x - y)),
-               BIG_INT(__builtin_sub_overflow))
-    BINARY(MUL_L, OP_MUL, sp[-1], base[INSTR_A(i)], 1, MUL_INT, PUT(DOUBLE_VAL(x * y)))
-    BINARY(DIV_L, OP_DIV, sp[-1], base[INSTR_A(i)], 1, DIV_INT, DIV_DBL)
-    BINARY_BIG(ADD_LL, OP_ADD, LOCAL_A, LOCAL_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)),
-               BIG_INT(__builtin_add_overflow))
-    BINARY_BIG(SUB_LL, OP_SUB, LOCAL_A, LOCAL_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)),
-               BIG_INT(__builtin_sub_overflow))
-    BINARY(MUL_LL, OP_MUL, LOCAL_A, LOCAL_B, 0, MUL_INT, PUT(DOUBLE_VAL(x * y)))
-    BINARY_BIG(ADD_LK, OP_ADD, LOCAL_A, CONST_B, 0, ADD_INT, PUT(DOUBLE_VAL(x + y)),
-               BIG_INT(__builtin_add_overflow))
-    BINARY_BIG(SUB_LK, OP_SUB, LOCAL_A, CONST_B, 0, SUB_INT, PUT(DOUBLE_VAL(x - y)),
-               BIG_INT(__builtin_sub_overflow))
-    BINARY(MUL_LK, OP_MUL, LOCAL_A, CONST_B, 0, MUL_INT, PUT(DOUBLE_VAL(x * y)))
-    BINARY(
-        IDIV, OP_IDIV, sp[-2], sp[-1], 2,
-        if (y != 0) {
-            int64_t q = x / y;
-            if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
-            INT_RESULT(q);
-        },
-        (void)x;
-        (void)y)
-    BINARY(
-        MOD, OP_MOD, sp[-2], sp[-1], 2,
-        if (y != 0) {
-            int64_t m = x % y;
-            if (m != 0 && ((m < 0) != (y < 0))) m += y;
-            INT_RESULT(m);
-        },
-        if (y != 0 && x >= 0 && y > 0) {
-            /* Both positive: fmod already floors. */
-            PUT(DOUBLE_VAL(fmod(x, y)));
-        })
-    BINARY(
-        POW, OP_POW, sp[-2], sp[-1], 2, (void)x;
-        (void)y, if (y == 0.5 && x >= 0) { PUT(DOUBLE_VAL(sqrt(x))); } else if (x > 0) {
-            PUT(DOUBLE_VAL(pow(x, y)));
-        })
+    ADD_OP(ADD, sp[-2], sp[-1], 2)
+    SUB_OP(SUB, sp[-2], sp[-1], 2)
+    MUL_OP(MUL, sp[-2], sp[-1], 2)
+    DIV_OP(DIV, sp[-2], sp[-1], 2)
+    ADD_OP(ADD_L, sp[-1], base[INSTR_A(i)], 1)
+    SUB_OP(SUB_L, sp[-1], base[INSTR_A(i)], 1)
+    MUL_OP(MUL_L, sp[-1], base[INSTR_A(i)], 1)
+    DIV_OP(DIV_L, sp[-1], base[INSTR_A(i)], 1)
+    ADD_OP(ADD_LL, LOCAL_A, LOCAL_B, 0)
+    SUB_OP(SUB_LL, LOCAL_A, LOCAL_B, 0)
+    MUL_OP(MUL_LL, LOCAL_A, LOCAL_B, 0)
+    ADD_OP(ADD_LK, LOCAL_A, CONST_B, 0)
+    SUB_OP(SUB_LK, LOCAL_A, CONST_B, 0)
+    MUL_OP(MUL_LK, LOCAL_A, CONST_B, 0)
+    ADD_OP(ADD_K, sp[-1], CONST_A, 1)
+    SUB_OP(SUB_K, sp[-1], CONST_A, 1)
+    MUL_OP(MUL_K, sp[-1], CONST_A, 1)
+    DIV_OP(DIV_K, sp[-1], CONST_A, 1)
+    ADD_OP(K_ADD, CONST_A, sp[-1], 1)
+    SUB_OP(K_SUB, CONST_A, sp[-1], 1)
+    MUL_OP(K_MUL, CONST_A, sp[-1], 1)
+    DIV_OP(K_DIV, CONST_A, sp[-1], 1)
+    ADD_TO(ADD_SET_L, sp[-2], sp[-1], 2, TO_LOCAL)
+    SUB_TO(SUB_SET_L, sp[-2], sp[-1], 2, TO_LOCAL)
+    MUL_TO(MUL_SET_L, sp[-2], sp[-1], 2, TO_LOCAL)
+    DIV_TO(DIV_SET_L, sp[-2], sp[-1], 2, TO_LOCAL)
+    ADD_TO(ADD_SET_ATTR_L, sp[-2], sp[-1], 2, TO_ATTR)
+    SUB_TO(SUB_SET_ATTR_L, sp[-2], sp[-1], 2, TO_ATTR)
+    MUL_TO(MUL_SET_ATTR_L, sp[-2], sp[-1], 2, TO_ATTR)
+    BINARY(IDIV, OP_IDIV, sp[-2], sp[-1], 2, IDIV_INT, NO_FAST)
+    BINARY(IDIV_K, OP_IDIV, sp[-1], CONST_A, 1, IDIV_POW2 else IDIV_INT, NO_FAST)
+    BINARY(MOD, OP_MOD, sp[-2], sp[-1], 2, MOD_INT, MOD_DBL)
+    BINARY(MOD_K, OP_MOD, sp[-1], CONST_A, 1, MOD_INT, MOD_DBL)
+    BINARY(POW, OP_POW, sp[-2], sp[-1], 2, NO_FAST, POW_DBL)
+    BINARY(POW_K, OP_POW, sp[-1], CONST_A, 1, NO_FAST, POW_DBL)
 
     CASE(BAND) : CASE(BOR) : CASE(BXOR) : CASE(SHL) : CASE(SHR) : {
         Value a = sp[-2], b = sp[-1];
