@@ -924,7 +924,10 @@ safe_point:
     }
     CASE(YIELD) : {
         STORE();
-        AFTER_STEP(mtco_yield(vm, fiber, sp[-1]));
+        /* Always a switch (to the resumer, or to the next thread), unless it fails. */
+        if (mt_likely(mtco_yield(vm, fiber, sp[-1]) == STEP_SWITCH)) goto resume;
+        LOAD();
+        goto raise;
     }
     CASE(IMPORT) : {
         STORE();
