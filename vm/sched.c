@@ -435,7 +435,7 @@ bool mts_run_thread(VM *vm, Fiber *t) {
         Step st = IS_LIST(names) ? mtcall_call_kw(vm, t, t->stack, argc, AS_LIST(names))
                                  : mtcall_call(vm, t, t->stack, argc);
         if (st == STEP_FRAME) return true;
-        if (st == STEP_SWITCH && t->pending == PENDING_RETRY) {
+        if (st == STEP_SWITCH && is_pending_retry(t->pending)) {
             /* Its function is a native that waits for I/O: it runs again when woken. */
             return vm->current != NULL;
         }
@@ -458,9 +458,10 @@ bool mts_run_thread(VM *vm, Fiber *t) {
     if (a == t && t->nframes == 0) {
         /* The thread's function was a native that waited (spawn sleep(1)): its result
            or error is in, and the thread is done; or it waits for I/O and runs again. */
-        if (t->pending == PENDING_RETRY) {
+        if (is_pending_retry(t->pending)) {
+            int argc = (int)pending_retry_argc(t->pending);
             t->pending = UNDEF_VAL;
-            Step st = mtcall_retry(vm, t);
+            Step st = mtcall_retry(vm, t, argc);
             if (st == STEP_SWITCH) return vm->current != NULL;
             if (st == STEP_DONE) mtth_finished(vm, t, t->top[-1], true);
             else mtth_finished(vm, t, vm->error, false);
