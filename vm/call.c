@@ -339,15 +339,13 @@ bool mtcall_push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int argc, uin
 static Step retry_later(Fiber *f, Value callee, int argc) {
     Fiber *t = mts_thread_of(f);
     t->wait.value = callee;
-    t->wait.index = (uint32_t)argc;
-    f->pending = PENDING_RETRY;
+    f->pending = pending_retry((uint32_t)argc);
     return STEP_SWITCH;
 }
 
-Step mtcall_retry(VM *vm, Fiber *f) {
+Step mtcall_retry(VM *vm, Fiber *f, int argc) {
     Fiber *t = mts_thread_of(f);
     Value callee = t->wait.value;
-    int argc = (int)t->wait.index;
     t->wait.value = NIL_VAL;
     Value *args = f->top - argc - 1;
     NativeFn fn = IS_OBJ_TYPE(callee, OBJ_NATIVE) ? ((Native *)AS_OBJ(callee))->fn

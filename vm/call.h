@@ -52,8 +52,9 @@ MT_INTERNAL bool mtcall_set_cached(VM *vm, Value obj, AttrCache *ac, Value v);
    asked for, or switch. */
 MT_INTERNAL Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee, int r);
 /* Runs again the native call a fiber left with NATIVE_RETRY (its thread waited for I/O and
-   was woken): STEP_JUMP if it was a foreign `next` that found the end. */
-MT_INTERNAL Step mtcall_retry(VM *vm, Fiber *f);
+   was woken), with its argc arguments (pending_retry_argc): STEP_JUMP if it was a foreign
+   `next` that found the end. */
+MT_INTERNAL Step mtcall_retry(VM *vm, Fiber *f, int argc);
 
 /* obj.name(args) without a cache site (the iteration protocol, helpers). */
 MT_INTERNAL Step mtcall_invoke_name(VM *vm, Fiber *f, int argc, String *name);

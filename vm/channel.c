@@ -94,13 +94,17 @@ bool mtch_ready(Channel *ch, bool send) {
 
 /* {== Select completion ==} */
 
-static bool is_select_waiter(Waiter *w) { return (w->flags & WAITER_SELECT) != 0; }
+/* The value a waiting sender sends (a select's is among its operands). */
+static Value sent_value(Waiter *w) {
+    return is_select_waiter(w) ? mtsel_sent_value(waiter_fiber(w), select_waiter_case(w))
+                               : w->value;
+}
 
 /* A waiting receiver gets `v`. */
 static void give_to_receiver(VM *vm, Waiter *w, Value v) {
     Fiber *t = waiter_fiber(w);
     if (is_select_waiter(w)) {
-        mtsel_finish(vm, t, (int)w->index, v, UNDEF_VAL);
+        mtsel_finish(vm, t, (int)select_waiter_case(w), v, UNDEF_VAL);
         return;
     }
     mts_wake(vm, t, v);
@@ -110,7 +114,7 @@ static void give_to_receiver(VM *vm, Waiter *w, Value v) {
 static void release_sender(VM *vm, Waiter *w) {
     Fiber *t = waiter_fiber(w);
     if (is_select_waiter(w)) {
-        mtsel_finish(vm, t, (int)w->index, NIL_VAL, UNDEF_VAL);
+        mtsel_finish(vm, t, (int)select_waiter_case(w), NIL_VAL, UNDEF_VAL);
         return;
     }
     mts_wake(vm, t, NIL_VAL);
@@ -147,7 +151,7 @@ bool mtch_try_recv(VM *vm, Channel *ch, Value *out) {
         ch->count--;
         Waiter *w = pop_waiter(&ch->send_head, &ch->send_tail);
         if (w) {
-            ch->buf[(ch->head + ch->count) % ch->cap] = w->value;
+            ch->buf[(ch->head + ch->count) % ch->cap] = sent_value(w);
             ch->count++;
             release_sender(vm, w);
         }
@@ -155,7 +159,7 @@ bool mtch_try_recv(VM *vm, Channel *ch, Value *out) {
     }
     Waiter *w = pop_waiter(&ch->send_head, &ch->send_tail);
     if (w) {
-        *out = w->value;
+        *out = sent_value(w);
         release_sender(vm, w);
         return true;
     }
@@ -173,14 +177,11 @@ Step mtch_send(VM *vm, Fiber *f, Channel *ch, Value v) {
     }
     Fiber *t = mts_thread_of(f);
     t->wait.value = v;
-    t->wait.index = 0;
     mtch_push_waiter(&ch->send_head, &ch->send_tail, &t->wait);
     Step st = mts_park(vm, f, WAIT_SEND, &ch->obj);
     if (st == STEP_ERROR) mtch_remove_waiter(ch, &t->wait);
     return st;
 }
-
-#define FOR_LOOP_WAIT 1u
 
 Step mtch_recv(VM *vm, Fiber *f, Channel *ch, bool for_loop) {
     Value v;
@@ -196,8 +197,7 @@ Step mtch_recv(VM *vm, Fiber *f, Channel *ch, bool for_loop) {
     }
     Fiber *t = mts_thread_of(f);
     if (for_loop) *f->top++ = NIL_VAL; /* the slot the value will land in */
-    t->wait.value = NIL_VAL;
-    t->wait.index = for_loop ? FOR_LOOP_WAIT : 0;
+    t->wait.value = for_loop ? WAIT_FOR_LOOP : NIL_VAL;
     mtch_push_waiter(&ch->recv_head, &ch->recv_tail, &t->wait);
     Step st = mts_park(vm, f, WAIT_RECV, &ch->obj);
     if (st == STEP_ERROR) {
@@ -215,10 +215,10 @@ Step mtch_for_iter(VM *vm, Fiber *f, Obj *o) { return mtch_recv(vm, f, (Channel 
 static void wake_closed_receiver(VM *vm, Waiter *w, Value err) {
     Fiber *t = waiter_fiber(w);
     if (is_select_waiter(w)) {
-        mtsel_finish(vm, t, (int)w->index, NIL_VAL, err);
+        mtsel_finish(vm, t, (int)select_waiter_case(w), NIL_VAL, err);
         return;
     }
-    if (w->index == FOR_LOOP_WAIT) {
+    if (w->value == WAIT_FOR_LOOP) {
         Fiber *a = t->active ? t->active : t;
         a->top--; /* drop the value slot */
         Frame *fr = &a->frames[a->nframes - 1];
@@ -242,7 +242,8 @@ int mtch_close(VM *vm, Channel *ch) {
         Value err = mtch_closed_error(vm, true);
         mtgc_push_temp(vm, err);
         Waiter *w = pop_waiter(&ch->send_head, &ch->send_tail);
-        if (is_select_waiter(w)) mtsel_finish(vm, waiter_fiber(w), (int)w->index, NIL_VAL, err);
+        if (is_select_waiter(w))
+            mtsel_finish(vm, waiter_fiber(w), (int)select_waiter_case(w), NIL_VAL, err);
         else mts_wake_error(vm, waiter_fiber(w), err);
         mtgc_pop_temp(vm, 1);
     }

@@ -70,8 +70,9 @@ Fiber *mtco_new(VM *vm, Value callee, Value *args, int argc) {
     return co;
 }
 
-/* Resumes coroutine `co` from fiber `f`. f->top[-1] is where the value goes back. */
-Step mtco_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode) {
+/* Everything mtco_resume does but continue a suspended coroutine from a thread or
+   coroutine within the depth limit: errors, and a first resume (which calls the function). */
+static MT_NOINLINE Step resume_slow(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode) {
     if (is_thread(co)) {
         mte_throw(vm, ERR_TYPE, "a thread cannot be resumed like a coroutine");
         return STEP_ERROR;
@@ -121,6 +122,23 @@ Step mtco_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode) {
     return STEP_SWITCH;
 }
 
+/* Resumes coroutine `co` from fiber `f`. f->top[-1] is where the value goes back. The
+   common case (a suspended coroutine resumed by a thread: every round trip of a generator
+   or a `resume` loop) is a few stores; resume_slow has the rest. */
+Step mtco_resume(VM *vm, Fiber *f, Fiber *co, Value v, ResumeMode mode) {
+    if (mt_unlikely(co->state != FIBER_SUSPENDED || !is_thread(f) || is_thread(co)))
+        return resume_slow(vm, f, co, v, mode);
+    co->resume_depth = 1;
+    co->resumer = f;
+    co->thread = f;
+    co->mode = (uint8_t)mode;
+    f->active = co;
+    co->state = FIBER_RUNNING;
+    vm->current = co;
+    co->top[-1] = v; /* the value of the pending yield */
+    return STEP_SWITCH;
+}
+
 /* co.close(): raise ThreadExit at the yield so its cleanup runs. */
 int mtco_close(VM *vm, Value *args) {
     Fiber *co = AS_FIBER(args[0]);
@@ -154,26 +172,30 @@ int mtco_close(VM *vm, Value *args) {
     return NATIVE_SUSPEND;
 }
 
+/* Yielding while being closed: close() fails; the coroutine stays suspended. The error
+   is made first, while the resume chain still roots everything. */
+static MT_NOINLINE Step yield_in_close(VM *vm, Fiber *f) {
+    Fiber *r = f->resumer;
+    Fiber *t = f->thread;
+    Value e = mte_new(vm, ERR_VALUE, "coroutine yielded while being closed");
+    mte_prepare(vm, f, e, true); /* the traceback shows where it yielded */
+    f->obj.flags &= ~FIBER_CLOSE_HELD;
+    f->state = FIBER_SUSPENDED;
+    f->resumer = NULL;
+    f->thread = NULL;
+    if (t) t->active = r;
+    r->pending = e;
+    vm->current = r;
+    return STEP_SWITCH;
+}
+
 /* `yield v`: a coroutine hands v to its resumer; a thread lets the others run. */
 Step mtco_yield(VM *vm, Fiber *f, Value v) {
     if (is_thread(f)) return mts_yield_thread(vm, f);
+    ResumeMode mode = (ResumeMode)f->mode;
+    if (mt_unlikely(mode == RESUME_CLOSE)) return yield_in_close(vm, f);
     Fiber *r = f->resumer;
     Fiber *t = f->thread;
-    ResumeMode mode = (ResumeMode)f->mode;
-    if (mode == RESUME_CLOSE) {
-        /* Yielding while being closed: close() fails; the coroutine stays suspended. The
-           error is made first, while the resume chain still roots everything. */
-        Value e = mte_new(vm, ERR_VALUE, "coroutine yielded while being closed");
-        mte_prepare(vm, f, e, true); /* the traceback shows where it yielded */
-        f->obj.flags &= ~FIBER_CLOSE_HELD;
-        f->state = FIBER_SUSPENDED;
-        f->resumer = NULL;
-        f->thread = NULL;
-        if (t) t->active = r;
-        r->pending = e;
-        vm->current = r;
-        return STEP_SWITCH;
-    }
     f->state = FIBER_SUSPENDED;
     f->resumer = NULL;
     f->thread = NULL;

@@ -68,21 +68,23 @@ typedef enum {
 typedef struct Fiber Fiber;
 
 /* One entry in a channel's wait queue (also the run-queue and join-list link). A fiber
-   embeds one for plain send/recv; a select allocates a SelectWaiter per case. */
+   embeds one for plain send/recv; a select has one per case, right after its thread
+   pointer (select.h), whose value is a case tag: SELECT_CASE | i. 16 bytes, which a
+   million parked threads and every select case pay. */
 typedef struct Waiter {
     struct Waiter *next;
-    Value value;    /* the value to send, or the value received */
-    uint32_t index; /* select case index, or FOR_LOOP_WAIT for `for v in ch` */
-    uint32_t flags; /* WAITER_* */
+    Value value; /* the value to send (nil for a receive), WAIT_FOR_LOOP, or a case tag */
 } Waiter;
 
-#define WAITER_QUEUED 1 /* linked in a channel queue (select waiters) */
-#define WAITER_SELECT 2 /* part of a SelectWaiter */
+/* Markers (never values of the language) in a waiter's value: a receive by `for v in ch`
+   (its loop ends when the channel closes), and case i of a select (i < 64). */
+#define WAIT_FOR_LOOP ((Value)(MT_QNAN | ((uint64_t)1 << 40)))
+#define SELECT_CASE   ((Value)(MT_QNAN | ((uint64_t)1 << 41)))
 
-typedef struct SelectWaiter {
-    Waiter w;     /* linked in one channel's queue */
-    Fiber *fiber; /* the thread waiting in the select */
-} SelectWaiter;
+static inline bool is_select_waiter(const Waiter *w) {
+    return (w->value & ~(Value)63) == SELECT_CASE;
+}
+static inline uint32_t select_waiter_case(const Waiter *w) { return (uint32_t)(w->value & 63); }
 
 #define FIBER_THREAD             1  /* root of a thread (obj.flags) */
 #define FIBER_MAIN               2  /* the program's main thread */
@@ -116,9 +118,14 @@ typedef struct SelectWaiter {
    it leaves when it resumes. Kept here so that resuming checks one field. */
 #define PENDING_SAFE_POINT  ((Value)(MT_QNAN | 19))
 /* Not an error: a native returned NATIVE_RETRY; when the fiber resumes, the call in its
-   thread's wait.value (a native, or a foreign object for its `next`) with wait.index
-   arguments, still on the stack, runs again (mtcall_retry). */
+   thread's wait.value (a native, or a foreign object for its `next`) runs again with its
+   arguments, still on the stack (mtcall_retry). Their count rides in bits 16-47. */
 #define PENDING_RETRY       ((Value)(MT_QNAN | 20))
+static inline Value pending_retry(uint32_t argc) { return PENDING_RETRY | ((Value)argc << 16); }
+static inline bool is_pending_retry(Value v) {
+    return (v & ~((Value)0xFFFFFFFF << 16)) == PENDING_RETRY;
+}
+static inline uint32_t pending_retry_argc(Value v) { return (uint32_t)(v >> 16); }
 
 /* An Exit delivered to a thread from outside it (a kill, shutdown, a signal for main) and
    not raised yet: a thread holds it while it may not be raised (sched.c, exit_due). */
@@ -184,9 +191,9 @@ static inline uint32_t mtf_pc(const Fiber *f, uint32_t index) {
     return pc - 1;
 }
 
-/* The thread a waiter belongs to. */
+/* The thread a waiter belongs to: a select's waiters follow its thread pointer. */
 static inline Fiber *waiter_fiber(Waiter *w) {
-    if (w->flags & WAITER_SELECT) return ((SelectWaiter *)w)->fiber;
+    if (is_select_waiter(w)) return ((Fiber **)(void *)(w - select_waiter_case(w)))[-1];
     return (Fiber *)(void *)((char *)w - offsetof(Fiber, wait));
 }
 

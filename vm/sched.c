@@ -225,20 +225,55 @@ bool mts_can_wait(VM *vm, Fiber *f) {
     return true;
 }
 
-/* Parks the thread running `f` (f may be a coroutine nested in it) and switches away. */
-Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
-    Fiber *t = mts_thread_of(f);
-    /* mts_can_wait's answer for a plain thread that holds no exit, outside shutdown */
-    if (mt_unlikely(!t || t->exit_held != HELD_NONE || vm->sched->shutting_down ||
-                    in_host_call(t)) &&
-        !mts_can_wait(vm, f))
-        return STEP_ERROR;
+/* The common case of mts_schedule, which picks the next thread and makes it current: the
+   thread at the head of the queue has run before and holds no exit; no timers, fds,
+   signals or closers. This is the switch of every channel operation, so it is kept small
+   enough to need no saved registers (and inlined where a thread parks); false when
+   schedule_slow must decide. */
+static inline bool schedule_fast(VM *vm) {
+    Scheduler *s = SCH(vm);
+    Fiber *t = s->run_head;
+    if (mt_likely(t && (s->ntimers | s->poller->nwaits | s->nclose) == 0 && !s->aborted &&
+                  !s->stop && !vm->signal_pending && t->state == FIBER_RUNNABLE &&
+                  t->exit_held == HELD_NONE)) {
+        Fiber *a = t->active;
+        if (mt_likely(a && (a != t || t->nframes))) {
+            dequeue(vm);
+            t->state = FIBER_RUNNING;
+            t->obj.flags &= ~FIBER_DEFER; /* the value it was woken with is delivered now */
+            vm->current = a;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void schedule_slow(VM *vm);
+
+/* Parks thread t, waiting in f (t or a coroutine nested in it), and switches away. */
+static inline Step park_now(VM *vm, Fiber *t, Fiber *f, WaitKind kind, Obj *on) {
     t->active = f;
     t->state = FIBER_PARKED;
     t->wait_kind = (uint8_t)kind;
     if (kind != WAIT_SELECT) t->wait_obj = on;
-    mts_schedule(vm);
+    if (!schedule_fast(vm)) schedule_slow(vm);
     return STEP_SWITCH;
+}
+
+/* mts_park when mts_can_wait must look: kept out of line so that the common park holds
+   nothing across a call. */
+static MT_NOINLINE Step park_checked(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
+    if (!mts_can_wait(vm, f)) return STEP_ERROR;
+    return park_now(vm, mts_thread_of(f), f, kind, on);
+}
+
+/* Parks the thread running `f` (f may be a coroutine nested in it) and switches away. */
+Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
+    Fiber *t = mts_thread_of(f);
+    /* mts_can_wait's answer for a plain thread that holds no exit, outside shutdown */
+    if (mt_unlikely(!t || t->exit_held != HELD_NONE || vm->sched->shutting_down || in_host_call(t)))
+        return park_checked(vm, f, kind, on);
+    return park_now(vm, t, f, kind, on);
 }
 
 /* Makes a parked thread runnable; `result` becomes the value of the blocking call. */
@@ -400,7 +435,7 @@ bool mts_run_thread(VM *vm, Fiber *t) {
         Step st = IS_LIST(names) ? mtcall_call_kw(vm, t, t->stack, argc, AS_LIST(names))
                                  : mtcall_call(vm, t, t->stack, argc);
         if (st == STEP_FRAME) return true;
-        if (st == STEP_SWITCH && t->pending == PENDING_RETRY) {
+        if (st == STEP_SWITCH && is_pending_retry(t->pending)) {
             /* Its function is a native that waits for I/O: it runs again when woken. */
             return vm->current != NULL;
         }
@@ -423,9 +458,10 @@ bool mts_run_thread(VM *vm, Fiber *t) {
     if (a == t && t->nframes == 0) {
         /* The thread's function was a native that waited (spawn sleep(1)): its result
            or error is in, and the thread is done; or it waits for I/O and runs again. */
-        if (t->pending == PENDING_RETRY) {
+        if (is_pending_retry(t->pending)) {
+            int argc = (int)pending_retry_argc(t->pending);
             t->pending = UNDEF_VAL;
-            Step st = mtcall_retry(vm, t);
+            Step st = mtcall_retry(vm, t, argc);
             if (st == STEP_SWITCH) return vm->current != NULL;
             if (st == STEP_DONE) mtth_finished(vm, t, t->top[-1], true);
             else mtth_finished(vm, t, vm->error, false);
@@ -482,26 +518,8 @@ static MT_NOINLINE void schedule_slow(VM *vm) {
     }
 }
 
-/* Picks the next thread and makes it current (vm->current NULL: none can run now). This is
-   the switch of every channel operation, so its common case (the thread at the head of the
-   queue has run before and holds no exit; no timers, fds, signals or closers) is kept small
-   enough to need no saved registers; everything else is schedule_slow's. */
 void mts_schedule(VM *vm) {
-    Scheduler *s = SCH(vm);
-    Fiber *t = s->run_head;
-    if (mt_likely(t && (s->ntimers | s->poller->nwaits | s->nclose) == 0 && !s->aborted &&
-                  !s->stop && !vm->signal_pending && t->state == FIBER_RUNNABLE &&
-                  t->exit_held == HELD_NONE)) {
-        Fiber *a = t->active;
-        if (mt_likely(a && (a != t || t->nframes))) {
-            dequeue(vm);
-            t->state = FIBER_RUNNING;
-            t->obj.flags &= ~FIBER_DEFER; /* the value it was woken with is delivered now */
-            vm->current = a;
-            return;
-        }
-    }
-    schedule_slow(vm);
+    if (!schedule_fast(vm)) schedule_slow(vm);
 }
 
 /* A host's turn with nothing runnable and nothing to wait for. The threads left wait for

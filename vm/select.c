@@ -120,7 +120,7 @@ static bool run_case(VM *vm, Value *ops, int i, char kind, Value *out) {
 /* A select and its waiters (and a dynamic one's operands and kinds) are one block: one
    allocation, nothing half made. */
 static size_t select_size(uint32_t ncases, bool dynamic) {
-    size_t size = sizeof(Select) + ncases * sizeof(SelectWaiter);
+    size_t size = sizeof(Select) + ncases * sizeof(Waiter);
     if (dynamic) size += 2 * ncases * sizeof(Value) + ncases + 1;
     return size;
 }
@@ -133,7 +133,6 @@ static Select *new_select(VM *vm, int n, bool dynamic) {
     Select *sel = mtmem_alloc(vm, select_size((uint32_t)n, dynamic));
     memset(sel, 0, sizeof *sel);
     sel->ncases = (uint32_t)n;
-    sel->waiters = (SelectWaiter *)(void *)(sel + 1);
     if (dynamic) {
         sel->dyn_ops = (Value *)(void *)(sel->waiters + n);
         sel->kinds = (const char *)(sel->dyn_ops + 2 * n);
@@ -146,10 +145,10 @@ static Step wait_on_cases(VM *vm, Fiber *f, Fiber *t, Select *sel, Value *ops) {
     const char *kinds = sel->kinds;
     double deadline = -1;
     t->sel = sel;
+    sel->fiber = t;
     for (uint32_t i = 0; i < sel->ncases; i++) {
-        SelectWaiter *sw = &sel->waiters[i];
-        sw->fiber = t;
-        sw->w = (Waiter){NULL, kinds[i] == CASE_SEND ? ops[2 * i + 1] : NIL_VAL, i, WAITER_SELECT};
+        Waiter *w = &sel->waiters[i];
+        *w = (Waiter){NULL, SELECT_CASE | i};
         if (kinds[i] == CASE_AFTER) {
             double d = AS_NUMBER(ops[2 * i]);
             if (deadline < 0 || d < deadline) deadline = d;
@@ -158,9 +157,9 @@ static Step wait_on_cases(VM *vm, Fiber *f, Fiber *t, Select *sel, Value *ops) {
                        kinds[i] == CASE_READABLE ? MT_POLL_IN : MT_POLL_OUT, (int32_t)i);
         } else {
             Channel *ch = (Channel *)AS_OBJ(ops[2 * i]);
-            sw->w.flags |= WAITER_QUEUED;
-            if (kinds[i] == CASE_RECV) mtch_push_waiter(&ch->recv_head, &ch->recv_tail, &sw->w);
-            else mtch_push_waiter(&ch->send_head, &ch->send_tail, &sw->w);
+            sel->queued |= (uint64_t)1 << i;
+            if (kinds[i] == CASE_RECV) mtch_push_waiter(&ch->recv_head, &ch->recv_tail, w);
+            else mtch_push_waiter(&ch->send_head, &ch->send_tail, w);
         }
     }
     if (deadline >= 0) mts_timer_add(vm, t, mts_now() + deadline);
@@ -181,8 +180,8 @@ void mtsel_cancel(VM *vm, Fiber *t) {
     if (!sel) return;
     Value *ops = operands(t, sel);
     for (uint32_t i = 0; i < sel->ncases; i++) {
-        if (!(sel->waiters[i].w.flags & WAITER_QUEUED)) continue;
-        mtch_remove_waiter((Channel *)AS_OBJ(ops[2 * i]), &sel->waiters[i].w);
+        if (!(sel->queued >> i & 1)) continue;
+        mtch_remove_waiter((Channel *)AS_OBJ(ops[2 * i]), &sel->waiters[i]);
     }
     mtpoll_remove(vm, t);
     t->sel = NULL;
@@ -316,10 +315,12 @@ Step mtsel_choose(VM *vm, Fiber *f, List *cases, bool dflt) {
     return wait_on_cases(vm, f, t, sel, sel->dyn_ops);
 }
 
+Value mtsel_sent_value(Fiber *t, uint32_t i) { return operands(t, t->sel)[2 * i + 1]; }
+
 void mtsel_mark(VM *vm, Select *sel) {
     if (!sel->dyn_ops) return; /* a statement's operands are on its fiber's stack */
     for (uint32_t i = 0; i < 2 * sel->ncases; i++) mtgc_mark_value(vm, sel->dyn_ops[i]);
-    if (sel->result) mtgc_mark_obj(vm, &sel->result->obj);
+    if (sel->result) mtgc_mark_obj(vm, &sel->result->obj); /* set once it waits */
 }
 
 /* {== Completion ==} */
@@ -328,10 +329,10 @@ void mtsel_finish(VM *vm, Fiber *t, int index, Value value, Value error) {
     Select *sel = t->sel;
     Fiber *f = t->active ? t->active : t;
     Value *ops = operands(t, sel);
-    const Instr *table = sel->table;
-    List *result = sel->result;
+    const Instr *table = sel->dyn_ops ? NULL : sel->table;
+    List *result = sel->dyn_ops ? sel->result : NULL;
     uint32_t ncases = sel->ncases;
-    sel->waiters[index].w.flags &= ~WAITER_QUEUED; /* already unlinked by the waker */
+    sel->queued &= ~((uint64_t)1 << index); /* already unlinked by the waker */
     mtsel_cancel(vm, t);
     if (!IS_UNDEF(error)) {
         if (!result) f->top = ops + 2 * ncases;

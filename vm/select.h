@@ -19,14 +19,21 @@ enum {
 /* A select in progress (one block: the Select, its waiters, and for a dynamic one its
    operands and kinds). */
 typedef struct Select {
-    SelectWaiter *waiters; /* one per case (used by channel cases) */
-    uint32_t ncases;       /* cases, without default */
-    uint32_t operands;     /* statement: stack index of the first case operand */
-    const Instr *table;    /* statement: the jump table after the SELECT instruction */
-    const char *kinds;     /* per case a CASE_* kind; then 'd' if there is a default */
-    Value *dyn_ops;        /* choose(): the operands (2 per case), else NULL */
-    List *result;          /* choose(): the [index, value] list it returns */
+    uint64_t queued;   /* bit i: case i's waiter is linked in its channel's queue */
+    uint32_t ncases;   /* cases, without default */
+    uint32_t operands; /* statement: stack index of the first case operand */
+    const char *kinds; /* per case a CASE_* kind; then 'd' if there is a default */
+    Value *dyn_ops;    /* choose(): the operands (2 per case), else NULL */
+    union {
+        const Instr *table; /* statement: the jump table after the SELECT instruction */
+        List *result;       /* choose(): the [index, value] list it returns */
+    };
+    Fiber *fiber;     /* the thread waiting: right before the waiters (waiter_fiber) */
+    Waiter waiters[]; /* one per case (used by channel cases); value SELECT_CASE | i */
 } Select;
+
+_Static_assert(offsetof(Select, waiters) == offsetof(Select, fiber) + sizeof(Fiber *),
+               "waiter_fiber finds a select's thread right before its waiters");
 
 /* The SELECT instruction: n cases' operands on f's stack, `table` their jump table. */
 MT_INTERNAL Step mtsel_select(VM *vm, Fiber *f, int ncases, String *kinds, const Instr *table);
@@ -40,6 +47,8 @@ MT_INTERNAL void mtsel_finish(VM *vm, Fiber *t, int index, Value value, Value er
 MT_INTERNAL void mtsel_timeout(VM *vm, Fiber *t);
 /* Unlinks and frees thread t's select (a kill, the collector, t freed). */
 MT_INTERNAL void mtsel_cancel(VM *vm, Fiber *t);
+/* The value case i of thread t's select sends. */
+MT_INTERNAL Value mtsel_sent_value(Fiber *t, uint32_t i);
 /* Marks what a waiting choose() holds (its operands and result). */
 MT_INTERNAL void mtsel_mark(VM *vm, Select *sel);
 

@@ -249,11 +249,12 @@ resume:
         if (fiber->pending == PENDING_SAFE_POINT) {
             fiber->pending = UNDEF_VAL;
             fiber->obj.flags &= ~FIBER_AT_SAFE_POINT;
-        } else if (fiber->pending == PENDING_RETRY) {
+        } else if (is_pending_retry(fiber->pending)) {
             /* A native that waited for I/O runs again; its instruction is just behind. */
+            int argc = (int)pending_retry_argc(fiber->pending);
             fiber->pending = UNDEF_VAL;
             i = ip[-1];
-            AFTER_STEP(mtcall_retry(vm, fiber));
+            AFTER_STEP(mtcall_retry(vm, fiber, argc));
         } else {
             mtth_take_pending(vm, fiber);
             goto raise;
@@ -1100,7 +1101,10 @@ safe_point:
     }
     CASE(YIELD) : {
         STORE();
-        AFTER_STEP(mtco_yield(vm, fiber, sp[-1]));
+        /* Always a switch (to the resumer, or to the next thread), unless it fails. */
+        if (mt_likely(mtco_yield(vm, fiber, sp[-1]) == STEP_SWITCH)) goto resume;
+        LOAD();
+        goto raise;
     }
     CASE(IMPORT) : {
         STORE();

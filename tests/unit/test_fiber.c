@@ -38,7 +38,10 @@ START_TEST(new_fiber_keeps_first_frame_and_slots_inline) {
     ck_assert_ptr_eq(f->frames, inline_frames(f));
     ck_assert_ptr_eq(f->stack, inline_slots(f));
     ck_assert_uint_eq(f->frames_cap, 1);
-    ck_assert_uint_eq(f->inline_slots, cl->proto->maxstack > 4 ? cl->proto->maxstack : 4);
+    /* The function's slots, plus one when the 16-byte size class has room for it. */
+    size_t want = cl->proto->maxstack > 4 ? cl->proto->maxstack : 4;
+    if ((sizeof(Fiber) + sizeof(Frame) + want * sizeof(Value)) % 16) want++;
+    ck_assert_uint_eq(f->inline_slots, want);
     ck_assert_ptr_eq(f->stack_end, f->stack + f->inline_slots);
     ck_assert_uint_eq(mtf_object_size(f),
                       sizeof(Fiber) + sizeof(Frame) + f->inline_slots * sizeof(Value));
