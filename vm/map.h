@@ -31,11 +31,18 @@ MT_INTERNAL List *mtm_hashed_keys(VM *vm, Map *m, uint32_t h);
 MT_INTERNAL bool mtm_get_hashed(Map *m, Value key, uint32_t h, Value *out);
 MT_INTERNAL void mtm_set_hashed(VM *vm, Map *m, Value key, uint32_t h, Value v);
 
-/* Iteration in insertion order. */
-static inline MapNode *mtm_first(Map *m) { return m->head >= 0 ? &m->nodes[m->head] : NULL; }
-static inline MapNode *mtm_after(Map *m, MapNode *n) {
-    return n->next >= 0 ? &m->nodes[n->next] : NULL;
+/* Iteration in insertion order: the live entries from position `at` on. */
+static inline MapNode *mtm_from(Map *m, uint32_t at) {
+    for (; at < m->end; at++)
+        if (!IS_UNDEF(m->nodes[at].key)) return &m->nodes[at];
+    return NULL;
 }
+static inline MapNode *mtm_first(Map *m) { return mtm_from(m, 0); }
+static inline MapNode *mtm_after(Map *m, MapNode *n) {
+    return mtm_from(m, (uint32_t)(n - m->nodes) + 1);
+}
+/* The entry added last, or NULL (deleting trims the holes at the end, so it is there). */
+static inline MapNode *mtm_last(Map *m) { return m->end ? &m->nodes[m->end - 1] : NULL; }
 #define MAP_FOREACH(m, node) for (MapNode *node = mtm_first(m); node; node = mtm_after(m, node))
 
 #endif
