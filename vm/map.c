@@ -76,20 +76,6 @@ static inline uint32_t mix64(uint64_t x) {
     return (uint32_t)x;
 }
 
-/* Ints hash to themselves (folded to 32 bits), so runs of nearby keys land in nearby
-   nodes and a loop over them walks memory in order; the perturbed probing takes care of
-   keys that agree in their low bits, such as multiples of a large power of two. */
-static inline uint32_t hash_int(int64_t i) {
-    uint64_t x = (uint64_t)i;
-    return (uint32_t)(x ^ (x >> 32));
-}
-
-#define PROBE_NEXT(i, perturb, mask)                                                               \
-    do {                                                                                           \
-        (perturb) >>= 5;                                                                           \
-        (i) = ((i)*5 + 1 + (perturb)) & (mask);                                                    \
-    } while (0)
-
 static bool hash_depth(VM *vm, Value key, uint32_t *hash, int depth);
 
 /* A tuple's hash mixes its items' hashes in order (so (1, 2) and (2, 1) differ), and is
@@ -119,17 +105,17 @@ bool mtm_hash(VM *vm, Value key, uint32_t *hash) { return hash_depth(vm, key, ha
 
 static bool hash_depth(VM *vm, Value key, uint32_t *hash, int depth) {
     if (IS_SMALLINT(key)) {
-        *hash = hash_int(AS_SMALLINT(key));
+        *hash = mtm_int_hash(AS_SMALLINT(key));
         return true;
     }
     if (IS_DOUBLE(key)) {
         double d = AS_DOUBLE(key);
-        if (d == floor(d) && d >= -9.2e18 && d <= 9.2e18) *hash = hash_int((int64_t)d);
+        if (d == floor(d) && d >= -9.2e18 && d <= 9.2e18) *hash = mtm_int_hash((int64_t)d);
         else *hash = mix64(key);
         return true;
     }
     if (IS_BIGINT(key)) {
-        *hash = hash_int(*AS_BIGINT_CELL(key));
+        *hash = mtm_int_hash(*AS_BIGINT_CELL(key));
         return true;
     }
     if (!IS_OBJ(key)) {
@@ -226,7 +212,7 @@ static inline uint32_t *find_slot(Map *m, Value key, uint32_t h) {
             MapNode *n = &m->nodes[at - 1];
             if (n->hash == h && key_equal(n->key, key)) return &m->index[i];
         }
-        PROBE_NEXT(i, perturb, m->mask);
+        MTM_PROBE_NEXT(i, perturb, m->mask);
     }
 }
 
@@ -240,7 +226,7 @@ static inline MapNode *find(Map *m, Value key, uint32_t h) {
    Tombstones are not reused, so `used` bounds `end` and the entries never overflow. */
 static inline void link_slot(Map *m, uint32_t h, uint32_t at) {
     uint32_t i = h & m->mask, perturb = h;
-    while (m->index[i] != MAP_SLOT_EMPTY) PROBE_NEXT(i, perturb, m->mask);
+    while (m->index[i] != MAP_SLOT_EMPTY) MTM_PROBE_NEXT(i, perturb, m->mask);
     m->index[i] = at + 1;
     m->used++;
 }
@@ -275,10 +261,19 @@ static MT_NOINLINE void rebuild(VM *vm, Map *m) {
 
 bool mtm_has_hashed(Map *m, Value key, uint32_t hash) { return find(m, key, hash) != NULL; }
 
+/* The hash of key, with small ints (the commonest number keys) inline. */
+static inline bool hash_key(VM *vm, Value key, uint32_t *hash) {
+    if (IS_SMALLINT(key)) {
+        *hash = mtm_int_hash(AS_SMALLINT(key));
+        return true;
+    }
+    return mtm_hash(vm, key, hash);
+}
+
 bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed) {
     uint32_t h;
     *failed = false;
-    if (!mtm_hash(vm, key, &h)) {
+    if (!hash_key(vm, key, &h)) {
         *failed = true;
         return false;
     }
@@ -308,7 +303,7 @@ static inline void set_hashed(VM *vm, Map *m, Value key, uint32_t h, Value v) {
 
 bool mtm_set(VM *vm, Map *m, Value key, Value v) {
     uint32_t h;
-    if (!mtm_hash(vm, key, &h)) return false;
+    if (!hash_key(vm, key, &h)) return false;
     set_hashed(vm, m, key, h, v);
     return true;
 }
@@ -316,7 +311,7 @@ bool mtm_set(VM *vm, Map *m, Value key, Value v) {
 bool mtm_delete(VM *vm, Map *m, Value key, Value *out, bool *failed) {
     uint32_t h;
     *failed = false;
-    if (!mtm_hash(vm, key, &h)) {
+    if (!hash_key(vm, key, &h)) {
         *failed = true;
         return false;
     }
@@ -344,7 +339,7 @@ void mtm_clear(VM *vm, Map *m) {
 
 /* {== Keys with a hash method (SPEC 3.12) ==} */
 
-uint32_t mtm_hash_of(int64_t h) { return hash_int(h); }
+uint32_t mtm_hash_of(int64_t h) { return mtm_int_hash(h); }
 
 List *mtm_hashed_keys(VM *vm, Map *m, uint32_t h) {
     List *out = mto_list(vm, 0);
@@ -356,7 +351,7 @@ List *mtm_hashed_keys(VM *vm, Map *m, uint32_t h) {
         if (at == MAP_SLOT_EMPTY) break;
         if (at != MAP_SLOT_DELETED && m->nodes[at - 1].hash == h)
             mto_list_push(vm, out, m->nodes[at - 1].key);
-        PROBE_NEXT(i, perturb, m->mask);
+        MTM_PROBE_NEXT(i, perturb, m->mask);
     }
     mtgc_pop_temp(vm, 1);
     return out;

@@ -164,6 +164,15 @@ static inline Value *list_item(Value obj, Value key) {
     return (uint64_t)k < l->count ? &l->items[k] : NULL;
 }
 
+/* The slot of obj[key] when the key is a small int: a list's item, or the value of a map's
+   entry for that int (SET_INDEX updates it in place: the key set does not change). */
+static inline Value *int_item(Value obj, Value key) {
+    Value *item = list_item(obj, key);
+    if (item || !IS_MAP(obj) || !IS_SMALLINT(key)) return item;
+    MapNode *n = mtm_find_smallint(AS_MAP(obj), key);
+    return n ? &n->value : NULL;
+}
+
 /* The field an attribute cache names on this instance, or NULL on a miss. */
 static inline Value *cached_field(Value obj, const AttrCache *ac) {
     if (!IS_INSTANCE(obj)) return NULL;
@@ -336,7 +345,7 @@ resume:
     CASE(GET_INDEX_LL) : CASE(GET_INDEX_LK) : {
         Value obj = base[INSTR_A8(i)];
         Value key = INSTR_OP(i) == OP_GET_INDEX_LL ? base[INSTR_B16(i)] : consts[INSTR_B16(i)];
-        Value *item = list_item(obj, key);
+        Value *item = int_item(obj, key);
         if (item) {
             PUSH(*item);
             DISPATCH();
@@ -349,7 +358,7 @@ resume:
     }
     CASE(SET_INDEX_LL) : {
         Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)], v = sp[-1];
-        Value *item = list_item(obj, key);
+        Value *item = int_item(obj, key);
         if (item) {
             *item = v;
             sp--;
@@ -418,7 +427,7 @@ resume:
     }
     CASE(GET_INDEX) : {
         Value obj = sp[-2], key = sp[-1];
-        Value *item = list_item(obj, key);
+        Value *item = int_item(obj, key);
         if (item) {
             sp[-2] = *item;
             sp--;
@@ -433,7 +442,7 @@ resume:
     }
     CASE(SET_INDEX) : {
         Value obj = sp[-3], key = sp[-2], v = sp[-1];
-        Value *item = list_item(obj, key);
+        Value *item = int_item(obj, key);
         if (item) {
             *item = v;
             sp -= 3;
