@@ -261,10 +261,14 @@ static MT_NOINLINE void rebuild(VM *vm, Map *m) {
 
 bool mtm_has_hashed(Map *m, Value key, uint32_t hash) { return find(m, key, hash) != NULL; }
 
-/* The hash of key, with small ints (the commonest number keys) inline. */
+/* The hash of key, with the commonest keys (small ints and strings) inline. */
 static inline bool hash_key(VM *vm, Value key, uint32_t *hash) {
     if (IS_SMALLINT(key)) {
         *hash = mtm_int_hash(AS_SMALLINT(key));
+        return true;
+    }
+    if (IS_STRING(key)) {
+        *hash = mto_string_hash(AS_STRING(key));
         return true;
     }
     return mtm_hash(vm, key, hash);
