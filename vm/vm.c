@@ -155,21 +155,20 @@ static inline bool box_int_fast(VM *vm, int64_t r, Value *out) {
         }                                                                                          \
     }
 
-/* The item a list index names, when it is a small int in range (the inline fast path). */
-static inline Value *list_item(Value obj, Value key) {
-    if (!IS_LIST(obj) || !IS_SMALLINT(key)) return NULL;
-    List *l = AS_LIST(obj);
-    int64_t k = AS_SMALLINT(key);
-    if (k < 0) k += l->count;
-    return (uint64_t)k < l->count ? &l->items[k] : NULL;
-}
-
-/* The slot of obj[key] when the key is a small int: a list's item, or the value of a map's
-   entry for that int (SET_INDEX updates it in place: the key set does not change). */
+/* The slot of obj[key] when the key is a small int (the inline fast path): a list's item in
+   range, or the value of a map's entry for that int (SET_INDEX updates it in place: the key
+   set does not change). */
 static inline Value *int_item(Value obj, Value key) {
-    Value *item = list_item(obj, key);
-    if (item || !IS_MAP(obj) || !IS_SMALLINT(key)) return item;
-    MapNode *n = mtm_find_smallint(AS_MAP(obj), key);
+    if (!IS_SMALLINT(key) || !IS_OBJ(obj)) return NULL;
+    Obj *o = AS_OBJ(obj);
+    if (o->type == OBJ_LIST) {
+        List *l = (List *)o;
+        int64_t k = AS_SMALLINT(key);
+        if (k < 0) k += l->count;
+        return (uint64_t)k < l->count ? &l->items[k] : NULL;
+    }
+    if (o->type != OBJ_MAP) return NULL;
+    MapNode *n = mtm_find_smallint((Map *)o, key);
     return n ? &n->value : NULL;
 }
 
