@@ -220,7 +220,7 @@ static int set_pop(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     Map *s = SELF;
     if (s->count == 0) return mte_throw(vm, ERR_KEY, "pop from an empty set");
-    Value v = s->nodes[s->tail].key;
+    Value v = mtm_last(s)->key;
     bool failed;
     mtm_delete(vm, s, v, NULL, &failed);
     RETURN(v);

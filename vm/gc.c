@@ -81,8 +81,7 @@ static void blacken(VM *vm, Obj *o) {
     case OBJ_MAP:
     case OBJ_SET: {
         Map *m = (Map *)o;
-        /* Scan the node array in memory order (the insertion-order links jump around). */
-        for (uint32_t i = 0; m->nodes && i <= m->mask; i++) {
+        for (uint32_t i = 0; i < m->end; i++) {
             MapNode *n = &m->nodes[i];
             if (IS_UNDEF(n->key)) continue;
             mtgc_mark_value(vm, n->key);

@@ -1,13 +1,16 @@
 /*
 ** map.c — the insertion-ordered map behind `{k: v}`.
 **
-** Open addressing over nodes that hold key, value and hash, at a load of at most 3/4, so
-** a lookup usually touches one cache line. Probing is perturbed (as in CPython): the next
-** slot mixes in the hash's high bits, so keys that agree in their low bits still spread.
-** Insertion order is a doubly linked list through the nodes (iteration follows it; deletion
-** unlinks in O(1)).
-** Deleted nodes stay as tombstones until the next rebuild. Numbers hash by value, so 1
-** and 1.0 are the same key.
+** CPython's compact layout: the entries (key, value, hash) are appended to an array in
+** insertion order, and an index of 32-bit slots, open addressing at a load of at most 1/2,
+** maps a hash to an entry's position. The index is small (4 bytes a slot), so a big map
+** costs a third of a node table's memory, growth rebuilds only the index from one pass
+** over the entries, and iteration and the collector read the entries in memory order.
+** Probing is perturbed (as in CPython): the next slot mixes in the hash's high bits, so
+** keys that agree in their low bits still spread. A deleted entry stays as a hole (and its
+** slot as a tombstone) until the next rebuild, except at the end of the array, which is
+** trimmed (so pop from the end stays O(1)). Numbers hash by value, so 1 and 1.0 are the
+** same key.
 */
 #include <math.h>
 
@@ -24,28 +27,47 @@
 
 Map *mtm_new(VM *vm, uint32_t cap) { return mtm_new_of(vm, cap, OBJ_MAP); }
 
+/* Entries for an index of `slots` slots: the load of the index stays at most 1/2. */
+static inline uint32_t entries_for(uint32_t slots) { return slots / 2; }
+
+static size_t block_size(uint32_t slots) {
+    return entries_for(slots) * sizeof(MapNode) + slots * sizeof(uint32_t);
+}
+
+/* Gives m an empty block of `slots` index slots (its old one, if any, is the caller's). */
+static void alloc_block(VM *vm, Map *m, uint32_t slots) {
+    MapNode *nodes = mtmem_alloc(vm, block_size(slots));
+    m->nodes = nodes;
+    m->index = (uint32_t *)(nodes + entries_for(slots));
+    memset(m->index, 0, slots * sizeof(uint32_t)); /* MAP_SLOT_EMPTY */
+    m->mask = slots - 1;
+    m->count = m->end = m->used = 0;
+}
+
+/* The fewest slots (at least 8) whose entries hold `n`. */
+static uint32_t slots_for(uint32_t n) {
+    uint32_t slots = 8;
+    while (entries_for(slots) < n) slots *= 2;
+    return slots;
+}
+
 Map *mtm_new_of(VM *vm, uint32_t cap, ObjType type) {
     Map *m = (Map *)mto_alloc(vm, sizeof(Map), type);
-    m->count = m->used = m->mask = 0;
+    m->count = m->end = m->used = m->mask = 0;
     m->version = 0;
-    m->head = m->tail = -1;
     m->nodes = NULL;
+    m->index = NULL;
     if (cap) {
         mtgc_push_temp(vm, OBJ_VAL(m));
-        uint32_t size = 4;
-        while (size * 3 < cap * 4 + 4) size *= 2;
-        MapNode *nodes = mtmem_alloc(vm, size * sizeof(MapNode));
-        for (uint32_t i = 0; i < size; i++) nodes[i].key = nodes[i].value = UNDEF_VAL;
-        m->nodes = nodes;
-        m->mask = size - 1;
+        alloc_block(vm, m, slots_for(cap));
         mtgc_pop_temp(vm, 1);
     }
     return m;
 }
 
-static uint32_t capacity(Map *m) { return m->nodes ? m->mask + 1 : 0; }
-
-void mtm_free(VM *vm, Map *m) { mtmem_free(vm, m->nodes, capacity(m) * sizeof(MapNode)); }
+void mtm_free(VM *vm, Map *m) {
+    if (m->nodes) mtmem_free(vm, m->nodes, block_size(m->mask + 1));
+}
 
 static inline uint32_t mix64(uint64_t x) {
     x ^= x >> 33;
@@ -53,20 +75,6 @@ static inline uint32_t mix64(uint64_t x) {
     x ^= x >> 33;
     return (uint32_t)x;
 }
-
-/* Ints hash to themselves (folded to 32 bits), so runs of nearby keys land in nearby
-   nodes and a loop over them walks memory in order; the perturbed probing takes care of
-   keys that agree in their low bits, such as multiples of a large power of two. */
-static inline uint32_t hash_int(int64_t i) {
-    uint64_t x = (uint64_t)i;
-    return (uint32_t)(x ^ (x >> 32));
-}
-
-#define PROBE_NEXT(i, perturb, mask)                                                               \
-    do {                                                                                           \
-        (perturb) >>= 5;                                                                           \
-        (i) = ((i)*5 + 1 + (perturb)) & (mask);                                                    \
-    } while (0)
 
 static bool hash_depth(VM *vm, Value key, uint32_t *hash, int depth);
 
@@ -97,17 +105,17 @@ bool mtm_hash(VM *vm, Value key, uint32_t *hash) { return hash_depth(vm, key, ha
 
 static bool hash_depth(VM *vm, Value key, uint32_t *hash, int depth) {
     if (IS_SMALLINT(key)) {
-        *hash = hash_int(AS_SMALLINT(key));
+        *hash = mtm_int_hash(AS_SMALLINT(key));
         return true;
     }
     if (IS_DOUBLE(key)) {
         double d = AS_DOUBLE(key);
-        if (d == floor(d) && d >= -9.2e18 && d <= 9.2e18) *hash = hash_int((int64_t)d);
+        if (d == floor(d) && d >= -9.2e18 && d <= 9.2e18) *hash = mtm_int_hash((int64_t)d);
         else *hash = mix64(key);
         return true;
     }
     if (IS_BIGINT(key)) {
-        *hash = hash_int(*AS_BIGINT_CELL(key));
+        *hash = mtm_int_hash(*AS_BIGINT_CELL(key));
         return true;
     }
     if (!IS_OBJ(key)) {
@@ -193,67 +201,91 @@ static inline bool key_equal(Value a, Value b) {
     return false;
 }
 
-/* The node holding key, or NULL. */
-static MapNode *find(Map *m, Value key, uint32_t h) {
-    if (!m->nodes) return NULL;
+/* The index slot of key, or NULL. */
+static inline uint32_t *find_slot(Map *m, Value key, uint32_t h) {
+    if (!m->index) return NULL;
     uint32_t i = h & m->mask, perturb = h;
     for (;;) {
-        MapNode *n = &m->nodes[i];
-        if (IS_UNDEF(n->key)) {
-            if (IS_UNDEF(n->value)) return NULL;
-        } else if (n->hash == h && key_equal(n->key, key)) {
-            return n;
+        uint32_t at = m->index[i];
+        if (at == MAP_SLOT_EMPTY) return NULL;
+        if (at != MAP_SLOT_DELETED) {
+            MapNode *n = &m->nodes[at - 1];
+            if (n->hash == h && key_equal(n->key, key)) return &m->index[i];
         }
-        PROBE_NEXT(i, perturb, m->mask);
+        MTM_PROBE_NEXT(i, perturb, m->mask);
     }
 }
 
-/* Places a new key (known absent) and links it last in the order. */
-static MapNode *place(Map *m, Value key, Value v, uint32_t h) {
+/* The entry holding key, or NULL. */
+static inline MapNode *find(Map *m, Value key, uint32_t h) {
+    uint32_t *slot = find_slot(m, key, h);
+    return slot ? &m->nodes[*slot - 1] : NULL;
+}
+
+/* Points a free index slot on the probe chain of h at the entry in position `at`.
+   Tombstones are not reused, so `used` bounds `end` and the entries never overflow. */
+static inline void link_slot(Map *m, uint32_t h, uint32_t at) {
     uint32_t i = h & m->mask, perturb = h;
-    while (!IS_UNDEF(m->nodes[i].key)) PROBE_NEXT(i, perturb, m->mask);
-    MapNode *n = &m->nodes[i];
-    if (IS_UNDEF(n->value)) m->used++; /* an empty node, not a tombstone */
+    while (m->index[i] != MAP_SLOT_EMPTY) MTM_PROBE_NEXT(i, perturb, m->mask);
+    m->index[i] = at + 1;
+    m->used++;
+}
+
+/* Appends a new key (known absent, with room for it) last in the order. */
+static inline void place(Map *m, Value key, Value v, uint32_t h) {
+    MapNode *n = &m->nodes[m->end];
     n->key = key;
     n->value = v;
     n->hash = h;
-    n->next = -1;
-    n->prev = m->tail;
-    if (m->tail >= 0) m->nodes[m->tail].next = (int32_t)i;
-    else m->head = (int32_t)i;
-    m->tail = (int32_t)i;
+    link_slot(m, h, m->end++);
     m->count++;
-    return n;
 }
 
-/* Rebuilds the nodes for `want` live entries at a load of at most 1/2, keeping the order
-   and dropping tombstones. */
-static void rebuild(VM *vm, Map *m, uint32_t want) {
-    uint32_t size = 4;
-    while (size < want * 2) size *= 2;
-    MapNode *nodes = mtmem_alloc(vm, size * sizeof(MapNode));
-    for (uint32_t i = 0; i < size; i++) nodes[i].key = nodes[i].value = UNDEF_VAL;
+/* Rebuilds the block with room for half as many entries again as the live ones (so that
+   churn at a steady size rebuilds only every count/2 inserts), keeping the order and
+   dropping the holes. */
+static MT_NOINLINE void rebuild(VM *vm, Map *m) {
+    uint32_t want = m->count + 1;
     MapNode *old = m->nodes;
-    uint32_t old_cap = capacity(m);
-    int32_t at = m->head;
-    m->nodes = nodes;
-    m->mask = size - 1;
-    m->head = m->tail = -1;
-    m->count = m->used = 0;
-    while (at >= 0) {
+    uint32_t old_end = m->end, old_slots = m->index ? m->mask + 1 : 0;
+    alloc_block(vm, m, slots_for(want + want / 2));
+    for (uint32_t at = 0; at < old_end; at++) {
         MapNode *o = &old[at];
-        place(m, o->key, o->value, o->hash);
-        at = o->next;
+        if (IS_UNDEF(o->key)) continue;
+        m->nodes[m->end] = *o;
+        link_slot(m, o->hash, m->end++);
     }
-    mtmem_free(vm, old, old_cap * sizeof(MapNode));
+    m->count = m->end;
+    if (old) mtmem_free(vm, old, block_size(old_slots));
 }
 
 bool mtm_has_hashed(Map *m, Value key, uint32_t hash) { return find(m, key, hash) != NULL; }
 
+/* The hash of key, with the commonest keys (small ints, strings, tuples already hashed)
+   inline: a call to hash_depth costs them about a tenth of m[k]. */
+static inline bool hash_key(VM *vm, Value key, uint32_t *hash) {
+    if (IS_SMALLINT(key)) {
+        *hash = mtm_int_hash(AS_SMALLINT(key));
+        return true;
+    }
+    if (IS_OBJ(key)) {
+        Obj *o = AS_OBJ(key);
+        if (o->type == OBJ_STRING) {
+            *hash = mto_string_hash((String *)o);
+            return true;
+        }
+        if (o->type == OBJ_TUPLE && (o->flags & TUPLE_HASHED)) {
+            *hash = o->aux;
+            return true;
+        }
+    }
+    return mtm_hash(vm, key, hash);
+}
+
 bool mtm_get(VM *vm, Map *m, Value key, Value *out, bool *failed) {
     uint32_t h;
     *failed = false;
-    if (!mtm_hash(vm, key, &h)) {
+    if (!hash_key(vm, key, &h)) {
         *failed = true;
         return false;
     }
@@ -270,11 +302,11 @@ static inline void set_hashed(VM *vm, Map *m, Value key, uint32_t h, Value v) {
         n->value = v;
         return;
     }
-    if ((m->used + 1) * 4 > capacity(m) * 3) {
+    if (mt_unlikely(m->used >= entries_for(m->mask + 1))) { /* also with no block yet */
         mtgc_push_temp(vm, OBJ_VAL(m));
         mtgc_push_temp(vm, key);
         mtgc_push_temp(vm, v);
-        rebuild(vm, m, m->count + 1);
+        rebuild(vm, m);
         mtgc_pop_temp(vm, 3);
     }
     place(m, key, v, h);
@@ -283,7 +315,7 @@ static inline void set_hashed(VM *vm, Map *m, Value key, uint32_t h, Value v) {
 
 bool mtm_set(VM *vm, Map *m, Value key, Value v) {
     uint32_t h;
-    if (!mtm_hash(vm, key, &h)) return false;
+    if (!hash_key(vm, key, &h)) return false;
     set_hashed(vm, m, key, h, v);
     return true;
 }
@@ -291,19 +323,18 @@ bool mtm_set(VM *vm, Map *m, Value key, Value v) {
 bool mtm_delete(VM *vm, Map *m, Value key, Value *out, bool *failed) {
     uint32_t h;
     *failed = false;
-    if (!mtm_hash(vm, key, &h)) {
+    if (!hash_key(vm, key, &h)) {
         *failed = true;
         return false;
     }
-    MapNode *n = find(m, key, h);
-    if (!n) return false;
+    uint32_t *slot = find_slot(m, key, h);
+    if (!slot) return false;
+    MapNode *n = &m->nodes[*slot - 1];
     if (out) *out = n->value;
-    if (n->prev >= 0) m->nodes[n->prev].next = n->next;
-    else m->head = n->next;
-    if (n->next >= 0) m->nodes[n->next].prev = n->prev;
-    else m->tail = n->prev;
+    *slot = MAP_SLOT_DELETED;
     n->key = UNDEF_VAL;
-    n->value = NIL_VAL; /* tombstone */
+    n->value = NIL_VAL;
+    while (m->end && IS_UNDEF(m->nodes[m->end - 1].key)) m->end--;
     m->count--;
     m->version++;
     return true;
@@ -312,29 +343,27 @@ bool mtm_delete(VM *vm, Map *m, Value key, Value *out, bool *failed) {
 void mtm_clear(VM *vm, Map *m) {
     mtm_free(vm, m);
     m->nodes = NULL;
+    m->index = NULL;
     m->mask = 0;
-    m->count = m->used = 0;
-    m->head = m->tail = -1;
+    m->count = m->end = m->used = 0;
     m->version++;
 }
 
 /* {== Keys with a hash method (SPEC 3.12) ==} */
 
-uint32_t mtm_hash_of(int64_t h) { return hash_int(h); }
+uint32_t mtm_hash_of(int64_t h) { return mtm_int_hash(h); }
 
 List *mtm_hashed_keys(VM *vm, Map *m, uint32_t h) {
     List *out = mto_list(vm, 0);
-    if (!m->nodes) return out;
+    if (!m->index) return out;
     mtgc_push_temp(vm, OBJ_VAL(out));
     uint32_t i = h & m->mask, perturb = h;
     for (;;) {
-        MapNode *n = &m->nodes[i];
-        if (IS_UNDEF(n->key)) {
-            if (IS_UNDEF(n->value)) break;
-        } else if (n->hash == h) {
-            mto_list_push(vm, out, n->key);
-        }
-        PROBE_NEXT(i, perturb, m->mask);
+        uint32_t at = m->index[i];
+        if (at == MAP_SLOT_EMPTY) break;
+        if (at != MAP_SLOT_DELETED && m->nodes[at - 1].hash == h)
+            mto_list_push(vm, out, m->nodes[at - 1].key);
+        MTM_PROBE_NEXT(i, perturb, m->mask);
     }
     mtgc_pop_temp(vm, 1);
     return out;

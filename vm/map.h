@@ -31,11 +31,47 @@ MT_INTERNAL List *mtm_hashed_keys(VM *vm, Map *m, uint32_t h);
 MT_INTERNAL bool mtm_get_hashed(Map *m, Value key, uint32_t h, Value *out);
 MT_INTERNAL void mtm_set_hashed(VM *vm, Map *m, Value key, uint32_t h, Value v);
 
-/* Iteration in insertion order. */
-static inline MapNode *mtm_first(Map *m) { return m->head >= 0 ? &m->nodes[m->head] : NULL; }
-static inline MapNode *mtm_after(Map *m, MapNode *n) {
-    return n->next >= 0 ? &m->nodes[n->next] : NULL;
+/* Ints hash to themselves (folded to 32 bits), so runs of nearby keys land in nearby
+   slots and a loop over them walks memory in order; the perturbed probing takes care of
+   keys that agree in their low bits, such as multiples of a large power of two. */
+static inline uint32_t mtm_int_hash(int64_t i) {
+    uint64_t x = (uint64_t)i;
+    return (uint32_t)(x ^ (x >> 32));
 }
+
+/* The next slot of a probe chain: perturbed by the hash's high bits (as in CPython). */
+#define MTM_PROBE_NEXT(i, perturb, mask)                                                           \
+    do {                                                                                           \
+        (perturb) >>= 5;                                                                           \
+        (i) = ((i)*5 + 1 + (perturb)) & (mask);                                                    \
+    } while (0)
+
+/* The entry whose key is the small int `key` itself, or NULL: the VM's inline m[k] for int
+   keys, which leaves the rest (an absent key, or an equal float key stored first, as 1.0
+   for 1) to the slow path. */
+static inline MapNode *mtm_find_smallint(Map *m, Value key) {
+    if (!m->index) return NULL;
+    uint32_t h = mtm_int_hash(AS_SMALLINT(key)), i = h & m->mask, perturb = h;
+    for (;;) {
+        uint32_t at = m->index[i];
+        if (at == MAP_SLOT_EMPTY) return NULL;
+        if (at != MAP_SLOT_DELETED && m->nodes[at - 1].key == key) return &m->nodes[at - 1];
+        MTM_PROBE_NEXT(i, perturb, m->mask);
+    }
+}
+
+/* Iteration in insertion order: the live entries from position `at` on. */
+static inline MapNode *mtm_from(Map *m, uint32_t at) {
+    for (; at < m->end; at++)
+        if (!IS_UNDEF(m->nodes[at].key)) return &m->nodes[at];
+    return NULL;
+}
+static inline MapNode *mtm_first(Map *m) { return mtm_from(m, 0); }
+static inline MapNode *mtm_after(Map *m, MapNode *n) {
+    return mtm_from(m, (uint32_t)(n - m->nodes) + 1);
+}
+/* The entry added last, or NULL (deleting trims the holes at the end, so it is there). */
+static inline MapNode *mtm_last(Map *m) { return m->end ? &m->nodes[m->end - 1] : NULL; }
 #define MAP_FOREACH(m, node) for (MapNode *node = mtm_first(m); node; node = mtm_after(m, node))
 
 #endif

@@ -97,24 +97,29 @@ typedef struct List {
     Value *items;   /* the items (mtmem block of cap values) */
 } List;
 
-/* Insertion-ordered map: open addressing over nodes (one cache line touched per lookup),
-   with the insertion order kept as a doubly linked list through the nodes. An empty node
-   has key and value UNDEF; a deleted one has key UNDEF and value NIL. */
+/* Insertion-ordered map, laid out as CPython's compact dict: the entries sit in one array
+   in insertion order (iteration and the collector walk it in memory order, growth copies it
+   in one pass), and a separate index of 32-bit slots, open addressing at a load of at most
+   1/2, says where each key's entry is. A deleted entry has key UNDEF (a hole until the next
+   rebuild) and its index slot becomes MAP_SLOT_DELETED. Both arrays are one block. */
 typedef struct {
-    Value key;          /* UNDEF: empty or deleted node */
-    Value value;        /* UNDEF for an empty node, NIL for a deleted one */
-    uint32_t hash;      /* the key's hash, kept to grow the table without rehashing keys */
-    int32_t next, prev; /* insertion order; -1 ends */
+    Value key;     /* UNDEF: a deleted entry */
+    Value value;   /* NIL in a deleted entry */
+    uint32_t hash; /* the key's hash, kept to rebuild the index without rehashing keys */
 } MapNode;
+
+#define MAP_SLOT_EMPTY   0u         /* an index slot that ends a probe chain */
+#define MAP_SLOT_DELETED UINT32_MAX /* a slot whose key was deleted: probing goes on */
 
 typedef struct Map {
     Obj obj;
-    uint32_t count;     /* live entries */
-    uint32_t used;      /* live + deleted nodes (probe chains) */
-    uint32_t mask;      /* capacity - 1, or 0 with no nodes */
-    uint32_t version;   /* bumped when the key set changes, to catch edits during a for */
-    int32_t head, tail; /* the first and last node in insertion order (-1: none) */
-    MapNode *nodes;     /* mask + 1 nodes (open addressing) */
+    uint32_t count;   /* live entries */
+    uint32_t end;     /* entries written (live or deleted): the next one goes to nodes[end] */
+    uint32_t used;    /* index slots taken (live or deleted); the map grows at (mask + 1) / 2 */
+    uint32_t mask;    /* index slots - 1, or 0 with no nodes */
+    uint32_t version; /* bumped when the key set changes, to catch edits during a for */
+    MapNode *nodes;   /* (mask + 1) / 2 entries, in insertion order; NULL when empty */
+    uint32_t *index;  /* mask + 1 slots: EMPTY, DELETED or 1 + the position of an entry */
 } Map;
 
 /* A set is a Map (the same struct, object type OBJ_SET) whose members are its keys and whose

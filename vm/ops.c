@@ -1068,18 +1068,17 @@ Step mtop_iter(VM *vm, Fiber *f) {
     return STEP_ERROR;
 }
 
-/* State: nil at the start, then (version << 32) | (index of the next node + 1), with 0
-   for "no more". */
+/* State: nil at the start, then (version << 32) | (position of the next entry to look at). */
 static Step map_next(VM *vm, Fiber *f, Map *m, Value st) {
     uint64_t version;
-    int32_t at;
+    uint32_t at;
     if (IS_NIL(st)) {
         version = m->version & 0x7fffu;
-        at = m->head;
+        at = 0;
     } else {
         uint64_t packed = (uint64_t)AS_INT(st);
         version = packed >> 32;
-        at = (int32_t)(packed & 0xffffffffu) - 1;
+        at = (uint32_t)(packed & 0xffffffffu);
         if ((m->version & 0x7fffu) != version) {
             mte_throw(vm, ERR_VALUE,
                       m->obj.type == OBJ_SET ? "set changed during iteration"
@@ -1087,9 +1086,9 @@ static Step map_next(VM *vm, Fiber *f, Map *m, Value st) {
             return STEP_ERROR;
         }
     }
-    if (at < 0) return STEP_JUMP;
-    MapNode *n = &m->nodes[at];
-    f->top[-1] = mto_int(vm, (int64_t)((version << 32) | (uint32_t)(n->next + 1)));
+    MapNode *n = mtm_from(m, at);
+    if (!n) return STEP_JUMP;
+    f->top[-1] = mto_int(vm, (int64_t)((version << 32) | (uint32_t)(n - m->nodes + 1)));
     *f->top++ = n->key;
     return STEP_DONE;
 }

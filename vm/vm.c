@@ -203,6 +203,18 @@ static inline Value *list_item(Value obj, Value key) {
     return (uint64_t)k < l->count ? &l->items[k] : NULL;
 }
 
+/* The slot of obj[key] when the key is a small int (the inline fast path): a list's item in
+   range, or the value of a map's entry for that int (SET_INDEX updates it in place: the key
+   set does not change). */
+static inline Value *int_item(Value obj, Value key) {
+    if (!IS_SMALLINT(key) || !IS_OBJ(obj)) return NULL;
+    Obj *o = AS_OBJ(obj);
+    if (o->type == OBJ_LIST) return list_item(obj, key);
+    if (o->type != OBJ_MAP) return NULL;
+    MapNode *n = mtm_find_smallint((Map *)o, key);
+    return n ? &n->value : NULL;
+}
+
 /* The field an attribute cache names on this instance, or NULL on a miss. */
 static inline Value *cached_field(Value obj, const AttrCache *ac) {
     if (!IS_INSTANCE(obj)) return NULL;
@@ -407,7 +419,7 @@ resume:
     } while (0)
     CASE(GET_INDEX_LL) : {
         Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)];
-        Value *item = list_item(obj, key);
+        Value *item = int_item(obj, key);
         if (item) {
             PUSH(*item);
             DISPATCH();
@@ -416,7 +428,7 @@ resume:
     }
     CASE(GET_INDEX_LK) : {
         Value obj = base[INSTR_A8(i)], key = consts[INSTR_B16(i)];
-        Value *item = list_item(obj, key);
+        Value *item = int_item(obj, key);
         if (item) {
             PUSH(*item);
             DISPATCH();
@@ -425,7 +437,7 @@ resume:
     }
     CASE(SET_INDEX_LL) : {
         Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)], v = sp[-1];
-        Value *item = list_item(obj, key);
+        Value *item = int_item(obj, key);
         if (item) {
             *item = v;
             sp--;
@@ -523,7 +535,7 @@ resume:
     }
     CASE(GET_INDEX) : {
         Value obj = sp[-2], key = sp[-1];
-        Value *item = list_item(obj, key);
+        Value *item = int_item(obj, key);
         if (item) {
             sp[-2] = *item;
             sp--;
@@ -538,7 +550,7 @@ resume:
     }
     CASE(SET_INDEX) : {
         Value obj = sp[-3], key = sp[-2], v = sp[-1];
-        Value *item = list_item(obj, key);
+        Value *item = int_item(obj, key);
         if (item) {
             *item = v;
             sp -= 3;
