@@ -1,6 +1,6 @@
 # maps_top: maps.mt written at the module's top level, without the wrapping def: n, m
-# and s are module globals (the for variables are local to their loops' blocks). Same
-# output as maps.
+# and s are script locals (SPEC 5.2; the for variables are local to their loops' blocks).
+# Same output as maps.
 let n = 1000000
 if len(argv) > 1:
     n = int(argv[1])

@@ -1,6 +1,7 @@
 # nbody_top: nbody.mt written at the module's top level: the same code without the
 # wrapping defs make_bodies, offset_momentum, advance and main (their bodies are
-# module-level code, the hot loop included; bodies, nb, dt and n are module globals).
+# module-level code, the hot loop included; bodies, nb, dt and n are script locals,
+# SPEC 5.2).
 # energy and rnd9 stay functions: they run twice. Same output as nbody.
 #
 # nbody: the benchmarks-game n-body simulation of the Jovian planets
