@@ -384,15 +384,16 @@ resume:
         Value a = base[INSTR_A8(i)], b = base[INSTR_B16(i)];
         if (mt_likely(BOTH_SMALLINT(a, b))) {
             if (mt_likely(SMALLINT_ADD(a, b, &base[INSTR_A8(i)]))) DISPATCH();
-        } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {
-            base[INSTR_A8(i)] = DOUBLE_VAL(AS_DOUBLE(a) + AS_DOUBLE(b));
-            DISPATCH();
-        } else if (IS_OWNED_INT(a) && IS_SMALLINT(b)) { /* the sum past 2^47 */
+        } else if (IS_OWNED_INT(a)) { /* the sum past 2^47 */
             int64_t *cell = AS_BIGINT_CELL(a), r;
-            if (!__builtin_add_overflow(*cell, AS_SMALLINT(b), &r) && !FITS_SMALLINT(r)) {
+            if (IS_SMALLINT(b) && !__builtin_add_overflow(*cell, AS_SMALLINT(b), &r) &&
+                !FITS_SMALLINT(r)) {
                 *cell = r;
                 DISPATCH();
             }
+        } else if (IS_DOUBLE(a) && IS_DOUBLE(b)) {
+            base[INSTR_A8(i)] = DOUBLE_VAL(AS_DOUBLE(a) + AS_DOUBLE(b));
+            DISPATCH();
         }
         if (IS_INT(a) && IS_INT(b)) {
             int64_t r;
