@@ -173,6 +173,7 @@ static MT_NOINLINE void unown_frame(Value *base, Value *top) {
     for (Value *p = base; p < top; p++) *p = SHARED_INT(*p);
 }
 
+#define UNOWN(v) UNOWN2(v, v)
 #define UNOWN2(a, b)                                                                               \
     do {                                                                                           \
         if (mt_unlikely(IS_OWNED_INT(a) || IS_OWNED_INT(b))) {                                     \
@@ -193,14 +194,17 @@ static MT_NOINLINE void unown_frame(Value *base, Value *top) {
         }                                                                                          \
     }
 
-/* The item a list index names, when it is a small int in range (the inline fast path). */
-static inline Value *list_item(Value obj, Value key) {
-    if (!IS_LIST(obj) || !IS_SMALLINT(key)) return NULL;
-    List *l = AS_LIST(obj);
-    int64_t k = AS_SMALLINT(key);
+/* The item l[k], counting from the end when k < 0; NULL out of range. */
+static inline Value *list_slot(List *l, int64_t k) {
     if (mt_likely((uint64_t)k < l->count)) return &l->items[k];
     k += l->count; /* from the end; a k too big stays too big */
     return (uint64_t)k < l->count ? &l->items[k] : NULL;
+}
+
+/* The item a list index names, when it is a small int in range (the inline fast path). */
+static inline Value *list_item(Value obj, Value key) {
+    if (!IS_LIST(obj) || !IS_SMALLINT(key)) return NULL;
+    return list_slot(AS_LIST(obj), AS_SMALLINT(key));
 }
 
 /* The slot of obj[key] when the key is a small int (the inline fast path): a list's item in
@@ -209,7 +213,7 @@ static inline Value *list_item(Value obj, Value key) {
 static inline Value *int_item(Value obj, Value key) {
     if (!IS_SMALLINT(key) || !IS_OBJ(obj)) return NULL;
     Obj *o = AS_OBJ(obj);
-    if (o->type == OBJ_LIST) return list_item(obj, key);
+    if (o->type == OBJ_LIST) return list_slot((List *)o, AS_SMALLINT(key));
     if (o->type != OBJ_MAP) return NULL;
     MapNode *n = mtm_find_smallint((Map *)o, key);
     return n ? &n->value : NULL;
@@ -484,7 +488,7 @@ resume:
             PUSH(*field);
             DISPATCH();
         }
-        UNOWN2(obj, obj);
+        UNOWN(obj);
         STORE();
         Value v;
         ERROR_IF(!mtcall_get_cached(vm, obj, ac, &v));
@@ -500,7 +504,7 @@ resume:
             sp--;
             DISPATCH();
         }
-        UNOWN2(obj, obj);
+        UNOWN(obj);
         STORE();
         ERROR_IF(!mtcall_set_cached(vm, obj, ac, v));
         sp--;

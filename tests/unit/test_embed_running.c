@@ -318,6 +318,29 @@ START_TEST(run_programs_from_files_and_strings) {
 }
 END_TEST
 
+/* A program's top-level lets of names nothing used before are locals of the script (SPEC
+   5.2): a host reads its def and the lets used earlier through the module, not those. */
+START_TEST(script_locals_are_not_module_globals) {
+    char path[] = "/tmp/mt-embed-locals-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    write_file(path, "def show():\n    return early\nlet early = 1\nlet later = 2\n"
+                     "print(show() + later)\n");
+    Host h = {0};
+    mt_VM *vm = host_vm(&h, true);
+    ck_assert_int_eq(mt_run_file(vm, path), MT_OK);
+    ck_assert_str_eq(h.out.text, "3\n");
+    ck_assert_int_eq(mt_get_global(vm, path, "show", 0), MT_OK);
+    ck_assert_int_eq(mt_get_global(vm, path, "early", 0), MT_OK);
+    ck_assert_int_eq(mt_get_int(vm, 0), 1);
+    ck_assert_int_eq(mt_get_global(vm, path, "later", 0), MT_NOT_FOUND);
+    unlink(path);
+    host_free_vm(vm, &h);
+    host_done(&h);
+}
+END_TEST
+
 /* {== mt_step ==} */
 
 static const char spinner[] = "let n = 0\n"
@@ -569,6 +592,7 @@ Suite *embed_running_suite(void) {
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, chunks_share_the_host_modules_globals);
     tcase_add_test(tc, result_slot_holds_the_last_expression);
+    tcase_add_test(tc, script_locals_are_not_module_globals);
     tcase_add_test(tc, exec_statuses);
     tcase_add_test(tc, exit_in_a_chunk_unwinds_every_thread);
     tcase_add_test(tc, exec_would_block_until_the_host_serves);
