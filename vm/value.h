@@ -5,7 +5,7 @@
 ** quiet-NaN space, told apart by the top 16 bits:
 **
 **   0x7FFC  specials: nil, false, true and the internal "undefined" marker
-**   0x7FFD  small int: a 48-bit two's-complement payload (|i| < 2^47)
+**   0x7FFD  small int: a 48-bit payload, i + 2^47 (|i| < 2^47), see SMALLINT_VAL
 **   0x7FFE  big int: pointer to an int64 cell in an int slab (see mem.c)
 **   0x7FFF  owned big int: the same, in the one local slot that references its cell, so
 **           `x += y` may update the cell in place (vm.c: "Owned ints")
@@ -74,21 +74,33 @@ static inline Value DOUBLE_VAL(double d) {
     memcpy(&v, &d, sizeof d);
     return v;
 }
-static inline int64_t AS_SMALLINT(Value v) { return (int64_t)(v << 16) >> 16; }
+/* A small int i is the word SMALLINT_BIAS + i: its payload is i + 2^47 (offset binary), so
+   boxing is one add and unboxing one subtract, two small ints compare as their words do,
+   and a sum or difference that leaves the range leaves the tag too (SMALLINT_ADD). */
+#define MT_SMALLINT_BIAS (((uint64_t)MT_TAG_INT << 48) + ((uint64_t)1 << 47))
+static inline int64_t AS_SMALLINT(Value v) { return (int64_t)(v - MT_SMALLINT_BIAS); }
 static inline bool FITS_SMALLINT(int64_t i) { return i >= MT_SMALLINT_MIN && i <= MT_SMALLINT_MAX; }
-static inline Value SMALLINT_VAL(int64_t i) {
-    return ((uint64_t)MT_TAG_INT << 48) | ((uint64_t)i & MT_PAYLOAD);
-}
+static inline Value SMALLINT_VAL(int64_t i) { return (uint64_t)i + MT_SMALLINT_BIAS; }
+/* A number in the same order as the small int v's value: the word itself. */
+static inline int64_t SMALLINT_ORDER(Value v) { return (int64_t)v; }
+/* v + 1 for a small int v known to be below the largest: one add to the word. */
+static inline Value SMALLINT_NEXT(Value v) { return v + 1; }
 static inline int64_t *AS_BIGINT_CELL(Value v) { return (int64_t *)(uintptr_t)(v & MT_PAYLOAD); }
 static inline Value BIGINT_VAL(int64_t *cell) {
     return ((uint64_t)MT_TAG_BIGINT << 48) | (uint64_t)(uintptr_t)cell;
 }
-/* a + b for two small ints; false if the sum does not fit. With the payloads shifted to the
-   top, the 64-bit add overflows exactly when the 48-bit one does. */
+/* a + b and a - b for two small ints; false if the result does not fit: it fits exactly
+   when the biased word keeps the small-int tag (the payload stayed within 0..2^48-1). */
 static inline bool SMALLINT_ADD(Value a, Value b, Value *out) {
-    int64_t r;
-    if (__builtin_add_overflow((int64_t)(a << 16), (int64_t)(b << 16), &r)) return false;
-    *out = ((uint64_t)r >> 16) | ((uint64_t)MT_TAG_INT << 48);
+    Value r = a + b - MT_SMALLINT_BIAS;
+    if (!IS_SMALLINT(r)) return false;
+    *out = r;
+    return true;
+}
+static inline bool SMALLINT_SUB(Value a, Value b, Value *out) {
+    Value r = a - b + MT_SMALLINT_BIAS;
+    if (!IS_SMALLINT(r)) return false;
+    *out = r;
     return true;
 }
 

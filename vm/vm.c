@@ -641,18 +641,26 @@ resume:
 #define SUB_OP(name, A, B, POPS) SUB_TO(name, A, B, POPS, TO_STACK)
 #define MUL_OP(name, A, B, POPS) MUL_TO(name, A, B, POPS, TO_STACK)
 #define DIV_OP(name, A, B, POPS) DIV_TO(name, A, B, POPS, TO_STACK)
-/* + - * of small ints on the payloads shifted to the top bits: the CPU's overflow flag
-   is then the small-int range check, and a shift back and the tag rebox the result. */
-#define SHIFTED_INT(op_builtin, y_)                                                                \
+/* + - of small ints on the biased words (value.h: the tag is the range check); * on x
+   shifted to the top bits, where the CPU's overflow flag is the small-int range check. */
+#define ADD_INT                                                                                    \
+    do {                                                                                           \
+        Value r_;                                                                                  \
+        (void)x, (void)y;                                                                          \
+        if (SMALLINT_ADD(a, b, &r_)) PUT(r_);                                                      \
+    } while (0)
+#define SUB_INT                                                                                    \
+    do {                                                                                           \
+        Value r_;                                                                                  \
+        (void)x, (void)y;                                                                          \
+        if (SMALLINT_SUB(a, b, &r_)) PUT(r_);                                                      \
+    } while (0)
+#define MUL_INT                                                                                    \
     do {                                                                                           \
         int64_t s_;                                                                                \
-        (void)x, (void)y;                                                                          \
-        if (!op_builtin((int64_t)(a << 16), y_, &s_))                                              \
-            PUT(((uint64_t)s_ >> 16) | ((uint64_t)MT_TAG_INT << 48));                              \
+        if (!__builtin_mul_overflow((int64_t)((uint64_t)x << 16), y, &s_))                         \
+            PUT(SMALLINT_VAL(s_ >> 16));                                                           \
     } while (0)
-#define ADD_INT SHIFTED_INT(__builtin_add_overflow, (int64_t)(b << 16))
-#define SUB_INT SHIFTED_INT(__builtin_sub_overflow, (int64_t)(b << 16))
-#define MUL_INT SHIFTED_INT(__builtin_mul_overflow, y)
 #define DIV_INT                                                                                    \
     if (y != 0) PUT(DOUBLE_VAL((double)x / (double)y))
 #define ADD_DBL PUT(DOUBLE_VAL(x + y))
@@ -737,8 +745,10 @@ resume:
     CASE(NEG) : {
         Value a = sp[-1];
         if (IS_SMALLINT(a)) {
-            sp[-1] = SMALLINT_VAL(-AS_SMALLINT(a)); /* -(-2^47) = 2^47 still fits 49 bits? */
-            if (AS_SMALLINT(a) != MT_SMALLINT_MIN) DISPATCH();
+            if (AS_SMALLINT(a) != MT_SMALLINT_MIN) { /* -(-2^47) does not fit */
+                sp[-1] = SMALLINT_VAL(-AS_SMALLINT(a));
+                DISPATCH();
+            }
         } else if (IS_DOUBLE(a)) {
             sp[-1] = DOUBLE_VAL(-AS_DOUBLE(a));
             DISPATCH();
@@ -763,7 +773,7 @@ resume:
     CASE(name) : {                                                                                 \
         Value a = sp[-2], b = sp[-1];                                                              \
         if (BOTH_SMALLINT(a, b)) {                                                                 \
-            sp[-2] = BOOL_VAL(AS_SMALLINT(a) cmp AS_SMALLINT(b));                                  \
+            sp[-2] = BOOL_VAL(SMALLINT_ORDER(a) cmp SMALLINT_ORDER(b));                            \
             sp--;                                                                                  \
             DISPATCH();                                                                            \
         }                                                                                          \
@@ -849,7 +859,7 @@ safe_point:
         Value a = base[INSTR_A8(i)], b = operand;                                                  \
         Instr jump = *ip++;                                                                        \
         bool yes;                                                                                  \
-        if (BOTH_SMALLINT(a, b)) yes = AS_SMALLINT(a) cmp AS_SMALLINT(b);                          \
+        if (BOTH_SMALLINT(a, b)) yes = SMALLINT_ORDER(a) cmp SMALLINT_ORDER(b);                    \
         else if (IS_DOUBLE(a) && IS_DOUBLE(b)) yes = AS_DOUBLE(a) cmp AS_DOUBLE(b);                \
         else {                                                                                     \
             UNOWN2(a, b);                                                                          \
@@ -1244,9 +1254,8 @@ safe_point:
         Value it = sp[-2], st = sp[-1];
         if (IS_SMALLINT(it)) {
         counting_range:;
-            int64_t cur = AS_SMALLINT(st);
-            if (cur < AS_SMALLINT(it)) {
-                sp[-1] = SMALLINT_VAL(cur + 1);
+            if (SMALLINT_ORDER(st) < SMALLINT_ORDER(it)) {
+                sp[-1] = SMALLINT_NEXT(st);
                 PUSH(st);
             } else {
                 ip += INSTR_SA(i);
@@ -1300,12 +1309,11 @@ safe_point:
            range in place and jump back; anything else re-runs FOR_ITER. */
         Value it = sp[-3], st = sp[-2];
         if (IS_SMALLINT(it)) { /* a counting range: see FOR_ITER */
-            int64_t cur = AS_SMALLINT(st);
-            if (cur >= AS_SMALLINT(it)) {
+            if (SMALLINT_ORDER(st) >= SMALLINT_ORDER(it)) {
                 sp--;
                 DISPATCH();
             }
-            sp[-2] = SMALLINT_VAL(cur + 1);
+            sp[-2] = SMALLINT_NEXT(st);
             sp[-1] = st;
             ip += INSTR_SA(i);
             if (mt_unlikely(vm->attention)) goto safe_point;
