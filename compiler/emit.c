@@ -374,6 +374,7 @@ Proto *mtce_fn_end(C *c) {
         memcpy(p->upvals, fs->upvals, fs->nupvals * sizeof(UpvalDesc));
     }
     p->maxstack = (uint16_t)fs->maxstack; /* exact: every push is accounted for */
+    p->call_argc = (p->pflags & PROTO_METHOD) ? MT_NO_ARGC : p->nparams;
     c->fs = fs->enclosing;
     return p;
 }

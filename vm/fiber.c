@@ -90,6 +90,7 @@ bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed) {
 bool mtf_grow_frames(VM *vm, Fiber *f) {
     uint32_t cap = f->frames_cap * 2;
     if (cap < 8) cap = 8;
+    if (cap > vm->max_frames) cap = vm->max_frames; /* so CALL's fast path need not test it */
     Frame *frames = mtmem_alloc(vm, cap * sizeof(Frame));
     memcpy(frames, f->frames, f->nframes * sizeof(Frame));
     if (f->frames != inline_frames(f)) mtmem_free(vm, f->frames, f->frames_cap * sizeof(Frame));

@@ -227,6 +227,7 @@ bool mto_range_len(Range *r, int64_t *out) {
 Proto *mto_proto(VM *vm, Module *module) {
     Proto *p = (Proto *)mto_alloc(vm, sizeof(Proto), OBJ_PROTO);
     memset((char *)p + sizeof(Obj), 0, sizeof(Proto) - sizeof(Obj));
+    p->call_argc = MT_NO_ARGC; /* until the compiler finishes it (mtce_fn_end) */
     p->module = module;
     p->source = module ? module->source : NULL;
     p->file = module ? (module->path ? module->path : module->name) : NULL;

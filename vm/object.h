@@ -185,9 +185,10 @@ typedef struct {
     uint32_t shape; /* method hit: the class's field count then (a new field may shadow) */
 } AttrCache;
 
-#define PROTO_METHOD   1  /* slot 0 is `self` (the receiver), not the callee */
-#define PROTO_MODULE   2  /* a module's top level */
-#define PROTO_DEFAULTS 4  /* some parameter has a default */
+#define MT_NO_ARGC     0xFFFFu /* no argument count: slot 0 of a method is not its callee */
+#define PROTO_METHOD   1       /* slot 0 is `self` (the receiver), not the callee */
+#define PROTO_MODULE   2       /* a module's top level */
+#define PROTO_DEFAULTS 4       /* some parameter has a default */
 #define PROTO_VARARGS  8  /* *args: a slot after the positional parameters gets the extra ones */
 #define PROTO_VARKW    16 /* **kw: the last slot gets the unmatched keyword arguments (a map) */
 /* Slots follow the positional parameters (*args, keyword-only ones, **kw): the code starts
@@ -224,9 +225,10 @@ typedef struct Proto {
     uint8_t nrequired;                /* parameters without a default */
     uint8_t pflags;                   /* PROTO_* */
     uint8_t nkwonly;                  /* keyword-only parameters (after *args or a bare *) */
-    uint32_t kwrequired;              /* bit k: keyword-only parameter k has no default */
-    int32_t line;                     /* where the def starts */
-    struct String *doc;               /* its docstring (SPEC 5.8), or NULL */
+    uint16_t call_argc; /* nparams, or MT_NO_ARGC for a method: CALL's fast path tests argc alone */
+    uint32_t kwrequired; /* bit k: keyword-only parameter k has no default */
+    int32_t line;        /* where the def starts */
+    struct String *doc;  /* its docstring (SPEC 5.8), or NULL */
 } Proto;
 
 typedef struct Upvalue {

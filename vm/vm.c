@@ -946,9 +946,8 @@ safe_point:
         if (mt_likely(IS_CLOSURE(*callee))) {
             Closure *cl = AS_CLOSURE(*callee);
             Proto *p = cl->proto;
-            if (mt_likely(argc == p->nparams && !(p->pflags & PROTO_METHOD) &&
-                          callee + p->maxstack <= fiber->stack_end &&
-                          fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames))
+            if (mt_likely(argc == p->call_argc && callee + p->maxstack <= fiber->stack_end &&
+                          fiber->nframes < fiber->frames_cap))
                 ENTER(cl, callee);
         } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
             Native *n = (Native *)AS_OBJ(*callee);
@@ -978,7 +977,7 @@ safe_point:
                 Closure *cl = AS_CLOSURE(ac->method);
                 Proto *p = cl->proto;
                 if (argc + 1 == p->nparams && recv + p->maxstack <= fiber->stack_end &&
-                    fiber->nframes < fiber->frames_cap && fiber->nframes < vm->max_frames)
+                    fiber->nframes < fiber->frames_cap)
                     ENTER(cl, recv);
             }
         } else if (IS_OBJ(*recv) && ac->klass == mtcall_builtin_key(AS_OBJ(*recv)) &&
