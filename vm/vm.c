@@ -34,6 +34,7 @@
 #include "vm/format.h"
 #include "vm/fiber.h"
 #include "vm/call.h"
+#include "vm/channel.h"
 
 /* MT_DEBUG_STACK (on in the sanitizer build): check before every instruction that the
    compiler's stack accounting held, so an overflow of a fiber's stack cannot go unseen. */
@@ -1300,6 +1301,8 @@ safe_point:
             DISPATCH();
         }
         STORE();
+        if (IS_OBJ_TYPE(it, OBJ_CHANNEL))
+            AFTER_STEP(mtch_for_iter(vm, fiber, AS_OBJ(it))); /* pipelines */
         AFTER_STEP(mtop_for_iter(vm, fiber));
     }
 
