@@ -210,8 +210,7 @@ static int condition_jump(C *c) {
     FnState *fs = c->fs;
     int n = fs->ncode;
     if (n >= 1 && n - 1 >= fs->barrier && fs->code[n - 1] == MAKE_A(OP_TRUE, 0)) {
-        fs->ncode--;
-        fs->stack--;
+        mtce_unemit(c, 1, 1);
         return -1;
     }
     if (n < 3 || n - 3 < fs->barrier || !mtce_is_get_local(fs->code[n - 3]) ||
@@ -239,8 +238,7 @@ static int condition_jump(C *c) {
             operand = INSTR_A(b);
         }
         if (fused == OP_NOP || operand > 0xffff) break;
-        fs->ncode -= 3;
-        fs->stack -= 1;
+        mtce_unemit(c, 3, 1);
         mtce_emit_ab(c, fused, INSTR_A(a), operand);
         return mtce_emit(c, MAKE_A(OP_EXTRA, 0));
     }
@@ -787,7 +785,7 @@ static void parameters(C *c, FnKind kind) {
         memcpy(p->param_names, names, (size_t)n * sizeof(String *));
     }
     /* Default expressions ran above all the arguments. */
-    if (p->pflags & PROTO_DEFAULTS) fs->maxstack += n;
+    if (p->pflags & PROTO_DEFAULTS) fs->max_floor = fs->maxstack += n;
 }
 
 /* Compiles a function literal and emits CLOSURE for it in the enclosing function. */

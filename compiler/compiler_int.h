@@ -82,8 +82,12 @@ typedef struct FnState {
     int nupvals;                          /* upvalues so far */
     int scope_depth;                      /* block nesting (0: the function body) */
     int stack, maxstack;                  /* operand + local slots in use */
-    int last_op_pc;                       /* start of the newest instruction, for peephole fusion */
-    int barrier;                          /* no fusion across a jump target at or after this pc */
+    /* maxstack before each of the newest instructions (by pc & 7): peephole fusion that
+       removes loads gives back the peak they made (mtce_unemit). Never below max_floor,
+       which counts slots added outside any instruction (default argument expressions). */
+    int max_before[8], max_floor;
+    int last_op_pc;      /* start of the newest instruction, for peephole fusion */
+    int barrier;         /* no fusion across a jump target at or after this pc */
     Loop *loop;          /* the innermost loop being compiled (for break/continue) */
     TryBlock *try_block; /* the innermost try being compiled (for return/break/continue) */
     int except_slot;     /* slot of the error an enclosing except handles, or -1 */
@@ -143,6 +147,8 @@ MT_INTERNAL _Noreturn void mtce_error_at(C *c, const Token *t, const char *fmt, 
     MT_PRINTF(3, 4);
 MT_INTERNAL _Noreturn void mtce_error(C *c, const char *fmt, ...) MT_PRINTF(2, 3);
 MT_INTERNAL int mtce_emit(C *c, Instr i);
+/* Removes the newest n instructions (n < 8), leaving `slots` fewer values, and their peak. */
+MT_INTERNAL void mtce_unemit(C *c, int n, int slots);
 static inline bool mtce_is_get_local(Instr i) {
     return INSTR_OP(i) == OP_GET_LOCAL || INSTR_OP(i) == OP_GET_OWNED_LOCAL;
 }

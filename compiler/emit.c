@@ -141,6 +141,17 @@ void mtce_adjust(C *c, int delta) {
     if (fs->maxstack > 60000) mtce_error(c, "function needs too many stack slots");
 }
 
+/* Removes the newest n instructions (n < 8), which leaves `slots` fewer values on the
+   stack, and the peak they made: a fused form that replaces loads needs no slot for them,
+   and a thread's fiber is sized by maxstack (SPEC 8.9). */
+void mtce_unemit(C *c, int n, int slots) {
+    FnState *fs = c->fs;
+    fs->ncode -= n;
+    fs->stack -= slots;
+    int before = fs->max_before[fs->ncode & 7];
+    fs->maxstack = before > fs->max_floor ? before : fs->max_floor;
+}
+
 int mtce_emit(C *c, Instr i) {
     FnState *fs = c->fs;
     if (fs->ncode == fs->code_cap) grow_code(c);
@@ -151,6 +162,7 @@ int mtce_emit(C *c, Instr i) {
     fs->code[fs->ncode] = i;
     fs->lines[fs->ncode] = c->prev.line;
     if (op != OP_EXTRA) fs->last_op_pc = fs->ncode;
+    fs->max_before[fs->ncode & 7] = fs->maxstack;
     int effect = op_effect[op];
     if (effect != VAR) mtce_adjust(c, effect);
     return fs->ncode++;
@@ -319,6 +331,7 @@ void mtce_fn_begin(C *c, FnState *fs, FnKind kind, String *name) {
     fs->doc_pending = false;
     fs->last_op_pc = -1;
     fs->barrier = 0;
+    fs->max_floor = 0;
     c->fs = fs;
     fs->proto = mto_proto(c->vm, c->module);
     fs->proto->name = name;

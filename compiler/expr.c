@@ -1046,10 +1046,7 @@ static int loaded_local(C *c, int back, uint32_t max) {
 }
 
 /* Removes the newest `n` instructions (plain loads, one stack slot each). */
-static void unemit(C *c, int n) {
-    c->fs->ncode -= n;
-    c->fs->stack -= n;
-}
+static void unemit(C *c, int n) { mtce_unemit(c, n, n); }
 
 /* local[local] = v where v's last instruction loads an item or a local: that load becomes
    its MOVE_ form, which also does the SET_INDEX_LL emitted next when it can. Whatever path

@@ -86,6 +86,8 @@ Step mtpoll_park(VM *vm, Fiber *f, int fd, uint32_t events) {
 }
 
 Step mtpoll_park_until(VM *vm, Fiber *f, int fd, uint32_t events, double deadline) {
+    /* A timer names a registered thread: a fiber that may not wait never gets one. */
+    if (!mts_can_wait(vm, f)) return STEP_ERROR;
     Fiber *t = mts_thread_of(f);
     mts_timer_reserve(vm);
     mtpoll_add(vm, t, fd, events, -1);

@@ -10,6 +10,7 @@
 ** order (thread.c). Switching is setting vm->current; the dispatch loop reloads its
 ** registers.
 */
+#include <assert.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -129,7 +130,28 @@ static bool timer_less(const Timer *a, const Timer *b) {
 
 static void timer_set(Scheduler *s, uint32_t i, Timer t) {
     s->timers[i] = t;
-    t.fiber->timer_slot = i + 1;
+    s->threads[t.thread]->timer_slot = i + 1;
+}
+
+Fiber *mts_timer_fiber(VM *vm, uint32_t i) {
+    Scheduler *s = SCH(vm);
+    return s->threads[s->timers[i].thread];
+}
+
+static int timer_cmp(const void *a, const void *b) {
+    return timer_less(a, b) ? -1 : timer_less(b, a) ? 1 : 0;
+}
+
+/* A sorted array is a heap: sorting on (deadline, seq) and numbering in that order keeps
+   every tie's order, with seqs that start again from the number of timers. */
+void mts_timer_renumber(VM *vm) {
+    Scheduler *s = SCH(vm);
+    qsort(s->timers, s->ntimers, sizeof(Timer), timer_cmp);
+    for (uint32_t i = 0; i < s->ntimers; i++) {
+        s->timers[i].seq = i;
+        timer_set(s, i, s->timers[i]);
+    }
+    s->timer_seq = s->ntimers;
 }
 
 static void sift_up(Scheduler *s, uint32_t i) {
@@ -173,7 +195,10 @@ void mts_timer_reserve(VM *vm) {
 void mts_timer_add(VM *vm, Fiber *f, double at) {
     Scheduler *s = SCH(vm);
     mts_timer_reserve(vm);
-    Timer t = {at, s->timer_seq++, f};
+    if (mt_unlikely(s->timer_seq == UINT32_MAX)) mts_timer_renumber(vm);
+    /* Only registered threads wait (mts_can_wait refuses the others). */
+    assert(f->obj.aux < s->nthreads && s->threads[f->obj.aux] == f);
+    Timer t = {at, s->timer_seq++, f->obj.aux};
     s->timers[s->ntimers] = t;
     sift_up(s, s->ntimers++);
 }
@@ -195,7 +220,7 @@ void mts_timer_remove(VM *vm, Fiber *f) {
 static void expire_timers(VM *vm, double now) {
     Scheduler *s = SCH(vm);
     while (s->ntimers && s->timers[0].at <= now) {
-        Fiber *t = s->timers[0].fiber;
+        Fiber *t = mts_timer_fiber(vm, 0);
         mts_timer_remove(vm, t);
         timer_fired(vm, t);
     }
@@ -694,7 +719,7 @@ void mts_mark_roots(VM *vm) {
     mts_mark_chain(vm, vm->current);
     for (Waiter *w = s->run_head ? &s->run_head->wait : NULL; w; w = w->next)
         mtth_mark_live(vm, waiter_fiber(w));
-    for (uint32_t i = 0; i < s->ntimers; i++) mtth_mark_live(vm, s->timers[i].fiber);
+    for (uint32_t i = 0; i < s->ntimers; i++) mtth_mark_live(vm, mts_timer_fiber(vm, i));
     mtpoll_mark(vm); /* a thread waiting for an fd can be woken by it */
     /* Every registered (unfinished) thread is kept weakly, by the sweep itself (gc.c):
        no pass over a million parked threads here. */

@@ -10,11 +10,14 @@
 #include "vm/vm.h"
 
 /* A timer: a sleeping thread or a select with after(). Kept in the scheduler's heap so a
-   fiber pays for timer fields only while it waits on one. */
+   fiber pays for timer fields only while it waits on one: 16 bytes, which each of a
+   million sleepers pays (SPEC 8.9). The thread is named by its index in the registry
+   (obj.aux, which the registry's compaction keeps in step), not by a pointer, so that
+   the order set fits beside the deadline. */
 typedef struct {
-    double at;    /* monotonic deadline */
-    uint64_t seq; /* order the timers were set: ties by deadline break by it */
-    Fiber *fiber; /* the thread waiting */
+    double at;       /* monotonic deadline */
+    uint32_t seq;    /* order the timers were set: ties by deadline break by it */
+    uint32_t thread; /* the thread waiting: its index in the registry (mts_timer_fiber) */
 } Timer;
 
 /* Where threads were spawned: a thread keeps the index of its site (4 bytes) instead of a
@@ -31,7 +34,7 @@ struct Scheduler {
     uint32_t pass_left;             /* threads left in this pass before timers are looked at */
     Timer *timers;                  /* min-heap on (at, seq) */
     uint32_t ntimers, timers_cap;   /* timers in the heap and its capacity */
-    uint64_t timer_seq;             /* the next timer's seq */
+    uint32_t timer_seq;             /* the next timer's seq (renumbered before it wraps) */
     Fiber **threads;                /* live threads in spawn order (NULL holes compacted lazily) */
     uint32_t nthreads, threads_cap; /* thread.c */
     uint32_t next_thread_id;        /* ids are 1, 2, ... in spawn order; main is 1 */
@@ -86,6 +89,11 @@ MT_INTERNAL double mts_now(void);
 MT_INTERNAL void mts_timer_reserve(VM *vm);
 MT_INTERNAL void mts_timer_add(VM *vm, Fiber *thread, double at);
 MT_INTERNAL void mts_timer_remove(VM *vm, Fiber *thread);
+/* The thread of timer i of the heap. */
+MT_INTERNAL Fiber *mts_timer_fiber(VM *vm, uint32_t i);
+/* Renumbers the timers' seqs 0, 1, ... in firing order (when the 32-bit counter is about
+   to wrap); exported for the unit tests. */
+MT_INTERNAL void mts_timer_renumber(VM *vm);
 
 /* Parks the thread running f (f may be a coroutine nested in it), switching away; false
    (STEP_ERROR) instead if an exit is due there. */

@@ -226,8 +226,9 @@ void mtth_register(VM *vm, Fiber *t) {
             Fiber *u = s->threads[i];
             if (!u) continue;
             if (n != i) {       /* a thread that stays put is not touched (a million of them) */
-                u->obj.aux = n; /* its registry index */
+                u->obj.aux = n; /* its registry index, which its timer names too */
                 s->threads[n] = u;
+                if (u->timer_slot) s->timers[u->timer_slot - 1].thread = n;
             }
             n++;
         }

@@ -41,7 +41,7 @@
 #ifdef MT_DEBUG_STACK
 #define CHECK_STACK()                                                                              \
     do {                                                                                           \
-        if (sp > fiber->stack_end || sp < base) {                                                  \
+        if (sp > fiber->stack_end || sp < base || sp > base + proto->maxstack) {                   \
             fprintf(stderr, "mt: stack accounting broken in %s at pc %ld\n",                       \
                     proto->name ? proto->name->chars : "?", (long)(ip - proto->code));             \
             abort();                                                                               \

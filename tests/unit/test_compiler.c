@@ -38,6 +38,18 @@ static void check_compiles(const char *src) {
     ck_assert_uint_gt(p->ncode, 0);
 }
 
+/* The maxstack of the first function defined in src (its proto is a constant of the
+   module). */
+static uint32_t first_function_maxstack(const char *src) {
+    const char *msg = NULL;
+    Proto *m = compile(src, strlen(src), &msg);
+    ck_assert_ptr_nonnull(m);
+    for (uint32_t i = 0; i < m->nconsts; i++)
+        if (IS_OBJ_TYPE(m->consts[i], OBJ_PROTO)) return ((Proto *)AS_OBJ(m->consts[i]))->maxstack;
+    ck_abort_msg("no function in:\n%s", src);
+    return 0;
+}
+
 /* The first line of the error must be exactly `want`. */
 static void check_error_n(const char *src, size_t len, const char *want) {
     const char *msg = NULL;
@@ -95,6 +107,21 @@ START_TEST(valid_programs_compile) { check_compiles(valid_programs[_i]); }
 END_TEST
 
 /* Long flat expressions are iterative, not nested: they must compile. */
+/* A thread's fiber is sized by maxstack (SPEC 8.9): loads that fusion folds into an
+   operator or a compare-and-branch take no slot, so the peak is counted without them. */
+START_TEST(fused_loads_take_no_stack_slot) {
+    /* callee, a, b, v; v + b pushes one value: 5 slots (6 before the fusion gave back) */
+    ck_assert_uint_eq(first_function_maxstack("def k(a, b):\n    let v = a\n    return v + b\n"),
+                      5);
+    ck_assert_uint_eq(first_function_maxstack("def k(a):\n    return a * 2\n"), 3);
+    /* compare-and-branch: nothing is pushed for the condition */
+    ck_assert_uint_eq(first_function_maxstack("def k(a, b):\n    while a < b:\n        a += 1\n"),
+                      4);
+    /* a default argument's expression runs above all the arguments: their room stays */
+    ck_assert_uint_eq(first_function_maxstack("def k(a, b = 1 + 2):\n    return a + b\n"), 6);
+}
+END_TEST
+
 START_TEST(long_flat_expressions) {
     size_t n = 5000, cap = n * 4 + 64, k = 0;
     char *src = malloc(cap);
@@ -288,6 +315,7 @@ Suite *compiler_suite(void) {
     tcase_add_test(tc, invalid_utf8);
     tcase_add_test(tc, message_has_source_and_caret);
     tcase_add_test(tc, deep_nesting_is_an_error);
+    tcase_add_test(tc, fused_loads_take_no_stack_slot);
     suite_add_tcase(s, tc);
     return s;
 }

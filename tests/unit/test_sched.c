@@ -16,6 +16,7 @@
 #include "vm/fiber.h"
 #include "vm/sched.h"
 #include "vm/state.h"
+#include "vm/thread.h"
 
 static VM *vm;
 static Scheduler *s;
@@ -26,8 +27,13 @@ static void setup(void) {
 }
 static void teardown(void) { mt_free(vm); }
 
-/* A thread fiber that never runs: the scheduler only links it. */
-static Fiber *idle_thread(void) { return mtf_new(vm, NIL_VAL, NULL, 0, true); }
+/* A thread fiber that never runs: the scheduler only links it. It is registered, as
+   every thread that waits is (a timer names its thread by its registry index). */
+static Fiber *idle_thread(void) {
+    Fiber *t = mtf_new(vm, NIL_VAL, NULL, 0, true);
+    mtth_register(vm, t);
+    return t;
+}
 
 /* The run queue from head to tail, into out[]; returns its length. */
 static uint32_t run_queue(Fiber **out, uint32_t cap) {
@@ -105,7 +111,7 @@ static uint32_t lcg(uint32_t *state) {
 static void check_heap(void) {
     for (uint32_t i = 0; i < s->ntimers; i++) {
         const Timer *t = &s->timers[i];
-        ck_assert_uint_eq(t->fiber->timer_slot, i + 1);
+        ck_assert_uint_eq(mts_timer_fiber(vm, i)->timer_slot, i + 1);
         if (i == 0) continue;
         const Timer *p = &s->timers[(i - 1) / 2];
         ck_assert(p->at < t->at || (p->at == t->at && p->seq < t->seq));
@@ -137,7 +143,7 @@ static void expected_order(const double *at, int *order, const bool *skip, int *
 /* Takes the earliest timer, as the scheduler does, until none is left; checks the order. */
 static void pop_all_in_order(Fiber **f, const int *order, int n) {
     for (int k = 0; k < n; k++) {
-        Fiber *first = s->timers[0].fiber;
+        Fiber *first = mts_timer_fiber(vm, 0);
         ck_assert_msg(first == f[order[k]], "timer %d fired out of order", k);
         mts_timer_remove(vm, first);
         ck_assert_uint_eq(first->timer_slot, 0);
@@ -174,6 +180,40 @@ START_TEST(timer_removed_from_the_middle_keeps_heap_order) {
     mts_timer_remove(vm, f[0]); /* no timer any more: nothing happens */
     expected_order(at, order, removed, &n);
     ck_assert_uint_eq(s->ntimers, (uint32_t)n);
+    pop_all_in_order(f, order, n);
+}
+END_TEST
+
+/* The 32-bit order counter wraps after 2^32 timers: before it does, the timers are
+   renumbered in firing order, and ties still fire in the order they were set. */
+START_TEST(timer_order_survives_the_counter_wrapping) {
+    Fiber *f[NTIMERS];
+    double at[NTIMERS];
+    int order[NTIMERS], n;
+    s->timer_seq = UINT32_MAX - NTIMERS / 2; /* wraps half-way through the adds */
+    add_shuffled_timers(f, at);
+    ck_assert_uint_lt(s->timer_seq, NTIMERS + 1);
+    expected_order(at, order, NULL, &n);
+    pop_all_in_order(f, order, n);
+}
+END_TEST
+
+/* A timer names its thread by registry index: when the registry compacts finished
+   threads away, the timers of the threads that move follow them. */
+START_TEST(timers_follow_threads_the_registry_moves) {
+    Fiber *f[NTIMERS];
+    double at[NTIMERS];
+    int order[NTIMERS], n;
+    add_shuffled_timers(f, at);
+    for (uint32_t i = 0; i < s->nthreads; i += 2)
+        if (s->threads[i] && !s->threads[i]->timer_slot) s->threads[i] = NULL;
+    Fiber *first = idle_thread(); /* a finished thread with no timer, then compaction */
+    s->threads[first->obj.aux] = NULL;
+    while (s->nthreads < s->threads_cap) idle_thread();
+    idle_thread(); /* the registry is full: it compacts */
+    for (int i = 0; i < NTIMERS; i++) ck_assert_ptr_eq(s->threads[f[i]->obj.aux], f[i]);
+    check_heap();
+    expected_order(at, order, NULL, &n);
     pop_all_in_order(f, order, n);
 }
 END_TEST
@@ -231,7 +271,7 @@ START_TEST(unpark_leaves_channel_queue_and_timer) {
     ck_assert_ptr_eq(ch->recv_tail, &b->wait);
     ck_assert_uint_eq(a->timer_slot, 0);
     ck_assert_uint_eq(s->ntimers, 1);
-    ck_assert_ptr_eq(s->timers[0].fiber, b);
+    ck_assert_ptr_eq(mts_timer_fiber(vm, 0), b);
     ck_assert_int_eq(a->wait_kind, WAIT_NONE);
     ck_assert_ptr_null(a->wait_obj);
     mts_unpark(vm, b);
@@ -490,6 +530,8 @@ Suite *sched_suite(void) {
     tcase_add_test(tc, run_queue_remove_keeps_order_and_tail);
     tcase_add_test(tc, timers_fire_by_deadline_then_order_set);
     tcase_add_test(tc, timer_removed_from_the_middle_keeps_heap_order);
+    tcase_add_test(tc, timer_order_survives_the_counter_wrapping);
+    tcase_add_test(tc, timers_follow_threads_the_registry_moves);
     tcase_add_test(tc, wake_delivers_value_and_queues_at_back);
     tcase_add_test(tc, wake_error_sets_pending_without_defer);
     tcase_add_test(tc, unpark_leaves_channel_queue_and_timer);
