@@ -1348,6 +1348,15 @@ safe_point:
             if (mt_unlikely(vm->attention)) goto safe_point;
             DISPATCH();
         }
+        if (IS_OBJ_TYPE(it, OBJ_CHANNEL) && mt_likely(!vm->attention)) {
+            /* A pipeline stage's loop: receive here, as the loop's FOR_ITER would (its
+               exit jump and a parked receiver's frame see that FOR_ITER just ran). */
+            sp--;
+            ip += INSTR_SA(i);
+            i = ip[-1];
+            STORE();
+            AFTER_STEP(mtch_for_iter(vm, fiber, AS_OBJ(it)));
+        }
         sp--;
         ip += INSTR_SA(i) - 1; /* the loop's FOR_ITER */
         if (mt_unlikely(vm->attention)) goto safe_point;
