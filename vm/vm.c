@@ -647,18 +647,14 @@ resume:
 #define DIV_OP(name, A, B, POPS) DIV_TO(name, A, B, POPS, TO_STACK)
 /* + - of small ints on the biased words (value.h: the tag is the range check); * on x
    shifted to the top bits, where the CPU's overflow flag is the small-int range check. */
-#define ADD_INT                                                                                    \
+#define BIASED_INT(smallint_op)                                                                    \
     do {                                                                                           \
         Value r_;                                                                                  \
         (void)x, (void)y;                                                                          \
-        if (SMALLINT_ADD(a, b, &r_)) PUT(r_);                                                      \
+        if (smallint_op(a, b, &r_)) PUT(r_);                                                       \
     } while (0)
-#define SUB_INT                                                                                    \
-    do {                                                                                           \
-        Value r_;                                                                                  \
-        (void)x, (void)y;                                                                          \
-        if (SMALLINT_SUB(a, b, &r_)) PUT(r_);                                                      \
-    } while (0)
+#define ADD_INT BIASED_INT(SMALLINT_ADD)
+#define SUB_INT BIASED_INT(SMALLINT_SUB)
 #define MUL_INT                                                                                    \
     do {                                                                                           \
         int64_t s_;                                                                                \
