@@ -348,6 +348,13 @@ START_TEST(max_frames_gives_recursion_error) {
                       "    return g(n - 1)\nprint(g(50))\n");
     ck_assert_int_eq(st, MT_OK);
     ck_assert_str_eq(cap.out.text, "deep\n0\n");
+    /* Exactly 100 frames: the top level and 99 calls (CALL's fast path relies on frames
+       never growing past the limit). */
+    st = mt_run_string(vm, "depth.mt",
+                       "let deepest = [0]\ndef h(n):\n    deepest[0] = n\n    h(n + 1)\n"
+                       "try:\n    h(1)\nexcept RecursionError as e:\n    print(deepest[0], e)\n");
+    ck_assert_int_eq(st, MT_OK);
+    ck_assert_str_eq(cap.out.text, "deep\n0\n99 maximum recursion depth exceeded (100 frames)\n");
     mt_free(vm);
     capture_free(&cap);
 }
