@@ -282,15 +282,20 @@ static void write_file(const char *path, const char *text) {
     fclose(f);
 }
 
+/* A new temporary file (path: a mkstemp template, filled in) holding `text`. */
+static void write_temp_file(char *path, const char *text) {
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    write_file(path, text);
+}
+
 /* mt_run_file, mt_run_string and mt_run_buffer run programs to the end (their threads
    too); mt_disassemble_file prints instead of running; a missing file is MT_IO_ERROR. */
 START_TEST(run_programs_from_files_and_strings) {
     char path[] = "/tmp/mt-embed-run-XXXXXX";
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    close(fd);
-    write_file(path, "def late():\n    sleep(0.01)\n    print(\"thread\")\nspawn late()\n"
-                     "print(\"main\")\n");
+    write_temp_file(path, "def late():\n    sleep(0.01)\n    print(\"thread\")\nspawn late()\n"
+                          "print(\"main\")\n");
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
     ck_assert_int_eq(mt_run_file(vm, path), MT_OK);
@@ -322,11 +327,8 @@ END_TEST
    5.2): a host reads its def and the lets used earlier through the module, not those. */
 START_TEST(script_locals_are_not_module_globals) {
     char path[] = "/tmp/mt-embed-locals-XXXXXX";
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    close(fd);
-    write_file(path, "def show():\n    return early\nlet early = 1\nlet later = 2\n"
-                     "print(show() + later)\n");
+    write_temp_file(path, "def show():\n    return early\nlet early = 1\nlet later = 2\n"
+                          "print(show() + later)\n");
     Host h = {0};
     mt_VM *vm = host_vm(&h, true);
     ck_assert_int_eq(mt_run_file(vm, path), MT_OK);
