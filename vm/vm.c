@@ -426,24 +426,18 @@ resume:
         PUSH(v_);                                                                                  \
         DISPATCH();                                                                                \
     } while (0)
-    CASE(GET_INDEX_LL) : {
-        Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)];
-        Value *item = int_item(obj, key);
-        if (item) {
-            PUSH(*item);
-            DISPATCH();
-        }
-        GET_INDEX_SLOW(obj, key);
+#define GET_INDEX_L(name, KEY)                                                                     \
+    CASE(name) : {                                                                                 \
+        Value obj = base[INSTR_A8(i)], key = KEY;                                                  \
+        Value *item = int_item(obj, key);                                                          \
+        if (item) {                                                                                \
+            PUSH(*item);                                                                           \
+            DISPATCH();                                                                            \
+        }                                                                                          \
+        GET_INDEX_SLOW(obj, key);                                                                  \
     }
-    CASE(GET_INDEX_LK) : {
-        Value obj = base[INSTR_A8(i)], key = consts[INSTR_B16(i)];
-        Value *item = int_item(obj, key);
-        if (item) {
-            PUSH(*item);
-            DISPATCH();
-        }
-        GET_INDEX_SLOW(obj, key);
-    }
+    GET_INDEX_L(GET_INDEX_LL, base[INSTR_B16(i)])
+    GET_INDEX_L(GET_INDEX_LK, consts[INSTR_B16(i)])
     CASE(SET_INDEX_LL) : {
         Value obj = base[INSTR_A8(i)], key = base[INSTR_B16(i)], v = sp[-1];
         Value *item = int_item(obj, key);
