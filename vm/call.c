@@ -76,6 +76,7 @@ static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uin
         have++;
     }
     f->top = next;
+    if (f->nframes == 0) flags |= FRAME_BOTTOM;
     Frame *fr = &f->frames[f->nframes++];
     fr->closure = cl;
     fr->ip = p->code;
@@ -198,6 +199,7 @@ static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, Lis
         base = f->stack + base_index;
     }
     if (f->nframes == f->frames_cap) mtf_grow_frames(vm, f);
+    if (f->nframes == 0) flags |= FRAME_BOTTOM;
     Frame *fr = &f->frames[f->nframes++];
     fr->closure = cl;
     fr->ip = p->code + 1; /* past ARGS_EXTRA */

@@ -12,11 +12,16 @@
 
 #include "vm/object.h"
 
+/* What kind of call a frame is, in bits 0-1 of its tagged base (one kind per frame). */
 #define FRAME_CTOR     1 /* constructor: the call's value is base[0], the new instance */
 #define FRAME_MODULE   2 /* module top level: the call's value is the module */
 /* An operator method called by an instruction (ops.c): when it returns, the instruction
    that called it is finished with its result (stored in a local, negated, a branch...). */
-#define FRAME_OPERATOR 4
+#define FRAME_OPERATOR 3
+#define FRAME_KIND     3
+/* The fiber's first frame: returning from it ends the fiber. A flag, so that RETURN's
+   common case (a plain call returning to its caller) tests one word. */
+#define FRAME_BOTTOM   4
 
 /* A call frame. Its slot 0 (the callee, or self for methods) is 8-byte aligned, so the
    FRAME_* flags ride in the low bits of that pointer: 24 bytes a frame, which is what a
@@ -29,13 +34,14 @@ typedef struct Frame {
 
 #define FRAME_FLAG_BITS ((uintptr_t)7)
 
-/* A frame's slot 0, its FRAME_* flags, and setting both at once. */
+/* A frame's slot 0, its FRAME_* flags (a kind and FRAME_BOTTOM), and setting both. */
 static inline Value *frame_base(const Frame *f) {
     return (Value *)(f->tagged_base & ~FRAME_FLAG_BITS);
 }
 static inline uint32_t frame_flags(const Frame *f) {
     return (uint32_t)(f->tagged_base & FRAME_FLAG_BITS);
 }
+static inline uint32_t frame_kind(const Frame *f) { return frame_flags(f) & FRAME_KIND; }
 static inline void frame_set(Frame *f, Value *base, uint32_t flags) {
     f->tagged_base = (uintptr_t)base | flags;
 }

@@ -104,7 +104,8 @@ static MT_NOINLINE void check_stack(const Fiber *fiber, const Proto *proto, cons
     do {                                                                                           \
         Proto *p_ = (cl)->proto;                                                                   \
         frame->ip = ip;                                                                            \
-        frame = &fiber->frames[fiber->nframes++];                                                  \
+        frame++;                                                                                   \
+        fiber->nframes++;                                                                          \
         frame->closure = (cl);                                                                     \
         frame->ip = ip = p_->code;                                                                 \
         base = (b);                                                                                \
@@ -1029,26 +1030,25 @@ safe_point:
         Value result = sp[-1];
         if (fiber->open_upvalues && fiber->open_upvalues->location >= base)
             mtf_close_upvalues(fiber, base);
-        if (mt_unlikely(frame_flags(frame))) {
-            if (frame_flags(frame) & FRAME_CTOR) result = base[0];
-            else if (frame_flags(frame) & FRAME_MODULE) {
-                Module *m = proto->module;
-                m->state = MODULE_READY;
-                result = OBJ_VAL(m);
-            } else {
-                goto operator_return; /* out of the way of the common returns */
+        if (mt_unlikely(frame_flags(frame))) { /* not a plain call returning to its caller */
+            uint32_t kind = frame_kind(frame);
+            if (kind == FRAME_OPERATOR) goto operator_return; /* out of the common returns' way */
+            if (kind == FRAME_CTOR) result = base[0];
+            if (kind == FRAME_MODULE) {
+                proto->module->state = MODULE_READY;
+                result = OBJ_VAL(proto->module);
             }
-        }
-        if (mt_unlikely(fiber->nframes == 1)) {
-            STORE();
-            fiber->top = base;
-            mts_fiber_returned(vm, fiber, result);
-            goto resume;
+            if (frame_flags(frame) & FRAME_BOTTOM) {
+                STORE();
+                fiber->top = base;
+                mts_fiber_returned(vm, fiber, result);
+                goto resume;
+            }
         }
         fiber->nframes--;
         base[0] = result;
         sp = base + 1;
-        frame = &fiber->frames[fiber->nframes - 1];
+        frame--; /* the caller's */
         ip = frame->ip;
         base = frame_base(frame);
         proto = frame->closure->proto;
