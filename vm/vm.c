@@ -99,8 +99,9 @@ static MT_NOINLINE void check_stack(const Fiber *fiber, const Proto *proto, cons
 #define PUSH(v) (*sp++ = (v))
 
 /* Enters closure `cl` whose slot 0 is `b` (the fast path of CALL and INVOKE; the caller
-   checked arity, stack room, frame room and the recursion limit). */
-#define ENTER(cl, b)                                                                               \
+   checked arity, stack room, frame room and the recursion limit), as a frame of kind
+   `kind` (0 or FRAME_CTOR). */
+#define ENTER_AS(cl, b, kind)                                                                      \
     do {                                                                                           \
         Proto *p_ = (cl)->proto;                                                                   \
         frame->ip = ip;                                                                            \
@@ -109,12 +110,13 @@ static MT_NOINLINE void check_stack(const Fiber *fiber, const Proto *proto, cons
         frame->closure = (cl);                                                                     \
         frame->ip = ip = p_->code;                                                                 \
         base = (b);                                                                                \
-        frame->tagged_base = (uintptr_t)base;                                                      \
+        frame->tagged_base = (uintptr_t)base | (kind);                                             \
         proto = p_;                                                                                \
         consts = p_->consts;                                                                       \
         DISPATCH();                                                                                \
     } while (0)
-#define POP() (*--sp)
+#define ENTER(cl, b) ENTER_AS(cl, b, 0)
+#define POP()        (*--sp)
 
 /* Handles the Step result of a slow path. */
 #define AFTER_STEP(step)                                                                           \
@@ -947,9 +949,23 @@ safe_point:
         } else if (IS_OBJ_TYPE(*callee, OBJ_NATIVE)) {
             Native *n = (Native *)AS_OBJ(*callee);
             CALL_NATIVE_FAST(n);
-        } else if (IS_OBJ_TYPE(*callee, OBJ_CLASS) && AS_CLASS(*callee)->convert) {
-            Native *n = AS_CLASS(*callee)->convert; /* a built-in type's class: str(x), int(s) */
-            CALL_NATIVE_FAST(n);
+        } else if (IS_OBJ_TYPE(*callee, OBJ_CLASS)) {
+            Class *k = AS_CLASS(*callee);
+            if (k->convert) { /* a built-in type's class: str(x), int(s) */
+                Native *n = k->convert;
+                CALL_NATIVE_FAST(n);
+            } else if (IS_CLOSURE(k->init) && k->builtin_tag < 0 && !k->foreign) {
+                /* A class of the program: a new instance, then its init method. */
+                Closure *cl = AS_CLOSURE(k->init);
+                Proto *p = cl->proto;
+                if ((p->pflags & PROTO_METHOD) && argc + 1 == p->nparams &&
+                    callee + p->maxstack <= fiber->stack_end &&
+                    fiber->nframes < fiber->frames_cap) {
+                    STORE();
+                    *callee = OBJ_VAL(mto_instance(vm, k)); /* may collect: the class is rooted */
+                    ENTER_AS(cl, callee, FRAME_CTOR);
+                }
+            }
         }
         STORE();
         AFTER_STEP(mtcall_call(vm, fiber, callee, argc));
