@@ -632,10 +632,16 @@ static bool builtin_method(VM *vm, Value obj, String *name, Value *out) {
     return mtt_get(&vm->type_methods[t], name, out);
 }
 
-/* Caches a builtin type's method at an INVOKE site. Foreign objects are not cached: their
-   cache key (the object type) would not tell one foreign class from another. */
-static void cache_builtin(AttrCache *ac, Value obj, Value method) {
+/* Caches a builtin type's method at an INVOKE site, whose argument count never changes: a
+   native is cached only if it takes argc arguments, so INVOKE's fast path need not check.
+   Foreign objects are not cached: their cache key (the object type) would not tell one
+   foreign class from another. */
+static void cache_builtin(AttrCache *ac, Value obj, Value method, int argc) {
     if (!IS_OBJ(obj) || IS_OBJ_TYPE(obj, OBJ_FOREIGN)) return;
+    if (IS_OBJ_TYPE(method, OBJ_NATIVE)) {
+        const Native *n = (const Native *)AS_OBJ(method);
+        if (argc < n->min_args || (n->max_args >= 0 && argc > n->max_args)) return;
+    }
     ac->klass = mtcall_builtin_key(AS_OBJ(obj));
     ac->method = method;
     ac->index = UINT32_MAX;
@@ -845,7 +851,7 @@ Step mtcall_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
             *recv = v;
             return mtcall_call(vm, f, recv, argc);
         }
-        cache_builtin(ac, obj, m);
+        cache_builtin(ac, obj, m, argc);
         return call_method(vm, f, recv, argc, m, 0);
     }
     attr_error(vm, obj, name);

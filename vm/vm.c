@@ -993,19 +993,18 @@ safe_point:
             }
         } else if (IS_OBJ(*recv) && ac->klass == mtcall_builtin_key(AS_OBJ(*recv)) &&
                    IS_OBJ_TYPE(ac->method, OBJ_NATIVE)) {
-            /* A builtin type's native method, e.g. list.append. */
+            /* A builtin type's native method, e.g. list.append (cached only if it takes
+               argc arguments). */
             Native *n = (Native *)AS_OBJ(ac->method);
-            if (argc >= n->min_args && (n->max_args < 0 || argc <= n->max_args)) {
-                STORE();
-                vm->native = n;
-                int r = n->fn(vm, recv, argc);
-                if (mt_likely(r == NATIVE_OK)) {
-                    sp = recv + 1;
-                    DISPATCH();
-                }
-                if (r == NATIVE_SUSPEND) goto resume; /* a channel op parked this thread */
-                AFTER_STEP(mtcall_native_result(vm, fiber, recv, argc, OBJ_VAL(n), r));
+            STORE();
+            vm->native = n;
+            int r = n->fn(vm, recv, argc);
+            if (mt_likely(r == NATIVE_OK)) {
+                sp = recv + 1;
+                DISPATCH();
             }
+            if (r == NATIVE_SUSPEND) goto resume; /* a channel op parked this thread */
+            AFTER_STEP(mtcall_native_result(vm, fiber, recv, argc, OBJ_VAL(n), r));
         }
         STORE();
         AFTER_STEP(mtcall_invoke(vm, fiber, argc, ac));
