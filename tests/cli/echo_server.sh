@@ -13,11 +13,14 @@ spid=
 
 # start_server: runs the example on port 0 and sets $spid and $port once it listens.
 start_server() {
+    # The last server's output goes first: until the new server's shell has truncated the
+    # file, the wait below would find the old "listening" line.
+    rm -f "$T/server.out" "$T/server.err"
     (cd "$T" && exec "$MT" "$SERVER" 0) >"$T/server.out" 2>"$T/server.err" </dev/null &
     spid=$!
     local i=0
     # The whole line, newline included: the test may look while it is being written.
-    until grep -q '^listening on .*:[0-9][0-9]*$' "$T/server.out" &&
+    until grep -q '^listening on .*:[0-9][0-9]*$' "$T/server.out" 2>/dev/null &&
         [ -z "$(tail -c1 "$T/server.out")" ]; do
         sleep 0.02; i=$((i + 1))
         [ $i -ge 250 ] && fail "the server never listened"
