@@ -204,7 +204,8 @@ static void scoped_block(C *c) {
 
 /* Compiles a condition and a jump taken when it is false; returns the pc to patch, or -1
    for a condition that is the constant true. Fuses `local OP const` and `local OP local`
-   comparisons into one compare-and-branch. */
+   comparisons into one compare-and-branch, and `x == nil`, `x != nil` into a nil test
+   (a comparison with nil never calls `==`, SPEC 5.9). */
 static int condition_jump(C *c) {
     mtcx_expression(c);
     FnState *fs = c->fs;
@@ -212,6 +213,12 @@ static int condition_jump(C *c) {
     if (n >= 1 && n - 1 >= fs->barrier && fs->code[n - 1] == MAKE_A(OP_TRUE, 0)) {
         mtce_unemit(c, 1, 1);
         return -1;
+    }
+    if (n >= 2 && n - 2 >= fs->barrier && fs->code[n - 2] == MAKE_A(OP_NIL, 0) &&
+        (INSTR_OP(fs->code[n - 1]) == OP_EQ || INSTR_OP(fs->code[n - 1]) == OP_NE)) {
+        OpCode test = INSTR_OP(fs->code[n - 1]) == OP_EQ ? OP_JUMP_IF_NOT_NIL : OP_JUMP_IF_NIL;
+        mtce_unemit(c, 2, 0);
+        return mtce_jump(c, test);
     }
     if (n < 3 || n - 3 < fs->barrier || !mtce_is_get_local(fs->code[n - 3]) ||
         INSTR_A(fs->code[n - 3]) > 0xff)

@@ -79,7 +79,8 @@ static bool uses_ab(OpCode op) {
 static bool is_jump(OpCode op) {
     return op == OP_JUMP || op == OP_LOOP || op == OP_JUMP_IF_FALSE || op == OP_JUMP_IF_TRUE ||
            op == OP_FOR_NEXT || op == OP_EXTRA_T || op == OP_JUMP_IF_FALSE_KEEP ||
-           op == OP_JUMP_IF_TRUE_KEEP || op == OP_FOR_ITER;
+           op == OP_JUMP_IF_TRUE_KEEP || op == OP_FOR_ITER || op == OP_JUMP_IF_NIL ||
+           op == OP_JUMP_IF_NOT_NIL;
 }
 
 int mtd_disassemble(VM *vm, Proto *p) {

@@ -114,6 +114,8 @@
     OP(JUMP_IF_TRUE, -1)                                                                   \
     OP(JUMP_IF_FALSE_KEEP, VAR) /* `and`: keep and jump if falsy, else pop */              \
     OP(JUMP_IF_TRUE_KEEP, VAR)  /* `or` */                                                 \
+    OP(JUMP_IF_NIL, -1)         /* pop, jump if it is nil: `if x != nil` */                \
+    OP(JUMP_IF_NOT_NIL, -1)     /* `if x == nil` */                                        \
     /* compare-and-branch: if not (local[A8] OP K[B16] / local[B16]) jump by next word */  \
     OP(JLT_LK, 0)                                                                          \
     OP(JLE_LK, 0)                                                                          \

@@ -840,6 +840,14 @@ safe_point:
         if (truthy(v)) ip += INSTR_SA(i);
         DISPATCH();
     }
+    CASE(JUMP_IF_NIL) : {
+        if (POP() == NIL_VAL) ip += INSTR_SA(i);
+        DISPATCH();
+    }
+    CASE(JUMP_IF_NOT_NIL) : {
+        if (POP() != NIL_VAL) ip += INSTR_SA(i);
+        DISPATCH();
+    }
     CASE(JUMP_IF_FALSE_KEEP) : {
         if (!truthy(sp[-1])) ip += INSTR_SA(i);
         else sp--;
