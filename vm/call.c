@@ -675,6 +675,22 @@ static bool module_get(VM *vm, Module *m, String *name, Value *out) {
     return attr_error(vm, OBJ_VAL(m), name);
 }
 
+/* module_get for an INVOKE site, which caches the name's slot in the module (the site's
+   key is the module itself), so a call such as math.sqrt(x) looks the name up once. */
+static bool module_get_cached(VM *vm, Module *m, AttrCache *ac, Value *out) {
+    if (ac->klass == m && ac->index < m->nvalues && m->declared[ac->index] &&
+        !IS_UNDEF(m->values[ac->index])) {
+        *out = m->values[ac->index];
+        return true;
+    }
+    Value idx;
+    if (mtt_get(&m->names, ac->name, &idx)) {
+        ac->klass = m;
+        ac->index = (uint32_t)AS_SMALLINT(idx);
+    }
+    return module_get(vm, m, ac->name, out);
+}
+
 /* Reads a property native (co.done, t.alive, ...). */
 static bool read_property(VM *vm, Native *n, Value obj, Value *out) {
     Value tmp[2] = {obj, NIL_VAL};
@@ -839,7 +855,9 @@ Step mtcall_invoke(VM *vm, Fiber *f, int argc, AttrCache *ac) {
     }
     if (IS_CLASS(obj) || IS_OBJ_TYPE(obj, OBJ_MODULE)) {
         Value v;
-        if (!mtcall_get(vm, obj, name, &v)) return STEP_ERROR;
+        bool found = IS_CLASS(obj) ? mtcall_get(vm, obj, name, &v)
+                                   : module_get_cached(vm, (Module *)AS_OBJ(obj), ac, &v);
+        if (!found) return STEP_ERROR;
         *recv = v;
         return mtcall_call(vm, f, recv, argc);
     }
