@@ -207,15 +207,15 @@ Value mtlib_prelude(VM *vm, const char *name) {
    must be an object rooted elsewhere or a value that needs no root. */
 int mtlib_tail_call(VM *vm, Value *args, Value fn, int nargs, const Value *callargs) {
     Fiber *f = vm->current;
-    size_t base = (size_t)(args - f->stack);
+    size_t base = (size_t)(args - mtf_stack(f));
     Value tmp[16];
     if (nargs > 16) return mte_throw(vm, ERR_VALUE, "internal: tail call with too many arguments");
     for (int i = 0; i < nargs; i++) tmp[i] = callargs[i];
     /* Room first, with the native's slots still below top: growing the stack may collect,
        and the values being passed (its arguments, mostly) must stay rooted. */
-    size_t used = (size_t)(f->top - f->stack), want = base + 1 + (size_t)nargs;
+    size_t used = (size_t)(f->top - mtf_stack(f)), want = base + 1 + (size_t)nargs;
     if (want > used) mtf_ensure_stack(vm, f, want - used);
-    args = f->stack + base;
+    args = mtf_stack(f) + base;
     args[0] = fn;
     for (int i = 0; i < nargs; i++) args[1 + i] = tmp[i];
     f->top = args + 1 + nargs;

@@ -585,8 +585,8 @@ mt_Status mt_thread_info(mt_VM *vm, int slot, mt_ThreadInfo *info) {
         Value callee = t->frames[0].closure ? OBJ_VAL(t->frames[0].closure) : NIL_VAL;
         if (IS_CLOSURE(callee) && AS_CLOSURE(callee)->proto->name)
             info->entry = AS_CLOSURE(callee)->proto->name->chars;
-    } else if (!ended && t->stack && t->top > t->stack) {
-        Value callee = t->stack[0]; /* not started: [callee, args...] */
+    } else if (!ended && mtf_stack(t) && t->top > mtf_stack(t)) {
+        Value callee = mtf_stack(t)[0]; /* not started: [callee, args...] */
         if (IS_CLOSURE(callee) && AS_CLOSURE(callee)->proto->name)
             info->entry = AS_CLOSURE(callee)->proto->name->chars;
         else if (IS_OBJ_TYPE(callee, OBJ_NATIVE))

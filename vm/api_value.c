@@ -503,7 +503,7 @@ static bool callable(Value v) {
 /* Starts the call on fiber hc: true if it pushed a frame for the dispatch loop to run;
    else the callee (a native, or a call that failed at once) has ended hc. */
 static bool start_host_call(VM *vm, Fiber *hc, int argc) {
-    Step st = mtcall_call(vm, hc, hc->stack, argc);
+    Step st = mtcall_call(vm, hc, mtf_stack(hc), argc);
     if (st == STEP_FRAME) return true;
     if (st == STEP_DONE) {
         hc->state = FIBER_DONE;

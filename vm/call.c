@@ -49,6 +49,34 @@ static Step arity_error(VM *vm, Proto *p, int given) {
 static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, List *names,
                        uint32_t flags);
 
+/* Room for a frame of p's at stack index base_index: the stack and the frame array grow
+   if they must, and either may move the stack, so it returns the frame's base; NULL past
+   the recursion limit. */
+static Value *frame_room(VM *vm, Fiber *f, size_t base_index, const Proto *p) {
+    if (f->nframes >= vm->max_frames) {
+        mte_throw(vm, ERR_RECURSION, "maximum recursion depth exceeded (%u frames)",
+                  vm->max_frames);
+        return NULL;
+    }
+    Value *stack = mtf_stack(f);
+    size_t need = base_index + p->maxstack;
+    if (mt_unlikely(stack + need > f->stack_end || f->nframes == f->frames_cap)) {
+        if (stack + need > f->stack_end) mtf_ensure_stack(vm, f, need - (size_t)(f->top - stack));
+        if (f->nframes == f->frames_cap) mtf_grow_frames(vm, f);
+        stack = mtf_stack(f);
+    }
+    return stack + base_index;
+}
+
+/* Links a frame running cl from ip at `base` (frame_room made room for it). */
+static void link_frame(Fiber *f, Closure *cl, Value *base, const Instr *ip, uint32_t flags) {
+    if (f->nframes == 0) flags |= FRAME_BOTTOM;
+    Frame *fr = &f->frames[f->nframes++];
+    fr->closure = cl;
+    fr->ip = ip;
+    frame_set(fr, base, flags);
+}
+
 static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uint32_t flags) {
     Proto *p = cl->proto;
     if (have > p->nparams || have < p->nrequired) {
@@ -57,18 +85,8 @@ static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uin
         if (p->pflags & PROTO_EXTRA) return bind_extra(vm, f, cl, base, have, NULL, flags);
         return arity_error(vm, p, have);
     }
-    if (f->nframes >= vm->max_frames) {
-        mte_throw(vm, ERR_RECURSION, "maximum recursion depth exceeded (%u frames)",
-                  vm->max_frames);
-        return STEP_ERROR;
-    }
-    size_t base_index = (size_t)(base - f->stack);
-    size_t need = base_index + p->maxstack;
-    if (f->stack + need > f->stack_end) {
-        mtf_ensure_stack(vm, f, need - (size_t)(f->top - f->stack));
-        base = f->stack + base_index;
-    }
-    if (f->nframes == f->frames_cap) mtf_grow_frames(vm, f);
+    base = frame_room(vm, f, (size_t)(base - mtf_stack(f)), p);
+    if (!base) return STEP_ERROR;
     bool method = p->pflags & PROTO_METHOD;
     Value *next = base + (method ? 0 : 1) + have;
     while (have < p->nparams) {
@@ -76,11 +94,7 @@ static Step push_frame(VM *vm, Fiber *f, Closure *cl, Value *base, int have, uin
         have++;
     }
     f->top = next;
-    if (f->nframes == 0) flags |= FRAME_BOTTOM;
-    Frame *fr = &f->frames[f->nframes++];
-    fr->closure = cl;
-    fr->ip = p->code;
-    frame_set(fr, base, flags);
+    link_frame(f, cl, base, p->code, flags);
     return STEP_FRAME;
 }
 
@@ -114,7 +128,7 @@ static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, Lis
     int nkw = names ? (int)names->count : 0;
     int npos = have - nkw, np = p->nparams, nk = p->nkwonly;
     if (npos > np && !(p->pflags & PROTO_VARARGS)) return arity_error(vm, p, npos);
-    size_t base_index = (size_t)(base - f->stack);
+    size_t base_index = (size_t)(base - mtf_stack(f));
     Value extra = NIL_VAL, kwmap = NIL_VAL;
     int ntemps = 0;
     if (names) { /* a spawned thread's names are held by nothing else now */
@@ -122,7 +136,7 @@ static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, Lis
         ntemps++;
     }
     if (p->pflags & PROTO_VARARGS) {
-        Value *v = f->stack + base_index + first;
+        Value *v = mtf_stack(f) + base_index + first;
         extra = make_varargs(vm, v + np, npos > np ? (uint32_t)(npos - np) : 0);
         mtgc_push_temp(vm, extra);
         ntemps++;
@@ -133,7 +147,7 @@ static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, Lis
         ntemps++;
     }
     Value out[512]; /* the named parameters: positional, then keyword-only */
-    Value *v = f->stack + base_index + first;
+    Value *v = mtf_stack(f) + base_index + first;
     for (int j = 0; j < np + nk; j++) out[j] = j < np && j < npos ? v[j] : UNDEF_VAL;
     for (int k = 0; k < nkw; k++) {
         String *name = AS_STRING(names->items[k]);
@@ -155,7 +169,7 @@ static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, Lis
         }
         if (j >= 0) out[j] = v[npos + k];
         else if (!mtm_set(vm, AS_MAP(kwmap), OBJ_VAL(name), v[npos + k])) goto fail;
-        v = f->stack + base_index + first; /* (mtm_set may collect, never moves the stack) */
+        v = mtf_stack(f) + base_index + first; /* (mtm_set may collect, never moves the stack) */
     }
     for (int j = 0; j < p->nrequired; j++)
         if (IS_UNDEF(out[j])) {
@@ -177,8 +191,9 @@ static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, Lis
     /* Lay the slots out: the stack must reach them (and the frame's maxstack after). */
     int total = np + extra_slots(p);
     size_t need = base_index + (size_t)first + (size_t)total + 1;
-    if (f->stack + need > f->stack_end) mtf_ensure_stack(vm, f, need - (size_t)(f->top - f->stack));
-    v = f->stack + base_index + first;
+    if (mtf_stack(f) + need > f->stack_end)
+        mtf_ensure_stack(vm, f, need - (size_t)(f->top - mtf_stack(f)));
+    v = mtf_stack(f) + base_index + first;
     int s = 0;
     for (int j = 0; j < np; j++) v[s++] = out[j];
     if (p->pflags & PROTO_VARARGS) v[s++] = extra;
@@ -187,23 +202,9 @@ static Step bind_extra(VM *vm, Fiber *f, Closure *cl, Value *base, int have, Lis
     f->top = v + s;
     mtgc_pop_temp(vm, ntemps);
     /* The frame, as push_frame makes it (the parameters are all in place). */
-    if (f->nframes >= vm->max_frames) {
-        mte_throw(vm, ERR_RECURSION, "maximum recursion depth exceeded (%u frames)",
-                  vm->max_frames);
-        return STEP_ERROR;
-    }
-    base = f->stack + base_index;
-    need = base_index + p->maxstack;
-    if (f->stack + need > f->stack_end) {
-        mtf_ensure_stack(vm, f, need - (size_t)(f->top - f->stack));
-        base = f->stack + base_index;
-    }
-    if (f->nframes == f->frames_cap) mtf_grow_frames(vm, f);
-    if (f->nframes == 0) flags |= FRAME_BOTTOM;
-    Frame *fr = &f->frames[f->nframes++];
-    fr->closure = cl;
-    fr->ip = p->code + 1; /* past ARGS_EXTRA */
-    frame_set(fr, base, flags);
+    base = frame_room(vm, f, base_index, p);
+    if (!base) return STEP_ERROR;
+    link_frame(f, cl, base, p->code + 1, flags); /* past ARGS_EXTRA */
     return STEP_FRAME;
 fail:
     mtgc_pop_temp(vm, ntemps);
@@ -288,7 +289,7 @@ Step mtcall_kw_merge(VM *vm, Fiber *f, Instr i, Proto *p) {
    arguments and the map's entries as keyword arguments. */
 Step mtcall_call_spread(VM *vm, Fiber *f, Instr i, Proto *p) {
     Value *callee = f->top - 3;
-    size_t idx = (size_t)(callee - f->stack);
+    size_t idx = (size_t)(callee - mtf_stack(f));
     Value args = callee[1], kw = callee[2];
     List *pos = AS_LIST(args);
     Map *km = IS_NIL(kw) ? NULL : AS_MAP(kw);
@@ -308,7 +309,7 @@ Step mtcall_call_spread(VM *vm, Fiber *f, Instr i, Proto *p) {
         MAP_FOREACH(km, node) if (!IS_UNDEF(node->key)) names->items[names->count++] = node->key;
     }
     mtf_ensure_stack(vm, f, argc + 2);
-    callee = f->stack + idx;
+    callee = mtf_stack(f) + idx;
     Value *a = callee + 1;
     if (pos->count) memcpy(a, pos->items, pos->count * sizeof(Value));
     a += pos->count;
@@ -367,7 +368,7 @@ Step mtcall_native_result(VM *vm, Fiber *f, Value *args, int argc, Value callee,
     case NATIVE_ERROR: return STEP_ERROR;
     case NATIVE_CALL: {
         /* The native rewrote its slots into a call and set f->top: run it here. */
-        args = f->stack + vm->tail_base;
+        args = mtf_stack(f) + vm->tail_base;
         int argc = (int)(f->top - args - 1);
         return mtcall_call(vm, f, args, argc);
     }
@@ -521,10 +522,10 @@ static bool place_keywords(VM *vm, Fiber *f, Value *args, int argc, List *names,
         }
         out[j] = args[1 + npos + k];
     }
-    size_t idx = (size_t)(args - f->stack);
+    size_t idx = (size_t)(args - mtf_stack(f));
     if (np > argc) {
         mtf_ensure_stack(vm, f, (size_t)(np - argc) + 1);
-        args = f->stack + idx;
+        args = mtf_stack(f) + idx;
     }
     for (int j = 0; j < np; j++) args[1 + j] = out[j];
     f->top = args + 1 + np;
@@ -564,10 +565,10 @@ static Step call_kw_target(VM *vm, Fiber *f, Value *args, int argc, List *names,
         }
         if (p->pflags & PROTO_EXTRA)
             return bind_extra(vm, f, cl, args, argc + (method ? 1 : 0), names, flags);
-        size_t idx = (size_t)(args - f->stack);
+        size_t idx = (size_t)(args - mtf_stack(f));
         if (!place_keywords(vm, f, args, argc, names, params, NULL, np, fn_name(p)))
             return STEP_ERROR;
-        args = f->stack + idx;
+        args = mtf_stack(f) + idx;
         if (!check_required(vm, p, args, 0)) return STEP_ERROR;
         return push_frame(vm, f, cl, args, p->nparams, flags);
     }
@@ -580,10 +581,10 @@ static Step call_kw_target(VM *vm, Fiber *f, Value *args, int argc, List *names,
         int np = 0;
         while (n->params[np]) np++;
         if (!with_self) *args = target;
-        size_t idx = (size_t)(args - f->stack);
+        size_t idx = (size_t)(args - mtf_stack(f));
         if (!place_keywords(vm, f, args, argc, names, NULL, n->params, np, n->name->chars))
             return STEP_ERROR;
-        args = f->stack + idx;
+        args = mtf_stack(f) + idx;
         while (np > 0 && IS_UNDEF(args[np])) np--; /* trailing omitted arguments */
         f->top = args + 1 + np;
         return call_native(vm, f, n, args, np);

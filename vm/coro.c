@@ -106,8 +106,8 @@ static MT_NOINLINE Step resume_slow(VM *vm, Fiber *f, Fiber *co, Value v, Resume
     co->state = FIBER_RUNNING;
     vm->current = co;
     if (fresh) {
-        int argc = (int)(co->top - co->stack) - 1;
-        Step st = mtcall_call(vm, co, co->stack, argc);
+        int argc = (int)(co->top - mtf_stack(co)) - 1;
+        Step st = mtcall_call(vm, co, mtf_stack(co), argc);
         if (st == STEP_FRAME || st == STEP_SWITCH) return STEP_SWITCH;
         if (st == STEP_DONE) {
             mtco_finished(vm, co, co->top[-1], true);

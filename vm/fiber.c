@@ -2,9 +2,9 @@
 ** fiber.c — execution contexts: creation, stack growth and upvalues.
 **
 ** A fiber starts with its first frame and just enough slots for its function stored inside
-** the fiber object itself, so a parked thread is one small allocation. Stacks and frame
-** arrays double on demand; frames and open upvalues point into the stack, so they are
-** re-based whenever it moves.
+** the fiber object itself, so a parked thread is one small allocation. Past that, frames
+** and stack share one heap block (frames first), which moves whenever either doubles;
+** frames and open upvalues point into the stack, so they are re-based when it moves.
 */
 #include "vm/fiber.h"
 #include "vm/vm.h"
@@ -13,7 +13,10 @@
 #include "vm/gc.h"
 
 /* SPEC 8.9 quotes this size: change the two together. */
-_Static_assert(sizeof(void *) != 8 || sizeof(Fiber) == 128, "a fiber's header is 128 bytes");
+_Static_assert(sizeof(void *) != 8 || sizeof(Fiber) == 120, "a fiber's header is 120 bytes");
+/* The stack follows the frames' capacity in one block (mtf_stack): the inline storage is
+   one frame, then the slots. */
+_Static_assert(sizeof(Frame) % sizeof(Value) == 0, "slots after frames stay aligned");
 
 static Frame *inline_frames(Fiber *f) { return (Frame *)(void *)f->storage; }
 static Value *inline_slots(Fiber *f) {
@@ -27,7 +30,7 @@ size_t mtf_object_size(Fiber *f) {
 /* Creates a fiber whose stack holds [callee, args...], ready for its first resume. A closure's
    fiber gets exactly the slots its function needs (maxstack counts every push, and a call
    grows the stack when it needs more), so a thread parked in its first function is one
-   allocation of 128 + 24 + 8 x maxstack bytes. */
+   allocation of 120 + 24 + 8 x maxstack bytes. */
 Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread) {
     size_t need = (size_t)argc + 2;
     if (IS_CLOSURE(callee)) {
@@ -46,9 +49,8 @@ Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread) {
     f->inline_slots = (uint8_t)need;
     f->frames = inline_frames(f);
     f->frames_cap = 1;
-    f->stack = inline_slots(f);
-    f->stack_end = f->stack + need;
-    f->top = f->stack;
+    f->stack_end = inline_slots(f) + need;
+    f->top = inline_slots(f);
     f->state = FIBER_NEW;
     f->pending = UNDEF_VAL;
     f->wait.value = NIL_VAL;
@@ -64,26 +66,43 @@ Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread) {
     return f;
 }
 
-/* Makes room for `needed` more slots above top. */
-bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed) {
-    if ((size_t)(f->stack_end - f->top) >= needed) return true;
-    size_t used = (size_t)(f->top - f->stack);
-    size_t cap = (size_t)(f->stack_end - f->stack);
-    size_t ncap = cap * 2;
-    while (ncap < used + needed) ncap *= 2;
-    Value *old = f->stack;
-    Value *stack = mtmem_alloc(vm, ncap * sizeof(Value));
+/* Whether f's frames and stack still live in the object (else in one heap block). */
+static bool is_inline(Fiber *f) { return f->frames == inline_frames(f); }
+
+/* Bytes of f's heap block: its frames' capacity, then its stack's. */
+static size_t block_size(Fiber *f) {
+    return f->frames_cap * sizeof(Frame) + (size_t)(f->stack_end - mtf_stack(f)) * sizeof(Value);
+}
+
+/* Moves f's frames and stack into a new block of `fcap` frames then `scap` slots: frame
+   bases and open upvalues follow the slots. Nothing changes if the allocation fails. */
+static void relayout(VM *vm, Fiber *f, uint32_t fcap, size_t scap) {
+    Value *old = mtf_stack(f);
+    size_t used = (size_t)(f->top - old);
+    Frame *frames = mtmem_alloc(vm, fcap * sizeof(Frame) + scap * sizeof(Value));
+    Value *stack = (Value *)(void *)(frames + fcap);
+    memcpy(frames, f->frames, f->nframes * sizeof(Frame));
     memcpy(stack, old, used * sizeof(Value));
     for (uint32_t i = 0; i < f->nframes; i++) {
-        Frame *fr = &f->frames[i];
+        Frame *fr = &frames[i];
         frame_set(fr, stack + (frame_base(fr) - old), frame_flags(fr));
     }
     for (Upvalue *u = f->open_upvalues; u; u = u->next_open)
         u->location = stack + (u->location - old);
-    f->stack = stack;
+    if (!is_inline(f)) mtmem_free(vm, f->frames, block_size(f));
+    f->frames = frames;
+    f->frames_cap = fcap;
     f->top = stack + used;
-    f->stack_end = stack + ncap;
-    if (old != inline_slots(f)) mtmem_free(vm, old, cap * sizeof(Value));
+    f->stack_end = stack + scap;
+}
+
+/* Makes room for `needed` more slots above top. */
+bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed) {
+    if ((size_t)(f->stack_end - f->top) >= needed) return true;
+    size_t used = (size_t)(f->top - mtf_stack(f));
+    size_t ncap = (size_t)(f->stack_end - mtf_stack(f)) * 2;
+    while (ncap < used + needed) ncap *= 2;
+    relayout(vm, f, f->frames_cap, ncap);
     return true;
 }
 
@@ -91,26 +110,18 @@ bool mtf_grow_frames(VM *vm, Fiber *f) {
     uint32_t cap = f->frames_cap * 2;
     if (cap < 8) cap = 8;
     if (cap > vm->max_frames) cap = vm->max_frames; /* so CALL's fast path need not test it */
-    Frame *frames = mtmem_alloc(vm, cap * sizeof(Frame));
-    memcpy(frames, f->frames, f->nframes * sizeof(Frame));
-    if (f->frames != inline_frames(f)) mtmem_free(vm, f->frames, f->frames_cap * sizeof(Frame));
-    f->frames = frames;
-    f->frames_cap = cap;
+    relayout(vm, f, cap, (size_t)(f->stack_end - mtf_stack(f)));
     return true;
 }
 
 /* Frees heap stacks of a finished fiber: its handle may live on, its stack need not. */
 void mtf_release_stack(VM *vm, Fiber *f) {
-    Value *islots = inline_slots(f);
-    if (f->stack != islots)
-        mtmem_free(vm, f->stack, (size_t)(f->stack_end - f->stack) * sizeof(Value));
-    if (f->frames != inline_frames(f)) mtmem_free(vm, f->frames, f->frames_cap * sizeof(Frame));
+    if (!is_inline(f)) mtmem_free(vm, f->frames, block_size(f));
     f->frames = inline_frames(f);
     f->frames_cap = 1;
     f->nframes = 0;
-    f->stack = islots;
-    f->stack_end = islots + f->inline_slots;
-    f->top = islots;
+    f->stack_end = inline_slots(f) + f->inline_slots;
+    f->top = inline_slots(f);
     f->open_upvalues = NULL;
 }
 

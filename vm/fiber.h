@@ -144,10 +144,12 @@ typedef enum {
 
 struct Fiber {
     Obj obj;
-    Value *stack, *top, *stack_end; /* the value stack: slots in use end at top */
-    Frame *frames;                  /* the call frames, innermost last */
-    uint32_t nframes, frames_cap;   /* frames in use and allocated */
-    Upvalue *open_upvalues;         /* upvalues still pointing into the stack, highest slot first */
+    /* The frames and the value stack share one block, frames first: the stack starts
+       right after the frames' capacity (mtf_stack), inside the object at first. */
+    Frame *frames;                /* the call frames, innermost last */
+    Value *top, *stack_end;       /* the value stack: slots in use end at top */
+    uint32_t nframes, frames_cap; /* frames in use and allocated */
+    Upvalue *open_upvalues;       /* upvalues still pointing into the stack, highest slot first */
     /* Fields that only one kind of fiber uses share storage. Walks up a resume chain
        (via resumer) stop at the thread root. */
     union {
@@ -188,6 +190,11 @@ struct Fiber {
     Value storage[]; /* one inline frame, then inline_slots slots */
 };
 
+/* The first slot of f's value stack: right after its frames' capacity. */
+static inline Value *mtf_stack(const Fiber *f) {
+    return (Value *)(void *)(f->frames + f->frames_cap);
+}
+
 /* The pc of frame `index` of f: the instruction it is executing (a call, a suspension),
    or for a fiber stopped at a safe point, the instruction its top frame runs next. */
 static inline uint32_t mtf_pc(const Fiber *f, uint32_t index) {
@@ -212,11 +219,12 @@ static inline Fiber *AS_FIBER(Value v) { return (Fiber *)AS_OBJ(v); }
    (`thread`) or a coroutine. */
 MT_INTERNAL Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread);
 
-/* Makes room for `needed` more slots above top, moving the stack (frames and open upvalues
-   follow it). */
+/* Makes room for `needed` more slots above top, moving the stack and the frames (their
+   bases and open upvalues follow): a Frame pointer does not survive it. */
 MT_INTERNAL bool mtf_ensure_stack(VM *vm, Fiber *f, size_t needed);
 
-/* Doubles a fiber's frame array. */
+/* Doubles a fiber's frame array, which moves the stack too: a stack pointer does not
+   survive it. */
 MT_INTERNAL bool mtf_grow_frames(VM *vm, Fiber *f);
 
 /* Closes the open upvalues at or above `from` (a frame returning or a scope ending): they

@@ -62,7 +62,7 @@ static void mark_values(VM *vm, const Value *v, size_t n) {
 /* Marks everything a fiber's execution needs: its stack, frames and links. */
 void mtgc_mark_fiber_full(VM *vm, Fiber *f) {
     f->obj.marked = 2;
-    mark_values(vm, f->stack, (size_t)(f->top - f->stack));
+    mark_values(vm, mtf_stack(f), (size_t)(f->top - mtf_stack(f)));
     for (uint32_t i = 0; i < f->nframes; i++) mtgc_mark_obj(vm, &f->frames[i].closure->obj);
     for (Upvalue *u = f->open_upvalues; u; u = u->next_open) mtgc_mark_obj(vm, &u->obj);
     if (f->resumer) mtgc_mark_obj(vm, &f->resumer->obj); /* or, for a thread, its active */

@@ -454,11 +454,11 @@ bool mts_run_thread(VM *vm, Fiber *t) {
         /* First run: call the thread's function. */
         t->state = FIBER_RUNNING;
         vm->current = t;
-        int argc = (int)(t->top - t->stack) - 1;
+        int argc = (int)(t->top - mtf_stack(t)) - 1;
         Value names = t->wait.value;
         t->wait.value = NIL_VAL;
-        Step st = IS_LIST(names) ? mtcall_call_kw(vm, t, t->stack, argc, AS_LIST(names))
-                                 : mtcall_call(vm, t, t->stack, argc);
+        Step st = IS_LIST(names) ? mtcall_call_kw(vm, t, mtf_stack(t), argc, AS_LIST(names))
+                                 : mtcall_call(vm, t, mtf_stack(t), argc);
         if (st == STEP_FRAME) return true;
         if (st == STEP_SWITCH && is_pending_retry(t->pending)) {
             /* Its function is a native that waits for I/O: it runs again when woken. */

@@ -39,7 +39,7 @@ static bool is_fd_case(char kind) { return kind == CASE_READABLE || kind == CASE
 static Value *operands(Fiber *t, Select *sel) {
     if (sel->dyn_ops) return sel->dyn_ops;
     Fiber *f = t->active ? t->active : t;
-    return f->stack + sel->operands;
+    return mtf_stack(f) + sel->operands;
 }
 
 /* The fd a readiness case waits on, MT_FD_READY_NOW, or MT_FD_NONE. */
@@ -223,7 +223,7 @@ Step mtsel_select(VM *vm, Fiber *f, int n, String *kinds_str, const Instr *table
     Fiber *t = mts_thread_of(f);
     reserve_for_wait(vm, t, ops, n, kinds);
     Select *sel = new_select(vm, n, false);
-    sel->operands = (uint32_t)(ops - f->stack);
+    sel->operands = (uint32_t)(ops - mtf_stack(f));
     sel->table = table;
     sel->kinds = kinds;
     return wait_on_cases(vm, f, t, sel, ops);

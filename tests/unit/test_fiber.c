@@ -36,18 +36,18 @@ START_TEST(new_fiber_keeps_first_frame_and_slots_inline) {
     Value args[2] = {SMALLINT_VAL(3), SMALLINT_VAL(4)};
     Fiber *f = mtf_new(vm, OBJ_VAL(cl), args, 2, false);
     ck_assert_ptr_eq(f->frames, inline_frames(f));
-    ck_assert_ptr_eq(f->stack, inline_slots(f));
+    ck_assert_ptr_eq(mtf_stack(f), inline_slots(f));
     ck_assert_uint_eq(f->frames_cap, 1);
     /* The function's slots, plus one when the 16-byte size class has room for it. */
     size_t want = cl->proto->maxstack > 4 ? cl->proto->maxstack : 4;
     if ((sizeof(Fiber) + sizeof(Frame) + want * sizeof(Value)) % 16) want++;
     ck_assert_uint_eq(f->inline_slots, want);
-    ck_assert_ptr_eq(f->stack_end, f->stack + f->inline_slots);
+    ck_assert_ptr_eq(f->stack_end, mtf_stack(f) + f->inline_slots);
     ck_assert_uint_eq(mtf_object_size(f),
                       sizeof(Fiber) + sizeof(Frame) + f->inline_slots * sizeof(Value));
-    ck_assert_int_eq(f->top - f->stack, 3);
-    ck_assert(f->stack[0] == OBJ_VAL(cl));
-    ck_assert(f->stack[1] == SMALLINT_VAL(3) && f->stack[2] == SMALLINT_VAL(4));
+    ck_assert_int_eq(f->top - mtf_stack(f), 3);
+    ck_assert(mtf_stack(f)[0] == OBJ_VAL(cl));
+    ck_assert(mtf_stack(f)[1] == SMALLINT_VAL(3) && mtf_stack(f)[2] == SMALLINT_VAL(4));
     ck_assert_int_eq(f->state, FIBER_NEW);
     ck_assert(!(f->obj.flags & FIBER_THREAD));
 }
@@ -57,9 +57,9 @@ END_TEST
 START_TEST(many_arguments_start_on_a_heap_stack) {
     Fiber *f = fiber_of_ints(100);
     ck_assert_uint_eq(f->inline_slots, 64);
-    ck_assert_ptr_ne(f->stack, inline_slots(f));
-    ck_assert_int_eq(f->top - f->stack, 101);
-    for (int i = 0; i < 100; i++) ck_assert(f->stack[1 + i] == SMALLINT_VAL(i));
+    ck_assert_ptr_ne(mtf_stack(f), inline_slots(f));
+    ck_assert_int_eq(f->top - mtf_stack(f), 101);
+    for (int i = 0; i < 100; i++) ck_assert(mtf_stack(f)[1 + i] == SMALLINT_VAL(i));
 }
 END_TEST
 
@@ -74,8 +74,8 @@ static void build_frames(Fiber *f, Upvalue **up) {
         Frame *fr = &f->frames[i];
         fr->closure = cl;
         fr->ip = cl->proto->code + i;
-        frame_set(fr, f->stack + 4 * i, flags[i]);
-        up[i] = mtf_capture(vm, f, f->stack + 4 * i + 2);
+        frame_set(fr, mtf_stack(f) + 4 * i, flags[i]);
+        up[i] = mtf_capture(vm, f, mtf_stack(f) + 4 * i + 2);
     }
     f->nframes = 3;
 }
@@ -84,31 +84,31 @@ static void build_frames(Fiber *f, Upvalue **up) {
 static void check_rebased(Fiber *f, Upvalue **up) {
     static const uint32_t flags[3] = {FRAME_CTOR, 0, FRAME_MODULE | FRAME_OPERATOR};
     for (int i = 0; i < 3; i++) {
-        ck_assert_ptr_eq(frame_base(&f->frames[i]), f->stack + 4 * i);
+        ck_assert_ptr_eq(frame_base(&f->frames[i]), mtf_stack(f) + 4 * i);
         ck_assert_uint_eq(frame_flags(&f->frames[i]), flags[i]);
         ck_assert_ptr_eq(f->frames[i].ip, cl->proto->code + i);
-        ck_assert_ptr_eq(up[i]->location, f->stack + 4 * i + 2);
+        ck_assert_ptr_eq(up[i]->location, mtf_stack(f) + 4 * i + 2);
         ck_assert(*up[i]->location == SMALLINT_VAL(4 * i + 1)); /* slot k holds k - 1 */
     }
-    for (int k = 1; k <= 12; k++) ck_assert(f->stack[k] == SMALLINT_VAL(k - 1));
+    for (int k = 1; k <= 12; k++) ck_assert(mtf_stack(f)[k] == SMALLINT_VAL(k - 1));
 }
 
 START_TEST(stack_growth_rebases_frames_and_upvalues) {
     Fiber *f = fiber_of_ints(12);
-    ck_assert_ptr_eq(f->stack, inline_slots(f));
+    ck_assert_ptr_eq(mtf_stack(f), inline_slots(f));
     Upvalue *up[3];
     build_frames(f, up);
     ck_assert(mtf_ensure_stack(vm, f, 100)); /* inline -> heap */
-    ck_assert_ptr_ne(f->stack, inline_slots(f));
+    ck_assert_ptr_ne(mtf_stack(f), inline_slots(f));
     ck_assert_int_ge(f->stack_end - f->top, 100);
     check_rebased(f, up);
-    Value *old = f->stack;
+    Value *old = mtf_stack(f);
     ck_assert(mtf_ensure_stack(vm, f, 1000)); /* heap -> heap: the old block is freed */
-    ck_assert_ptr_ne(f->stack, old);
+    ck_assert_ptr_ne(mtf_stack(f), old);
     check_rebased(f, up);
-    Value *same = f->stack;
+    Value *same = mtf_stack(f);
     ck_assert(mtf_ensure_stack(vm, f, 10)); /* room enough: nothing moves */
-    ck_assert_ptr_eq(f->stack, same);
+    ck_assert_ptr_eq(mtf_stack(f), same);
 }
 END_TEST
 
@@ -132,13 +132,13 @@ START_TEST(release_stack_returns_to_inline_storage) {
     Upvalue *up[3];
     build_frames(f, up);
     mtf_ensure_stack(vm, f, 100);
-    mtf_close_upvalues(f, f->stack);
+    mtf_close_upvalues(f, mtf_stack(f));
     mtf_release_stack(vm, f);
-    ck_assert_ptr_eq(f->stack, inline_slots(f));
+    ck_assert_ptr_eq(mtf_stack(f), inline_slots(f));
     ck_assert_ptr_eq(f->frames, inline_frames(f));
     ck_assert_uint_eq(f->nframes, 0);
     ck_assert_uint_eq(f->frames_cap, 1);
-    ck_assert_ptr_eq(f->top, f->stack);
+    ck_assert_ptr_eq(f->top, mtf_stack(f));
     ck_assert_ptr_null(f->open_upvalues);
 }
 END_TEST
@@ -147,10 +147,10 @@ END_TEST
 
 START_TEST(capture_shares_one_upvalue_per_slot_in_stack_order) {
     Fiber *f = fiber_of_ints(12);
-    Upvalue *u6 = mtf_capture(vm, f, f->stack + 6);
-    Upvalue *u2 = mtf_capture(vm, f, f->stack + 2);
-    Upvalue *u9 = mtf_capture(vm, f, f->stack + 9);
-    ck_assert_ptr_eq(mtf_capture(vm, f, f->stack + 6), u6);
+    Upvalue *u6 = mtf_capture(vm, f, mtf_stack(f) + 6);
+    Upvalue *u2 = mtf_capture(vm, f, mtf_stack(f) + 2);
+    Upvalue *u9 = mtf_capture(vm, f, mtf_stack(f) + 9);
+    ck_assert_ptr_eq(mtf_capture(vm, f, mtf_stack(f) + 6), u6);
     ck_assert_ptr_eq(f->open_upvalues, u9); /* highest slot first */
     ck_assert_ptr_eq(u9->next_open, u6);
     ck_assert_ptr_eq(u6->next_open, u2);
@@ -161,17 +161,17 @@ END_TEST
 /* Closing from a slot up (a frame returns) copies the values out; lower slots stay open. */
 START_TEST(close_upvalues_from_a_slot_up) {
     Fiber *f = fiber_of_ints(12);
-    Upvalue *u2 = mtf_capture(vm, f, f->stack + 2);
-    Upvalue *u6 = mtf_capture(vm, f, f->stack + 6);
-    Upvalue *u9 = mtf_capture(vm, f, f->stack + 9);
-    mtf_close_upvalues(f, f->stack + 6);
+    Upvalue *u2 = mtf_capture(vm, f, mtf_stack(f) + 2);
+    Upvalue *u6 = mtf_capture(vm, f, mtf_stack(f) + 6);
+    Upvalue *u9 = mtf_capture(vm, f, mtf_stack(f) + 9);
+    mtf_close_upvalues(f, mtf_stack(f) + 6);
     ck_assert_ptr_eq(u6->location, &u6->closed);
     ck_assert_ptr_eq(u9->location, &u9->closed);
     ck_assert(u6->closed == SMALLINT_VAL(5) && u9->closed == SMALLINT_VAL(8));
-    f->stack[6] = NIL_VAL; /* the slot is reused: the closed value is not */
+    mtf_stack(f)[6] = NIL_VAL; /* the slot is reused: the closed value is not */
     ck_assert(*u6->location == SMALLINT_VAL(5));
     ck_assert_ptr_eq(f->open_upvalues, u2);
-    ck_assert_ptr_eq(u2->location, f->stack + 2);
+    ck_assert_ptr_eq(u2->location, mtf_stack(f) + 2);
 }
 END_TEST
 

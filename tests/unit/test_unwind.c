@@ -59,7 +59,7 @@ static Fiber *enter(Fiber *f, const char *name) {
     Closure *cl = unit_compile_fn(vm, source, name);
     if (!f) f = mtf_new(vm, NIL_VAL, NULL, 0, true);
     mtf_ensure_stack(vm, f, 32);
-    f->top = f->nframes ? f->stack + 16 : f->stack; /* clear of the caller's slots */
+    f->top = f->nframes ? mtf_stack(f) + 16 : mtf_stack(f); /* clear of the caller's slots */
     Value *base = f->top;
     *f->top++ = OBJ_VAL(cl);
     *f->top++ = SMALLINT_VAL(1);
