@@ -13,7 +13,7 @@
 #include "vm/gc.h"
 
 /* SPEC 8.9 quotes this size: change the two together. */
-_Static_assert(sizeof(void *) != 8 || sizeof(Fiber) == 120, "a fiber's header is 120 bytes");
+_Static_assert(sizeof(void *) != 8 || sizeof(Fiber) == 112, "a fiber's header is 112 bytes");
 /* The stack follows the frames' capacity in one block (mtf_stack): the inline storage is
    one frame, then the slots. */
 _Static_assert(sizeof(Frame) % sizeof(Value) == 0, "slots after frames stay aligned");
@@ -30,7 +30,7 @@ size_t mtf_object_size(Fiber *f) {
 /* Creates a fiber whose stack holds [callee, args...], ready for its first resume. A closure's
    fiber gets exactly the slots its function needs (maxstack counts every push, and a call
    grows the stack when it needs more), so a thread parked in its first function is one
-   allocation of 120 + 24 + 8 x maxstack bytes. */
+   allocation of 112 + 24 + 8 x maxstack bytes. */
 Fiber *mtf_new(VM *vm, Value callee, Value *args, int argc, bool thread) {
     size_t need = (size_t)argc + 2;
     if (IS_CLOSURE(callee)) {

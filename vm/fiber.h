@@ -97,6 +97,7 @@ static inline uint32_t select_waiter_case(const Waiter *w) { return (uint32_t)(w
 #define FIBER_KILLED             4  /* ThreadExit was delivered or is pending */
 #define FIBER_REPORTED           8  /* its error was reported (or someone joined it) */
 #define FIBER_INLINE             16 /* stack and frames still live in the object */
+#define FIBER_JOINED             32 /* threads wait in join() on it (the scheduler's joins) */
 #define FIBER_DEFER              64 /* woken with a value it has not run to take yet (see deliver_exit) */
 #define FIBER_CLOSER             128 /* a thread made to close a coroutine (program end, collector) */
 /* Stopped at a safe point, between two instructions: the top frame's ip is the instruction
@@ -156,18 +157,15 @@ struct Fiber {
         Fiber *resumer; /* coroutine: who resumed it, while RUNNING */
         Fiber *active;  /* thread: innermost fiber of its resume chain */
     };
-    union {
-        Fiber *thread;   /* coroutine: the thread it runs on, while RUNNING */
-        Waiter *joiners; /* thread: threads waiting in join() on this one */
-    };
     Waiter wait; /* run-queue / channel-queue link and transfer value */
     union {
         Value pending; /* an exception to raise when the fiber next runs (kill, deadlock) */
         Value result;  /* thread, once finished: its value or error */
     };
     union {
-        Obj *wait_obj;      /* what a parked thread waits on (a channel, a thread) */
-        struct Select *sel; /* WAIT_SELECT: the select in progress */
+        Obj *wait_obj;      /* thread: what it waits on while parked (a channel, a thread) */
+        struct Select *sel; /* thread, WAIT_SELECT: the select in progress */
+        Fiber *thread;      /* coroutine: the thread it runs on, while RUNNING */
     };
     union {
         uint32_t spawn_site;   /* thread: where it was spawned, an index in the scheduler's

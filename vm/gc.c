@@ -68,6 +68,7 @@ void mtgc_mark_fiber_full(VM *vm, Fiber *f) {
     if (f->resumer) mtgc_mark_obj(vm, &f->resumer->obj); /* or, for a thread, its active */
     mtgc_mark_value(vm, f->pending);                     /* or its result */
     mtgc_mark_value(vm, f->wait.value);
+    if (!(f->obj.flags & FIBER_THREAD)) return; /* a coroutine's `thread` is no wait object */
     if (f->wait_kind != WAIT_SELECT && f->wait_obj) mtgc_mark_obj(vm, f->wait_obj);
     if (f->wait_kind == WAIT_SELECT && f->sel) mtsel_mark(vm, f->sel); /* a choose()'s cases */
 }

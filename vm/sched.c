@@ -50,6 +50,11 @@ void mts_init(VM *vm) {
     memset(s, 0, sizeof *s);
     s->next_thread_id = 1;
     vm->sched = s;
+    /* Room for a few joined threads from the start, so that joining after memory ran out
+       (a kill, then join() to wait for the cleanup) needs no allocation. */
+    s->joins_cap = 8;
+    s->joins = mtmem_alloc(vm, s->joins_cap * sizeof(JoinSlot));
+    memset(s->joins, 0, s->joins_cap * sizeof(JoinSlot));
     mtpoll_init(vm);
 }
 
@@ -61,6 +66,7 @@ void mts_free(VM *vm) {
     mtmem_host_realloc(vm, s->to_close, s->close_cap * sizeof(Fiber *), 0);
     mtmem_free(vm, s->threads, s->threads_cap * sizeof(Fiber *));
     mtmem_free(vm, s->sites, s->sites_cap * sizeof(SpawnSite));
+    mtmem_free(vm, s->joins, s->joins_cap * sizeof(JoinSlot));
     mtmem_free(vm, s, sizeof *s);
     vm->sched = NULL;
 }
@@ -322,21 +328,13 @@ void mts_wake_error(VM *vm, Fiber *t, Value exc) {
     mts_enqueue(vm, t);
 }
 
-static void remove_joiner(Fiber *target, Fiber *t) {
-    for (Waiter **w = &target->joiners; *w; w = &(*w)->next)
-        if (waiter_fiber(*w) == t) {
-            *w = (*w)->next;
-            return;
-        }
-}
-
 /* Takes a parked thread out of whatever it waits on (for kill and the collector). */
 void mts_unpark(VM *vm, Fiber *t) {
     switch ((WaitKind)t->wait_kind) {
     case WAIT_SEND:
     case WAIT_RECV: mtch_remove_waiter((Channel *)t->wait_obj, &t->wait); break;
     case WAIT_SELECT: mtsel_cancel(vm, t); break;
-    case WAIT_JOIN: remove_joiner((Fiber *)t->wait_obj, t); break;
+    case WAIT_JOIN: mtth_remove_joiner(vm, (Fiber *)t->wait_obj, t); break;
     case WAIT_FD: mtpoll_remove(vm, t); break;
     case WAIT_HOST: mtapi_cancel(vm, t); break;
     default: break;
@@ -733,6 +731,7 @@ void mts_free_obj(VM *vm, Obj *o) {
         Fiber *f = (Fiber *)o;
         if (!is_thread(f) && vm->sched && vm->sched->coroutines) vm->sched->coroutines--;
         if (f->state == FIBER_PARKED && f->wait_kind == WAIT_SELECT) mtsel_cancel(vm, f);
+        if (vm->sched && (f->obj.flags & FIBER_JOINED)) mtth_take_joiners(vm, f); /* its slot too */
         mtf_release_stack(vm, f);
         mtmem_free(vm, o, mtf_object_size(f));
         return;

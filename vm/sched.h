@@ -28,6 +28,14 @@ typedef struct SpawnSite {
     uint32_t pc;
 } SpawnSite;
 
+/* The threads waiting in join() on one thread (linked through their `wait`), kept beside
+   the scheduler rather than in every fiber: few threads are joined while they run, and a
+   field costs each of a million parked threads 8 bytes (SPEC 8.9). thread.c. */
+typedef struct JoinSlot {
+    Fiber *thread;   /* the thread joined (FIBER_JOINED), or NULL: a free slot */
+    Waiter *joiners; /* the threads waiting for it */
+} JoinSlot;
+
 struct Scheduler {
     Fiber *run_head, *run_tail;     /* FIFO, linked through wait.next */
     uint32_t run_len;               /* threads in the run queue */
@@ -53,6 +61,8 @@ struct Scheduler {
     bool stop;                  /* return to the host now (a budget ran out, `until` ended) */
     bool until_gc;              /* idle() already looked for garbage while `until` waited */
     Fiber *until;               /* mt_exec's chunk: the turn ends when it does */
+    JoinSlot *joins;            /* thread.c: open addressing on the thread, linear probes */
+    uint32_t njoins, joins_cap; /* slots in use (at most half) and allocated */
     SpawnSite *sites;           /* thread.c: spawn sites (Fiber.spawn_site - 1) */
     uint32_t nsites, sites_cap; /* sites in use and allocated */
     uint32_t last_site;         /* the site found last (+ 1): a spawn loop finds it first */

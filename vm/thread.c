@@ -299,6 +299,97 @@ static int exit_code_of(VM *vm, Value exc) {
     return 0;
 }
 
+/* {== Joins: the scheduler's table from a thread to its joiners ==} */
+
+static uint32_t join_hash(const Fiber *t) {
+    return (uint32_t)(((uintptr_t)t >> 4) * 0x9E3779B97F4A7C15ull >> 32);
+}
+
+/* The slot of thread t (FIBER_JOINED), or where it would go. */
+static JoinSlot *join_slot(Scheduler *s, const Fiber *t) {
+    uint32_t mask = s->joins_cap - 1;
+    for (uint32_t i = join_hash(t) & mask;; i = (i + 1) & mask)
+        if (s->joins[i].thread == t || s->joins[i].thread == NULL) return &s->joins[i];
+}
+
+/* Room for one more joined thread (the table stays at most half full), before anything
+   is linked: growing may collect, and fail. */
+static void join_reserve(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if ((s->njoins + 1) * 2 <= s->joins_cap) return;
+    uint32_t cap = s->joins_cap ? s->joins_cap * 2 : 8;
+    JoinSlot *old = s->joins, *slots = mtmem_alloc(vm, cap * sizeof(JoinSlot));
+    memset(slots, 0, cap * sizeof(JoinSlot));
+    uint32_t old_cap = s->joins_cap;
+    s->joins = slots;
+    s->joins_cap = cap;
+    for (uint32_t i = 0; i < old_cap; i++)
+        if (old[i].thread) *join_slot(s, old[i].thread) = old[i];
+    mtmem_free(vm, old, old_cap * sizeof(JoinSlot));
+}
+
+/* Empties slot `at`, moving later probes back so every thread stays reachable from its
+   hash (linear probing needs no tombstones). */
+static void join_delete(Scheduler *s, JoinSlot *at) {
+    uint32_t mask = s->joins_cap - 1, hole = (uint32_t)(at - s->joins);
+    s->joins[hole].thread = NULL;
+    s->njoins--;
+    for (uint32_t i = (hole + 1) & mask; s->joins[i].thread; i = (i + 1) & mask) {
+        uint32_t home = join_hash(s->joins[i].thread) & mask;
+        /* Entry i may fill the hole if its home is not in the cyclic range (hole, i]. */
+        if (((i - home) & mask) >= ((i - hole) & mask)) {
+            s->joins[hole] = s->joins[i];
+            s->joins[i].thread = NULL;
+            hole = i;
+        }
+    }
+}
+
+/* The threads waiting in join() on t (none unless FIBER_JOINED). */
+static Waiter *joiners_of(VM *vm, const Fiber *t) {
+    if (!(t->obj.flags & FIBER_JOINED)) return NULL;
+    return join_slot(SCH(vm), t)->joiners;
+}
+
+/* Adds joiner w to thread t's list (join_reserve made room). */
+static void join_add(VM *vm, Fiber *t, Waiter *w) {
+    Scheduler *s = SCH(vm);
+    JoinSlot *slot = join_slot(s, t);
+    if (!slot->thread) {
+        slot->thread = t;
+        slot->joiners = NULL;
+        s->njoins++;
+        t->obj.flags |= FIBER_JOINED;
+    }
+    w->next = slot->joiners;
+    slot->joiners = w;
+}
+
+Waiter *mtth_take_joiners(VM *vm, Fiber *t) {
+    if (!(t->obj.flags & FIBER_JOINED)) return NULL;
+    Scheduler *s = SCH(vm);
+    JoinSlot *slot = join_slot(s, t);
+    Waiter *list = slot->joiners;
+    join_delete(s, slot);
+    t->obj.flags &= ~FIBER_JOINED;
+    return list;
+}
+
+void mtth_remove_joiner(VM *vm, Fiber *target, Fiber *t) {
+    if (!(target->obj.flags & FIBER_JOINED)) return;
+    Scheduler *s = SCH(vm);
+    JoinSlot *slot = join_slot(s, target);
+    for (Waiter **w = &slot->joiners; *w; w = &(*w)->next)
+        if (waiter_fiber(*w) == t) {
+            *w = (*w)->next;
+            break;
+        }
+    if (!slot->joiners) {
+        join_delete(s, slot);
+        target->obj.flags &= ~FIBER_JOINED;
+    }
+}
+
 void mtth_finished(VM *vm, Fiber *t, Value value, bool ok) {
     Scheduler *s = SCH(vm);
     t->state = ok ? FIBER_DONE : FIBER_FAILED;
@@ -308,10 +399,11 @@ void mtth_finished(VM *vm, Fiber *t, Value value, bool ok) {
     t->obj.flags &= ~(FIBER_HOLD_TO_SUSPENSION | FIBER_AT_SAFE_POINT);
     unregister_thread(vm, t);
     bool is_exit = !ok && mte_is_exit(vm, value);
-    bool joined = t->joiners != NULL;
-    while (t->joiners) {
-        Waiter *w = t->joiners;
-        t->joiners = w->next;
+    Waiter *joiners = mtth_take_joiners(vm, t);
+    bool joined = joiners != NULL;
+    while (joiners) {
+        Waiter *w = joiners;
+        joiners = w->next;
         Fiber *j = waiter_fiber(w);
         if (ok || is_exit) mts_wake(vm, j, ok ? value : NIL_VAL);
         else mts_wake_error(vm, j, value);
@@ -545,8 +637,8 @@ Step mtth_join(VM *vm, Fiber *f, Fiber *target) {
         return STEP_ERROR;
     }
     if (!mts_can_wait(vm, f)) return STEP_ERROR; /* before it is among the joiners */
-    self->wait.next = target->joiners;
-    target->joiners = &self->wait;
+    join_reserve(vm);
+    join_add(vm, target, &self->wait);
     return mts_park(vm, f, WAIT_JOIN, &target->obj);
 }
 
@@ -566,7 +658,7 @@ int mtth_kill(VM *vm, Fiber *target) {
 void mtth_mark_live(VM *vm, Fiber *t) {
     if (t->obj.marked == 2) return;
     mtgc_mark_fiber_full(vm, t);
-    for (Waiter *w = t->joiners; w; w = w->next) mtth_mark_live(vm, waiter_fiber(w));
+    for (Waiter *w = joiners_of(vm, t); w; w = w->next) mtth_mark_live(vm, waiter_fiber(w));
 }
 
 /* The collector reached thread t through a handle or a wake source. A parked thread's

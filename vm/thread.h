@@ -20,6 +20,11 @@ MT_INTERNAL uint32_t mtth_live_count(VM *vm);
 MT_INTERNAL Step mtth_join(VM *vm, Fiber *f, Fiber *target);
 MT_INTERNAL int mtth_kill(VM *vm, Fiber *target);
 
+/* Joins: the threads waiting in join() on `thread`, which leave the scheduler's table
+   (its FIBER_JOINED clears), and one joiner `t` leaving it (a kill, the collector). */
+MT_INTERNAL Waiter *mtth_take_joiners(VM *vm, Fiber *thread);
+MT_INTERNAL void mtth_remove_joiner(VM *vm, Fiber *thread, Fiber *t);
+
 /* A thread ended with `value` (ok) or an error or exit: wakes its joiners, reports an
    uncaught error, and may begin shutdown. */
 MT_INTERNAL void mtth_finished(VM *vm, Fiber *thread, Value value, bool ok);
