@@ -96,7 +96,6 @@ static inline uint32_t select_waiter_case(const Waiter *w) { return (uint32_t)(w
 #define FIBER_MAIN               2  /* the program's main thread */
 #define FIBER_KILLED             4  /* ThreadExit was delivered or is pending */
 #define FIBER_REPORTED           8  /* its error was reported (or someone joined it) */
-#define FIBER_INLINE             16 /* stack and frames still live in the object */
 #define FIBER_JOINED             32 /* threads wait in join() on it (the scheduler's joins) */
 #define FIBER_DEFER              64 /* woken with a value it has not run to take yet (see deliver_exit) */
 #define FIBER_CLOSER             128 /* a thread made to close a coroutine (program end, collector) */

@@ -50,11 +50,7 @@ void mts_init(VM *vm) {
     memset(s, 0, sizeof *s);
     s->next_thread_id = 1;
     vm->sched = s;
-    /* Room for a few joined threads from the start, so that joining after memory ran out
-       (a kill, then join() to wait for the cleanup) needs no allocation. */
-    s->joins_cap = 8;
-    s->joins = mtmem_alloc(vm, s->joins_cap * sizeof(JoinSlot));
-    memset(s->joins, 0, s->joins_cap * sizeof(JoinSlot));
+    mtth_init_joins(vm);
     mtpoll_init(vm);
 }
 
@@ -452,11 +448,12 @@ bool mts_run_thread(VM *vm, Fiber *t) {
         /* First run: call the thread's function. */
         t->state = FIBER_RUNNING;
         vm->current = t;
-        int argc = (int)(t->top - mtf_stack(t)) - 1;
+        Value *callee = mtf_stack(t);
+        int argc = (int)(t->top - callee) - 1;
         Value names = t->wait.value;
         t->wait.value = NIL_VAL;
-        Step st = IS_LIST(names) ? mtcall_call_kw(vm, t, mtf_stack(t), argc, AS_LIST(names))
-                                 : mtcall_call(vm, t, mtf_stack(t), argc);
+        Step st = IS_LIST(names) ? mtcall_call_kw(vm, t, callee, argc, AS_LIST(names))
+                                 : mtcall_call(vm, t, callee, argc);
         if (st == STEP_FRAME) return true;
         if (st == STEP_SWITCH && is_pending_retry(t->pending)) {
             /* Its function is a native that waits for I/O: it runs again when woken. */
@@ -731,7 +728,7 @@ void mts_free_obj(VM *vm, Obj *o) {
         Fiber *f = (Fiber *)o;
         if (!is_thread(f) && vm->sched && vm->sched->coroutines) vm->sched->coroutines--;
         if (f->state == FIBER_PARKED && f->wait_kind == WAIT_SELECT) mtsel_cancel(vm, f);
-        if (vm->sched && (f->obj.flags & FIBER_JOINED)) mtth_take_joiners(vm, f); /* its slot too */
+        if (vm->sched) mtth_take_joiners(vm, f); /* a joined thread's slot goes with it */
         mtf_release_stack(vm, f);
         mtmem_free(vm, o, mtf_object_size(f));
         return;

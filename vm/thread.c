@@ -312,12 +312,9 @@ static JoinSlot *join_slot(Scheduler *s, const Fiber *t) {
         if (s->joins[i].thread == t || s->joins[i].thread == NULL) return &s->joins[i];
 }
 
-/* Room for one more joined thread (the table stays at most half full), before anything
-   is linked: growing may collect, and fail. */
-static void join_reserve(VM *vm) {
+/* Moves the table to `cap` slots (none before mtth_init_joins): may collect, and fail. */
+static void join_resize(VM *vm, uint32_t cap) {
     Scheduler *s = SCH(vm);
-    if ((s->njoins + 1) * 2 <= s->joins_cap) return;
-    uint32_t cap = s->joins_cap ? s->joins_cap * 2 : 8;
     JoinSlot *old = s->joins, *slots = mtmem_alloc(vm, cap * sizeof(JoinSlot));
     memset(slots, 0, cap * sizeof(JoinSlot));
     uint32_t old_cap = s->joins_cap;
@@ -326,6 +323,17 @@ static void join_reserve(VM *vm) {
     for (uint32_t i = 0; i < old_cap; i++)
         if (old[i].thread) *join_slot(s, old[i].thread) = old[i];
     mtmem_free(vm, old, old_cap * sizeof(JoinSlot));
+}
+
+/* Room for a few joined threads from the start, so that joining after memory ran out (a
+   kill, then join() to wait for the cleanup) needs no allocation. */
+void mtth_init_joins(VM *vm) { join_resize(vm, 8); }
+
+/* Room for one more joined thread (the table stays at most half full), before anything
+   is linked. */
+static void join_reserve(VM *vm) {
+    Scheduler *s = SCH(vm);
+    if ((s->njoins + 1) * 2 > s->joins_cap) join_resize(vm, s->joins_cap * 2);
 }
 
 /* Empties slot `at`, moving later probes back so every thread stays reachable from its

@@ -22,6 +22,7 @@ MT_INTERNAL int mtth_kill(VM *vm, Fiber *target);
 
 /* Joins: the threads waiting in join() on `thread`, which leave the scheduler's table
    (its FIBER_JOINED clears), and one joiner `t` leaving it (a kill, the collector). */
+MT_INTERNAL void mtth_init_joins(VM *vm); /* the scheduler's table, at mts_init */
 MT_INTERNAL Waiter *mtth_take_joiners(VM *vm, Fiber *thread);
 MT_INTERNAL void mtth_remove_joiner(VM *vm, Fiber *thread, Fiber *t);
 
