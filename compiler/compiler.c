@@ -1143,21 +1143,22 @@ static bool is_word(C *c, const char *w) {
        case CH.send(VALUE): body
        case after(SECONDS): body
        default: body
-   Every case's operands are evaluated once, in source order, into two hidden slots per
-   case; the bodies sit between the operand code (jumped over). SELECT then picks a case,
-   truncates the stack to the slots of cases 0..i, pushes the received value (or nil) and
-   jumps to body i; each body pops its slots on the way out. `default` runs with all slots
-   in place and must come last. `case X.readable()` and `case X.writable()` wait for a
-   file, connection or pipe like recv waits for a channel. SELECT is emitted after the last body, so
-   it takes the line of the `select` keyword: errors raised while it waits or picks a case name that
-   line. */
+   Every case's operands are evaluated once, in source order, into hidden slots: the
+   channel, timeout or file, and for send the value after it (select.h). The bodies sit
+   between the operand code (jumped over). SELECT then picks a case, truncates the stack
+   to the slots of cases 0..i, pushes the received value (or nil) and jumps to body i;
+   each body pops its slots on the way out. `default` runs with all slots in place and
+   must come last. `case X.readable()` and `case X.writable()` wait for a file,
+   connection or pipe like recv waits for a channel. SELECT is emitted after the last
+   body, so it takes the line of the `select` keyword: errors raised while it waits or
+   picks a case name that line. */
 static void select_statement(C *c) {
     Token keyword = c->prev;
     mtcx_consume(c, TOK_COLON, "':' after 'select'");
     mtcx_consume(c, TOK_NEWLINE, "end of line after 'select:'");
     if (!mtcx_check(c, TOK_INDENT)) mtce_error_at(c, &c->cur, "expected the indented select cases");
     mtcx_advance(c);
-    enum { K_RECV = '0', K_AFTER = '2' }; /* select.h's CASE_RECV, CASE_AFTER */
+    enum { K_RECV = '0', K_SEND = '1', K_AFTER = '2' }; /* select.h's CASE_* */
     char kinds[66];
     int body_pc[65];
     int ncases = 0, default_pc = -1, skip = -1;
@@ -1186,14 +1187,12 @@ static void select_statement(C *c) {
             mtcx_advance(c);
             mtcx_expression(c);
             mtcx_consume(c, TOK_RPAREN, "')' after the timeout");
-            mtce_emit(c, OP_NIL);
             kind = K_AFTER;
         } else {
             kind = mtcx_select_operation(c);
         }
         mtc_add_hidden(c);
-        mtc_add_hidden(c);
-        int case_locals = c->fs->nlocals;
+        if (kind == K_SEND) mtc_add_hidden(c); /* the value */
         kinds[ncases] = kind;
         skip = mtce_jump(c, OP_JUMP);
         body_pc[ncases] = mtce_here(c);
@@ -1210,7 +1209,6 @@ static void select_statement(C *c) {
         mtc_end_scope(c);
         mtc_pop_locals_to(c, base_locals, true);
         mtce_jl_add(c, &ends, mtce_jump(c, OP_JUMP));
-        (void)case_locals;
         ncases++;
     }
     mtcx_match(c, TOK_DEDENT);

@@ -1230,7 +1230,7 @@ static char case_op(const Token *t) {
 }
 
 /* The last call of a case's channel expression is the case's operation: checks its
-   arguments, and except for send pushes the nil that stands for the missing value. */
+   arguments. */
 static char finish_select_operation(C *c, const Token *op, int argc, int kwconst) {
     char kind = case_op(op);
     if (kind == '1') {
@@ -1241,7 +1241,6 @@ static char finish_select_operation(C *c, const Token *op, int argc, int kwconst
     if (argc != 0)
         mtce_error_at(c, op, "'%.*s()' in a select case takes no arguments", (int)op->len,
                       op->start);
-    mtce_emit(c, OP_NIL);
     return kind;
 }
 
@@ -1249,7 +1248,7 @@ static char finish_select_operation(C *c, const Token *op, int argc, int kwconst
    primary with any attribute, index and call suffixes, and only the LAST `.recv(...)` or
    `.send(...)` is the case's operation; an earlier one is an ordinary method call, so
    `cc.recv().send(2)` receives a channel from cc on entry and is a send case on it.
-   Leaves the channel and the value to send (nil for recv) on the stack; true for send. */
+   Leaves the channel (and for send the value) on the stack; returns the case's kind. */
 char mtcx_select_operation(C *c) {
     mtcx_expr_prec(c, PREC_PRIMARY);
     c->depth++; /* the suffixes below belong to one expression (see `call` and spawn) */

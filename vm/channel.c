@@ -1,9 +1,9 @@
 /*
 ** channel.c — channels: send, recv, close and their wait queues.
 **
-** A channel has a ring buffer (capacity 0 = rendezvous) and two FIFO wait queues of
-** Waiters. A thread doing a plain send or recv waits with the Waiter embedded in its
-** fiber; a select waits with one Waiter per channel case. An operation that can complete
+** A channel has a ring buffer (capacity 0 = rendezvous) and two FIFO wait queues. A
+** thread doing a plain send or recv waits with the Waiter embedded in its fiber; a select
+** waits with one link word per channel case (fiber.h). An operation that can complete
 ** without waiting never switches threads; handing a value to a waiting thread makes it
 ** runnable (at the back of the run queue) with the value already in place.
 */
@@ -43,9 +43,9 @@ void mtch_free(VM *vm, Channel *ch) {
 
 void mtch_blacken(VM *vm, Channel *ch) {
     for (uint32_t i = 0; i < ch->count; i++) mtgc_mark_value(vm, ch->buf[(ch->head + i) % ch->cap]);
-    for (Waiter *w = ch->recv_head; w; w = w->next) mtth_mark_waiter(vm, w);
-    for (Waiter *w = ch->send_head; w; w = w->next) {
-        mtgc_mark_value(vm, w->value);
+    for (Waiter *w = ch->recv_head; w; w = *waiter_link(w)) mtth_mark_waiter(vm, w);
+    for (Waiter *w = ch->send_head; w; w = *waiter_link(w)) {
+        if (!is_select_waiter(w)) mtgc_mark_value(vm, w->value); /* a select's: its operands */
         mtth_mark_waiter(vm, w);
     }
 }
@@ -53,8 +53,8 @@ void mtch_blacken(VM *vm, Channel *ch) {
 /* {== Wait queues ==} */
 
 void mtch_push_waiter(Waiter **head, Waiter **tail, Waiter *w) {
-    w->next = NULL;
-    if (*tail) (*tail)->next = w;
+    *waiter_link(w) = NULL;
+    if (*tail) *waiter_link(*tail) = w;
     else *head = w;
     *tail = w;
 }
@@ -62,20 +62,20 @@ void mtch_push_waiter(Waiter **head, Waiter **tail, Waiter *w) {
 static Waiter *pop_waiter(Waiter **head, Waiter **tail) {
     Waiter *w = *head;
     if (!w) return NULL;
-    *head = w->next;
+    *head = *waiter_link(w);
     if (!*head) *tail = NULL;
-    w->next = NULL;
+    *waiter_link(w) = NULL;
     return w;
 }
 
 static bool unlink_from(Waiter **head, Waiter **tail, Waiter *w) {
     Waiter *prev = NULL;
-    for (Waiter *c = *head; c; prev = c, c = c->next) {
+    for (Waiter *c = *head; c; prev = c, c = *waiter_link(c)) {
         if (c != w) continue;
-        if (prev) prev->next = c->next;
-        else *head = c->next;
+        if (prev) *waiter_link(prev) = *waiter_link(c);
+        else *head = *waiter_link(c);
         if (*tail == c) *tail = prev;
-        c->next = NULL;
+        *waiter_link(c) = NULL;
         return true;
     }
     return false;

@@ -74,23 +74,42 @@ typedef enum {
 typedef struct Fiber Fiber;
 
 /* One entry in a channel's wait queue (also the run-queue and join-list link). A fiber
-   embeds one for plain send/recv; a select has one per case, right after its thread
-   pointer (select.h), whose value is a case tag: SELECT_CASE | i. 16 bytes, which a
-   million parked threads and every select case pay. */
+   embeds one for plain send/recv. 16 bytes, which a million parked threads pay. */
 typedef struct Waiter {
     struct Waiter *next;
-    Value value; /* the value to send (nil for a receive), WAIT_FOR_LOOP, or a case tag */
+    Value value; /* the value to send (nil for a receive), or WAIT_FOR_LOOP */
 } Waiter;
 
-/* Markers (never values of the language) in a waiter's value: a receive by `for v in ch`
-   (its loop ends when the channel closes), and case i of a select (i < 64). */
+/* Marker (never a value of the language) in a waiter's value: a receive by `for v in ch`
+   (its loop ends when the channel closes). */
 #define WAIT_FOR_LOOP ((Value)(MT_QNAN | ((uint64_t)1 << 40)))
-#define SELECT_CASE   ((Value)(MT_QNAN | ((uint64_t)1 << 41)))
 
-static inline bool is_select_waiter(const Waiter *w) {
-    return (w->value & ~(Value)63) == SELECT_CASE;
+/* A channel's queues link their entries through each entry's first word, the link to the
+   next one. A fiber's own Waiter is linked by its address. A select's channel case waits
+   with a link word alone (8 bytes): the thread's own Waiter holds two, a select block
+   (select.h) the rest. Such a link is the word's address tagged with LINK_SELECT, the
+   case's index, the word's position among the select's words, and LINK_BLOCK if the words
+   are in a block. Only channel.c and select.c meet tagged links: the run queue and the
+   join lists hold plain Waiters. */
+#define LINK_SELECT     ((uintptr_t)1 << 63)
+#define LINK_BLOCK      ((uintptr_t)1 << 62)
+#define LINK_CASE_SHIFT 48 /* 6 bits: the case (< 64) */
+#define LINK_WORD_SHIFT 54 /* 6 bits: the word's position */
+#define LINK_ADDRESS    ((uintptr_t)0x0000ffffffffffff)
+
+/* The link of case `i` whose link word is words[pos]. */
+static inline Waiter *select_link(Waiter **words, uint32_t pos, uint32_t i, bool in_block) {
+    return (Waiter *)((uintptr_t)(words + pos) | LINK_SELECT | (in_block ? LINK_BLOCK : 0) |
+                      (uintptr_t)pos << LINK_WORD_SHIFT | (uintptr_t)i << LINK_CASE_SHIFT);
 }
-static inline uint32_t select_waiter_case(const Waiter *w) { return (uint32_t)(w->value & 63); }
+static inline bool is_select_waiter(const Waiter *w) { return (uintptr_t)w & LINK_SELECT; }
+static inline uint32_t select_waiter_case(const Waiter *w) {
+    return (uint32_t)((uintptr_t)w >> LINK_CASE_SHIFT) & 63;
+}
+/* The word that holds the link after w (a Waiter's `next`, or a select's link word). */
+static inline Waiter **waiter_link(Waiter *w) {
+    return (Waiter **)(void *)((uintptr_t)w & LINK_ADDRESS);
+}
 
 #define FIBER_THREAD             1  /* root of a thread (obj.flags) */
 #define FIBER_MAIN               2  /* the program's main thread */
@@ -156,14 +175,18 @@ struct Fiber {
         Fiber *resumer; /* coroutine: who resumed it, while RUNNING */
         Fiber *active;  /* thread: innermost fiber of its resume chain */
     };
-    Waiter wait; /* run-queue / channel-queue link and transfer value */
+    union {
+        Waiter wait; /* run-queue / channel-queue link and transfer value */
+        /* thread, WAIT_SELECT: the queue links of a select's first two channel cases */
+        Waiter *select_links[2];
+    };
     union {
         Value pending; /* an exception to raise when the fiber next runs (kill, deadlock) */
         Value result;  /* thread, once finished: its value or error */
     };
     union {
         Obj *wait_obj;      /* thread: what it waits on while parked (a channel, a thread) */
-        struct Select *sel; /* thread, WAIT_SELECT: the select in progress */
+        struct Select *sel; /* thread, WAIT_SELECT: its select block, or NULL (select.h) */
         Fiber *thread;      /* coroutine: the thread it runs on, while RUNNING */
     };
     union {
@@ -201,10 +224,13 @@ static inline uint32_t mtf_pc(const Fiber *f, uint32_t index) {
     return pc - 1;
 }
 
-/* The thread a waiter belongs to: a select's waiters follow its thread pointer. */
+/* The thread a waiter belongs to. A select's link words are its thread's select_links
+   or, in a block, follow its thread pointer. */
 static inline Fiber *waiter_fiber(Waiter *w) {
-    if (is_select_waiter(w)) return ((Fiber **)(void *)(w - select_waiter_case(w)))[-1];
-    return (Fiber *)(void *)((char *)w - offsetof(Fiber, wait));
+    if (!is_select_waiter(w)) return (Fiber *)(void *)((char *)w - offsetof(Fiber, wait));
+    Waiter **first = waiter_link(w) - (((uintptr_t)w >> LINK_WORD_SHIFT) & 63);
+    if ((uintptr_t)w & LINK_BLOCK) return ((Fiber **)(void *)first)[-1];
+    return (Fiber *)(void *)((char *)first - offsetof(Fiber, select_links));
 }
 
 static inline Fiber *AS_FIBER(Value v) { return (Fiber *)AS_OBJ(v); }

@@ -16,26 +16,25 @@ enum {
     CASE_WRITABLE = '4', /* x.writable() */
 };
 
-/* A select in progress (one block: the Select, its waiters, and for a dynamic one its
-   operands and kinds). */
+/* A waiting select's operands are one per case (two for send: the channel and the value),
+   on its fiber's stack for the statement. A statement select with at most two channel
+   cases waits with no memory of its own: the links are the thread's select_links, and
+   the rest is read from the SELECT instruction its frame waits at. Otherwise its links
+   (and for choose() its operands, kinds and result) are in a block, t->sel. */
 typedef struct Select {
-    uint64_t queued;   /* bit i: case i's waiter is linked in its channel's queue */
-    uint32_t ncases;   /* cases, without default */
-    uint32_t operands; /* statement: stack index of the first case operand */
-    const char *kinds; /* per case a CASE_* kind; then 'd' if there is a default */
-    Value *dyn_ops;    /* choose(): the operands (2 per case), else NULL */
-    union {
-        const Instr *table; /* statement: the jump table after the SELECT instruction */
-        List *result;       /* choose(): the [index, value] list it returns */
-    };
-    Fiber *fiber;     /* the thread waiting: right before the waiters (waiter_fiber) */
-    Waiter waiters[]; /* one per case (used by channel cases); value SELECT_CASE | i */
+    List *result;      /* choose(): the [index, value] list it returns; NULL: a statement */
+    Value *ops;        /* choose(): the operands (in this block) */
+    const char *kinds; /* choose(): the cases' kinds (in this block) */
+    uint32_t ncases;   /* choose(): cases, without default */
+    uint32_t nlinks;   /* channel cases: link words below */
+    Fiber *fiber;      /* the thread waiting: right before the links (waiter_fiber) */
+    Waiter *links[];   /* the link words of the channel cases, in case order */
 } Select;
 
-_Static_assert(offsetof(Select, waiters) == offsetof(Select, fiber) + sizeof(Fiber *),
-               "waiter_fiber finds a select's thread right before its waiters");
+_Static_assert(offsetof(Select, links) == offsetof(Select, fiber) + sizeof(Fiber *),
+               "waiter_fiber finds a select's thread right before its links");
 
-/* The SELECT instruction: n cases' operands on f's stack, `table` their jump table. */
+/* The SELECT instruction: n cases' operands on f's stack, `table` its jump table. */
 MT_INTERNAL Step mtsel_select(VM *vm, Fiber *f, int ncases, String *kinds, const Instr *table);
 /* choose(cases, default): the same for a list of cases (["recv", ch], ["send", ch, v],
    ["after", s], ["readable", x], ["writable", x]); its result [index, value] goes to
@@ -45,7 +44,7 @@ MT_INTERNAL Step mtsel_choose(VM *vm, Fiber *f, List *cases, bool dflt);
 MT_INTERNAL void mtsel_finish(VM *vm, Fiber *t, int index, Value value, Value error);
 /* The select's timer fired: the earliest after() case runs. */
 MT_INTERNAL void mtsel_timeout(VM *vm, Fiber *t);
-/* Unlinks and frees thread t's select (a kill, the collector, t freed). */
+/* Unlinks and frees thread t's select (a kill, the collector, t freed); t waits no more. */
 MT_INTERNAL void mtsel_cancel(VM *vm, Fiber *t);
 /* The value case i of thread t's select sends. */
 MT_INTERNAL Value mtsel_sent_value(Fiber *t, uint32_t i);

@@ -39,3 +39,24 @@ def selector():
     finally:
         print("selector cleanup")
 spawn selector()
+# A waiting select with three channel cases (its links in a block), and choose().
+let p = channel()
+let q = channel()
+let r = channel()
+def three():
+    select:
+        case p.recv() as v:
+            print("p", v)
+        case q.recv() as v:
+            print("q", v)
+        case r.send(3):
+            print("r sent")
+spawn three()
+sleep(0)
+print(r.recv())
+def chooser():
+    print(choose([["recv", p], ["send", q, 4]]))
+spawn chooser()
+sleep(0)
+print(q.recv())
+sleep(0)
