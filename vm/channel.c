@@ -95,29 +95,18 @@ bool mtch_ready(Channel *ch, bool send) {
 /* {== Select completion ==} */
 
 /* The value a waiting sender sends (a select's is among its operands). */
-static Value sent_value(Waiter *w) {
-    return is_select_waiter(w) ? mtsel_sent_value(waiter_fiber(w), select_waiter_case(w))
-                               : w->value;
-}
+static Value sent_value(Waiter *w) { return is_select_waiter(w) ? mtsel_link_value(w) : w->value; }
 
 /* A waiting receiver gets `v`. */
 static void give_to_receiver(VM *vm, Waiter *w, Value v) {
-    Fiber *t = waiter_fiber(w);
-    if (is_select_waiter(w)) {
-        mtsel_finish(vm, t, (int)select_waiter_case(w), v, UNDEF_VAL);
-        return;
-    }
-    mts_wake(vm, t, v);
+    if (is_select_waiter(w)) mtsel_finish_link(vm, w, v, UNDEF_VAL);
+    else mts_wake(vm, waiter_fiber(w), v);
 }
 
 /* A waiting sender's value was taken. */
 static void release_sender(VM *vm, Waiter *w) {
-    Fiber *t = waiter_fiber(w);
-    if (is_select_waiter(w)) {
-        mtsel_finish(vm, t, (int)select_waiter_case(w), NIL_VAL, UNDEF_VAL);
-        return;
-    }
-    mts_wake(vm, t, NIL_VAL);
+    if (is_select_waiter(w)) mtsel_finish_link(vm, w, NIL_VAL, UNDEF_VAL);
+    else mts_wake(vm, waiter_fiber(w), NIL_VAL);
 }
 
 /* {== send / recv / close ==} */
@@ -166,7 +155,8 @@ bool mtch_try_recv(VM *vm, Channel *ch, Value *out) {
     return false;
 }
 
-Step mtch_send(VM *vm, Fiber *f, Channel *ch, Value v) {
+/* mtch_send for everything but its two common cases. */
+static MT_NOINLINE Step send_slow(VM *vm, Fiber *f, Channel *ch, Value v) {
     if (ch->closed) {
         vm->error = mtch_closed_error(vm, true);
         return STEP_ERROR;
@@ -183,9 +173,15 @@ Step mtch_send(VM *vm, Fiber *f, Channel *ch, Value v) {
     return st;
 }
 
-Step mtch_recv(VM *vm, Fiber *f, Channel *ch, bool for_loop) {
+/* mtch_recv for everything but its two common cases; `sender` is a select's waiting send
+   case already taken out of the queue, or NULL. */
+static MT_NOINLINE Step recv_slow(VM *vm, Fiber *f, Channel *ch, bool for_loop, Waiter *sender) {
     Value v;
-    if (mtch_try_recv(vm, ch, &v)) {
+    if (sender) {
+        v = mtsel_link_value(sender);
+        mtsel_finish_link(vm, sender, NIL_VAL, UNDEF_VAL);
+    }
+    if (sender || mtch_try_recv(vm, ch, &v)) {
         if (for_loop) *f->top++ = v;
         else f->top[-1] = v;
         return STEP_DONE;
@@ -207,17 +203,58 @@ Step mtch_recv(VM *vm, Fiber *f, Channel *ch, bool for_loop) {
     return st;
 }
 
+/* The common cases of send and recv, a peer already waiting and a thread that surely parks,
+   end in calls with nothing to do after them, so they save no registers. */
+Step mtch_send(VM *vm, Fiber *f, Channel *ch, Value v) {
+    if (mt_likely(!ch->closed)) {
+        Waiter *w = pop_waiter(&ch->recv_head, &ch->recv_tail);
+        if (w) {
+            f->top[-1] = NIL_VAL;
+            give_to_receiver(vm, w, v);
+            return STEP_DONE;
+        }
+        if (ch->count == ch->cap && mts_parks_surely(vm, f)) {
+            Fiber *t = mts_thread_of(f);
+            t->wait.value = v;
+            mtch_push_waiter(&ch->send_head, &ch->send_tail, &t->wait);
+            return mts_park_surely(vm, f, WAIT_SEND, &ch->obj);
+        }
+    }
+    return send_slow(vm, f, ch, v);
+}
+
+Step mtch_recv(VM *vm, Fiber *f, Channel *ch, bool for_loop) {
+    if (ch->count == 0) {
+        Waiter *w = pop_waiter(&ch->send_head, &ch->send_tail);
+        if (w) {
+            if (is_select_waiter(w)) return recv_slow(vm, f, ch, for_loop, w);
+            if (for_loop) *f->top++ = w->value;
+            else f->top[-1] = w->value;
+            mts_wake(vm, waiter_fiber(w), NIL_VAL);
+            return STEP_DONE;
+        }
+        if (!ch->closed && mts_parks_surely(vm, f)) {
+            Fiber *t = mts_thread_of(f);
+            if (for_loop) *f->top++ = NIL_VAL; /* the slot the value will land in */
+            t->wait.value = for_loop ? WAIT_FOR_LOOP : NIL_VAL;
+            mtch_push_waiter(&ch->recv_head, &ch->recv_tail, &t->wait);
+            return mts_park_surely(vm, f, WAIT_RECV, &ch->obj);
+        }
+    }
+    return recv_slow(vm, f, ch, for_loop, NULL);
+}
+
 Step mtch_for_iter(VM *vm, Fiber *f, Obj *o) { return mtch_recv(vm, f, (Channel *)o, true); }
 
 /* Wakes a receiver because the channel closed: a for loop ends, anything else fails with
    `err` (made before the waiter left the queue: nothing may allocate while a thread is in
    neither a wait queue nor the run queue). */
 static void wake_closed_receiver(VM *vm, Waiter *w, Value err) {
-    Fiber *t = waiter_fiber(w);
     if (is_select_waiter(w)) {
-        mtsel_finish(vm, t, (int)select_waiter_case(w), NIL_VAL, err);
+        mtsel_finish_link(vm, w, NIL_VAL, err);
         return;
     }
+    Fiber *t = waiter_fiber(w);
     if (w->value == WAIT_FOR_LOOP) {
         Fiber *a = t->active ? t->active : t;
         a->top--; /* drop the value slot */
@@ -242,8 +279,7 @@ int mtch_close(VM *vm, Channel *ch) {
         Value err = mtch_closed_error(vm, true);
         mtgc_push_temp(vm, err);
         Waiter *w = pop_waiter(&ch->send_head, &ch->send_tail);
-        if (is_select_waiter(w))
-            mtsel_finish(vm, waiter_fiber(w), (int)select_waiter_case(w), NIL_VAL, err);
+        if (is_select_waiter(w)) mtsel_finish_link(vm, w, NIL_VAL, err);
         else mts_wake_error(vm, waiter_fiber(w), err);
         mtgc_pop_temp(vm, 1);
     }

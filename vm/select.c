@@ -369,10 +369,10 @@ Step mtsel_choose(VM *vm, Fiber *f, List *cases, bool dflt) {
     return wait_on_cases(vm, f, t, sel, &c);
 }
 
-Value mtsel_sent_value(Fiber *t, uint32_t i) {
+Value mtsel_link_value(Waiter *link) {
     const Instr *table;
-    Cases c = waiting_cases(t, &table);
-    return case_operand(&c, i)[1];
+    Cases c = waiting_cases(waiter_fiber(link), &table);
+    return case_operand(&c, select_waiter_case(link))[1];
 }
 
 void mtsel_mark(VM *vm, Select *sel) {
@@ -401,6 +401,10 @@ void mtsel_finish(VM *vm, Fiber *t, int index, Value value, Value error) {
     }
     enter_case(f, &c, table, (uint32_t)index, value);
     mts_wake(vm, t, value);
+}
+
+void mtsel_finish_link(VM *vm, Waiter *link, Value value, Value error) {
+    mtsel_finish(vm, waiter_fiber(link), (int)select_waiter_case(link), value, error);
 }
 
 void mtsel_timeout(VM *vm, Fiber *t) {

@@ -46,8 +46,10 @@ MT_INTERNAL void mtsel_finish(VM *vm, Fiber *t, int index, Value value, Value er
 MT_INTERNAL void mtsel_timeout(VM *vm, Fiber *t);
 /* Unlinks and frees thread t's select (a kill, the collector, t freed); t waits no more. */
 MT_INTERNAL void mtsel_cancel(VM *vm, Fiber *t);
-/* The value case i of thread t's select sends. */
-MT_INTERNAL Value mtsel_sent_value(Fiber *t, uint32_t i);
+/* The same for the channel case whose link (fiber.h) its waker took out of the queue. */
+MT_INTERNAL void mtsel_finish_link(VM *vm, Waiter *link, Value value, Value error);
+/* The value the send case whose link is `link` sends. */
+MT_INTERNAL Value mtsel_link_value(Waiter *link);
 /* Marks what a waiting choose() holds (its operands and result). */
 MT_INTERNAL void mtsel_mark(VM *vm, Select *sel);
 

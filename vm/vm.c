@@ -133,6 +133,18 @@ static MT_NOINLINE void check_stack(const Fiber *fiber, const Proto *proto, cons
         }                                                                                          \
     } while (0)
 
+/* A channel receive that completed in place moved only the stack's top: it allocates
+   nothing then, so the stack did not move. */
+#define AFTER_RECV(step)                                                                           \
+    do {                                                                                           \
+        Step recv_ = (step);                                                                       \
+        if (mt_likely(recv_ == STEP_DONE)) {                                                       \
+            sp = fiber->top;                                                                       \
+            DISPATCH();                                                                            \
+        }                                                                                          \
+        AFTER_STEP(recv_);                                                                         \
+    } while (0)
+
 #define ERROR_IF(cond)                                                                             \
     do {                                                                                           \
         if (mt_unlikely(cond)) goto raise;                                                         \
@@ -1318,7 +1330,7 @@ safe_point:
         }
         STORE();
         if (IS_OBJ_TYPE(it, OBJ_CHANNEL))
-            AFTER_STEP(mtch_for_iter(vm, fiber, AS_OBJ(it))); /* pipelines */
+            AFTER_RECV(mtch_for_iter(vm, fiber, AS_OBJ(it))); /* pipelines */
         AFTER_STEP(mtop_for_iter(vm, fiber));
     }
 
@@ -1371,7 +1383,7 @@ safe_point:
             ip += INSTR_SA(i);
             i = ip[-1];
             STORE();
-            AFTER_STEP(mtch_for_iter(vm, fiber, AS_OBJ(it)));
+            AFTER_RECV(mtch_for_iter(vm, fiber, AS_OBJ(it)));
         }
         sp--;
         ip += INSTR_SA(i) - 1; /* the loop's FOR_ITER */
