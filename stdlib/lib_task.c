@@ -188,17 +188,22 @@ static int task_channel(VM *vm, Value *args, int argc) {
 
 #define CHAN ((Channel *)AS_OBJ(args[0]))
 
+/* A send or a recv outside a loop returns STEP_DONE, STEP_ERROR or STEP_SWITCH, which are
+   the native results for them: the channel call is the native's last step. */
+_Static_assert((int)STEP_DONE == (int)NATIVE_OK && (int)STEP_ERROR == (int)NATIVE_ERROR &&
+                   (int)STEP_SWITCH == (int)NATIVE_SUSPEND,
+               "a channel operation's Step is its native result");
+
 static int chan_send(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
-    Value v = args[1];
     result_slot(vm, args);
-    return mtlib_from_step(vm, mtch_send(vm, cur(vm), CHAN, v));
+    return (int)mtch_send(vm, cur(vm), CHAN, args[1]);
 }
 
 static int chan_recv(VM *vm, Value *args, int argc) {
     MT_UNUSED(argc);
     result_slot(vm, args);
-    return mtlib_from_step(vm, mtch_recv(vm, cur(vm), CHAN, false));
+    return (int)mtch_recv(vm, cur(vm), CHAN, false);
 }
 
 static int chan_close(VM *vm, Value *args, int argc) {

@@ -633,16 +633,16 @@ static bool builtin_method(VM *vm, Value obj, String *name, Value *out) {
     return mtt_get(&vm->type_methods[t], name, out);
 }
 
-/* Caches a builtin type's method at an INVOKE site, whose argument count never changes: a
-   native is cached only if it takes argc arguments, so INVOKE's fast path need not check.
+/* Caches a builtin type's native method at an INVOKE site, whose argument count never
+   changes: only if it takes argc arguments, so INVOKE's fast path need not check. A cache
+   holding a builtin key holds a native, which INVOKE calls without looking (the builtin
+   types' methods are all natives today; one written in Mt would simply not be cached).
    Foreign objects are not cached: their cache key (the object type) would not tell one
    foreign class from another. */
 static void cache_builtin(AttrCache *ac, Value obj, Value method, int argc) {
-    if (!IS_OBJ(obj) || IS_OBJ_TYPE(obj, OBJ_FOREIGN)) return;
-    if (IS_OBJ_TYPE(method, OBJ_NATIVE)) {
-        const Native *n = (const Native *)AS_OBJ(method);
-        if (argc < n->min_args || (n->max_args >= 0 && argc > n->max_args)) return;
-    }
+    if (!IS_OBJ(obj) || IS_OBJ_TYPE(obj, OBJ_FOREIGN) || !IS_OBJ_TYPE(method, OBJ_NATIVE)) return;
+    const Native *n = (const Native *)AS_OBJ(method);
+    if (argc < n->min_args || (n->max_args >= 0 && argc > n->max_args)) return;
     ac->klass = mtcall_builtin_key(AS_OBJ(obj));
     ac->method = method;
     ac->index = UINT32_MAX;

@@ -1011,8 +1011,7 @@ safe_point:
                     fiber->nframes < fiber->frames_cap)
                     ENTER(cl, recv);
             }
-        } else if (IS_OBJ(*recv) && ac->klass == mtcall_builtin_key(AS_OBJ(*recv)) &&
-                   IS_OBJ_TYPE(ac->method, OBJ_NATIVE)) {
+        } else if (IS_OBJ(*recv) && ac->klass == mtcall_builtin_key(AS_OBJ(*recv))) {
             /* A builtin type's native method, e.g. list.append (cached only if it takes
                argc arguments). */
             Native *n = (Native *)AS_OBJ(ac->method);

@@ -9,9 +9,11 @@
 #include "vm/state.h"
 
 typedef enum {
+    /* DONE, ERROR and SWITCH have the values of NATIVE_OK, NATIVE_ERROR and
+       NATIVE_SUSPEND (object.h), so a native can return a channel operation's Step. */
     STEP_DONE,   /* finished in place; the result is on top of the stack (fiber->top) */
-    STEP_FRAME,  /* a frame was pushed: reload and continue in it */
     STEP_ERROR,  /* vm->error holds a fresh error */
+    STEP_FRAME,  /* a frame was pushed: reload and continue in it */
     STEP_SWITCH, /* the current fiber changed (suspended, parked or finished) */
     STEP_JUMP,   /* FOR_ITER: the iteration ended; take the jump */
 } Step;
