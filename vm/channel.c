@@ -213,11 +213,11 @@ Step mtch_send(VM *vm, Fiber *f, Channel *ch, Value v) {
             give_to_receiver(vm, w, v);
             return STEP_DONE;
         }
-        if (ch->count == ch->cap && mts_parks_surely(vm, f)) {
-            Fiber *t = mts_thread_of(f);
+        Fiber *t = mts_thread_of(f);
+        if (ch->count == ch->cap && mts_parks_surely(vm, t)) {
             t->wait.value = v;
             mtch_push_waiter(&ch->send_head, &ch->send_tail, &t->wait);
-            return mts_park_surely(vm, f, WAIT_SEND, &ch->obj);
+            return mts_park_surely(vm, t, f, WAIT_SEND, &ch->obj);
         }
     }
     return send_slow(vm, f, ch, v);
@@ -233,12 +233,12 @@ Step mtch_recv(VM *vm, Fiber *f, Channel *ch, bool for_loop) {
             mts_wake(vm, waiter_fiber(w), NIL_VAL);
             return STEP_DONE;
         }
-        if (!ch->closed && mts_parks_surely(vm, f)) {
-            Fiber *t = mts_thread_of(f);
+        Fiber *t = mts_thread_of(f);
+        if (!ch->closed && mts_parks_surely(vm, t)) {
             if (for_loop) *f->top++ = NIL_VAL; /* the slot the value will land in */
             t->wait.value = for_loop ? WAIT_FOR_LOOP : NIL_VAL;
             mtch_push_waiter(&ch->recv_head, &ch->recv_tail, &t->wait);
-            return mts_park_surely(vm, f, WAIT_RECV, &ch->obj);
+            return mts_park_surely(vm, t, f, WAIT_RECV, &ch->obj);
         }
     }
     return recv_slow(vm, f, ch, for_loop, NULL);

@@ -277,9 +277,8 @@ static inline bool schedule_fast(VM *vm) {
 
 static void schedule_slow(VM *vm);
 
-/* Parks the thread running f (itself or a coroutine nested in it), and switches away. */
-static inline Step park_now(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
-    Fiber *t = mts_thread_of(f);
+/* Parks thread t, waiting in f (t or a coroutine nested in it), and switches away. */
+static inline Step park_now(VM *vm, Fiber *t, Fiber *f, WaitKind kind, Obj *on) {
     t->active = f;
     t->state = FIBER_PARKED;
     t->wait_kind = (uint8_t)kind;
@@ -292,16 +291,19 @@ static inline Step park_now(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
    nothing across a call. */
 static MT_NOINLINE Step park_checked(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
     if (!mts_can_wait(vm, f)) return STEP_ERROR;
-    return park_now(vm, f, kind, on);
+    return park_now(vm, mts_thread_of(f), f, kind, on);
 }
 
-Step mts_park_surely(VM *vm, Fiber *f, WaitKind kind, Obj *on) { return park_now(vm, f, kind, on); }
+Step mts_park_surely(VM *vm, Fiber *t, Fiber *f, WaitKind kind, Obj *on) {
+    return park_now(vm, t, f, kind, on);
+}
 
 /* Parks the thread running `f` (f may be a coroutine nested in it) and switches away. */
 Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on) {
     /* mts_can_wait's answer for a plain thread that holds no exit, outside shutdown */
-    if (mt_unlikely(!mts_parks_surely(vm, f))) return park_checked(vm, f, kind, on);
-    return park_now(vm, f, kind, on);
+    Fiber *t = mts_thread_of(f);
+    if (mt_unlikely(!mts_parks_surely(vm, t))) return park_checked(vm, f, kind, on);
+    return park_now(vm, t, f, kind, on);
 }
 
 /* Makes a parked thread runnable; `result` becomes the value of the blocking call. */

@@ -108,15 +108,15 @@ MT_INTERNAL void mts_timer_renumber(VM *vm);
 /* Parks the thread running f (f may be a coroutine nested in it), switching away; false
    (STEP_ERROR) instead if an exit is due there. */
 MT_INTERNAL Step mts_park(VM *vm, Fiber *f, WaitKind kind, Obj *on);
-/* mts_park's common case, which cannot fail: f runs on a thread that holds no exit, the
-   program is not shutting down, and the thread is no host's call. A caller that sees it
-   may queue the thread, then park it with mts_park_surely, with nothing to undo. */
-static inline bool mts_parks_surely(VM *vm, Fiber *f) {
-    Fiber *t = mts_thread_of(f);
+/* mts_park's common case, which cannot fail: t, the thread that f runs on
+   (mts_thread_of), holds no exit, the program is not shutting down, and t is no host's
+   call. A caller that sees it may queue t, then park it with mts_park_surely, with
+   nothing to undo. */
+static inline bool mts_parks_surely(VM *vm, Fiber *t) {
     return t && t->exit_held == HELD_NONE && !vm->sched->shutting_down &&
            !(t->obj.flags & FIBER_HOSTCALL);
 }
-MT_INTERNAL Step mts_park_surely(VM *vm, Fiber *f, WaitKind kind, Obj *on);
+MT_INTERNAL Step mts_park_surely(VM *vm, Fiber *t, Fiber *f, WaitKind kind, Obj *on);
 /* Whether the thread running f may park now: false with the error raised (an exit due,
    no thread, or mt_call's code, which cannot wait). What registers f as a waiter (a
    joiner, a timer, a select's cases) asks first, as a failed park would leave it there. */
