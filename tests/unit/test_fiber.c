@@ -1,8 +1,9 @@
 /*
 ** test_fiber.c — fibers (fiber.c): a new fiber keeps its first frame and slots inline;
 ** growing the stack or the frame array moves them to the heap with every frame base and
-** open upvalue re-based; upvalues are shared per slot and closed from a slot up; and
-** mtf_pc names the instruction being executed, or at a safe point the next one.
+** open upvalue re-based; upvalues are shared per slot and closed from a slot up;
+** mtf_pc names the instruction being executed, or at a safe point the next one; and a
+** wait queue's links decode back to their thread.
 */
 #include "unit.h"
 #include "vm/fiber.h"
@@ -223,6 +224,39 @@ START_TEST(recursion_keeps_upvalues_across_growth) {
 }
 END_TEST
 
+/* {== Wait-queue links ==} */
+
+/* A channel queue's links decode back to their thread, case and link word: a thread's own
+   Waiter, the two link words inside it, and the link words of a select block (which
+   follow the thread pointer, as in select.h's Select). A tagged link is never an object
+   or a boxed value, as the collector reads the Waiter's second word as a Value. */
+START_TEST(waiter_links_decode_to_thread_case_and_word) {
+    Fiber *t = fiber_of_ints(1);
+    ck_assert(!is_select_waiter(&t->wait));
+    ck_assert_ptr_eq(waiter_fiber(&t->wait), t);
+    ck_assert_ptr_eq(waiter_link(&t->wait), &t->wait.next);
+    for (uint32_t pos = 0; pos < 2; pos++)
+        for (uint32_t i = 0; i < 64; i++) {
+            Waiter *w = select_link(t->select_links, pos, i, false);
+            ck_assert(is_select_waiter(w));
+            ck_assert_uint_eq(select_waiter_case(w), i);
+            ck_assert_ptr_eq(waiter_fiber(w), t);
+            ck_assert_ptr_eq(waiter_link(w), &t->select_links[pos]);
+            ck_assert(IS_DOUBLE((Value)(uintptr_t)w) && !IS_OBJ((Value)(uintptr_t)w));
+        }
+    struct {
+        Fiber *fiber;
+        Waiter *links[64];
+    } block = {t, {NULL}};
+    for (uint32_t pos = 0; pos < 64; pos++) {
+        Waiter *w = select_link(block.links, pos, 63 - pos, true);
+        ck_assert_uint_eq(select_waiter_case(w), 63 - pos);
+        ck_assert_ptr_eq(waiter_fiber(w), t);
+        ck_assert_ptr_eq(waiter_link(w), &block.links[pos]);
+    }
+}
+END_TEST
+
 Suite *fiber_suite(void) {
     Suite *s = suite_create("fiber");
     TCase *tc = tcase_create("stacks");
@@ -235,6 +269,7 @@ Suite *fiber_suite(void) {
     tcase_add_test(tc, capture_shares_one_upvalue_per_slot_in_stack_order);
     tcase_add_test(tc, close_upvalues_from_a_slot_up);
     tcase_add_test(tc, pc_is_ip_minus_one_except_at_a_safe_point);
+    tcase_add_test(tc, waiter_links_decode_to_thread_case_and_word);
     suite_add_tcase(s, tc);
     tc = tcase_create("programs");
     tcase_set_timeout(tc, 120);
