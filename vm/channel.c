@@ -155,6 +155,23 @@ bool mtch_try_recv(VM *vm, Channel *ch, Value *out) {
     return false;
 }
 
+/* The received value becomes the call's result, or for a loop the loop variable's slot. */
+static void deliver(Fiber *f, Value v, bool for_loop) {
+    if (for_loop) *f->top++ = v;
+    else f->top[-1] = v;
+}
+
+/* Queues thread t (running f) as a sender of v, or as a receiver. */
+static void queue_sender(Channel *ch, Fiber *t, Value v) {
+    t->wait.value = v;
+    mtch_push_waiter(&ch->send_head, &ch->send_tail, &t->wait);
+}
+static void queue_receiver(Channel *ch, Fiber *t, Fiber *f, bool for_loop) {
+    if (for_loop) *f->top++ = NIL_VAL; /* the slot the value will land in */
+    t->wait.value = for_loop ? WAIT_FOR_LOOP : NIL_VAL;
+    mtch_push_waiter(&ch->recv_head, &ch->recv_tail, &t->wait);
+}
+
 /* mtch_send for everything but its two common cases. */
 static MT_NOINLINE Step send_slow(VM *vm, Fiber *f, Channel *ch, Value v) {
     if (ch->closed) {
@@ -166,24 +183,17 @@ static MT_NOINLINE Step send_slow(VM *vm, Fiber *f, Channel *ch, Value v) {
         return STEP_DONE;
     }
     Fiber *t = mts_thread_of(f);
-    t->wait.value = v;
-    mtch_push_waiter(&ch->send_head, &ch->send_tail, &t->wait);
+    queue_sender(ch, t, v);
     Step st = mts_park(vm, f, WAIT_SEND, &ch->obj);
     if (st == STEP_ERROR) mtch_remove_waiter(ch, &t->wait);
     return st;
 }
 
-/* mtch_recv for everything but its two common cases; `sender` is a select's waiting send
-   case already taken out of the queue, or NULL. */
-static MT_NOINLINE Step recv_slow(VM *vm, Fiber *f, Channel *ch, bool for_loop, Waiter *sender) {
+/* mtch_recv for everything but its two common cases. */
+static MT_NOINLINE Step recv_slow(VM *vm, Fiber *f, Channel *ch, bool for_loop) {
     Value v;
-    if (sender) {
-        v = mtsel_link_value(sender);
-        mtsel_finish_link(vm, sender, NIL_VAL, UNDEF_VAL);
-    }
-    if (sender || mtch_try_recv(vm, ch, &v)) {
-        if (for_loop) *f->top++ = v;
-        else f->top[-1] = v;
+    if (mtch_try_recv(vm, ch, &v)) {
+        deliver(f, v, for_loop);
         return STEP_DONE;
     }
     if (ch->closed) {
@@ -192,15 +202,20 @@ static MT_NOINLINE Step recv_slow(VM *vm, Fiber *f, Channel *ch, bool for_loop, 
         return STEP_ERROR;
     }
     Fiber *t = mts_thread_of(f);
-    if (for_loop) *f->top++ = NIL_VAL; /* the slot the value will land in */
-    t->wait.value = for_loop ? WAIT_FOR_LOOP : NIL_VAL;
-    mtch_push_waiter(&ch->recv_head, &ch->recv_tail, &t->wait);
+    queue_receiver(ch, t, f, for_loop);
     Step st = mts_park(vm, f, WAIT_RECV, &ch->obj);
     if (st == STEP_ERROR) {
         mtch_remove_waiter(ch, &t->wait);
         if (for_loop) f->top--;
     }
     return st;
+}
+
+/* A receive from a select's waiting send case w, already out of the queue. */
+static MT_NOINLINE Step recv_from_select(VM *vm, Fiber *f, bool for_loop, Waiter *w) {
+    deliver(f, sent_value(w), for_loop);
+    release_sender(vm, w);
+    return STEP_DONE;
 }
 
 /* The common cases of send and recv, a peer already waiting and a thread that surely parks,
@@ -215,8 +230,7 @@ Step mtch_send(VM *vm, Fiber *f, Channel *ch, Value v) {
         }
         Fiber *t = mts_thread_of(f);
         if (ch->count == ch->cap && mts_parks_surely(vm, t)) {
-            t->wait.value = v;
-            mtch_push_waiter(&ch->send_head, &ch->send_tail, &t->wait);
+            queue_sender(ch, t, v);
             return mts_park_surely(vm, t, f, WAIT_SEND, &ch->obj);
         }
     }
@@ -227,21 +241,18 @@ Step mtch_recv(VM *vm, Fiber *f, Channel *ch, bool for_loop) {
     if (ch->count == 0) {
         Waiter *w = pop_waiter(&ch->send_head, &ch->send_tail);
         if (w) {
-            if (is_select_waiter(w)) return recv_slow(vm, f, ch, for_loop, w);
-            if (for_loop) *f->top++ = w->value;
-            else f->top[-1] = w->value;
+            if (is_select_waiter(w)) return recv_from_select(vm, f, for_loop, w);
+            deliver(f, w->value, for_loop);
             mts_wake(vm, waiter_fiber(w), NIL_VAL);
             return STEP_DONE;
         }
         Fiber *t = mts_thread_of(f);
         if (!ch->closed && mts_parks_surely(vm, t)) {
-            if (for_loop) *f->top++ = NIL_VAL; /* the slot the value will land in */
-            t->wait.value = for_loop ? WAIT_FOR_LOOP : NIL_VAL;
-            mtch_push_waiter(&ch->recv_head, &ch->recv_tail, &t->wait);
+            queue_receiver(ch, t, f, for_loop);
             return mts_park_surely(vm, t, f, WAIT_RECV, &ch->obj);
         }
     }
-    return recv_slow(vm, f, ch, for_loop, NULL);
+    return recv_slow(vm, f, ch, for_loop);
 }
 
 Step mtch_for_iter(VM *vm, Fiber *f, Obj *o) { return mtch_recv(vm, f, (Channel *)o, true); }

@@ -40,6 +40,7 @@ typedef struct {
     Value *ops;        /* the first case's operand */
     const char *kinds; /* per case a CASE_* kind; then 'd' if there is a default */
     uint32_t n;
+    const Instr *table; /* the statement's jump table (after SELECT); NULL for choose() */
 } Cases;
 
 static uint32_t case_width(char kind) { return kind == CASE_SEND ? 2 : 1; }
@@ -56,20 +57,16 @@ static Value *case_operand(const Cases *c, uint32_t i) {
 }
 
 /* The cases of thread t's waiting select: a choose()'s from its block; a statement's read
-   from the SELECT instruction its fiber waits right after (`table`, its jump table, is
-   where the frame's ip stopped) and the operands below the fiber's top. */
-static Cases waiting_cases(Fiber *t, const Instr **table) {
-    if (t->sel && t->sel->result) {
-        *table = NULL;
-        return (Cases){t->sel->ops, t->sel->kinds, t->sel->ncases};
-    }
+   from the SELECT instruction its fiber waits right after (its jump table is where the
+   frame's ip stopped) and the operands below the fiber's top. */
+static Cases waiting_cases(Fiber *t) {
+    if (t->sel && t->sel->result) return (Cases){t->sel->ops, t->sel->kinds, t->sel->ncases, NULL};
     Fiber *f = t->active ? t->active : t;
     const Frame *fr = &f->frames[f->nframes - 1];
     Instr select = fr->ip[-1];
     Cases c = {NULL, AS_STRING(fr->closure->proto->consts[INSTR_B16(select)])->chars,
-               INSTR_A8(select)};
+               INSTR_A8(select), fr->ip};
     c.ops = f->top - operands_width(c.kinds, c.n);
-    *table = fr->ip;
     return c;
 }
 
@@ -240,8 +237,7 @@ static void leave_cases(VM *vm, Fiber *t, const Cases *c, int done) {
 
 void mtsel_cancel(VM *vm, Fiber *t) {
     if (t->wait_kind != WAIT_SELECT) return;
-    const Instr *table;
-    Cases c = waiting_cases(t, &table);
+    Cases c = waiting_cases(t);
     leave_cases(vm, t, &c, -1);
 }
 
@@ -253,21 +249,21 @@ static const Instr *case_target(const Instr *table, uint32_t i) {
 }
 
 /* Positions fiber f at case i's body: operands of cases > i dropped, `value` pushed. */
-static void enter_case(Fiber *f, const Cases *c, const Instr *table, uint32_t i, Value value) {
+static void enter_case(Fiber *f, const Cases *c, uint32_t i, Value value) {
     f->top = case_operand(c, i) + case_width(c->kinds[i]);
     *f->top++ = value;
-    f->frames[f->nframes - 1].ip = case_target(table, i);
+    f->frames[f->nframes - 1].ip = case_target(c->table, i);
 }
 
 Step mtsel_select(VM *vm, Fiber *f, int n, String *kinds, const Instr *table) {
-    Cases c = {NULL, kinds->chars, (uint32_t)n};
+    Cases c = {NULL, kinds->chars, (uint32_t)n, table};
     c.ops = f->top - operands_width(c.kinds, c.n);
     if (!check_operands(vm, &c)) return STEP_ERROR;
     int i = pick_ready(vm, &c);
     if (i >= 0) {
         Value v;
         if (!run_case(vm, &c, (uint32_t)i, &v)) return STEP_ERROR;
-        enter_case(f, &c, table, (uint32_t)i, v);
+        enter_case(f, &c, (uint32_t)i, v);
         return STEP_FRAME;
     }
     if (c.kinds[n] == 'd') {
@@ -345,7 +341,7 @@ Step mtsel_choose(VM *vm, Fiber *f, List *cases, bool dflt) {
     f->top[-1] = OBJ_VAL(result); /* rooted in the result slot from here on */
     Select *sel = new_select(vm, n, n, result);
     char *kinds = (char *)sel->kinds;
-    Cases c = {sel->ops, kinds, n};
+    Cases c = {sel->ops, kinds, n, NULL};
     if (!parse_cases(vm, cases, kinds, sel->ops) || !check_operands(vm, &c)) {
         free_select(vm, sel);
         return STEP_ERROR;
@@ -370,8 +366,7 @@ Step mtsel_choose(VM *vm, Fiber *f, List *cases, bool dflt) {
 }
 
 Value mtsel_link_value(Waiter *link) {
-    const Instr *table;
-    Cases c = waiting_cases(waiter_fiber(link), &table);
+    Cases c = waiting_cases(waiter_fiber(link));
     return case_operand(&c, select_waiter_case(link))[1];
 }
 
@@ -385,8 +380,7 @@ void mtsel_mark(VM *vm, Select *sel) {
 /* {== Completion ==} */
 
 void mtsel_finish(VM *vm, Fiber *t, int index, Value value, Value error) {
-    const Instr *table;
-    Cases c = waiting_cases(t, &table);
+    Cases c = waiting_cases(t);
     Fiber *f = t->active ? t->active : t;
     List *result = t->sel ? t->sel->result : NULL;
     leave_cases(vm, t, &c, index); /* case `index` was unlinked by its waker */
@@ -399,7 +393,7 @@ void mtsel_finish(VM *vm, Fiber *t, int index, Value value, Value error) {
         mts_wake(vm, t, OBJ_VAL(result));
         return;
     }
-    enter_case(f, &c, table, (uint32_t)index, value);
+    enter_case(f, &c, (uint32_t)index, value);
     mts_wake(vm, t, value);
 }
 
@@ -408,8 +402,7 @@ void mtsel_finish_link(VM *vm, Waiter *link, Value value, Value error) {
 }
 
 void mtsel_timeout(VM *vm, Fiber *t) {
-    const Instr *table;
-    Cases c = waiting_cases(t, &table);
+    Cases c = waiting_cases(t);
     int best = -1;
     double best_t = 0;
     Value *a = c.ops;

@@ -26,7 +26,7 @@ typedef struct Select {
     Value *ops;        /* choose(): the operands (in this block) */
     const char *kinds; /* choose(): the cases' kinds (in this block) */
     uint32_t ncases;   /* choose(): cases, without default */
-    uint32_t nlinks;   /* channel cases: link words below */
+    uint32_t nlinks;   /* link words below: one per channel case (choose(): per case) */
     Fiber *fiber;      /* the thread waiting: right before the links (waiter_fiber) */
     Waiter *links[];   /* the link words of the channel cases, in case order */
 } Select;
